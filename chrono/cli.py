@@ -1,0 +1,399 @@
+"""The `chrono` command: options -> library calls -> output (SPEC §4, §6).
+
+Only click is imported at start-up; each command imports what it needs, so
+`chrono --help` starts about as fast as click itself.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+from chrono import __version__
+from chrono.errors import ChronoError, DateError, Problem, sorted_problems
+
+if TYPE_CHECKING:
+    from chrono.dates import ChronoDate
+    from chrono.merging import Merged
+    from chrono.model import Event
+    from chrono.querying import Query
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+DEFAULT_FOLDER = "timelines"
+NO_TIMELINES = (
+    "no timelines to read: name files or folders (chrono show FILE...), "
+    "set CHRONO_PATH, or run chrono in a folder that has a timelines/ folder"
+)
+
+
+# --------------------------------------------------------------------------- errors
+
+
+class ProblemsFound(click.ClickException):
+    """The input has errors: print every problem, `FILE:LINE:COL: message`, exit 1."""
+
+    exit_code = 1
+
+    def __init__(self, problems: Sequence[Problem], hint: str = "") -> None:
+        super().__init__(hint)
+        self.problems = problems
+        self.hint = hint
+
+    def show(self, file: Any = None) -> None:
+        _echo_problems(self.problems)
+        if self.hint:
+            click.echo(f"chrono: {self.hint}", err=True)
+
+
+def _echo_problems(problems: Iterable[Problem]) -> None:
+    from chrono.writing import strip_controls
+
+    for problem in sorted_problems(problems):
+        click.echo(strip_controls(str(problem)), err=True)
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+class ChronoGroup(click.Group):
+    """`chrono FILE...` means `chrono show FILE...`; data errors exit 1, not a traceback."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if not args or self._is_show_argument(args[0]):
+            args = ["show", *args]
+        return super().parse_args(ctx, args)
+
+    def _is_show_argument(self, first: str) -> bool:
+        if first in self.commands or first in ("--help", "-h", "--version"):
+            return False
+        # A first word that is a path (or looks like one) is a file for `show`;
+        # any other word is a command, so a typo gets "No such command".
+        looks_like_path = first.endswith((".yaml", ".yml")) or "/" in first or os.sep in first
+        return first.startswith("-") or looks_like_path or os.path.exists(first)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ChronoError as exc:
+            raise ProblemsFound(exc.problems) from None
+
+
+# --------------------------------------------------------------------------- options
+
+
+def _date_option(
+    ctx: click.Context, param: click.Parameter, value: str | None
+) -> ChronoDate | None:
+    """A `--from`/`--to` date in any form of SPEC §2; a bad one is a usage error."""
+    if value is None:
+        return None
+    from chrono.dates import parse_date
+
+    try:
+        return parse_date(value)
+    except DateError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+@dataclass(frozen=True, slots=True)
+class ReadOptions:
+    """How to read the inputs; shared by every command that reads timelines."""
+
+    paths: tuple[str, ...]
+    day_first: bool | None
+    skip_invalid: bool
+    verbose: bool
+    quiet: bool
+
+
+_READ_OPTIONS = (
+    click.argument("paths", nargs=-1, type=click.Path(exists=True, allow_dash=True)),
+    click.option("--day-first", "order", flag_value="day", help="Read 04/05/2025 as 4 May."),
+    click.option("--month-first", "order", flag_value="month", help="Read 04/05/2025 as April 5."),
+    click.option(
+        "--skip-invalid", is_flag=True, help="Report invalid events, then go on with the rest."
+    ),
+    click.option("-v", "--verbose", is_flag=True, help="Report merged events and filter counts."),
+    click.option("-q", "--quiet", is_flag=True, help="Print no warnings."),
+)
+
+
+def read_options(command: F) -> F:
+    """Add PATHS and the reading options; the command gets `read: ReadOptions`."""
+
+    @functools.wraps(command)
+    def wrapper(
+        paths: tuple[str, ...],
+        order: str | None,
+        skip_invalid: bool,
+        verbose: bool,
+        quiet: bool,
+        **kwargs: Any,
+    ) -> Any:
+        day_first = None if order is None else order == "day"
+        read = ReadOptions(paths, day_first, skip_invalid, verbose, quiet)
+        return command(read=read, **kwargs)
+
+    for option in reversed(_READ_OPTIONS):
+        wrapper = option(wrapper)
+    return wrapper  # type: ignore[return-value]
+
+
+_QUERY_OPTIONS = (
+    click.option(
+        "--from",
+        "start",
+        metavar="DATE",
+        callback=_date_option,
+        help="Keep events that reach this date or later.",
+    ),
+    click.option(
+        "--to",
+        "end",
+        metavar="DATE",
+        callback=_date_option,
+        help="Keep events up to this date (inclusive).",
+    ),
+    click.option(
+        "--tag",
+        "tags",
+        multiple=True,
+        metavar="TAG",
+        help="Keep events with this tag (repeat: any).",
+    ),
+    click.option("--grep", metavar="TEXT", help="Keep events whose title or description has TEXT."),
+    click.option("--limit", type=click.IntRange(min=0), metavar="N", help="Keep the first N."),
+    click.option("--reverse", is_flag=True, help="Newest first (before --limit)."),
+    click.option(
+        "--dedupe",
+        type=click.Choice(["exact", "none"]),
+        default="exact",
+        show_default=True,
+        help="Merge events with the same id, or same date and title; 'none' keeps all.",
+    ),
+)
+
+
+def query_options(command: F) -> F:
+    """Add the filters of SPEC §4; the command gets `query: Query` and `dedupe: str`."""
+
+    @functools.wraps(command)
+    def wrapper(
+        start: ChronoDate | None,
+        end: ChronoDate | None,
+        tags: tuple[str, ...],
+        grep: str | None,
+        limit: int | None,
+        reverse: bool,
+        **kwargs: Any,
+    ) -> Any:
+        from chrono.querying import Query
+
+        query = Query(start, end, tags, grep, limit, reverse)
+        return command(query=query, **kwargs)
+
+    for option in reversed(_QUERY_OPTIONS):
+        wrapper = option(wrapper)
+    return wrapper  # type: ignore[return-value]
+
+
+# --------------------------------------------------------------------------- pipeline
+
+
+def resolve_paths(paths: Sequence[str]) -> list[str]:
+    """PATHS, else `$CHRONO_PATH`, else `./timelines` (SPEC §4); none is a usage error."""
+    if paths:
+        return list(paths)
+    env = os.environ.get("CHRONO_PATH", "")
+    if env.strip():
+        chosen = [p for p in env.split(os.pathsep) if p]
+        missing = [p for p in chosen if not os.path.exists(p)]
+        if missing:
+            raise click.UsageError(f"CHRONO_PATH names a path that does not exist: '{missing[0]}'")
+        return chosen
+    if os.path.isdir(DEFAULT_FOLDER):
+        return [DEFAULT_FOLDER]
+    raise click.UsageError(NO_TIMELINES)
+
+
+def read_chronology(read: ReadOptions, dedupe: str) -> Merged:
+    """Load, check and merge: the sorted chronology every reading command starts from."""
+    from chrono.loading import load_paths
+    from chrono.merging import Dedupe, merge_events
+
+    loaded = load_paths(resolve_paths(read.paths), day_first=read.day_first)
+    errors = [p for p in loaded.problems if p.is_error]
+    if errors and not read.skip_invalid:
+        hint = f"{_count(len(errors), 'error')}; --skip-invalid goes on without the invalid events"
+        raise ProblemsFound(loaded.problems if not read.quiet else errors, hint)
+    if not read.quiet or errors:
+        _echo_problems(p for p in loaded.problems if p.is_error or not read.quiet)
+    if errors:
+        click.echo(f"chrono: skipped {_count(loaded.invalid, 'invalid event')}", err=True)
+    merged = merge_events(loaded.events, Dedupe(dedupe))
+    if read.verbose:
+        _report_merges(merged)
+    return merged
+
+
+def _report_merges(merged: Merged) -> None:
+    for group in merged.groups:
+        event = group.merged
+        where = ", ".join(str(o) for o in event.origins)
+        click.echo(f"chrono: merged '{event.title}' ({event.date.display()}): {where}", err=True)
+        for name, values in event.conflicts.items():
+            others = "; ".join(_short(v) for v in values)
+            click.echo(f"chrono:   {name} differs, kept the first; also: {others}", err=True)
+
+
+def _short(value: Any, limit: int = 60) -> str:
+    from chrono.writing import strip_controls
+
+    text = strip_controls(str(value))
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
+def select(read: ReadOptions, query: Query, dedupe: str) -> tuple[Event, ...]:
+    """The events a reading command outputs, with `-v` saying what was left out."""
+    merged = read_chronology(read, dedupe)
+    selection = query.select(merged.events)
+    if read.verbose:
+        for option, count in selection.filtered:
+            click.echo(f"chrono: {option} left out {_count(count, 'event')}", err=True)
+    return selection.events
+
+
+def table_width() -> int | None:
+    """`COLUMNS` when set, else the terminal's width; None (no wrapping) for a pipe."""
+    if os.environ.get("COLUMNS", "").isdigit() or sys.stdout.isatty():
+        return shutil.get_terminal_size().columns
+    return None
+
+
+# --------------------------------------------------------------------------- commands
+
+
+@click.group(cls=ChronoGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="chrono")
+def cli() -> None:
+    """Merge dated events from YAML timelines into one chronology.
+
+    \b
+    Examples:
+      chrono                           show ./timelines (or $CHRONO_PATH)
+      chrono notes.yaml sources/       show these files and folders
+      chrono show --tag nato --from 2000 --to "Aug 2025"
+      chrono validate timelines/
+
+    With no command, chrono runs `show`.  Run `chrono COMMAND --help` for more.
+    """
+
+
+def _check_tablefmt(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    from tabulate import tabulate_formats
+
+    if value not in tabulate_formats:
+        raise click.BadParameter(f"'{value}' is not one of: {', '.join(tabulate_formats)}")
+    return value
+
+
+def _check_columns(
+    ctx: click.Context, param: click.Parameter, value: str | None
+) -> tuple[str, ...] | None:
+    from chrono.formats.table import COLUMNS
+
+    if value is None:
+        return None
+    names = tuple(c.strip() for c in value.split(",") if c.strip())
+    unknown = [c for c in names if c not in COLUMNS]
+    if unknown or not names:
+        raise click.BadParameter(
+            f"unknown column '{unknown[0] if unknown else value}' (choose from {', '.join(COLUMNS)})"
+        )
+    return names
+
+
+@cli.command()
+@read_options
+@query_options
+@click.option(
+    "--format",
+    "tablefmt",
+    default="simple",
+    show_default=True,
+    metavar="STYLE",
+    callback=_check_tablefmt,
+    help="Table style: any tabulate format (simple, github, grid, plain, …).",
+)
+@click.option(
+    "--columns",
+    callback=_check_columns,
+    help="Comma-separated, from: date, title, tags, location, source, sources, description, "
+    "id, origin.  [default: date,title,tags,location, leaving out empty ones]",
+)
+def show(
+    read: ReadOptions, query: Query, dedupe: str, tablefmt: str, columns: tuple[str, ...] | None
+) -> None:
+    """Print the merged chronology as a table (the default command).
+
+    \b
+    Examples:
+      chrono show                          ./timelines, or $CHRONO_PATH
+      chrono show timelines/ extra.yaml --tag nato --tag peace
+      chrono show --from 2000 --to "Aug 2025" --grep baku
+      chrono show --reverse --limit 5      the five most recent events
+      chrono show --format github --columns date,title,source
+      cat events.yaml | chrono show -
+    """
+    from chrono.formats.table import DEFAULT_COLUMNS, render_table
+
+    events = select(read, query, dedupe)
+    if not events:
+        if not read.quiet:
+            click.echo("chrono: no events to show", err=True)
+        return
+    chosen = columns or DEFAULT_COLUMNS
+    table = render_table(events, chosen, tablefmt, table_width(), drop_empty=columns is None)
+    click.echo(table)
+
+
+@cli.command()
+@read_options
+def validate(read: ReadOptions) -> None:
+    """Check timeline files and report every problem, FILE:LINE:COL: message.
+
+    Exit status 0 when the files are valid (warnings allowed), 1 when any has an
+    error.
+
+    \b
+    Examples:
+      chrono validate                      ./timelines, or $CHRONO_PATH
+      chrono validate notes.yaml sources/
+    """
+    from chrono.loading import load_paths
+
+    loaded = load_paths(resolve_paths(read.paths), day_first=read.day_first)
+    errors = sum(p.is_error for p in loaded.problems)
+    warnings = len(loaded.problems) - errors
+    _echo_problems(p for p in loaded.problems if p.is_error or not read.quiet)
+    summary = f"{_count(loaded.files, 'file')}, {_count(len(loaded.events), 'valid event')}"
+    if errors:
+        raise click.ClickException(
+            f"{_count(errors, 'error')}, {_count(warnings, 'warning')} in {summary}"
+        )  # ClickException prints "Error: …" and exits 1
+    suffix = f", {_count(warnings, 'warning')}" if warnings else ""
+    click.echo(f"ok: {summary}{suffix}")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="chrono")

@@ -1,0 +1,684 @@
+"""Dates as authors write them: partial, qualified, BCE, intervals (SPEC §2).
+
+A `ChronoDate` keeps the text it was read from and the span of time it can
+denote, as integer microseconds on the proleptic Gregorian calendar with
+astronomical year numbering (year 0 is 1 BCE).  Integers, not `datetime`, so
+that `-0043`, `199X` and `2025-08-08T14:30Z` all sort on one axis.
+
+Reading is strict grammar first (ISO 8601 / EDTF), natural language second
+(python-dateutil), and never invents a field the author did not write.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import functools
+import re
+import warnings
+from dataclasses import dataclass
+
+from chrono.errors import DateError
+
+__all__ = ["ChronoDate", "DateError", "DatePoint", "Precision", "parse_date"]
+
+US_PER_DAY = 86_400_000_000
+US_PER_MINUTE = 60_000_000
+US_PER_SECOND = 1_000_000
+OPEN_LO = -(10**30)  # an open start (`../1994`) sorts before every date
+OPEN_HI = 10**30  # an open end (`1994/..`) lasts after every date
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+class Precision(enum.IntEnum):
+    """How much of a date was written, coarse to fine (the order matters for sorting)."""
+
+    CENTURY = 0
+    DECADE = 1
+    YEAR = 2
+    MONTH = 3
+    DAY = 4
+    MINUTE = 5
+    SECOND = 6
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+
+# --------------------------------------------------------------------------- calendar
+
+
+def is_leap(year: int) -> bool:
+    """Proleptic Gregorian leap year; works for astronomical years <= 0 too."""
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
+def days_in_month(year: int, month: int) -> int:
+    if month == 2:
+        return 29 if is_leap(year) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
+def days_from_civil(year: int, month: int, day: int) -> int:
+    """Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm)."""
+    y = year - (month <= 2)
+    era = y // 400
+    yoe = y - era * 400
+    doy = (153 * (month + (-3 if month > 2 else 9)) + 2) // 5 + day - 1
+    doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
+    return era * 146_097 + doe - 719_468
+
+
+def civil_from_days(days: int) -> tuple[int, int, int]:
+    """Inverse of `days_from_civil`."""
+    z = days + 719_468
+    era = z // 146_097
+    doe = z - era * 146_097
+    yoe = (doe - doe // 1460 + doe // 36_524 - doe // 146_096) // 365
+    doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
+    mp = (5 * doy + 2) // 153
+    day = doy - (153 * mp + 2) // 5 + 1
+    month = mp + 3 if mp < 10 else mp - 9
+    return yoe + era * 400 + (month <= 2), month, day
+
+
+def _day_us(year: int, month: int, day: int) -> int:
+    return days_from_civil(year, month, day) * US_PER_DAY
+
+
+# --------------------------------------------------------------------------- model
+
+
+@dataclass(frozen=True, slots=True)
+class DatePoint:
+    """One written date at its precision, with the span `[lo, hi)` it can denote.
+
+    `year` is astronomical (0 = 1 BCE); for a decade or century it is the first
+    year (`199X` -> 1990).  `offset` is minutes east of UTC for an instant, None for
+    a floating date or time.  `zone` names the time zone a floating clock time was
+    placed in for sorting (SPEC §7); it is not part of what was written.
+    """
+
+    precision: Precision
+    year: int
+    month: int
+    day: int
+    hour: int
+    minute: int
+    second: int
+    microsecond: int
+    offset: int | None
+    approximate: bool
+    uncertain: bool
+    lo: int
+    hi: int
+    zone: str | None = None
+    fraction_digits: int = 0
+
+    def meaning(self) -> tuple[int, int, int, bool, bool]:
+        """What the author meant, whatever the spelling: `44 BCE` == `-0043`."""
+        return (self.precision, self.lo, self.hi, self.approximate, self.uncertain)
+
+    def display(self) -> str:
+        """The date for readers, never more precise than written (SPEC §2)."""
+        text = _display_core(self)
+        if self.approximate:
+            text = "~" + text
+        if self.uncertain:
+            text += "?"
+        return text
+
+    def iso_bounds(self) -> tuple[str, str]:
+        """ISO 8601 text of the first and last instant or day (SPEC §7, JSON)."""
+        if self.precision >= Precision.MINUTE:
+            text = _iso_time(self)
+            return text, text
+        first = civil_from_days(self.lo // US_PER_DAY)
+        last = civil_from_days((self.hi - 1) // US_PER_DAY)
+        return _iso_day(*first), _iso_day(*last)
+
+
+@dataclass(frozen=True, slots=True)
+class ChronoDate:
+    """A date or interval as written, with what it means.
+
+    For a single date `end is start`; an open side of an interval is None.
+    """
+
+    text: str
+    start: DatePoint | None
+    end: DatePoint | None
+    interval: bool = False
+
+    @property
+    def lo(self) -> int:
+        return self.start.lo if self.start is not None else OPEN_LO
+
+    @property
+    def hi(self) -> int:
+        return self.end.hi if self.end is not None else OPEN_HI
+
+    @property
+    def precision(self) -> Precision:
+        point = self.start if self.start is not None else self.end
+        assert point is not None  # parse_date refuses `../..`
+        return point.precision
+
+    @property
+    def approximate(self) -> bool:
+        return any(p is not None and p.approximate for p in (self.start, self.end))
+
+    @property
+    def uncertain(self) -> bool:
+        return any(p is not None and p.uncertain for p in (self.start, self.end))
+
+    @property
+    def bce(self) -> bool:
+        return any(p is not None and p.year <= 0 for p in (self.start, self.end))
+
+    def sort_key(self) -> tuple[int, int, int]:
+        """Earliest instant, then coarser precision first, then end (SPEC §2, §7)."""
+        return (self.lo, int(self.precision), self.hi)
+
+    def meaning(self) -> tuple[object, ...]:
+        """Equal for dates that mean the same, however written (SPEC §7)."""
+        start = self.start.meaning() if self.start is not None else None
+        if not self.interval:
+            return (start,)
+        end = self.end.meaning() if self.end is not None else None
+        return (start, end)
+
+    def display(self) -> str:
+        if not self.interval:
+            assert self.start is not None
+            return self.start.display()
+        first = self.start.display() if self.start is not None else "…"
+        last = self.end.display() if self.end is not None else "…"
+        return f"{first} – {last}"
+
+    def iso_bounds(self) -> tuple[str | None, str | None]:
+        """ISO text of the earliest and latest instant; None for an open side."""
+        first = self.start.iso_bounds()[0] if self.start is not None else None
+        last = self.end.iso_bounds()[1] if self.end is not None else None
+        return first, last
+
+    def contains(self, other: ChronoDate) -> bool:
+        return self.lo <= other.lo and other.hi <= self.hi
+
+    def overlaps(self, lo: int, hi: int) -> bool:
+        """True when the span this date can denote meets `[lo, hi)`."""
+        return self.lo < hi and lo < self.hi
+
+
+# --------------------------------------------------------------------------- display
+
+
+def year_text(year: int) -> str:
+    """A year as readers count it: 1994, 500 CE, 44 BCE (astronomical -43).
+
+    Years before 1000 carry their era so that they read (and parse) as years.
+    """
+    if year <= 0:
+        return f"{1 - year} BCE"
+    return str(year) if year >= 1000 else f"{year} CE"
+
+
+def _display_core(p: DatePoint) -> str:
+    if p.precision is Precision.CENTURY:
+        return f"{p.year // 100:02d}XX"
+    if p.precision is Precision.DECADE:
+        return f"{p.year // 10:03d}X"
+    if p.precision is Precision.YEAR:
+        return year_text(p.year)
+    if p.precision is Precision.MONTH:
+        return f"{MONTHS[p.month - 1]} {year_text(p.year)}"
+    day = f"{p.day} {MONTHS[p.month - 1]} {year_text(p.year)}"
+    if p.precision is Precision.DAY:
+        return day
+    clock = f"{p.hour:02d}:{p.minute:02d}"
+    if p.precision is Precision.SECOND:
+        clock += f":{p.second:02d}" + _fraction(p)
+    return f"{day} {clock}{_offset_text(p.offset, ' ')}"
+
+
+def _fraction(p: DatePoint) -> str:
+    if not p.fraction_digits:
+        return ""
+    return "." + f"{p.microsecond:06d}"[: p.fraction_digits]
+
+
+def _offset_text(offset: int | None, sep: str) -> str:
+    if offset is None:
+        return ""
+    if offset == 0:
+        return sep + "UTC" if sep else "Z"
+    sign = "+" if offset > 0 else "-"
+    hours, minutes = divmod(abs(offset), 60)
+    return f"{sep}{sign}{hours:02d}:{minutes:02d}"
+
+
+def _iso_year(year: int) -> str:
+    return f"{year:04d}" if year >= 0 else f"-{-year:04d}"
+
+
+def _iso_day(year: int, month: int, day: int) -> str:
+    return f"{_iso_year(year)}-{month:02d}-{day:02d}"
+
+
+def _iso_time(p: DatePoint) -> str:
+    text = f"{_iso_day(p.year, p.month, p.day)}T{p.hour:02d}:{p.minute:02d}"
+    if p.precision is Precision.SECOND:
+        text += f":{p.second:02d}" + _fraction(p)
+    return text + _offset_text(p.offset, "")
+
+
+# --------------------------------------------------------------------------- building
+
+
+def _make_point(
+    precision: Precision,
+    year: int,
+    month: int = 1,
+    day: int = 1,
+    hour: int = 0,
+    minute: int = 0,
+    second: int = 0,
+    microsecond: int = 0,
+    *,
+    offset: int | None = None,
+    zone: str | None = None,
+    qualifiers: tuple[bool, bool] = (False, False),
+    fraction_digits: int = 0,
+) -> DatePoint:
+    """Check the fields and compute the span; `DateError` for an impossible date."""
+    _check_fields(precision, year, month, day, hour, minute, second)
+    lo, hi = _span(precision, year, month, day, hour, minute, second, microsecond)
+    if precision >= Precision.MINUTE:
+        shift = offset if offset is not None else _zone_offset(zone, year, month, day, hour, minute)
+        if offset is None and shift is None:
+            zone = None
+        lo -= (shift or 0) * US_PER_MINUTE
+        hi -= (shift or 0) * US_PER_MINUTE
+    else:
+        offset, zone = None, None
+    return DatePoint(
+        precision,
+        year,
+        month,
+        day,
+        hour,
+        minute,
+        second,
+        microsecond,
+        offset,
+        qualifiers[0],
+        qualifiers[1],
+        lo,
+        hi,
+        zone,
+        fraction_digits,
+    )
+
+
+class _ImpossibleDate(DateError):
+    """A date of the right form whose fields do not exist (2025-02-30)."""
+
+
+def _check_fields(
+    precision: Precision, year: int, month: int, day: int, hour: int, minute: int, second: int
+) -> None:
+    if precision >= Precision.MONTH and not 1 <= month <= 12:
+        raise _ImpossibleDate(f"there is no month {month:02d}")
+    if precision >= Precision.DAY:
+        last = days_in_month(year, month)
+        if not 1 <= day <= last:
+            name = f"{MONTH_NAMES[month - 1]} {year_text(year)}"
+            raise _ImpossibleDate(f"{name} has {last} days")
+    if precision >= Precision.MINUTE and not (0 <= hour <= 23 and 0 <= minute <= 59):
+        raise _ImpossibleDate(f"{hour:02d}:{minute:02d} is not a time of day")
+    if precision >= Precision.SECOND and not 0 <= second <= 59:
+        raise _ImpossibleDate(f"second {second:02d} does not exist")
+
+
+def _span(
+    precision: Precision,
+    year: int,
+    month: int,
+    day: int,
+    hour: int,
+    minute: int,
+    second: int,
+    microsecond: int,
+) -> tuple[int, int]:
+    if precision is Precision.CENTURY:
+        return _day_us(year, 1, 1), _day_us(year + 100, 1, 1)
+    if precision is Precision.DECADE:
+        return _day_us(year, 1, 1), _day_us(year + 10, 1, 1)
+    if precision is Precision.YEAR:
+        return _day_us(year, 1, 1), _day_us(year + 1, 1, 1)
+    if precision is Precision.MONTH:
+        nxt = (year + 1, 1) if month == 12 else (year, month + 1)
+        return _day_us(year, month, 1), _day_us(*nxt, 1)
+    lo = _day_us(year, month, day)
+    if precision is Precision.DAY:
+        return lo, lo + US_PER_DAY
+    lo += (hour * 60 + minute) * US_PER_MINUTE
+    if precision is Precision.MINUTE:
+        return lo, lo + US_PER_MINUTE
+    lo += second * US_PER_SECOND + microsecond
+    return lo, lo + (US_PER_SECOND if not microsecond else 1)
+
+
+def _zone_offset(
+    zone: str | None, year: int, month: int, day: int, hour: int, minute: int
+) -> int | None:
+    """Minutes east of UTC of a local clock time in `zone`, or None (SPEC §7)."""
+    if zone is None or not 1 <= year <= 9999:
+        return None
+    tz = load_zone(zone)
+    offset = dt.datetime(year, month, day, hour, minute, tzinfo=tz).utcoffset()
+    return None if offset is None else int(offset.total_seconds()) // 60
+
+
+@functools.cache
+def load_zone(name: str) -> dt.tzinfo:
+    """An IANA time zone; `DateError` when the name is unknown."""
+    import zoneinfo
+
+    try:
+        return zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise DateError(
+            f"unknown time zone '{name}' (expected an IANA name such as Asia/Baku)"
+        ) from None
+
+
+# --------------------------------------------------------------------------- parsing
+
+_QUALIFIERS = "~?%"
+_ISO = re.compile(
+    r"(?P<year>[+-]?\d{4})"
+    r"(?:-(?P<month>\d{2})"
+    r"(?:-(?P<day>\d{2})"
+    r"(?:[Tt ](?P<hour>\d{2}):(?P<minute>\d{2})"
+    r"(?::(?P<second>\d{2})(?:[.,](?P<frac>\d{1,6}))?)?"
+    r"\s*(?P<tz>[Zz]|[+-]\d{2}(?::?\d{2})?)?"
+    r")?)?)?"
+)
+_UNSPECIFIED = re.compile(r"(?P<digits>\d{2,3})(?P<x>[Xx]{1,2})")
+_NUMERIC = re.compile(r"(\d{1,2})([/.\-])(\d{1,2})\2(\d+)")
+_SLASHED_ISO = re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})")
+_ERA = re.compile(
+    r"(?P<body>.*?\d)\s*(?:(?P<bce>B\.?C\.?E?\.?)|(?P<ce>C\.?E\.?|A\.?D\.?))", re.IGNORECASE
+)
+_BCE_BODY = re.compile(
+    r"(?:(?P<d1>\d{1,2})\s+)?"
+    r"(?:(?P<mon>[A-Za-z]+)\.?\s+(?:(?P<d2>\d{1,2}),?\s+)?)?"
+    r"(?P<year>\d{1,4})"
+)
+_EXAMPLES = "e.g. 1994, 1994-05, 1994-05-04, 2025-08-08T14:30, ~2025-08, 199X, -0043-03-15, 1994/.."
+
+
+def parse_date(text: str, *, zone: str | None = None, day_first: bool | None = None) -> ChronoDate:
+    """Read a written date (SPEC §2); raise `DateError` saying what is wrong.
+
+    `zone` places floating clock times for sorting; `day_first` settles numeric
+    dates such as `04/05/2025` (None: refuse them when both readings are possible).
+
+    >>> parse_date("May 1994").display()
+    'May 1994'
+    """
+    return _parse_cached(text, zone, day_first)
+
+
+@functools.lru_cache(maxsize=65_536)
+def _parse_cached(text: str, zone: str | None, day_first: bool | None) -> ChronoDate:
+    written = " ".join(text.split())
+    if not written:
+        raise DateError("empty date")
+    if "/" in written and not (_NUMERIC.fullmatch(written) or _SLASHED_ISO.fullmatch(written)):
+        return _parse_interval(written, zone, day_first)
+    point = _parse_point(written, zone, day_first)
+    return ChronoDate(written, point, point)
+
+
+def _parse_interval(text: str, zone: str | None, day_first: bool | None) -> ChronoDate:
+    parts = text.split("/")
+    if len(parts) != 2:
+        raise DateError(f"unknown date form '{text}' (an interval is START/END)")
+    first, last = (p.strip() for p in parts)
+    start = None if first in ("..", "") else _parse_point(first, zone, day_first)
+    end = None if last in ("..", "") else _parse_point(last, zone, day_first)
+    if start is None and end is None:
+        raise DateError(f"interval '{text}' has neither start nor end")
+    if start is not None and end is not None and end.hi <= start.lo:
+        raise DateError(f"interval '{text}' ends before it starts")
+    return ChronoDate(text, start, end, interval=True)
+
+
+def _split_qualifiers(text: str) -> tuple[str, tuple[bool, bool]]:
+    """Strip EDTF qualifiers: `~` approximate, `?` uncertain, `%` both."""
+    marks = ""
+    while text and text[0] in _QUALIFIERS:
+        marks, text = marks + text[0], text[1:].lstrip()
+    while text and text[-1] in _QUALIFIERS:
+        marks, text = marks + text[-1], text[:-1].rstrip()
+    return text, ("~" in marks or "%" in marks, "?" in marks or "%" in marks)
+
+
+def _parse_point(text: str, zone: str | None, day_first: bool | None) -> DatePoint:
+    body, qualifiers = _split_qualifiers(text)
+    if not body:
+        raise DateError(f"unknown date form '{text}' ({_EXAMPLES})")
+    try:
+        for reader in (_parse_iso, _parse_unspecified, _parse_era):
+            point = reader(body, zone, qualifiers)
+            if point is not None:
+                return point
+        numeric = _parse_numeric(body, day_first, qualifiers)
+        if numeric is not None:
+            return numeric
+        return _parse_natural(body, zone, day_first, qualifiers)
+    except _ImpossibleDate as exc:
+        raise DateError(f"impossible date '{text}' ({exc})") from None
+
+
+def _parse_iso(body: str, zone: str | None, qualifiers: tuple[bool, bool]) -> DatePoint | None:
+    m = _ISO.fullmatch(body)
+    if m is None:
+        return None
+    g = m.groupdict()
+    year = int(g["year"])
+    if g["month"] is None:
+        return _make_point(Precision.YEAR, year, qualifiers=qualifiers)
+    if g["day"] is None:
+        return _make_point(Precision.MONTH, year, int(g["month"]), qualifiers=qualifiers)
+    ymd = (year, int(g["month"]), int(g["day"]))
+    if g["hour"] is None:
+        return _make_point(Precision.DAY, *ymd, qualifiers=qualifiers)
+    precision = Precision.SECOND if g["second"] is not None else Precision.MINUTE
+    frac = g["frac"] or ""
+    return _make_point(
+        precision,
+        *ymd,
+        int(g["hour"]),
+        int(g["minute"]),
+        int(g["second"] or 0),
+        int(frac.ljust(6, "0")) if frac else 0,
+        offset=_parse_offset(g["tz"]),
+        zone=zone,
+        qualifiers=qualifiers,
+        fraction_digits=len(frac),
+    )
+
+
+def _parse_offset(text: str | None) -> int | None:
+    if text is None:
+        return None
+    if text in ("Z", "z"):
+        return 0
+    sign = -1 if text[0] == "-" else 1
+    digits = text[1:].replace(":", "")
+    hours, minutes = int(digits[:2]), int(digits[2:] or 0)
+    if hours > 23 or minutes > 59:
+        raise _ImpossibleDate(f"UTC offset '{text}' does not exist")
+    return sign * (hours * 60 + minutes)
+
+
+def _parse_unspecified(
+    body: str, zone: str | None, qualifiers: tuple[bool, bool]
+) -> DatePoint | None:
+    m = _UNSPECIFIED.fullmatch(body)
+    if m is None or len(m["digits"]) + len(m["x"]) != 4:
+        return None
+    if len(m["x"]) == 1:
+        return _make_point(Precision.DECADE, int(m["digits"]) * 10, qualifiers=qualifiers)
+    return _make_point(Precision.CENTURY, int(m["digits"]) * 100, qualifiers=qualifiers)
+
+
+def _parse_era(body: str, zone: str | None, qualifiers: tuple[bool, bool]) -> DatePoint | None:
+    """`44 BCE`, `Mar 44 BC`, `15 Mar 44 BCE`, `March 15, 44 BC`, `500 CE` (SPEC §2)."""
+    m = _ERA.fullmatch(body)
+    if m is None:
+        return None
+    parts = _BCE_BODY.fullmatch(m["body"])
+    if parts is None:
+        raise DateError(f"unknown date form '{body}' (write e.g. '15 Mar 44 BCE' or '500 CE')")
+    if int(parts["year"]) == 0:
+        raise DateError(f"unknown date form '{body}' (there is no year 0: 1 BCE precedes 1 CE)")
+    # 1 BCE is astronomical year 0, 44 BCE is -43
+    year = 1 - int(parts["year"]) if m["bce"] else int(parts["year"])
+    if parts["mon"] is None:
+        if parts["d1"] is not None:
+            raise DateError(f"unknown date form '{body}' (a day needs a month)")
+        return _make_point(Precision.YEAR, year, qualifiers=qualifiers)
+    month = _month_number(parts["mon"], body)
+    day = parts["d1"] or parts["d2"]
+    if day is None:
+        return _make_point(Precision.MONTH, year, month, qualifiers=qualifiers)
+    return _make_point(Precision.DAY, year, month, int(day), qualifiers=qualifiers)
+
+
+def _month_number(name: str, body: str) -> int:
+    lowered = name.lower()
+    for number, full in enumerate(MONTH_NAMES, start=1):
+        if len(lowered) >= 3 and full.lower().startswith(lowered):
+            return number
+    raise DateError(f"unknown date form '{body}' ('{name}' is not a month)")
+
+
+def _parse_numeric(
+    body: str, day_first: bool | None, qualifiers: tuple[bool, bool]
+) -> DatePoint | None:
+    """`25/12/2025`, `4.5.2025`, `2025/08/08`: refuse the ambiguous (SPEC §7)."""
+    iso = _SLASHED_ISO.fullmatch(body)
+    if iso is not None:
+        year, month, day = (int(g) for g in iso.groups())
+        return _make_point(Precision.DAY, year, month, day, qualifiers=qualifiers)
+    m = _NUMERIC.fullmatch(body)
+    if m is None:
+        return None
+    a, b, year_text_ = int(m[1]), int(m[3]), m[4]
+    if len(year_text_) != 4:
+        raise DateError(f"unknown date form '{body}' (write the year with four digits)")
+    year = int(year_text_)
+    if a <= 12 and b <= 12 and a != b and day_first is None:
+        raise DateError(
+            f"ambiguous date '{body}': {a} {MONTH_NAMES[b - 1]} {year} (--day-first) "
+            f"or {MONTH_NAMES[a - 1]} {b}, {year} (--month-first)"
+        )
+    if day_first is None:
+        day_first = a > 12
+    day, month = (a, b) if day_first else (b, a)
+    return _make_point(Precision.DAY, year, month, day, qualifiers=qualifiers)
+
+
+# Two defaults that differ in every field: a field that comes back the same from
+# both parses was written by the author; dateutil filled in the others (STYLE §3).
+_SENTINELS = (dt.datetime(2000, 1, 1, 0, 0, 0, 0), dt.datetime(2004, 2, 2, 1, 1, 1, 1))
+
+
+def _parse_natural(
+    body: str, zone: str | None, day_first: bool | None, qualifiers: tuple[bool, bool]
+) -> DatePoint:
+    """`August 8, 2025`, `8 Aug 2025`, `May 1994`: precision is what was written."""
+    first, second = (_dateutil_parse(body, default, bool(day_first)) for default in _SENTINELS)
+    same = [getattr(first, f) == getattr(second, f) for f in _FIELDS]
+    if not same[0]:
+        raise DateError(f"unknown date form '{body}' (it has no year)")
+    if not any(len(run) >= 3 and int(run) == first.year for run in re.findall(r"\d+", body)):
+        raise DateError(f"unknown date form '{body}' (write the year with four digits)")
+    written = 1 + next((i for i, s in enumerate(same[1:]) if not s), len(same) - 1)
+    if any(same[written:]) or written == 4:
+        raise DateError(f"unknown date form '{body}' (write a date as {_EXAMPLES})")
+    precision = _NATURAL_PRECISION[written]
+    offset = None
+    if first.tzinfo is not None:
+        offset = _natural_offset(first, body)
+    fields = [getattr(first, f) for f in _FIELDS]
+    fraction = re.search(r"\d:\d\d[.,](\d{1,6})", body)
+    return _make_point(
+        precision,
+        *fields[:written],
+        offset=offset,
+        zone=zone,
+        qualifiers=qualifiers,
+        fraction_digits=len(fraction[1]) if fraction else 0,
+    )
+
+
+_FIELDS = ("year", "month", "day", "hour", "minute", "second", "microsecond")
+# number of written fields -> precision (4 = an hour without minutes: refused)
+_NATURAL_PRECISION = {
+    1: Precision.YEAR,
+    2: Precision.MONTH,
+    3: Precision.DAY,
+    5: Precision.MINUTE,
+    6: Precision.SECOND,
+    7: Precision.SECOND,
+}
+
+
+# Names that mean UTC everywhere; any other zone name would depend on the machine.
+_UTC_NAMES = {"UTC": 0, "GMT": 0, "UT": 0, "Z": 0}
+
+
+def _dateutil_parse(body: str, default: dt.datetime, day_first: bool) -> dt.datetime:
+    from dateutil import parser
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", parser.UnknownTimezoneWarning)
+        try:
+            return parser.parse(body, default=default, dayfirst=day_first, tzinfos=_UTC_NAMES)
+        except parser.UnknownTimezoneWarning:
+            raise DateError(
+                f"unknown time zone in '{body}' (write an offset such as +04:00)"
+            ) from None
+        except (parser.ParserError, ValueError, OverflowError):
+            raise DateError(f"unknown date form '{body}' ({_EXAMPLES})") from None
+
+
+def _natural_offset(value: dt.datetime, body: str) -> int:
+    from dateutil import tz
+
+    if isinstance(value.tzinfo, tz.tzlocal):  # depends on the machine: refuse
+        raise DateError(f"unknown time zone in '{body}' (write an offset such as +04:00)")
+    offset = value.utcoffset()
+    assert offset is not None
+    return int(offset.total_seconds()) // 60

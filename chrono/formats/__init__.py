@@ -1,0 +1,1 @@
+"""Renderers: pure functions from events to text (STYLE §5)."""

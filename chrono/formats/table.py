@@ -1,0 +1,85 @@
+"""`chrono show`: the chronology as a terminal table (tabulate), wrapped to the width."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from tabulate import multiline_formats, tabulate
+
+from chrono.model import Event
+from chrono.writing import strip_controls
+
+__all__ = ["COLUMNS", "DEFAULT_COLUMNS", "render_table"]
+
+COLUMNS: dict[str, Callable[[Event], str]] = {
+    "date": lambda e: e.date.display(),
+    "title": lambda e: e.title,
+    "tags": lambda e: ", ".join(e.tags),
+    "location": lambda e: e.location or "",
+    "source": lambda e: e.sources[0] if e.sources else "",
+    "sources": lambda e: " ".join(e.sources),
+    "description": lambda e: e.description or "",
+    "id": lambda e: e.id or "",
+    "origin": lambda e: ", ".join(str(o) for o in e.origins),
+}
+DEFAULT_COLUMNS = ("date", "title", "tags", "location")
+# Columns that give up width first, and the least each keeps when wrapped.
+_MIN_WIDTH = {"date": 30, "title": 20, "description": 20}  # dates do not wrap
+_FLEX_MIN = 8
+# The title is what people read: it gives up width at half the rate of the others.
+_WEIGHT = {"title": 0.5}
+
+
+def render_table(
+    events: Sequence[Event],
+    columns: Sequence[str],
+    tablefmt: str = "simple",
+    width: int | None = None,
+    *,
+    drop_empty: bool = False,
+) -> str:
+    """A table of `events` whose lines fit in `width` (None: no limit) if the format wraps.
+
+    With `drop_empty`, columns that no event fills are left out (the default columns).
+    """
+    rows = [[strip_controls(COLUMNS[c](e)) for c in columns] for e in events]
+    if drop_empty and rows:
+        keep = [i for i in range(len(columns)) if any(row[i] for row in rows)]
+        columns = [columns[i] for i in keep]
+        rows = [[row[i] for i in keep] for row in rows]
+    headers = [c.capitalize() for c in columns]
+    widths = None
+    if width is not None and tablefmt in multiline_formats and rows:
+        widths = _fit(columns, headers, rows, tablefmt, width)
+    # disable_numparse: a date `1994` or a title `2025` is text, not a number to align
+    return tabulate(
+        rows, headers=headers, tablefmt=tablefmt, maxcolwidths=widths, disable_numparse=True
+    )
+
+
+def _fit(
+    columns: Sequence[str], headers: list[str], rows: list[list[str]], tablefmt: str, width: int
+) -> list[int | None] | None:
+    """Column widths that fit `width`, taking from the widest columns first."""
+    natural = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
+    overhead = _overhead(len(columns), tablefmt)
+    budget = width - overhead
+    if sum(natural) <= budget:
+        return None
+    sizes = list(natural)
+    floors = [min(n, _MIN_WIDTH.get(c, _FLEX_MIN)) for c, n in zip(columns, natural, strict=True)]
+    while sum(sizes) > budget:
+        widest = max(
+            range(len(sizes)),
+            key=lambda i: ((sizes[i] - floors[i]) * _WEIGHT.get(columns[i], 1.0), sizes[i]),
+        )
+        if sizes[widest] <= floors[widest]:
+            break  # narrower than this cannot be read; let the terminal wrap
+        sizes[widest] -= 1
+    return [s if s < n else None for s, n in zip(sizes, natural, strict=True)]
+
+
+def _overhead(count: int, tablefmt: str) -> int:
+    """Characters the format adds around `count` columns (borders, padding)."""
+    probe = tabulate([["x"] * count], headers=["x"] * count, tablefmt=tablefmt)
+    return max(len(line) for line in probe.splitlines()) - count

@@ -1,0 +1,387 @@
+"""Paths, folders and stdin -> Events and Problems (SPEC §1, §6).
+
+Nothing here raises for bad data: every problem becomes a `Problem` at the
+position of the YAML node it concerns, and the caller decides what to do.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from chrono.dates import ChronoDate, DateError, load_zone, parse_date
+from chrono.errors import Problem, Severity
+from chrono.model import KNOWN_FIELDS, Event, Origin
+from chrono.yamlnodes import Map, Node, Scalar, Seq, compose_documents
+
+__all__ = ["STDIN", "Loaded", "expand_paths", "load_paths", "load_text"]
+
+STDIN = "-"
+STDIN_NAME = "<stdin>"
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """What a load produced: the valid events, every problem, and some counts."""
+
+    events: tuple[Event, ...]
+    problems: tuple[Problem, ...]
+    titles: tuple[str, ...] = ()  # timeline titles, one per document that has one
+    files: int = 0
+    invalid: int = 0  # events reported as invalid (not in `events`)
+
+    @property
+    def has_errors(self) -> bool:
+        return any(p.is_error for p in self.problems)
+
+
+@dataclass(slots=True)
+class _Sink:
+    """Accumulates one file's results."""
+
+    path: str
+    day_first: bool | None
+    events: list[Event] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+    invalid: int = 0
+    errors: int = 0
+
+    def error(self, node: Node, message: str) -> None:
+        self.errors += 1
+        self.problems.append(Problem(self.path, node.line, node.column, message))
+
+    def warn(self, node: Node | None, message: str) -> None:
+        line, column = (node.line, node.column) if node is not None else (1, 1)
+        self.problems.append(Problem(self.path, line, column, message, Severity.WARNING))
+
+
+# --------------------------------------------------------------------------- paths
+
+
+def expand_paths(paths: Iterable[str]) -> tuple[list[str], list[Problem]]:
+    """Files to read, in order: a folder means its YAML files, recursively, sorted.
+
+    Hidden files and folders (`.git`, `.cache`) are skipped, as `git` and most
+    tools skip them.  A folder without timeline files is a warning.
+    """
+    files: list[str] = []
+    problems: list[Problem] = []
+    for path in paths:
+        if path != STDIN and os.path.isdir(path):
+            found = sorted(_walk(path))
+            if not found:
+                problems.append(
+                    Problem(path, 0, 0, "no *.yaml or *.yml files in this folder", Severity.WARNING)
+                )
+            files.extend(os.path.join(path, rel) for rel in found)
+        else:
+            files.append(path)
+    return files, problems
+
+
+def _walk(top: str) -> Iterator[str]:
+    for root, dirs, names in os.walk(top):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        rel = os.path.relpath(root, top)
+        for name in names:
+            if name.endswith(YAML_SUFFIXES) and not name.startswith("."):
+                yield name if rel == "." else os.path.join(rel, name).replace(os.sep, "/")
+
+
+def load_paths(paths: Sequence[str], *, day_first: bool | None = None) -> Loaded:
+    """Read every file named (folders expanded; `-` is standard input)."""
+    files, problems = expand_paths(paths)
+    results = [_load_file(path, day_first) for path in files]
+    return _combine(results, problems, len(files))
+
+
+def load_text(text: str, path: str = STDIN_NAME, *, day_first: bool | None = None) -> Loaded:
+    """Read timeline YAML from a string (tests, and the library API)."""
+    sink = _Sink(path, day_first)
+    _read_text(text, sink)
+    return _combine([sink], [], 1)
+
+
+def _combine(results: list[_Sink], problems: list[Problem], files: int) -> Loaded:
+    events = [e for r in results for e in r.events]
+    problems = problems + [p for r in results for p in r.problems]
+    return Loaded(
+        events=tuple(events),
+        problems=tuple(problems),
+        titles=tuple(t for r in results for t in r.titles),
+        files=files,
+        invalid=sum(r.invalid for r in results),
+    )
+
+
+def _load_file(path: str, day_first: bool | None) -> _Sink:
+    name = STDIN_NAME if path == STDIN else path
+    sink = _Sink(name, day_first)
+    try:
+        data = sys.stdin.buffer.read() if path == STDIN else _read_bytes(path)
+    except OSError as exc:
+        sink.problems.append(Problem(name, 0, 0, f"cannot read file: {exc.strerror or exc}"))
+        return sink
+    text = _decode(data, sink)
+    if text is not None:
+        _read_text(text, sink)
+    return sink
+
+
+def _read_bytes(path: str) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.read()
+
+
+def _decode(data: bytes, sink: _Sink) -> str | None:
+    """Strict UTF-8 (a BOM is allowed); a bad byte is reported where it is."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        offset = exc.start
+        line_start = data.rfind(b"\n", 0, offset) + 1
+        column = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
+        if data.startswith(b"\xef\xbb\xbf") and line_start == 0:
+            column -= 1
+        line = data.count(b"\n", 0, offset) + 1
+        message = f"invalid UTF-8 (byte 0x{data[offset]:02x}); save the file as UTF-8"
+        sink.problems.append(Problem(sink.path, line, column, message))
+        return None
+
+
+# --------------------------------------------------------------------------- documents
+
+
+def _read_text(text: str, sink: _Sink) -> None:
+    # The cyclic collector re-walks every live object as the heap grows; loading
+    # only builds acyclic data, so pausing it is safe and much faster (issue 5).
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        documents, problems = compose_documents(text, sink.path)
+        sink.problems.extend(problems)
+        before = len(sink.events)
+        for document in documents:
+            if document is not None:
+                _read_document(document, sink)
+        if before == len(sink.events) and not sink.invalid and not sink.problems:
+            sink.warn(None, "file has no events")
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _read_document(root: Node, sink: _Sink) -> None:
+    if isinstance(root, Seq):
+        _read_events(root, sink, None)
+    elif isinstance(root, Map):
+        fields = _fields(root, sink)
+        zone = _zone(fields.get("timezone"), sink)
+        title = fields.get("title")
+        if isinstance(title, Scalar) and not title.is_null:
+            sink.titles.append(_one_line(title.text))
+        events = fields.get("events")
+        if events is None:
+            sink.error(root, "expected an 'events' list, or a list of events")
+        elif isinstance(events, Seq):
+            _read_events(events, sink, zone)
+        elif not (isinstance(events, Scalar) and events.is_null):
+            sink.error(events, "'events' must be a list of events")
+    elif isinstance(root, Scalar) and not root.is_null:
+        sink.error(root, "expected a list of events or a mapping with 'events'")
+
+
+def _read_events(seq: Seq, sink: _Sink, zone: str | None) -> None:
+    for item in seq.items:
+        event = _read_event(item, sink, zone) if isinstance(item, Map) else None
+        if event is None:
+            sink.invalid += 1
+            if not isinstance(item, Map):
+                sink.error(item, "an event must be a mapping with 'date' and 'title'")
+        else:
+            sink.events.append(event)
+
+
+def _fields(node: Map, sink: _Sink) -> dict[str, Node]:
+    """A mapping's keys and values; YAML merge keys (`<<`) applied, repeats refused."""
+    fields: dict[str, Node] = {}
+    seen: dict[str, int] = {}
+    merged: list[Map] = []
+    for key, value in node.pairs:
+        if not isinstance(key, Scalar):
+            sink.error(key, "a key must be plain text")
+            continue
+        if key.text == "<<" and key.plain:
+            merged.extend(_merge_sources(value, sink))
+            continue
+        if key.text in seen:
+            sink.error(key, f"duplicate key '{key.text}' (first at line {seen[key.text]})")
+            continue
+        seen[key.text] = key.line
+        fields[key.text] = value
+    for source in merged:
+        for name, value in _fields(source, sink).items():
+            fields.setdefault(name, value)
+    return fields
+
+
+def _merge_sources(value: Node, sink: _Sink) -> list[Map]:
+    items = value.items if isinstance(value, Seq) else [value]
+    maps = [item for item in items if isinstance(item, Map)]
+    if len(maps) != len(items):
+        sink.error(value, "a merge key '<<' takes a mapping or a list of mappings")
+    return maps
+
+
+# --------------------------------------------------------------------------- events
+
+
+def _read_event(node: Map, sink: _Sink, file_zone: str | None) -> Event | None:
+    errors_before = sink.errors
+    fields = _fields(node, sink)
+    zone = _zone(fields.get("timezone"), sink) if "timezone" in fields else file_zone
+    title = _title(node, fields.get("title"), sink)
+    date = _date(node, fields, sink, zone)
+    values = {
+        name: _text(fields.get(name), name, sink) for name in ("id", "description", "location")
+    }
+    tags = _strings(fields.get("tags"), "tags", sink)
+    sources = _strings(fields.get("sources"), "sources", sink)
+    extra = {k: _plain(v) for k, v in fields.items() if k not in KNOWN_FIELDS}
+    if sink.errors > errors_before or title is None or date is None:
+        return None
+    description = values["description"]
+    return Event(
+        title=title,
+        date=date,
+        origins=(Origin(sink.path, node.line, node.column),),
+        id=values["id"],
+        description=description.rstrip() if description else None,
+        location=values["location"],
+        tags=tags,
+        sources=sources,
+        timezone=zone,
+        extra=extra,
+    )
+
+
+def _one_line(text: str) -> str:
+    """A title is one line: line breaks fold to spaces (SPEC §7)."""
+    return " ".join(text.split())
+
+
+def _title(event: Map, node: Node | None, sink: _Sink) -> str | None:
+    if node is None or (isinstance(node, Scalar) and node.is_null):
+        sink.error(event, "event has no title")
+        return None
+    if not isinstance(node, Scalar):
+        sink.error(node, "title must be text")
+        return None
+    title = _one_line(node.text)
+    if not title:
+        sink.error(node, "title is empty")
+        return None
+    return title
+
+
+def _date(event: Map, fields: dict[str, Node], sink: _Sink, zone: str | None) -> ChronoDate | None:
+    date, start, end = (fields.get(k) for k in ("date", "start", "end"))
+    if date is not None:
+        for extra in (start, end):
+            if extra is not None:
+                sink.error(extra, "give either 'date' or 'start'/'end', not both")
+        return _parse(date, sink, zone)
+    if start is None:
+        if end is not None:
+            sink.error(end, "'end' needs a 'start' (or write date: START/END)")
+        else:
+            sink.error(event, "event has no date")
+        return None
+    first = _parse(start, sink, zone)
+    last = _parse(end, sink, zone) if end is not None else None
+    if first is None or (end is not None and last is None):
+        return None
+    if first.interval or (last is not None and last.interval):
+        sink.error(
+            start if first.interval else end or start, "'start' and 'end' take one date each"
+        )
+        return None
+    text = f"{first.text}/{last.text if last is not None else '..'}"
+    try:
+        return parse_date(text, zone=zone, day_first=sink.day_first)
+    except DateError as exc:
+        sink.error(end or start, str(exc))
+        return None
+
+
+def _parse(node: Node, sink: _Sink, zone: str | None) -> ChronoDate | None:
+    if not isinstance(node, Scalar) or node.is_null:
+        sink.error(node, "a date must be written as text, e.g. 1994-05-04")
+        return None
+    try:
+        return parse_date(node.text, zone=zone, day_first=sink.day_first)
+    except DateError as exc:
+        sink.error(node, str(exc))
+        return None
+
+
+def _zone(node: Node | None, sink: _Sink) -> str | None:
+    if node is None or (isinstance(node, Scalar) and node.is_null):
+        return None
+    if not isinstance(node, Scalar):
+        sink.error(node, "timezone must be an IANA name such as Asia/Baku")
+        return None
+    try:
+        load_zone(node.text.strip())
+    except DateError as exc:
+        sink.error(node, str(exc))
+        return None
+    return node.text.strip()
+
+
+def _text(node: Node | None, name: str, sink: _Sink) -> str | None:
+    if node is None or (isinstance(node, Scalar) and node.is_null):
+        return None
+    if not isinstance(node, Scalar):
+        sink.error(node, f"{name} must be text")
+        return None
+    return node.text.strip() if name != "description" else node.text
+
+
+def _strings(node: Node | None, name: str, sink: _Sink) -> tuple[str, ...]:
+    """A list of strings; a single string is a list of one (SPEC §1).
+
+    List items keep their text even when YAML 1.1 would read them as null or a
+    boolean (`NO`, `null`): the author wrote a tag.
+    """
+    if node is None or (isinstance(node, Scalar) and node.is_null):
+        return ()
+    items = node.items if isinstance(node, Seq) else [node]
+    values: list[str] = []
+    for item in items:
+        if not isinstance(item, Scalar):
+            sink.error(item, f"{name} must be text or a list of text")
+            continue
+        text = item.text.strip()
+        if text and text not in values:
+            values.append(text)
+    return tuple(values)
+
+
+def _plain(node: Node) -> Any:
+    """An unknown field as plain data: scalars keep their written text."""
+    if isinstance(node, Scalar):
+        return None if node.is_null else node.text
+    if isinstance(node, Seq):
+        return [_plain(item) for item in node.items]
+    assert isinstance(node, Map)
+    return {
+        key.text if isinstance(key, Scalar) else str(_plain(key)): _plain(value)
+        for key, value in node.pairs
+    }

@@ -1,0 +1,159 @@
+"""One chronology from many sources: exact de-duplication and lossless merging (SPEC §3).
+
+Events are grouped by shared keys (same `id`, or same date meaning and same
+normalised title) with a union-find, so a group is the same set whatever order
+the files came in; each group is then merged in (path, line) order.  Near-duplicate
+detection (`--dedupe fuzzy`) will plug in as another source of keys.
+"""
+
+from __future__ import annotations
+
+import enum
+import unicodedata
+from collections.abc import Hashable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from chrono.model import Event
+
+__all__ = ["Dedupe", "MergeGroup", "Merged", "merge_events", "normalize_title", "sort_events"]
+
+
+class Dedupe(enum.Enum):
+    """How events are recognised as the same (SPEC §3)."""
+
+    EXACT = "exact"
+    NONE = "none"
+
+
+@dataclass(frozen=True, slots=True)
+class MergeGroup:
+    """Several events read as one: what came in and what came out (for `-v`)."""
+
+    merged: Event
+    members: tuple[Event, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Merged:
+    events: tuple[Event, ...]  # sorted chronologically
+    groups: tuple[MergeGroup, ...]  # only groups of two or more
+
+
+def sort_events(events: Iterable[Event]) -> list[Event]:
+    """Chronological order, total and stable (SPEC §2, §7)."""
+    return sorted(events, key=Event.sort_key)
+
+
+def normalize_title(title: str) -> str:
+    """The title with case, spaces, punctuation, dashes, quotes and diacritics folded.
+
+    >>> normalize_title("Azerbaijan–Armenia “Peace” Agreement!")
+    'azerbaijanarmeniapeaceagreement'
+    >>> normalize_title("Zürich: the ‘Peace’ talks") == normalize_title("zurich the peace talks")
+    True
+
+    Word boundaries are dropped with the punctuation (`A|B`, `it's`) so that a
+    title written with or without a mark folds to the same key.
+    """
+    decomposed = unicodedata.normalize("NFKD", title.casefold())
+    return "".join(ch for ch in decomposed if ch.isalnum() and not unicodedata.combining(ch))
+
+
+def merge_events(events: Sequence[Event], dedupe: Dedupe = Dedupe.EXACT) -> Merged:
+    """Merge events that are the same (SPEC §3) and sort the result."""
+    if dedupe is Dedupe.NONE:
+        return Merged(tuple(sort_events(events)), ())
+    groups = _group(events, _exact_keys)
+    merged: list[Event] = []
+    reports: list[MergeGroup] = []
+    for members in groups:
+        if len(members) == 1:
+            merged.append(members[0])
+            continue
+        event = merge_group(members)
+        merged.append(event)
+        reports.append(MergeGroup(event, tuple(members)))
+    reports.sort(key=lambda g: g.merged.sort_key())
+    return Merged(tuple(sort_events(merged)), tuple(reports))
+
+
+def _exact_keys(event: Event) -> Iterable[Hashable]:
+    if event.id is not None:
+        yield ("id", event.id)
+    yield ("same", event.date.meaning(), normalize_title(event.title))
+
+
+def _group(events: Sequence[Event], keys: Any) -> list[list[Event]]:
+    """Connected groups of events sharing any key; each sorted by origin."""
+    parent = list(range(len(events)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    owner: dict[Hashable, int] = {}
+    for index, event in enumerate(events):
+        for key in keys(event):
+            other = owner.setdefault(key, index)
+            if other != index:
+                a, b = find(other), find(index)
+                if a != b:
+                    parent[max(a, b)] = min(a, b)
+    buckets: dict[int, list[Event]] = {}
+    for index, event in enumerate(events):
+        buckets.setdefault(find(index), []).append(event)
+    return [sorted(group, key=lambda e: e.origins) for group in buckets.values()]
+
+
+def merge_group(members: Sequence[Event]) -> Event:
+    """One event from several, losing nothing (SPEC §3, §7).
+
+    The first origin gives the title and single values; the most precise date
+    wins; tags and sources are united in first-seen order; every other value
+    given differently is kept in `conflicts`.
+    """
+    first = members[0]
+    date_holder = max(members, key=lambda e: e.date.precision)  # first of the most precise
+    conflicts: dict[str, list[Any]] = {}
+    _note(conflicts, "title", first.title, (e.title for e in members))
+    meaning = date_holder.date.meaning()
+    other_dates = (e.date.text for e in members if e.date.meaning() != meaning)
+    _note(conflicts, "date", date_holder.date.text, other_dates)
+    singles: dict[str, str | None] = {}
+    for name in ("id", "description", "location", "timezone"):
+        values = [getattr(e, name) for e in members if getattr(e, name) is not None]
+        singles[name] = values[0] if values else None
+        _note(conflicts, name, singles[name], values)
+    extra: dict[str, Any] = {}
+    for event in members:
+        for key, value in event.extra.items():
+            extra.setdefault(key, value)
+            _note(conflicts, key, extra[key], [value])
+    return replace(
+        first,
+        date=date_holder.date,
+        origins=tuple(sorted(o for e in members for o in e.origins)),
+        tags=_union(e.tags for e in members),
+        sources=_union(e.sources for e in members),
+        extra=extra,
+        conflicts={k: tuple(v) for k, v in conflicts.items()},
+        id=singles["id"],
+        description=singles["description"],
+        location=singles["location"],
+        timezone=singles["timezone"],
+    )
+
+
+def _note(conflicts: dict[str, list[Any]], name: str, kept: Any, values: Iterable[Any]) -> None:
+    for value in values:
+        if value != kept and value not in conflicts.setdefault(name, []):
+            conflicts[name].append(value)
+    if not conflicts.get(name):
+        conflicts.pop(name, None)
+
+
+def _union(lists: Iterable[tuple[str, ...]]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(item for items in lists for item in items))

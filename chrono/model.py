@@ -1,0 +1,74 @@
+"""Events and where they came from: frozen values, no I/O."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+from chrono.dates import ChronoDate
+
+__all__ = ["KNOWN_FIELDS", "Event", "Origin"]
+
+# Fields chrono reads itself (SPEC §1); any other key is kept in `Event.extra`.
+KNOWN_FIELDS = frozenset(
+    {
+        "title",
+        "date",
+        "start",
+        "end",
+        "id",
+        "description",
+        "location",
+        "tags",
+        "sources",
+        "timezone",
+    }
+)
+
+_EMPTY: Mapping[str, Any] = MappingProxyType({})
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Origin:
+    """Where an event was read: the path as the user named it (`<stdin>` for `-`)."""
+
+    path: str
+    line: int  # 1-based
+    column: int  # 1-based
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One dated event, possibly merged from several origins (SPEC §1, §3).
+
+    `timezone` is the zone its clock times are read in (the event's own, else its
+    file's).  `extra` holds the keys chrono does not know, as read.  `conflicts`
+    maps a field to the values other merged origins gave it (SPEC §7).
+    """
+
+    title: str
+    date: ChronoDate
+    origins: tuple[Origin, ...]
+    id: str | None = None
+    description: str | None = None
+    location: str | None = None
+    tags: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    timezone: str | None = None
+    extra: Mapping[str, Any] = field(default_factory=lambda: _EMPTY, compare=False)
+    conflicts: Mapping[str, tuple[Any, ...]] = field(default_factory=lambda: _EMPTY, compare=False)
+
+    @property
+    def origin(self) -> Origin:
+        """The first origin in (path, line) order: it gave the title (SPEC §7)."""
+        return self.origins[0]
+
+    def sort_key(self) -> tuple[Any, ...]:
+        """Chronological order, total and stable (SPEC §2, §7)."""
+        o = self.origins[0]
+        return (*self.date.sort_key(), self.title.casefold(), self.title, o.path, o.line, o.column)

@@ -1,0 +1,285 @@
+"""End to end through the real CLI: exit codes, whole stdout, whole stderr."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import Result
+
+from chrono import __version__
+from tests.conftest import ROOT
+
+Run = Callable[..., Result]
+SHIPPED = [
+    str(ROOT / "timelines" / "azerbaijan-nato.yaml"),
+    str(ROOT / "timelines" / "press-reports.yaml"),
+]
+
+
+def test_version(run: Run) -> None:
+    result = run("--version")
+    assert (result.exit_code, result.stdout) == (0, f"chrono, version {__version__}\n")
+
+
+@pytest.mark.parametrize("command", [[], ["show"], ["validate"]])
+def test_every_help_has_examples(run: Run, command: list[str]) -> None:
+    result = run(*command, "--help")
+    assert result.exit_code == 0
+    assert "Examples:" in result.stdout
+
+
+def test_show_with_no_arguments_reads_the_timelines_folder(
+    run: Run, monkeypatch: pytest.MonkeyPatch, golden: Callable[[str, str], None]
+) -> None:
+    monkeypatch.chdir(ROOT)
+    result = run(env={"COLUMNS": "120"})
+    assert (result.exit_code, result.stderr) == (0, "")
+    golden("shipped.show.txt", result.stdout)
+    assert run("show", "timelines", env={"COLUMNS": "120"}).stdout == result.stdout
+
+
+def test_shipped_timeline_has_the_seed_story(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    rows = [" ".join(line.split()) for line in run("--columns", "date,title").stdout.splitlines()]
+    assert "4 May 1994 Azerbaijan joins NATO's Partnership for Peace" in rows
+    assert "8 Aug 2025 Azerbaijan–Armenia peace agreement signed at the White House" in rows
+    assert (
+        "~Nov 2025 President Aliyev meets a NATO delegation in Baku on military modernisation"
+        in rows
+    )
+
+
+def test_input_order_does_not_change_the_output(run: Run) -> None:
+    forward = run(*SHIPPED, "--columns", "date,title,tags,sources,origin")
+    backward = run(*reversed(SHIPPED), "--columns", "date,title,tags,sources,origin")
+    assert forward.exit_code == 0
+    assert forward.stdout == backward.stdout
+
+
+def test_verbose_reports_merges_and_filters(run: Run) -> None:
+    result = run(*SHIPPED, "-v", "--tag", "pfp", "--columns", "date,title")
+    nato, press = SHIPPED
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [
+        (
+            f"chrono: merged 'Azerbaijan joins NATO's Partnership for Peace' (4 May 1994): "
+            f"{nato}:14, {press}:5"
+        ),
+        (
+            "chrono:   title differs, kept the first; also: 'Azerbaijan joins NATO’s Partnership "
+            "for Peace'"
+        ),
+        (
+            f"chrono: merged 'Azerbaijani peacekeepers are the last NATO-partner troops to leave "
+            f"Afghanistan' (Aug 2021): {nato}:46, {press}:11"
+        ),
+        (
+            f"chrono: merged 'Azerbaijan–Armenia peace agreement signed at the White House' "
+            f"(8 Aug 2025): {nato}:58, {press}:27"
+        ),
+        (
+            "chrono:   title differs, kept the first; also: 'Azerbaijan-Armenia peace agreement "
+            "signed at the White Hous…'"
+        ),
+        (
+            'chrono:   description differs, kept the first; also: "A joint declaration is signed; '
+            "the peace treaty's text is i…\""
+        ),
+        "chrono: --tag left out 12 events",
+    ]
+    assert result.stdout.splitlines()[2:] == [
+        "4 May 1994  Azerbaijan joins NATO's Partnership for Peace",
+        "1996        Azerbaijan submits its PfP Presentation Document",
+        "1997        Azerbaijan joins NATO's Planning and Review Process",
+    ]
+
+
+def test_filters_on_the_command_line(run: Run) -> None:
+    result = run(
+        *SHIPPED,
+        "--from",
+        "2000",
+        "--to",
+        "Aug 2025",
+        "--grep",
+        "peace",
+        "--reverse",
+        "--limit",
+        "2",
+        "--columns",
+        "date,title",
+    )
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[2:] == [
+        "8 Aug 2025  Azerbaijan–Armenia peace agreement signed at the White House",
+        "Aug 2025    Trump brokers Armenia–Azerbaijan peace deal",
+    ]
+
+
+def test_dedupe_none_keeps_every_event(run: Run) -> None:
+    merged = run(*SHIPPED, "--columns", "title").stdout.splitlines()
+    everything = run(*SHIPPED, "--dedupe", "none", "--columns", "title").stdout.splitlines()
+    assert (len(merged) - 2, len(everything) - 2) == (15, 18)
+
+
+def test_chrono_path_is_read_when_no_paths_given(run: Run, tmp_path: Path) -> None:
+    (tmp_path / "one.yaml").write_text("- {date: 1994, title: One}\n")
+    (tmp_path / "two.yaml").write_text("- {date: 1993, title: Two}\n")
+    env = {"CHRONO_PATH": f"{tmp_path / 'one.yaml'}{os.pathsep}{tmp_path / 'two.yaml'}"}
+    result = run("--columns", "date,title", env=env)
+    assert result.stdout == "Date    Title\n------  -------\n1993    Two\n1994    One\n"
+
+
+def test_no_timelines_is_a_usage_error_that_says_what_to_do(
+    run: Run, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run()
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "no timelines to read: name files or folders (chrono show FILE...), set CHRONO_PATH" in (
+        result.stderr
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        pytest.param(["missing.yaml"], "Path 'missing.yaml' does not exist", id="missing-path"),
+        pytest.param(
+            ["show", "missing.yaml"], "Path 'missing.yaml' does not exist", id="show-missing"
+        ),
+        pytest.param(["show", "--from", "soon"], "unknown date form 'soon'", id="bad-from"),
+        pytest.param(["show", "--to", "04/05/2025"], "ambiguous date", id="ambiguous-to"),
+        pytest.param(["show", "--limit", "-1"], "-1 is not in the range x>=0", id="bad-limit"),
+        pytest.param(["show", "--format", "nope"], "'nope' is not one of: ", id="bad-format"),
+        pytest.param(["show", "--columns", "date,when"], "unknown column 'when'", id="bad-column"),
+        pytest.param(["show", "--dedupe", "maybe"], "'maybe' is not one of", id="bad-dedupe"),
+        pytest.param(["shwo"], "No such command 'shwo'", id="typo-command"),
+    ],
+)
+def test_usage_errors_exit_2(run: Run, args: list[str], message: str) -> None:
+    result = run(*args, *([] if args[-1].endswith(".yaml") or args == ["shwo"] else SHIPPED[:1]))
+    assert result.exit_code == 2
+    assert message in result.stderr
+
+
+def test_validate_reports_every_problem_and_exits_1(
+    run: Run, timeline: Callable[[str], str]
+) -> None:
+    path = timeline("bad_events")
+    result = run("validate", path, *SHIPPED)
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 11
+    assert lines[0] == f"{path}:3:11: impossible date '2025-02-30' (February 2025 has 28 days)"
+    assert lines[-1] == "Error: 10 errors, 0 warnings in 3 files, 19 valid events"
+
+
+def test_validate_ok(run: Run) -> None:
+    result = run("validate", *SHIPPED)
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        0,
+        "ok: 2 files, 18 valid events\n",
+        "",
+    )
+
+
+def test_show_refuses_invalid_input_unless_asked(run: Run, timeline: Callable[[str], str]) -> None:
+    path = timeline("bad_events")
+    refused = run("show", path)
+    assert refused.exit_code == 1
+    assert refused.stdout == ""
+    assert refused.stderr.splitlines()[-1] == (
+        "chrono: 10 errors; --skip-invalid goes on without the invalid events"
+    )
+    skipped = run("show", path, "--skip-invalid")
+    assert skipped.exit_code == 0
+    assert skipped.stdout == "Date    Title\n------  ----------\n1994    good event\n"
+    assert skipped.stderr.splitlines()[-1] == "chrono: skipped 10 invalid events"
+    assert len(skipped.stderr.splitlines()) == 11
+
+
+def test_warnings_do_not_fail_and_quiet_hides_them(run: Run, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.yaml"
+    empty.write_text("")
+    result = run("show", str(empty), *SHIPPED[:1])
+    assert result.exit_code == 0
+    assert result.stderr == f"{empty}:1:1: warning: file has no events\n"
+    assert run("show", "-q", str(empty), *SHIPPED[:1]).stderr == ""
+
+
+def test_control_chars_stripped(run: Run, timeline: Callable[[str], str]) -> None:
+    result = run("show", timeline("control_chars"), "--columns", "title,location")
+    assert "\x1b" not in result.stdout
+    assert "\x07" not in result.stdout
+    assert "\u202e" not in result.stdout
+    assert "Red [31malert[0m and bell" in result.stdout
+
+
+def test_table_wraps_to_columns(run: Run) -> None:
+    result = run(*SHIPPED, "--columns", "date,title,tags,location,source", env={"COLUMNS": "90"})
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 90
+    assert len(lines) > 17  # long cells wrapped onto more lines
+    unwrapped = run(*SHIPPED, "--columns", "date,title,tags,location,source")
+    assert max(len(line) for line in unwrapped.stdout.splitlines()) > 90  # a pipe: no wrap
+
+
+def test_any_tabulate_format(run: Run) -> None:
+    result = run(*SHIPPED[:1], "--format", "github", "--columns", "date,title", "--limit", "1")
+    assert result.stdout == (
+        "| Date     | Title                                                   |\n"
+        "|----------|---------------------------------------------------------|\n"
+        "| Mar 1992 | Azerbaijan joins the North Atlantic Cooperation Council |\n"
+    )
+
+
+def test_no_matches_says_so(run: Run) -> None:
+    result = run(*SHIPPED, "--tag", "nothing")
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        0,
+        "",
+        "chrono: no events to show\n",
+    )
+
+
+def _chrono(
+    *args: str, stdin: bytes | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    env = {k: v for k, v in os.environ.items() if k not in ("CHRONO_PATH", "COLUMNS")}
+    return subprocess.run(
+        [sys.executable, "-m", "chrono", *args],
+        input=stdin,
+        capture_output=True,
+        cwd=cwd,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_stdin_and_exit_codes_in_a_real_process(tmp_path: Path) -> None:
+    good = _chrono(
+        "show", "-", "--columns", "date,title", stdin=b"- {date: 1994, title: From stdin}\n"
+    )
+    assert (good.returncode, good.stdout) == (
+        0,
+        b"Date    Title\n------  ----------\n1994    From stdin\n",
+    )
+    bad = _chrono("validate", "-", stdin=b"- {date: 2025-02-30, title: x}\n")
+    assert bad.returncode == 1
+    assert b"<stdin>:1:10: impossible date '2025-02-30'" in bad.stderr
+    assert b"Traceback" not in bad.stderr
+
+
+def test_default_command_in_a_real_process() -> None:
+    result = _chrono(cwd=ROOT)
+    assert result.returncode == 0
+    assert b"Azerbaijan joins NATO's Partnership for Peace" in result.stdout

@@ -1,0 +1,219 @@
+"""The date grammar of SPEC §2: what is read, how it displays, how it sorts."""
+
+from __future__ import annotations
+
+import pytest
+
+from chrono.dates import DateError, Precision, parse_date
+
+P = Precision
+
+
+@pytest.mark.parametrize(
+    ("written", "shown", "precision", "bounds"),
+    [
+        pytest.param("1994", "1994", P.YEAR, ("1994-01-01", "1994-12-31"), id="year"),
+        pytest.param("1994-05", "May 1994", P.MONTH, ("1994-05-01", "1994-05-31"), id="month"),
+        pytest.param("1994-05-04", "4 May 1994", P.DAY, ("1994-05-04", "1994-05-04"), id="day"),
+        pytest.param("2024-02", "Feb 2024", P.MONTH, ("2024-02-01", "2024-02-29"), id="leap-month"),
+        pytest.param(
+            "2025-08-08T14:30",
+            "8 Aug 2025 14:30",
+            P.MINUTE,
+            ("2025-08-08T14:30", "2025-08-08T14:30"),
+            id="floating-minute",
+        ),
+        pytest.param(
+            "2025-08-08T14:30:00-04:00",
+            "8 Aug 2025 14:30:00 -04:00",
+            P.SECOND,
+            ("2025-08-08T14:30:00-04:00", "2025-08-08T14:30:00-04:00"),
+            id="instant-offset",
+        ),
+        pytest.param(
+            "2025-08-08T18:30Z",
+            "8 Aug 2025 18:30 UTC",
+            P.MINUTE,
+            ("2025-08-08T18:30Z", "2025-08-08T18:30Z"),
+            id="instant-utc",
+        ),
+        pytest.param(
+            "2025-08-08 14:30:05.25+0400",
+            "8 Aug 2025 14:30:05.25 +04:00",
+            P.SECOND,
+            ("2025-08-08T14:30:05.25+04:00", "2025-08-08T14:30:05.25+04:00"),
+            id="space-fraction-compact-offset",
+        ),
+        pytest.param("2025-08~", "~Aug 2025", P.MONTH, ("2025-08-01", "2025-08-31"), id="approx"),
+        pytest.param(
+            "~2025-09", "~Sep 2025", P.MONTH, ("2025-09-01", "2025-09-30"), id="approx-pre"
+        ),
+        pytest.param("1994?", "1994?", P.YEAR, ("1994-01-01", "1994-12-31"), id="uncertain"),
+        pytest.param("2025-08-08%", "~8 Aug 2025?", P.DAY, ("2025-08-08", "2025-08-08"), id="both"),
+        pytest.param("199X", "199X", P.DECADE, ("1990-01-01", "1999-12-31"), id="decade"),
+        pytest.param("19XX", "19XX", P.CENTURY, ("1900-01-01", "1999-12-31"), id="century"),
+        pytest.param(
+            "-0043-03-15", "15 Mar 44 BCE", P.DAY, ("-0043-03-15", "-0043-03-15"), id="bce-day"
+        ),
+        pytest.param("-0043-03", "Mar 44 BCE", P.MONTH, ("-0043-03-01", "-0043-03-31"), id="bce-m"),
+        pytest.param("-0043", "44 BCE", P.YEAR, ("-0043-01-01", "-0043-12-31"), id="bce-year"),
+        pytest.param("44 BCE", "44 BCE", P.YEAR, ("-0043-01-01", "-0043-12-31"), id="bce-text"),
+        pytest.param("44 BC", "44 BCE", P.YEAR, ("-0043-01-01", "-0043-12-31"), id="bc-text"),
+        pytest.param(
+            "15 Mar 44 BCE", "15 Mar 44 BCE", P.DAY, ("-0043-03-15", "-0043-03-15"), id="bce-dmy"
+        ),
+        pytest.param("0000", "1 BCE", P.YEAR, ("0000-01-01", "0000-12-31"), id="year-zero"),
+        pytest.param("0500", "500 CE", P.YEAR, ("0500-01-01", "0500-12-31"), id="octal-trap"),
+        pytest.param("500 CE", "500 CE", P.YEAR, ("0500-01-01", "0500-12-31"), id="ce-text"),
+        pytest.param(
+            "1994/2025-08-08",
+            "1994 – 8 Aug 2025",
+            P.YEAR,
+            ("1994-01-01", "2025-08-08"),
+            id="interval",
+        ),
+        pytest.param("1994/..", "1994 – …", P.YEAR, ("1994-01-01", None), id="open-end"),
+        pytest.param("../1994", "… – 1994", P.YEAR, (None, "1994-12-31"), id="open-start"),
+        pytest.param(
+            "August 8, 2025", "8 Aug 2025", P.DAY, ("2025-08-08", "2025-08-08"), id="natural-mdy"
+        ),
+        pytest.param(
+            "8 Aug 2025", "8 Aug 2025", P.DAY, ("2025-08-08", "2025-08-08"), id="natural-dmy"
+        ),
+        pytest.param(
+            "May 1994", "May 1994", P.MONTH, ("1994-05-01", "1994-05-31"), id="natural-month"
+        ),
+        pytest.param(
+            "8 Aug 2025 2:30 pm",
+            "8 Aug 2025 14:30",
+            P.MINUTE,
+            ("2025-08-08T14:30", "2025-08-08T14:30"),
+            id="natural-time",
+        ),
+        pytest.param(
+            "8 Aug 2025 14:30 UTC",
+            "8 Aug 2025 14:30 UTC",
+            P.MINUTE,
+            ("2025-08-08T14:30Z", "2025-08-08T14:30Z"),
+            id="natural-utc",
+        ),
+        pytest.param(
+            "25/12/2025", "25 Dec 2025", P.DAY, ("2025-12-25", "2025-12-25"), id="numeric-dmy"
+        ),
+        pytest.param(
+            "12/25/2025", "25 Dec 2025", P.DAY, ("2025-12-25", "2025-12-25"), id="numeric-mdy"
+        ),
+        pytest.param(
+            "2025/08/08", "8 Aug 2025", P.DAY, ("2025-08-08", "2025-08-08"), id="slashed-iso"
+        ),
+    ],
+)
+def test_reads_and_displays_at_written_precision(
+    written: str, shown: str, precision: Precision, bounds: tuple[str | None, str | None]
+) -> None:
+    date = parse_date(written)
+    assert date.display() == shown
+    assert date.precision is precision
+    assert date.iso_bounds() == bounds
+
+
+@pytest.mark.parametrize(
+    ("written", "reason"),
+    [
+        pytest.param(
+            "2025-02-30", "impossible date '2025-02-30' (February 2025 has 28 days)", id="feb-30"
+        ),
+        pytest.param("2023-02-29", "February 2023 has 28 days", id="not-leap"),
+        pytest.param("1900-02-29", "February 1900 has 28 days", id="century-not-leap"),
+        pytest.param("2025-13", "there is no month 13", id="month-13"),
+        pytest.param("2025-08-08T25:00", "25:00 is not a time of day", id="hour-25"),
+        pytest.param("2025-08-08T10:00+25:00", "UTC offset '+25:00' does not exist", id="offset"),
+        pytest.param(
+            "04/05/2025",
+            "ambiguous date '04/05/2025': 4 May 2025 (--day-first) "
+            "or April 5, 2025 (--month-first)",
+            id="ambiguous",
+        ),
+        pytest.param("4.5.2025", "ambiguous date '4.5.2025'", id="ambiguous-dots"),
+        pytest.param("04/05/25", "write the year with four digits", id="two-digit-numeric"),
+        pytest.param("May 94", "write the year with four digits", id="two-digit-natural"),
+        pytest.param("May 5", "it has no year", id="no-year"),
+        pytest.param("soon", "unknown date form 'soon'", id="words"),
+        pytest.param("2pm 5 May 2025", "unknown date form", id="hour-without-minutes"),
+        pytest.param("8 Aug 2025 14:30 EST", "unknown time zone", id="zone-name"),
+        pytest.param("1994/1990", "interval '1994/1990' ends before it starts", id="backwards"),
+        pytest.param("../..", "has neither start nor end", id="all-open"),
+        pytest.param("1994/2000/2010", "an interval is START/END", id="three-parts"),
+        pytest.param("0 BCE", "there is no year 0", id="bce-zero"),
+        pytest.param("", "empty date", id="empty"),
+        pytest.param("~", "unknown date form '~'", id="only-qualifier"),
+    ],
+)
+def test_refuses_with_reason(written: str, reason: str) -> None:
+    with pytest.raises(DateError) as info:
+        parse_date(written)
+    assert reason in str(info.value)
+
+
+def test_ambiguous_dates_follow_the_users_choice() -> None:
+    assert parse_date("04/05/2025", day_first=True).display() == "4 May 2025"
+    assert parse_date("04/05/2025", day_first=False).display() == "5 Apr 2025"
+
+
+def test_issue_2_natural_language_never_fills_fields_from_today() -> None:
+    # python-dateutil fills unwritten fields from today's date; chrono must not.
+    date = parse_date("May 1994")
+    assert date.precision is Precision.MONTH
+    assert date.iso_bounds() == ("1994-05-01", "1994-05-31")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        pytest.param("44 BCE", "-0043", id="bce"),
+        pytest.param("May 1994", "1994-05", id="natural"),
+        pytest.param("2025-08-08T18:30Z", "2025-08-08T14:30-04:00", id="same-instant"),
+        pytest.param("~2025-09", "2025-09~", id="qualifier-side"),
+    ],
+)
+def test_same_meaning_however_written(a: str, b: str) -> None:
+    assert parse_date(a).meaning() == parse_date(b).meaning()
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        pytest.param("1994", "1994?", id="uncertain"),
+        pytest.param("1994", "1994-01", id="precision"),
+        pytest.param("1994/..", "1994", id="interval"),
+    ],
+)
+def test_different_meaning(a: str, b: str) -> None:
+    assert parse_date(a).meaning() != parse_date(b).meaning()
+
+
+def test_floating_time_sorts_in_the_timeline_zone() -> None:
+    baku = parse_date("2025-08-08T14:30", zone="Asia/Baku")  # UTC+4
+    assert baku.lo == parse_date("2025-08-08T10:30Z").lo
+    assert parse_date("2025-08-08T14:30").lo == parse_date("2025-08-08T14:30Z").lo
+    assert baku.display() == "8 Aug 2025 14:30"  # shown as written
+
+
+# Each list is in the order SPEC §2 and §7 require.
+@pytest.mark.parametrize(
+    "ordered",
+    [
+        pytest.param(["19XX", "199X", "1994", "1994-05", "1994-05-04"], id="coarse-first"),
+        pytest.param(["-0043-03-15", "-0043-03-16", "0001", "1994"], id="bce-before-ce"),
+        pytest.param(["2025-08-08", "2025-08-08/2025-08-10"], id="plain-before-interval"),
+        pytest.param(["../1994", "1000", "1994/..", "1995"], id="open-ends"),
+        pytest.param(["2025-08-08T16:00Z", "2025-08-08T14:30-04:00"], id="instants-in-utc"),
+    ],
+)
+def test_order(ordered: list[str]) -> None:
+    dates = [parse_date(t) for t in ordered]
+    assert sorted(dates, key=lambda d: d.sort_key()) == dates
+
+
+def test_qualifiers_do_not_move_an_event() -> None:
+    assert parse_date("~1994").sort_key() == parse_date("1994?").sort_key()

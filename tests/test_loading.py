@@ -1,0 +1,218 @@
+"""Reading timeline files (SPEC §1) and reporting what is wrong with them (SPEC §6, §7)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from chrono.loading import expand_paths, load_paths, load_text
+
+
+def messages(loaded_problems: object) -> list[str]:
+    return [str(p) for p in loaded_problems]  # type: ignore[attr-defined]
+
+
+def test_yaml_implicit_typing_keeps_the_written_text(timeline: Callable[[str], str]) -> None:
+    loaded = load_paths([timeline("yaml_typing")])
+    assert loaded.problems == ()
+    by_title = {e.title: e for e in loaded.events}
+    trap = by_title["2025"]  # `title: 2025` stays text
+    assert trap.date.text == "1994"
+    assert trap.tags == ("NO", "on", "yes", "null", "2025", "1.0")
+    assert dict(trap.extra) == {"time": "12:30", "code": "0500"}  # not 750, not 320
+    assert by_title["Quoted: yes"].location == "NO"  # not False
+    assert by_title["Octal year"].date.display() == "500 CE"  # not year 320
+    assert by_title["Octal BCE year"].date.display() == "44 BCE"  # not -35
+
+
+def test_both_shapes_and_several_documents(timeline: Callable[[str], str]) -> None:
+    loaded = load_paths([timeline("multi_document")])
+    assert [e.title for e in loaded.events] == ["One", "Two", "Three"]
+    assert loaded.titles == ("First document", "Third")
+    three = loaded.events[2]
+    assert three.timezone == "America/New_York"
+    assert three.date.iso_bounds() == ("2003-01-01T09:00", "2003-01-01T09:00")
+
+
+def test_every_event_remembers_file_and_line(timeline: Callable[[str], str]) -> None:
+    path = timeline("multi_document")
+    origins = [(e.origin.path, e.origin.line) for e in load_paths([path]).events]
+    assert origins == [(path, 3), (path, 5), (path, 12)]
+
+
+def test_merge_keys_apply_and_explicit_keys_win(timeline: Callable[[str], str]) -> None:
+    events = load_paths([timeline("merge_keys")]).events
+    assert [(e.tags, e.location) for e in events] == [
+        (("nato",), "Brussels"),
+        (("nato",), "Madrid"),
+    ]
+
+
+def test_folders_are_read_recursively_in_sorted_order(
+    write: Callable[[str, str], str], tmp_path: Path
+) -> None:
+    write("b.yaml", "- {date: 2002, title: B}\n")
+    write("a/z.yml", "- {date: 2001, title: AZ}\n")
+    write("a/c.yaml", "- {date: 2003, title: AC}\n")
+    write(".hidden/x.yaml", "- {date: 2004, title: hidden}\n")
+    write("notes.txt", "not a timeline")
+    files, problems = expand_paths([str(tmp_path)])
+    assert [Path(f).relative_to(tmp_path).as_posix() for f in files] == [
+        "a/c.yaml",
+        "a/z.yml",
+        "b.yaml",
+    ]
+    assert problems == []
+
+
+def test_empty_folder_and_empty_file_are_warnings(
+    write: Callable[[str, str], str], tmp_path: Path
+) -> None:
+    (tmp_path / "nothing").mkdir()
+    empty = write("empty.yaml", "")
+    loaded = load_paths([str(tmp_path / "nothing"), empty])
+    assert messages(loaded.problems) == [
+        f"{tmp_path / 'nothing'}: warning: no *.yaml or *.yml files in this folder",
+        f"{empty}:1:1: warning: file has no events",
+    ]
+    assert not loaded.has_errors
+
+
+def test_every_problem_in_one_run_at_the_node(timeline: Callable[[str], str]) -> None:
+    path = timeline("bad_events")
+    loaded = load_paths([path])
+    assert [e.title for e in loaded.events] == ["good event"]
+    assert loaded.invalid == 10
+    assert [m.replace(path, "F") for m in messages(loaded.problems)] == [
+        "F:3:11: impossible date '2025-02-30' (February 2025 has 28 days)",
+        "F:5:5: event has no date",
+        "F:6:5: event has no title",
+        "F:8:12: title must be text",
+        (
+            "F:9:11: unknown date form 'sometime' (e.g. 1994, 1994-05, 1994-05-04, "
+            "2025-08-08T14:30, ~2025-08, 199X, -0043-03-15, 1994/..)"
+        ),
+        "F:15:5: duplicate key 'title' (first at line 14)",
+        "F:18:12: tags must be text or a list of text",
+        "F:19:5: an event must be a mapping with 'date' and 'title'",
+        "F:21:10: interval '2000/1990' ends before it starts",
+        "F:25:15: unknown time zone 'Mars/Olympus' (expected an IANA name such as Asia/Baku)",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("events: 3\n", "1:9: 'events' must be a list of events", id="events-scalar"),
+        pytest.param(
+            "title: x\n", "1:1: expected an 'events' list, or a list of events", id="no-events"
+        ),
+        pytest.param(
+            "just text\n",
+            "1:1: expected a list of events or a mapping with 'events'",
+            id="scalar-doc",
+        ),
+        pytest.param("- {date: 1994, title: [x\n", "2:1: invalid YAML:", id="syntax"),
+        pytest.param(
+            "- {date: 1994, title: x, tags: *nope}\n",
+            "1:32: alias '*nope' names no anchor",
+            id="undefined-alias",
+        ),
+        pytest.param(
+            "- &a {date: 1994, title: x, self: *a}\n",
+            "1:35: alias '*a' refers to a node that contains it",
+            id="recursive-alias",
+        ),
+        pytest.param("- {date: 1994, title: '  '}\n", "1:23: title is empty", id="blank-title"),
+        pytest.param("- {end: 1994, title: x}\n", "1:9: 'end' needs a 'start'", id="end-only"),
+        pytest.param(
+            "- {date: 1994, start: 1990, title: x}\n",
+            "1:23: give either 'date' or 'start'/'end', not both",
+            id="date-and-start",
+        ),
+        pytest.param(
+            "- {date: [1994], title: x}\n", "1:10: a date must be written as text", id="date-list"
+        ),
+        pytest.param(
+            "- {date: 1994, title: x, location: [a]}\n",
+            "1:36: location must be text",
+            id="location-list",
+        ),
+        pytest.param(
+            "- {date: 1994, title: !custom x}\n", "1:23: refused YAML tag '!custom'", id="local-tag"
+        ),
+    ],
+)
+def test_problem_positions(text: str, expected: str) -> None:
+    loaded = load_text(text, "t.yaml")
+    assert any(m.startswith(f"t.yaml:{expected}") for m in messages(loaded.problems)), messages(
+        loaded.problems
+    )
+    assert loaded.has_errors
+
+
+def test_test_alias_bomb_refused_without_growing(timeline: Callable[[str], str]) -> None:
+    path = timeline("alias_bomb")
+    loaded = load_paths([path])
+    assert loaded.events == ()
+    assert messages(loaded.problems) == [
+        f"{path}:5:4: YAML aliases expand to too many nodes (an alias bomb?)"
+    ]
+
+
+def test_python_object_tags_refused(timeline: Callable[[str], str]) -> None:
+    path = timeline("python_tag")
+    loaded = load_paths([path])
+    assert loaded.events == ()
+    assert messages(loaded.problems) == [
+        (
+            f"{path}:3:12: refused YAML tag '!!python/object/apply:os.system' "
+            "(chrono reads plain data only)"
+        )
+    ]
+
+
+def test_invalid_utf8_points_at_the_first_bad_byte(write: Callable[[str, bytes], str]) -> None:
+    path = write("latin1.yaml", "events:\n  - date: 1994\n    title: café\n".encode("latin-1"))
+    assert messages(load_paths([path]).problems) == [
+        f"{path}:3:15: invalid UTF-8 (byte 0xe9); save the file as UTF-8"
+    ]
+
+
+def test_utf8_bom_is_accepted(write: Callable[[str, bytes], str]) -> None:
+    path = write("bom.yaml", "\ufeff- {date: 1994, title: Baku}\n".encode())
+    loaded = load_paths([path])
+    assert [e.title for e in loaded.events] == ["Baku"]
+    assert loaded.problems == ()
+
+
+def test_unreadable_file_is_reported_without_position(write: Callable[[str, str], str]) -> None:
+    path = write("dir.yaml/inner.yaml", "")  # a folder named like a file
+    loaded = load_paths([path.rsplit("/", 1)[0] + "/missing.yaml"])
+    (problem,) = loaded.problems
+    assert str(problem).endswith("missing.yaml: cannot read file: No such file or directory")
+
+
+def test_titles_fold_line_breaks_and_descriptions_keep_them() -> None:
+    text = "- date: 1994\n  title: |\n    two\n    lines\n  description: |\n    a\n    b\n"
+    (event,) = load_text(text).events
+    assert event.title == "two lines"
+    assert event.description == "a\nb"
+
+
+def test_start_and_end_are_an_interval() -> None:
+    text = "- {start: 1994, end: 2025-08-08, title: A}\n- {start: 1994, title: B}\n"
+    a, b = load_text(text).events
+    assert (a.date.text, a.date.display()) == ("1994/2025-08-08", "1994 – 8 Aug 2025")
+    assert (
+        a.date.meaning()
+        == load_text("- {date: 1994/2025-08-08, title: A}").events[0].date.meaning()
+    )
+    assert b.date.text == "1994/.."
+
+
+def test_single_tag_and_source_strings_are_lists() -> None:
+    (event,) = load_text("- {date: 1994, title: x, tags: nato, sources: 'NATO archive'}").events
+    assert (event.tags, event.sources) == (("nato",), ("NATO archive",))

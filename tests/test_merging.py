@@ -1,0 +1,131 @@
+"""Exact de-duplication and lossless merging (SPEC §3, §7)."""
+
+from __future__ import annotations
+
+import pytest
+
+from chrono.loading import load_text
+from chrono.merging import Dedupe, merge_events, normalize_title
+from chrono.model import Event
+
+
+def events_of(*documents: tuple[str, str]) -> list[Event]:
+    """Events from several (path, yaml) documents, as if from several files."""
+    return [e for path, text in documents for e in load_text(text, path).events]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        pytest.param("Peace agreement signed", "peace  agreement SIGNED.", id="case-space-stop"),
+        pytest.param("Azerbaijan–Armenia deal", "Azerbaijan-Armenia deal", id="dashes"),
+        pytest.param("NATO’s “Partnership”", 'NATO\'s "Partnership"', id="quotes"),
+        pytest.param("Zürich café", "Zurich cafe", id="diacritics"),
+        pytest.param("A|B and it's", "AB and its", id="punctuation-removed"),
+        pytest.param("İstanbul talks", "istanbul talks", id="dotted-capital-i"),
+    ],
+)
+def test_normalized_titles_match(a: str, b: str) -> None:
+    assert normalize_title(a) == normalize_title(b)
+
+
+def test_same_date_and_title_merge_losing_nothing() -> None:
+    events = events_of(
+        (
+            "b.yaml",
+            (
+                "- {date: 2025-08-08, title: Peace signed., tags: [peace, caucasus],"
+                " sources: [s2, s1], description: other words, extra: 2}"
+            ),
+        ),
+        (
+            "a.yaml",
+            (
+                "- {date: 8 Aug 2025, title: Peace signed, tags: [usa, peace],"
+                " sources: [s1], description: first words, extra: 1, location: Washington}"
+            ),
+        ),
+    )
+    merged = merge_events(events)
+    (event,) = merged.events
+    assert event.title == "Peace signed"  # a.yaml:1 is the first origin
+    assert [str(o) for o in event.origins] == ["a.yaml:1", "b.yaml:1"]
+    assert event.tags == ("usa", "peace", "caucasus")
+    assert event.sources == ("s1", "s2")
+    assert event.description == "first words"
+    assert event.location == "Washington"
+    assert event.extra == {"extra": "1"}
+    assert dict(event.conflicts) == {
+        "title": ("Peace signed.",),
+        "description": ("other words",),
+        "extra": ("2",),
+    }
+    assert len(merged.groups) == 1
+    assert len(merged.groups[0].members) == 2
+
+
+def test_same_id_merges_and_the_most_precise_date_wins() -> None:
+    events = events_of(
+        ("a.yaml", "- {id: pfp, date: 1994, title: Partnership for Peace}"),
+        ("b.yaml", "- {id: pfp, date: 1994-05-04, title: Azerbaijan joins PfP}"),
+    )
+    (event,) = merge_events(events).events
+    assert event.date.text == "1994-05-04"
+    assert event.title == "Partnership for Peace"
+    assert event.conflicts == {"title": ("Azerbaijan joins PfP",), "date": ("1994",)}
+
+
+def test_id_and_title_keys_join_transitively() -> None:
+    events = events_of(
+        ("a.yaml", "- {id: x, date: 2000, title: One}"),
+        ("b.yaml", "- {id: x, date: 2001, title: Two}"),
+        ("c.yaml", "- {date: 2001, title: two}"),
+    )
+    (event,) = merge_events(events).events
+    assert len(event.origins) == 3
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "merged"),
+    [
+        pytest.param("1994", "1994?", False, id="qualifier-differs"),
+        pytest.param("1994", "1994-05", False, id="precision-differs"),
+        pytest.param("44 BCE", "-0043", True, id="bce-spellings"),
+        pytest.param("May 1994", "1994-05", True, id="natural-and-iso"),
+        pytest.param("1994/2000", "1994/2000", True, id="interval"),
+    ],
+)
+def test_exact_duplicates_need_the_same_date_meaning(a: str, b: str, merged: bool) -> None:
+    events = events_of(
+        ("a.yaml", f"- {{date: '{a}', title: T}}"), ("b.yaml", f"- {{date: '{b}', title: T}}")
+    )
+    assert len(merge_events(events).events) == (1 if merged else 2)
+
+
+def test_date_interval_equals_start_and_end() -> None:
+    events = events_of(
+        ("a.yaml", "- {date: 1994/2025-08, title: Span}"),
+        ("b.yaml", "- {start: 1994, end: 2025-08, title: Span}"),
+    )
+    assert len(merge_events(events).events) == 1
+
+
+def test_dedupe_none_keeps_every_event_ids_included() -> None:
+    events = events_of(
+        ("a.yaml", "- {id: x, date: 1994, title: T}\n- {id: x, date: 1994, title: T}"),
+    )
+    assert len(merge_events(events, Dedupe.NONE).events) == 2
+    assert len(merge_events(events, Dedupe.EXACT).events) == 1
+
+
+def test_different_events_on_the_same_day_stay_apart() -> None:
+    events = events_of(
+        (
+            "a.yaml",
+            (
+                "- {date: 2025-08-08, title: Peace agreement signed}\n"
+                "- {date: 2025-08-08, title: US lifts military restrictions}"
+            ),
+        ),
+    )
+    assert len(merge_events(events).events) == 2
