@@ -425,7 +425,10 @@ _UNSPECIFIED = re.compile(r"(?P<digits>\d{2,3})(?P<x>[Xx]{1,2})")
 _NUMERIC = re.compile(r"(\d{1,2})([/.\-])(\d{1,2})\2(\d+)")
 _SLASHED_ISO = re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})")
 _ERA = re.compile(
-    r"(?P<body>.*?\d)\s*(?:(?P<bce>B\.?C\.?E?\.?)|(?P<ce>C\.?E\.?|A\.?D\.?))", re.IGNORECASE
+    r"(?P<body>.*?\d)\s*(?:(?P<bce>B\.?C\.?E?\.?)|(?P<ce>C\.?E\.?|A\.?D\.?))"
+    r"(?:\s+(?P<hour>\d{2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:\.(?P<frac>\d{1,6}))?)?"
+    r"(?:\s*(?P<tz>UTC|Z|[+-]\d{2}:?\d{2}))?)?",
+    re.IGNORECASE,
 )
 _BCE_BODY = re.compile(
     r"(?:(?P<d1>\d{1,2})\s+)?"
@@ -564,6 +567,8 @@ def _parse_era(body: str, zone: str | None, qualifiers: tuple[bool, bool]) -> Da
         raise DateError(f"unknown date form '{body}' (there is no year 0: 1 BCE precedes 1 CE)")
     # 1 BCE is astronomical year 0, 44 BCE is -43
     year = 1 - int(parts["year"]) if m["bce"] else int(parts["year"])
+    if m["hour"] is not None and (parts["d1"] or parts["d2"]) is None:
+        raise DateError(f"unknown date form '{body}' (a time needs a day)")
     if parts["mon"] is None:
         if parts["d1"] is not None:
             raise DateError(f"unknown date form '{body}' (a day needs a month)")
@@ -572,7 +577,24 @@ def _parse_era(body: str, zone: str | None, qualifiers: tuple[bool, bool]) -> Da
     day = parts["d1"] or parts["d2"]
     if day is None:
         return _make_point(Precision.MONTH, year, month, qualifiers=qualifiers)
-    return _make_point(Precision.DAY, year, month, int(day), qualifiers=qualifiers)
+    if m["hour"] is None:
+        return _make_point(Precision.DAY, year, month, int(day), qualifiers=qualifiers)
+    frac = m["frac"] or ""
+    tz = m["tz"]
+    return _make_point(
+        Precision.SECOND if m["second"] else Precision.MINUTE,
+        year,
+        month,
+        int(day),
+        int(m["hour"]),
+        int(m["minute"]),
+        int(m["second"] or 0),
+        int(frac.ljust(6, "0")) if frac else 0,
+        offset=_parse_offset("Z" if tz and tz.upper() == "UTC" else tz),
+        zone=zone,
+        qualifiers=qualifiers,
+        fraction_digits=len(frac),
+    )
 
 
 def _month_number(name: str, body: str) -> int:

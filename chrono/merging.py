@@ -64,18 +64,27 @@ def merge_events(events: Sequence[Event], dedupe: Dedupe = Dedupe.EXACT) -> Merg
     """Merge events that are the same (SPEC §3) and sort the result."""
     if dedupe is Dedupe.NONE:
         return Merged(tuple(sort_events(events)), ())
-    groups = _group(events, _exact_keys)
-    merged: list[Event] = []
-    reports: list[MergeGroup] = []
-    for members in groups:
-        if len(members) == 1:
-            merged.append(members[0])
-            continue
-        event = merge_group(members)
-        merged.append(event)
-        reports.append(MergeGroup(event, tuple(members)))
+    # A merged event can take a more precise date (or an id) from one member and so
+    # come to share a key with another event: merge again until nothing changes, so
+    # that merging is idempotent and the result depends only on the set of events.
+    current = list(events)
+    sources: dict[int, tuple[Event, ...]] = {id(e): (e,) for e in current}
+    while True:
+        groups = _group(current, _exact_keys)
+        if all(len(group) == 1 for group in groups):
+            break
+        current = []
+        for members in groups:
+            event = members[0] if len(members) == 1 else merge_group(members)
+            sources[id(event)] = tuple(o for m in members for o in sources[id(m)])
+            current.append(event)
+    reports = [
+        MergeGroup(e, tuple(sorted(sources[id(e)], key=lambda m: m.origins)))
+        for e in current
+        if len(sources[id(e)]) > 1
+    ]
     reports.sort(key=lambda g: g.merged.sort_key())
-    return Merged(tuple(sort_events(merged)), tuple(reports))
+    return Merged(tuple(sort_events(current)), tuple(reports))
 
 
 def _exact_keys(event: Event) -> Iterable[Hashable]:
@@ -118,6 +127,9 @@ def merge_group(members: Sequence[Event]) -> Event:
     first = members[0]
     date_holder = max(members, key=lambda e: e.date.precision)  # first of the most precise
     conflicts: dict[str, list[Any]] = {}
+    for event in members:  # members that were merged already bring their conflicts
+        for name, values in event.conflicts.items():
+            conflicts.setdefault(name, []).extend(values)
     _note(conflicts, "title", first.title, (e.title for e in members))
     meaning = date_holder.date.meaning()
     other_dates = (e.date.text for e in members if e.date.meaning() != meaning)
@@ -132,6 +144,11 @@ def merge_group(members: Sequence[Event]) -> Event:
         for key, value in event.extra.items():
             extra.setdefault(key, value)
             _note(conflicts, key, extra[key], [value])
+    kept = {"title": first.title, "date": date_holder.date.text, **singles, **extra}
+    conflicts = {
+        name: [v for i, v in enumerate(values) if v != kept.get(name) and v not in values[:i]]
+        for name, values in conflicts.items()
+    }
     return replace(
         first,
         date=date_holder.date,
@@ -139,7 +156,7 @@ def merge_group(members: Sequence[Event]) -> Event:
         tags=_union(e.tags for e in members),
         sources=_union(e.sources for e in members),
         extra=extra,
-        conflicts={k: tuple(v) for k, v in conflicts.items()},
+        conflicts={k: tuple(v) for k, v in conflicts.items() if v},
         id=singles["id"],
         description=singles["description"],
         location=singles["location"],
@@ -148,11 +165,8 @@ def merge_group(members: Sequence[Event]) -> Event:
 
 
 def _note(conflicts: dict[str, list[Any]], name: str, kept: Any, values: Iterable[Any]) -> None:
-    for value in values:
-        if value != kept and value not in conflicts.setdefault(name, []):
-            conflicts[name].append(value)
-    if not conflicts.get(name):
-        conflicts.pop(name, None)
+    """Record the values that differ from the one kept (duplicates are dropped later)."""
+    conflicts.setdefault(name, []).extend(v for v in values if v != kept)
 
 
 def _union(lists: Iterable[tuple[str, ...]]) -> tuple[str, ...]:

@@ -1,0 +1,161 @@
+"""Hypothesis properties: invariants that must hold for every input, not just examples."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from chrono.cli import cli
+from chrono.dates import ChronoDate, days_in_month, parse_date
+from chrono.loading import load_text
+from chrono.merging import merge_events, sort_events
+from chrono.model import Event
+
+ZONES = [None, "Asia/Baku", "America/New_York", "UTC"]
+
+
+@st.composite
+def written_points(draw: st.DrawFn) -> str:
+    """A single date as an author may write it, in any form of SPEC §2."""
+    year = draw(st.integers(-2000, 2500))
+    ytext = f"{year:04d}" if year >= 0 else f"-{-year:04d}"
+    kind = draw(st.sampled_from(["year", "month", "day", "minute", "second", "decade", "bce"]))
+    if kind == "decade" and year >= 1000:
+        text = f"{ytext[:3]}X" if draw(st.booleans()) else f"{ytext[:2]}XX"
+    elif kind == "bce":
+        text = f"{draw(st.integers(1, 3000))} BCE"
+    elif kind == "year":
+        text = ytext
+    else:
+        month = draw(st.integers(1, 12))
+        text = f"{ytext}-{month:02d}"
+        if kind != "month":
+            text += f"-{draw(st.integers(1, days_in_month(year, month))):02d}"
+        if kind in ("minute", "second"):
+            text += f"T{draw(st.integers(0, 23)):02d}:{draw(st.integers(0, 59)):02d}"
+            if kind == "second":
+                text += f":{draw(st.integers(0, 59)):02d}"
+            text += draw(st.sampled_from(["", "Z", "+04:00", "-05:30"]))
+    return text + draw(st.sampled_from(["", "", "~", "?", "%"]))
+
+
+@st.composite
+def written_dates(draw: st.DrawFn) -> str:
+    first = draw(written_points())
+    if draw(st.integers(0, 4)):
+        return first
+    second = draw(written_points())
+    a, b = sorted([first, second], key=lambda t: parse_date(t).lo)
+    if parse_date(b).hi <= parse_date(a).lo:
+        return a
+    return draw(st.sampled_from([f"{a}/{b}", f"{a}/..", f"../{b}"]))
+
+
+@given(written_points(), st.sampled_from(ZONES))
+def test_display_reads_back_to_the_same_meaning(text: str, zone: str | None) -> None:
+    """Display keeps precision and qualifiers: it is never more (or less) precise."""
+    date = parse_date(text, zone=zone)
+    again = parse_date(date.display(), zone=zone)
+    assert again.meaning() == date.meaning()
+    assert again.precision == date.precision
+
+
+@given(written_dates())
+def test_a_date_denotes_a_non_empty_span(text: str) -> None:
+    date = parse_date(text)
+    assert date.lo < date.hi
+    first, last = date.iso_bounds()
+    assert first is None or last is None or first <= last or first.startswith("-")
+
+
+def _events(draw: st.DrawFn) -> list[Event]:
+    """Events from a few files, with titles, dates and ids drawn from small pools so
+    that exact duplicates (by id, or by date and normalised title) are common."""
+    titles = ["Peace signed", "peace  SIGNED.", "NATO visit", "Zürich talks", "Zurich talks"]
+    pool = draw(st.lists(written_dates(), min_size=1, max_size=4))
+    files = []
+    for n in range(draw(st.integers(1, 4))):
+        lines = []
+        for _ in range(draw(st.integers(0, 5))):
+            item = {
+                "date": draw(st.sampled_from(pool)),
+                "title": draw(st.sampled_from(titles)),
+                "tags": draw(st.lists(st.sampled_from(["a", "b", "c"]), max_size=2)),
+                "sources": draw(st.lists(st.sampled_from(["s1", "s2"]), max_size=2)),
+            }
+            if draw(st.booleans()):
+                item["description"] = draw(st.sampled_from(["one", "two"]))
+            if draw(st.integers(0, 3)) == 0:
+                item["id"] = draw(st.sampled_from(["x", "y"]))
+            fields = ", ".join(
+                f"{k}: [{', '.join(v)}]" if isinstance(v, list) else f"{k}: '{v}'"
+                for k, v in item.items()
+            )
+            lines.append(f"- {{{fields}}}")
+        files.append((f"f{n}.yaml", "\n".join(lines) or "[]"))
+    return [e for path, text in files for e in load_text(text, path).events]
+
+
+def _snapshot(events: tuple[Event, ...]) -> list[tuple[object, ...]]:
+    return [
+        (e.title, e.date.text, e.tags, e.sources, e.description, e.origins, dict(e.conflicts))
+        for e in events
+    ]
+
+
+@given(st.data())
+@settings(suppress_health_check=[HealthCheck.too_slow])
+def test_merge_does_not_depend_on_input_order(data: st.DataObject) -> None:
+    events = data.draw(st.composite(_events)())
+    shuffled = data.draw(st.permutations(events))
+    assert _snapshot(merge_events(events).events) == _snapshot(merge_events(shuffled).events)
+
+
+@given(st.data())
+@settings(suppress_health_check=[HealthCheck.too_slow])
+def test_merge_is_idempotent_and_loses_no_tag_source_or_origin(data: st.DataObject) -> None:
+    events = data.draw(st.composite(_events)())
+    merged = merge_events(events).events
+    assert _snapshot(merge_events(list(merged)).events) == _snapshot(merged)
+    assert {t for e in events for t in e.tags} == {t for e in merged for t in e.tags}
+    assert {s for e in events for s in e.sources} == {s for e in merged for s in e.sources}
+    assert sorted(o for e in events for o in e.origins) == sorted(
+        o for e in merged for o in e.origins
+    )
+
+
+@given(st.lists(written_dates(), min_size=1, max_size=12), st.randoms())
+def test_sorting_is_total_and_independent_of_input_order(texts: list[str], rnd: object) -> None:
+    text = "\n".join(f"- {{date: '{t}', title: 'T{i % 3}'}}" for i, t in enumerate(texts))
+    events = list(load_text(text).events)
+    ordered = sort_events(events)
+    shuffled = list(events)
+    rnd.shuffle(shuffled)  # type: ignore[attr-defined]
+    assert sort_events(shuffled) == ordered
+    keys = [e.sort_key() for e in ordered]
+    assert keys == sorted(keys)
+    assert len(set(keys)) == len(keys)  # total: no two events tie
+    dates: list[ChronoDate] = [e.date for e in ordered]
+    assert all(a.lo <= b.lo for a, b in zip(dates, dates[1:]))
+
+
+@given(st.text(max_size=200))
+@settings(max_examples=200)
+def test_loading_any_text_reports_problems_and_never_raises(text: str) -> None:
+    loaded = load_text(text, "fuzz.yaml")
+    for problem in loaded.problems:
+        assert str(problem).startswith("fuzz.yaml:")
+
+
+@given(st.binary(max_size=120))
+@settings(max_examples=100, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_validate_never_shows_a_traceback(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "fuzz.yaml"
+    path.write_bytes(b"- {date: 1994, title: x}\n" + content)
+    result = CliRunner().invoke(cli, ["validate", str(path)])
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert result.exit_code in (0, 1)
+    assert "Traceback" not in result.output
