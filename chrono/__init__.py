@@ -13,7 +13,6 @@ Names are imported on first use so that `chrono --help` starts fast.
 
 from __future__ import annotations
 
-import importlib
 from typing import Any
 
 __version__ = "0.1.0.dev0"
@@ -64,4 +63,6 @@ def __getattr__(name: str) -> Any:
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'chrono' has no attribute {name!r}")
-    return getattr(importlib.import_module(module), name)
+    from importlib import import_module
+
+    return getattr(import_module(module), name)

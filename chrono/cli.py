@@ -8,19 +8,17 @@ from __future__ import annotations
 
 import functools
 import os
-import shutil
 import sys
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 import click
 
 from chrono import __version__
-from chrono.errors import ChronoError, DateError, Problem, sorted_problems
 
 if TYPE_CHECKING:
     from chrono.dates import ChronoDate
+    from chrono.errors import Problem
     from chrono.merging import Merged
     from chrono.model import Event
     from chrono.querying import Query
@@ -54,6 +52,7 @@ class ProblemsFound(click.ClickException):
 
 
 def _echo_problems(problems: Iterable[Problem]) -> None:
+    from chrono.errors import sorted_problems
     from chrono.writing import strip_controls
 
     for problem in sorted_problems(problems):
@@ -81,6 +80,8 @@ class ChronoGroup(click.Group):
         return first.startswith("-") or looks_like_path or os.path.exists(first)
 
     def invoke(self, ctx: click.Context) -> Any:
+        from chrono.errors import ChronoError
+
         try:
             return super().invoke(ctx)
         except ChronoError as exc:
@@ -96,7 +97,7 @@ def _date_option(
     """A `--from`/`--to` date in any form of SPEC §2; a bad one is a usage error."""
     if value is None:
         return None
-    from chrono.dates import parse_date
+    from chrono.dates import DateError, parse_date
 
     try:
         return parse_date(value)
@@ -104,8 +105,7 @@ def _date_option(
         raise click.BadParameter(str(exc)) from None
 
 
-@dataclass(frozen=True, slots=True)
-class ReadOptions:
+class ReadOptions(NamedTuple):
     """How to read the inputs; shared by every command that reads timelines."""
 
     paths: tuple[str, ...]
@@ -275,6 +275,8 @@ def select(read: ReadOptions, query: Query, dedupe: str) -> tuple[Event, ...]:
 def table_width() -> int | None:
     """`COLUMNS` when set, else the terminal's width; None (no wrapping) for a pipe."""
     if os.environ.get("COLUMNS", "").isdigit() or sys.stdout.isatty():
+        import shutil
+
         return shutil.get_terminal_size().columns
     return None
 

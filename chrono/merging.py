@@ -136,17 +136,17 @@ def merge_group(members: Sequence[Event]) -> Event:
     _note(conflicts, "date", date_holder.date.text, other_dates)
     singles: dict[str, str | None] = {}
     for name in ("id", "description", "location", "timezone"):
-        values = [getattr(e, name) for e in members if getattr(e, name) is not None]
-        singles[name] = values[0] if values else None
-        _note(conflicts, name, singles[name], values)
+        given = [getattr(e, name) for e in members if getattr(e, name) is not None]
+        singles[name] = given[0] if given else None
+        _note(conflicts, name, singles[name], given)
     extra: dict[str, Any] = {}
     for event in members:
         for key, value in event.extra.items():
             extra.setdefault(key, value)
             _note(conflicts, key, extra[key], [value])
     kept = {"title": first.title, "date": date_holder.date.text, **singles, **extra}
-    conflicts = {
-        name: [v for i, v in enumerate(values) if v != kept.get(name) and v not in values[:i]]
+    differing = {
+        name: tuple(v for i, v in enumerate(values) if v != kept.get(name) and v not in values[:i])
         for name, values in conflicts.items()
     }
     return replace(
@@ -156,7 +156,7 @@ def merge_group(members: Sequence[Event]) -> Event:
         tags=_union(e.tags for e in members),
         sources=_union(e.sources for e in members),
         extra=extra,
-        conflicts={k: tuple(v) for k, v in conflicts.items() if v},
+        conflicts={name: values for name, values in differing.items() if values},
         id=singles["id"],
         description=singles["description"],
         location=singles["location"],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -139,7 +140,7 @@ def test_sorting_is_total_and_independent_of_input_order(texts: list[str], rnd: 
     assert keys == sorted(keys)
     assert len(set(keys)) == len(keys)  # total: no two events tie
     dates: list[ChronoDate] = [e.date for e in ordered]
-    assert all(a.lo <= b.lo for a, b in zip(dates, dates[1:]))
+    assert all(a.lo <= b.lo for a, b in itertools.pairwise(dates))
 
 
 @given(st.text(max_size=200))
