@@ -455,7 +455,8 @@ def _parse_cached(text: str, zone: str | None, day_first: bool | None) -> Chrono
     written = " ".join(text.split())
     if not written:
         raise DateError("empty date")
-    if "/" in written and not (_NUMERIC.fullmatch(written) or _SLASHED_ISO.fullmatch(written)):
+    head = written.split(" ", 1)[0]  # `04/05/2025 14:30` is a date, not an interval
+    if "/" in written and not (_NUMERIC.fullmatch(head) or _SLASHED_ISO.fullmatch(head)):
         return _parse_interval(written, zone, day_first)
     point = _parse_point(written, zone, day_first)
     return ChronoDate(written, point, point)
@@ -640,6 +641,9 @@ def _parse_natural(
     body: str, zone: str | None, day_first: bool | None, qualifiers: tuple[bool, bool]
 ) -> DatePoint:
     """`August 8, 2025`, `8 Aug 2025`, `May 1994`: precision is what was written."""
+    numeric = _NUMERIC.match(body.split(" ")[0])
+    if numeric is not None and day_first is None:  # `04/05/2025 14:30`
+        _parse_numeric(numeric[0], None, qualifiers)  # refuses an ambiguous day
     first, second = (_dateutil_parse(body, default, bool(day_first)) for default in _SENTINELS)
     same = [getattr(first, f) == getattr(second, f) for f in _FIELDS]
     if not same[0]:

@@ -32,8 +32,12 @@ class Loaded:
     events: tuple[Event, ...]
     problems: tuple[Problem, ...]
     titles: tuple[str, ...] = ()  # timeline titles, one per document that has one
-    files: int = 0
+    paths: tuple[str, ...] = ()  # the files read, folders expanded
     invalid: int = 0  # events reported as invalid (not in `events`)
+
+    @property
+    def files(self) -> int:
+        return len(self.paths)
 
     @property
     def has_errors(self) -> bool:
@@ -98,24 +102,24 @@ def load_paths(paths: Sequence[str], *, day_first: bool | None = None) -> Loaded
     """Read every file named (folders expanded; `-` is standard input)."""
     files, problems = expand_paths(paths)
     results = [_load_file(path, day_first) for path in files]
-    return _combine(results, problems, len(files))
+    return _combine(results, problems, files)
 
 
 def load_text(text: str, path: str = STDIN_NAME, *, day_first: bool | None = None) -> Loaded:
     """Read timeline YAML from a string (tests, and the library API)."""
     sink = _Sink(path, day_first)
     _read_text(text, sink)
-    return _combine([sink], [], 1)
+    return _combine([sink], [], [path])
 
 
-def _combine(results: list[_Sink], problems: list[Problem], files: int) -> Loaded:
+def _combine(results: list[_Sink], problems: list[Problem], files: list[str]) -> Loaded:
     events = [e for r in results for e in r.events]
     problems = problems + [p for r in results for p in r.problems]
     return Loaded(
         events=tuple(events),
         problems=tuple(problems),
         titles=tuple(t for r in results for t in r.titles),
-        files=files,
+        paths=tuple(files),
         invalid=sum(r.invalid for r in results),
     )
 
@@ -254,6 +258,7 @@ def _read_event(node: Map, sink: _Sink, file_zone: str | None) -> Event | None:
     tags = _strings(fields.get("tags"), "tags", sink)
     sources = _strings(fields.get("sources"), "sources", sink)
     extra = {k: _plain(v) for k, v in fields.items() if k not in KNOWN_FIELDS}
+    conflicts = _conflicts(fields.get("conflicts"), sink)
     if sink.errors > errors_before or title is None or date is None:
         return None
     description = values["description"]
@@ -268,6 +273,7 @@ def _read_event(node: Map, sink: _Sink, file_zone: str | None) -> Event | None:
         sources=sources,
         timezone=zone,
         extra=extra,
+        conflicts=conflicts,
     )
 
 
@@ -372,6 +378,17 @@ def _strings(node: Node | None, name: str, sink: _Sink) -> tuple[str, ...]:
         if text and text not in values:
             values.append(text)
     return tuple(values)
+
+
+def _conflicts(node: Node | None, sink: _Sink) -> dict[str, tuple[Any, ...]]:
+    """`conflicts:` as `chrono merge` writes it: field -> other values given (SPEC §7)."""
+    if node is None or (isinstance(node, Scalar) and node.is_null):
+        return {}
+    if not isinstance(node, Map):
+        sink.error(node, "conflicts must map a field to the other values it was given")
+        return {}
+    values = _plain(node)
+    return {k: tuple(v) if isinstance(v, list) else (v,) for k, v in values.items()}
 
 
 def _plain(node: Node) -> Any:

@@ -24,6 +24,7 @@ KNOWN_FIELDS = frozenset(
         "tags",
         "sources",
         "timezone",
+        "conflicts",
     }
 )
 

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
+import tempfile
+from collections.abc import Iterable
 
-__all__ = ["strip_controls"]
+__all__ = ["STDOUT", "clobbers_input", "strip_controls", "write_atomic"]
 
 # C0 and C1 control characters (ESC starts terminal escape sequences) and the
 # Unicode bidirectional overrides that can make text display other than it reads.
@@ -22,3 +26,39 @@ def strip_controls(text: str, *, keep_newlines: bool = False) -> str:
         text = text.replace("\r\n", "\n").replace("\t", " ")
         return _CONTROLS.sub("", text.replace("\r", "\n"))
     return _CONTROLS.sub("", _BREAKS.sub(" ", text))
+
+
+STDOUT = "-"
+
+
+def clobbers_input(output: str, inputs: Iterable[str]) -> str | None:
+    """The input file that writing `output` would overwrite, if any (SPEC §4)."""
+    if output == STDOUT or not os.path.exists(output):
+        return None
+    for path in inputs:
+        if path != STDOUT and os.path.exists(path) and os.path.samefile(path, output):
+            return path
+    return None
+
+
+def write_atomic(path: str, data: bytes) -> None:
+    """Write a file whole or not at all: a temporary file beside it, then a rename.
+
+    A reader never sees half a file, and a failure leaves the old file as it was.
+    The new file gets the permissions a plain `open(path, "w")` would give it.
+    """
+    directory = os.path.dirname(os.path.abspath(path))
+    fd, temporary = tempfile.mkstemp(prefix=".chrono-", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise

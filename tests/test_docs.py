@@ -12,7 +12,9 @@ from click.testing import Result
 from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
-BLOCKS = re.findall(r"```console\n(.*?)```", README, flags=re.DOTALL)
+BLOCKS = [
+    m[1] for m in re.findall(r"^(`{3,})console\n(.*?)^\1$", README, flags=re.DOTALL | re.MULTILINE)
+]
 
 
 def _examples() -> list[tuple[str, str, int | None]]:
@@ -56,7 +58,7 @@ def test_readme_example(
     assert result.exit_code == (status if status is not None else 0)
 
 
-@pytest.mark.parametrize("command", ["show", "validate"])
+@pytest.mark.parametrize("command", ["show", "validate", "export", "merge", "import"])
 def test_every_command_is_in_the_readme(command: str) -> None:
     assert f"### `chrono {command}`" in README
 

@@ -1,0 +1,28 @@
+"""Headings that group a chronology by year or decade (Markdown, Mermaid)."""
+
+from __future__ import annotations
+
+from chrono.dates import ChronoDate, Precision, year_text
+
+GROUPINGS = ("year", "decade", "none")
+
+
+def period_label(date: ChronoDate, by: str) -> str:
+    """The heading an event falls under: `1994`, `1990s`, `44 BCE`, `40s BCE`.
+
+    A date coarser than the grouping keeps its own label (`199X` under years), so
+    no heading claims more precision than the date has.  `none` gives "".
+    """
+    if by == "none":
+        return ""
+    point = date.start if date.start is not None else date.end
+    assert point is not None
+    if point.precision <= Precision.DECADE and (
+        by == "year" or point.precision is Precision.CENTURY
+    ):
+        return point.display().strip("~?")
+    if by == "year":
+        return year_text(point.year)
+    if point.year <= 0:
+        return f"{(1 - point.year) // 10 * 10}s BCE"
+    return f"{point.year // 10 * 10}s" + (" CE" if point.year < 1000 else "")

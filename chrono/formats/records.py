@@ -1,0 +1,84 @@
+"""Events as plain data, shared by the JSON, YAML and CSV formats (SPEC §7)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import quote
+
+from chrono.dates import Precision
+from chrono.model import Event
+
+__all__ = ["as_url", "needs_timezone", "plain_record", "timeline_record"]
+
+_URL = re.compile(r"(?:https?|ftp)://[^\s/]", re.IGNORECASE)
+
+
+def as_url(source: str) -> str | None:
+    """A source that is a web address, as a valid URI (spaces and the like
+    percent-encoded); None for a citation such as "Archive box 7".
+
+    >>> as_url("https://example.org/a path?q=(1)"), as_url("Archive box 7")
+    ('https://example.org/a%20path?q=(1)', None)
+    """
+    source = source.strip()
+    if not _URL.match(source):
+        return None
+    return quote(source, safe="/:?#[]@!$&'()*+,;=%~-._")
+
+
+def needs_timezone(event: Event) -> bool:
+    """True when the event has a clock time without offset whose meaning is its zone."""
+    if event.timezone is None:
+        return False
+    points = (event.date.start, event.date.end)
+    return any(
+        p is not None and p.precision >= Precision.MINUTE and p.offset is None for p in points
+    )
+
+
+def timeline_record(event: Event) -> dict[str, Any]:
+    """The event as a timeline file writes it: what chrono reads back to the same event."""
+    record: dict[str, Any] = {"date": event.date.text, "title": event.title}
+    for name in ("id", "description", "location"):
+        value = getattr(event, name)
+        if value is not None:
+            record[name] = value
+    if event.tags:
+        record["tags"] = list(event.tags)
+    if event.sources:
+        record["sources"] = list(event.sources)
+    if needs_timezone(event):
+        record["timezone"] = event.timezone
+    record.update(event.extra)
+    if event.conflicts:
+        record["conflicts"] = {name: list(values) for name, values in event.conflicts.items()}
+    return record
+
+
+def plain_record(event: Event) -> dict[str, Any]:
+    """The event for other tools: written date plus what it means, and its origins."""
+    date = event.date
+    start, end = date.iso_bounds()
+    record: dict[str, Any] = {
+        "title": event.title,
+        "date": date.text,
+        "start": start,
+        "end": end,
+        "precision": date.precision.label,
+        "approximate": date.approximate,
+        "uncertain": date.uncertain,
+        "id": event.id,
+        "description": event.description,
+        "location": event.location,
+        "tags": list(event.tags),
+        "sources": list(event.sources),
+    }
+    if needs_timezone(event):
+        record["timezone"] = event.timezone
+    for key, value in event.extra.items():
+        record.setdefault(key, value)
+    record["origins"] = [{"path": o.path, "line": o.line} for o in event.origins]
+    if event.conflicts:
+        record["conflicts"] = {name: list(values) for name, values in event.conflicts.items()}
+    return record

@@ -1,0 +1,187 @@
+"""ICS: RFC 5545 that two independent parsers read back to the right values."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import icalendar
+import pytest
+import vobject
+from hypothesis import given
+from hypothesis import strategies as st
+
+from chrono.formats import FORMATS, RenderOptions
+from chrono.formats.ics import escape_text, fold, uid
+from chrono.loading import load_text
+from chrono.model import Event
+
+
+def render(
+    events: tuple[Event, ...] | list[Event], **options: object
+) -> tuple[str, tuple[str, ...]]:
+    rendered = FORMATS["ics"].render(events, RenderOptions(dtstamp=1_764_460_800, **options))  # type: ignore[arg-type]
+    return rendered.text, rendered.warnings
+
+
+def vevents(text: str) -> list[icalendar.Event]:
+    (calendar,) = icalendar.Calendar.from_ical(text, multiple=True)
+    return list(calendar.walk("VEVENT"))
+
+
+def test_structure_and_line_endings(shipped: tuple[Event, ...]) -> None:
+    text, _ = render(shipped, title="Azerbaijan and NATO")
+    assert text.startswith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:")
+    assert text.endswith("END:VCALENDAR\r\n")
+    assert "\n" not in text.replace("\r\n", "")  # CRLF only
+    assert text.count("BEGIN:VEVENT") == len(shipped)
+    assert "METHOD:PUBLISH\r\n" in text
+    assert "X-WR-CALNAME:Azerbaijan and NATO\r\nNAME:" not in text  # NAME first, as written
+    assert "NAME:Azerbaijan and NATO\r\n" in text
+    assert "X-WR-CALNAME:Azerbaijan and NATO\r\n" in text
+
+
+def test_icalendar_reads_the_values(shipped: tuple[Event, ...]) -> None:
+    text, warnings = render(shipped)
+    assert warnings == ()
+    parsed = {str(v["UID"]): v for v in vevents(text)}
+    assert len(parsed) == len(shipped)
+    pfp = parsed[uid(next(e for e in shipped if e.id == "pfp-1994"))]
+    assert pfp["DTSTART"].dt == dt.date(1994, 5, 4)
+    assert pfp["DTEND"].dt == dt.date(1994, 5, 5)  # all-day, exclusive end
+    assert str(pfp["SUMMARY"]) == "Azerbaijan joins NATO's Partnership for Peace"
+    assert str(pfp["LOCATION"]) == "Brussels"
+    assert [str(c) for c in pfp["CATEGORIES"].cats] == ["nato", "pfp", "caucasus"]
+    assert str(pfp["URL"]) == "http://www.mfa.gov.az/en/content/560"
+    assert str(pfp["DESCRIPTION"]).startswith(
+        "President Heydar Aliyev signs the Partnership for Peace Framework Document.\n\nSources:\n"
+        "http://www.mfa.gov.az/en/content/560\n"
+    )
+    war = next(v for v in parsed.values() if str(v["SUMMARY"]) == "Second Karabakh War")
+    assert (war["DTSTART"].dt, war["DTEND"].dt) == (dt.date(2020, 9, 27), dt.date(2020, 11, 11))
+    month = next(v for v in parsed.values() if "Trump brokers" in str(v["SUMMARY"]))
+    assert str(month["SUMMARY"]) == "Aug 2025: Trump brokers Armenia–Azerbaijan peace deal"
+    assert (month["DTSTART"].dt, month["DTEND"].dt) == (dt.date(2025, 8, 1), dt.date(2025, 8, 2))
+    meeting = next(v for v in parsed.values() if "Trilateral" in str(v["SUMMARY"]))
+    assert meeting["DTSTART"].dt == dt.datetime(2025, 8, 8, 20, 15, tzinfo=dt.timezone.utc)
+    assert str(meeting["X-CHRONO-DATE"]) == "2025-08-08T16:15-04:00"
+
+
+def test_vobject_reads_the_values(shipped: tuple[Event, ...]) -> None:
+    text, _ = render(shipped)
+    (calendar,) = list(vobject.readComponents(text))
+    events = calendar.contents["vevent"]
+    assert len(events) == len(shipped)
+    by_uid = {e.uid.value: e for e in events}
+    for event in shipped:
+        parsed = by_uid[uid(event)]
+        assert parsed.summary.value.endswith(event.title)
+        if event.location:
+            assert parsed.location.value == event.location
+        if event.tags:
+            assert parsed.categories.value == list(event.tags)
+
+
+def test_hostile_text_cannot_inject_properties(hostile: tuple[Event, ...]) -> None:
+    text, _warnings = render(hostile)
+    parsed = vevents(text)
+    written = [e for e in hostile if e.date.precision.label not in ("decade",) and not e.date.bce]
+    lines = text.split("\r\n")
+    assert len(parsed) == len(written) == lines.count("BEGIN:VEVENT") == lines.count("END:VEVENT")
+    injected = next(v for v in parsed if str(v["SUMMARY"]).startswith("Injection"))
+    assert str(injected["SUMMARY"]) == "Injection END:VEVENT BEGIN:VEVENT SUMMARY:pwned"
+    assert str(injected["DESCRIPTION"]) == "END:VCALENDAR\nBEGIN:VCALENDAR"
+    first = next(v for v in parsed if str(v["SUMMARY"]).startswith("# Not a heading"))
+    assert str(first["LOCATION"]) == "Brussels; NATO HQ, Boulevard Léopold III"
+    assert [str(c) for c in first["CATEGORIES"].cats] == ["a,b", "semi;colon", "back\\slash"]
+    assert str(first["URL"]) == "https://example.org/a%20path?q=1&r=(2)"
+    (vcal,) = list(vobject.readComponents(text))
+    assert len(vcal.contents["vevent"]) == len(written)
+
+
+def test_lines_fold_at_75_octets_without_splitting_characters(hostile: tuple[Event, ...]) -> None:
+    text, _ = render(hostile)
+    raw = text.encode("utf-8")
+    assert all(len(line) <= 75 for line in raw.split(b"\r\n"))
+    for line in raw.split(b"\r\n"):
+        line.decode("utf-8")  # no physical line ends inside a character
+    long = next(v for v in vevents(text) if str(v["SUMMARY"]).startswith("Ελλάδα"))
+    assert str(long["SUMMARY"]) == next(e.title for e in hostile if e.title.startswith("Ελλάδα"))
+
+
+def test_skipped_and_warned_events(hostile: tuple[Event, ...]) -> None:
+    _, warnings = render(hostile)
+    assert warnings == (
+        "skipped 'Ides of March' (15 Mar 44 BCE): BCE dates cannot be written in iCalendar",
+        "'Before 1601' (1 Jun 1500) is before 1601: Outlook leaves such events out",
+        (
+            "skipped 'The nineties' (199X): a date with unspecified digits cannot be written in "
+            "iCalendar"
+        ),
+    )
+
+
+@pytest.mark.parametrize(
+    ("partial", "expected"),
+    [
+        pytest.param("start", (dt.date(2025, 8, 1), dt.date(2025, 8, 2)), id="start"),
+        pytest.param("span", (dt.date(2025, 8, 1), dt.date(2025, 9, 1)), id="span"),
+        pytest.param("skip", None, id="skip"),
+    ],
+)
+def test_partial_policy(partial: str, expected: tuple[dt.date, dt.date] | None) -> None:
+    events = load_text(
+        "- {date: 2025-08, title: A month}\n- {date: ~2025-09-03, title: Day}"
+    ).events
+    text, warnings = render(events, partial=partial)
+    month = [v for v in vevents(text) if "A month" in str(v["SUMMARY"])]
+    if expected is None:
+        assert month == []
+        assert warnings == ("skipped 'A month' (Aug 2025): month precision (--partial skip)",)
+    else:
+        assert (month[0]["DTSTART"].dt, month[0]["DTEND"].dt) == expected
+        assert str(month[0]["SUMMARY"]) == "Aug 2025: A month"
+    day = next(v for v in vevents(text) if "Day" in str(v["SUMMARY"]))
+    assert str(day["SUMMARY"]) == "~3 Sep 2025: Day"  # approximate: the date says so
+
+
+def test_times_floating_zoned_and_intervals() -> None:
+    text = (
+        "timezone: Asia/Baku\nevents:\n"
+        "  - {date: 2025-08-08T14:30, title: Zoned}\n"
+        "  - {date: '2025-08-08T09:00:00Z/2025-08-08T10:30:00Z', title: Span}\n"
+    )
+    floating = "- {date: 2025-08-08T14:30, title: Floating}\n"
+    events = [*load_text(text).events, *load_text(floating).events]
+    parsed = {str(v["SUMMARY"]): v for v in vevents(render(events)[0])}
+    utc = dt.timezone.utc
+    assert parsed["Zoned"]["DTSTART"].dt == dt.datetime(2025, 8, 8, 10, 30, tzinfo=utc)
+    assert parsed["Floating"]["DTSTART"].dt == dt.datetime(2025, 8, 8, 14, 30)  # no zone
+    assert parsed["Span"]["DTEND"].dt == dt.datetime(2025, 8, 8, 10, 30, tzinfo=utc)
+
+
+def test_uid_is_stable_and_carries_no_host_data(shipped: tuple[Event, ...]) -> None:
+    first, _ = render(shipped)
+    again, _ = render(tuple(reversed(shipped)))
+    uids = [line for line in first.split("\r\n") if line.startswith("UID:")]
+    assert sorted(uids) == sorted(line for line in again.split("\r\n") if line.startswith("UID:"))
+    assert len(set(uids)) == len(uids)
+    assert all(len(u) == len("UID:") + 36 for u in uids)  # a bare UUID, no @host
+
+
+def test_dtstamp_comes_from_source_date_epoch(shipped: tuple[Event, ...]) -> None:
+    text, _ = render(shipped[:1])
+    assert "DTSTAMP:20251130T000000Z\r\n" in text
+    assert render(shipped[:1]) == render(shipped[:1])
+
+
+@given(st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), min_size=1, max_size=300))
+def test_any_text_escapes_folds_and_reads_back(title: str) -> None:
+    line = fold(f"SUMMARY:{escape_text(title)}")
+    assert all(len(part.encode()) <= 75 for part in line.split("\r\n"))
+    parsed = icalendar.Calendar.from_ical(
+        "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n" + line + "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    (event,) = parsed.walk("VEVENT")
+    expected = title.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    expected = "".join(c for c in expected if c == "\n" or not (ord(c) < 32 or ord(c) == 127))
+    assert str(event["SUMMARY"]) == expected

@@ -1,0 +1,205 @@
+"""`chrono export`, `merge` and `import` end to end: files, goldens, round trips."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import Result
+
+from chrono.loading import load_paths, load_text
+from chrono.merging import merge_events
+from chrono.model import Event
+from tests.conftest import DATA, ROOT
+
+Run = Callable[..., Result]
+EPOCH = {"SOURCE_DATE_EPOCH": "1764460800"}  # 2025-11-30T00:00:00Z
+
+
+@pytest.fixture
+def in_root(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+
+
+@pytest.mark.parametrize(
+    ("fmt", "extra"),
+    [
+        pytest.param("md", [], id="md"),
+        pytest.param("md", ["--md-style", "table", "--group-by", "decade"], id="md-table"),
+        pytest.param("ics", [], id="ics"),
+        pytest.param("json", [], id="json"),
+        pytest.param("csv", [], id="csv"),
+        pytest.param("yaml", [], id="yaml"),
+        pytest.param("mermaid", [], id="mermaid"),
+    ],
+)
+def test_golden_exports_of_the_shipped_timeline(
+    run: Run, in_root: None, golden: Callable[[str, str], None], fmt: str, extra: list[str]
+) -> None:
+    result = run("export", "--format", fmt, *extra, env=EPOCH)
+    assert (result.exit_code, result.stderr) == (0, "")
+    name = "-".join(["shipped", *[a.lstrip("-") for a in extra]])
+    golden(f"{name}.{fmt}", result.stdout_bytes.decode("utf-8"))  # CRLF kept
+
+
+def test_output_file_from_suffix_is_written_whole(run: Run, in_root: None, tmp_path: Path) -> None:
+    out = tmp_path / "nato.ics"
+    result = run("export", "-o", str(out), "--tag", "nato", env=EPOCH)
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
+    data = out.read_bytes()
+    assert data.startswith(b"BEGIN:VCALENDAR\r\n")
+    assert data.count(b"BEGIN:VEVENT") == 8
+    assert [p.name for p in tmp_path.iterdir()] == ["nato.ics"]  # no temporary file left
+    assert oct(out.stat().st_mode & 0o777) == oct(0o666 & ~_umask())
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def test_format_must_be_known(run: Run, in_root: None) -> None:
+    result = run("export", "-o", "out.txt")
+    assert result.exit_code == 2
+    assert "name a format with --format, or an -o FILE whose suffix names one" in result.stderr
+    assert not Path("out.txt").exists()
+
+
+def test_output_that_names_an_input_is_refused(run: Run, tmp_path: Path) -> None:
+    source = tmp_path / "t.yaml"
+    source.write_text("- {date: 1994, title: One}\n")
+    before = source.read_bytes()
+    refused = run("merge", str(source), "-o", str(source))
+    assert refused.exit_code == 2
+    assert f"would overwrite the input {source} (--force allows it)" in refused.stderr
+    assert source.read_bytes() == before
+    folder = run("export", str(tmp_path), "-o", str(source))
+    assert folder.exit_code == 2  # also when the input is named through its folder
+    forced = run("merge", str(source), "-o", str(source), "--force")
+    assert forced.exit_code == 0
+    assert load_paths([str(source)]).events[0].title == "One"
+
+
+def test_ics_warnings_go_to_stderr(run: Run) -> None:
+    result = run("export", str(DATA / "hostile_text.yaml"), "--format", "ics", env=EPOCH)
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [
+        (
+            "chrono: warning: skipped 'Ides of March' (15 Mar 44 BCE): BCE dates cannot be written "
+            "in iCalendar"
+        ),
+        "chrono: warning: 'Before 1601' (1 Jun 1500) is before 1601: Outlook leaves such events out",
+        (
+            "chrono: warning: skipped 'The nineties' (199X): a date with unspecified digits cannot be "
+            "written in iCalendar"
+        ),
+    ]
+    assert run("export", str(DATA / "hostile_text.yaml"), "-f", "ics", "-q").stderr == ""
+
+
+def test_calendar_name(run: Run, in_root: None) -> None:
+    default = run("export", "-f", "ics").stdout
+    assert "X-WR-CALNAME:chrono\n" in default  # titles differ; CliRunner .stdout has LF
+    one = run("export", "-f", "ics", "timelines/azerbaijan-nato.yaml").stdout
+    assert "X-WR-CALNAME:Azerbaijan and NATO\n" in one
+    named = run("export", "-f", "ics", "--calendar-name", "NATO; 1994, 2025").stdout
+    assert "X-WR-CALNAME:NATO\\; 1994\\, 2025\n" in named
+
+
+def test_bad_source_date_epoch_is_a_usage_error(run: Run, in_root: None) -> None:
+    result = run("export", "-f", "ics", env={"SOURCE_DATE_EPOCH": "yesterday"})
+    assert result.exit_code == 2
+    assert "SOURCE_DATE_EPOCH must be whole seconds, not 'yesterday'" in result.stderr
+
+
+def _fields(events: tuple[Event, ...] | list[Event]) -> list[tuple[object, ...]]:
+    return [
+        (e.date.text, e.title, e.tags, e.sources, e.description, e.location, e.id) for e in events
+    ]
+
+
+def test_merge_writes_a_timeline_that_reads_back_the_same(
+    run: Run, in_root: None, tmp_path: Path
+) -> None:
+    out = tmp_path / "merged.yaml"
+    assert run("merge", "-o", str(out)).exit_code == 0
+    original = merge_events(load_paths(["timelines"]).events).events
+    again = merge_events(load_paths([str(out)]).events).events
+    assert _fields(again) == _fields(original)
+    assert [dict(e.conflicts) for e in again] == [dict(e.conflicts) for e in original]
+    assert run("show", str(out)).stdout == run("show").stdout
+
+
+def test_ics_export_then_import_gives_back_the_same_events(
+    run: Run, in_root: None, tmp_path: Path
+) -> None:
+    ics = tmp_path / "nato.ics"
+    assert run("export", "-o", str(ics)).exit_code == 0
+    imported = run("import", str(ics))
+    assert imported.exit_code == 0, imported.stderr
+    again = merge_events(load_text(imported.stdout).events).events
+    original = merge_events(load_paths(["timelines"]).events).events
+    assert _fields(again) == _fields(original)
+
+
+def test_csv_export_then_import_gives_back_the_same_events(run: Run, tmp_path: Path) -> None:
+    csv_file = tmp_path / "hostile.csv"
+    source = str(DATA / "hostile_text.yaml")
+    assert run("export", source, "-o", str(csv_file)).exit_code == 0
+    imported = run("import", str(csv_file))
+    assert imported.exit_code == 0, imported.stderr
+    original = merge_events(load_paths([source]).events).events
+    again = merge_events(load_text(imported.stdout).events).events
+    assert _fields(again) == _fields(original)
+
+
+def test_import_of_a_calendar_app_export(run: Run) -> None:
+    result = run("import", str(DATA / "calendar_export.ics"))
+    assert result.exit_code == 0
+    events = {e.title: e for e in load_text(result.stdout).events}
+    summit = events["Summit at the White House"]
+    assert summit.date.text == "2025-08-08T14:30/2025-08-08T16:15"
+    assert summit.timezone == "America/New_York"
+    assert summit.date.lo == load_text("- {date: 2025-08-08T18:30Z, title: x}").events[0].date.lo
+    assert (summit.location, summit.tags, summit.sources) == (
+        "Washington, D.C.",
+        ("peace", "usa"),
+        ("https://example.org/summit",),
+    )
+    assert summit.description == "Leaders meet.\nA second line."
+    assert summit.id == "summit-2025@example.com"
+    assert events["Three-day conference"].date.text == "2025-08-20/2025-08-22"
+    assert events["Call"].date.text == "2025-09-01T09:00Z/2025-09-01T09:30Z"
+    anniversary = events["PfP anniversary"]
+    assert (anniversary.date.text, anniversary.extra["rrule"]) == ("1994-05-04", "FREQ=YEARLY")
+
+
+def test_import_of_a_spreadsheet_csv(run: Run) -> None:
+    ambiguous = run("import", str(DATA / "google_export.csv"))
+    assert ambiguous.exit_code == 0  # 12/25/2025 and 05/05/2025 can be read only one way
+    events = load_text(ambiguous.stdout).events
+    assert [(e.title, e.date.text) for e in events] == [
+        ("Board meeting", "2025-12-25T10:00/2025-12-25T11:00"),
+        ("Holiday", "2025-05-05"),
+    ]
+
+
+def test_import_refuses_an_ambiguous_date_without_an_order(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "a.csv"
+    path.write_text("date,title\n04/05/2025,Talks\n")
+    refused = run("import", str(path))
+    assert refused.exit_code == 1
+    assert f"{path}:2:1: ambiguous date '04/05/2025'" in refused.stderr
+    chosen = run("import", str(path), "--day-first")
+    assert load_text(chosen.stdout).events[0].date.text == "2025-05-04"
+
+
+def test_import_refuses_what_is_not_a_calendar(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "x.ics"
+    path.write_text("hello\n")
+    result = run("import", str(path))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"{path}: not an iCalendar file")
