@@ -177,16 +177,31 @@ _QUERY_OPTIONS = (
     click.option("--reverse", is_flag=True, help="Newest first (before --limit)."),
     click.option(
         "--dedupe",
-        type=click.Choice(["exact", "none"]),
+        type=click.Choice(["exact", "fuzzy", "none"]),
         default="exact",
         show_default=True,
-        help="Merge events with the same id, or same date and title; 'none' keeps all.",
+        help="exact: same id, or same date and title; fuzzy: also near-duplicates "
+        "(see `chrono dupes`); none: keep every event.",
+    ),
+    click.option(
+        "--min-score",
+        type=click.FloatRange(0, 1),
+        default=0.35,
+        show_default=True,
+        help="How alike near-duplicates must be, 0 to 1 (with --dedupe fuzzy).",
     ),
 )
 
 
+class Dedup(NamedTuple):
+    """`--dedupe` and `--min-score`."""
+
+    mode: str = "exact"
+    min_score: float = 0.35
+
+
 def query_options(command: F) -> F:
-    """Add the filters of SPEC §4; the command gets `query: Query` and `dedupe: str`."""
+    """Add the filters of SPEC §4; the command gets `query: Query` and `dedupe: Dedup`."""
 
     @functools.wraps(command)
     def wrapper(
@@ -196,12 +211,14 @@ def query_options(command: F) -> F:
         grep: str | None,
         limit: int | None,
         reverse: bool,
+        dedupe: str,
+        min_score: float,
         **kwargs: Any,
     ) -> Any:
         from chrono.querying import Query
 
         query = Query(start, end, tags, grep, limit, reverse)
-        return command(query=query, **kwargs)
+        return command(query=query, dedupe=Dedup(dedupe, min_score), **kwargs)
 
     for option in reversed(_QUERY_OPTIONS):
         wrapper = option(wrapper)
@@ -235,7 +252,7 @@ class Chronology(NamedTuple):
     files: tuple[str, ...]
 
 
-def read_chronology(read: ReadOptions, dedupe: str) -> tuple[Merged, Loaded]:
+def read_chronology(read: ReadOptions, dedupe: Dedup) -> tuple[Merged, Loaded]:
     """Load, check and merge: the sorted chronology every reading command starts from."""
     from chrono.loading import load_paths
     from chrono.merging import Dedupe, merge_events
@@ -249,7 +266,7 @@ def read_chronology(read: ReadOptions, dedupe: str) -> tuple[Merged, Loaded]:
         _echo_problems(p for p in loaded.problems if p.is_error or not read.quiet)
     if errors:
         click.echo(f"chrono: skipped {_count(loaded.invalid, 'invalid event')}", err=True)
-    merged = merge_events(loaded.events, Dedupe(dedupe))
+    merged = merge_events(loaded.events, Dedupe(dedupe.mode), dedupe.min_score)
     if read.verbose:
         _report_merges(merged)
     return merged, loaded
@@ -260,6 +277,10 @@ def _report_merges(merged: Merged) -> None:
         event = group.merged
         where = ", ".join(str(o) for o in event.origins)
         click.echo(f"chrono: merged '{event.title}' ({event.date.display()}): {where}", err=True)
+        for link in group.near:
+            words = ", ".join(link.shared)
+            click.echo(f"chrono:   near-duplicate, score {link.score:.2f}: {link.dates}; "
+                       f"shared words: {words}", err=True)  # fmt: skip
         for name, values in event.conflicts.items():
             others = "; ".join(_short(v) for v in values)
             click.echo(f"chrono:   {name} differs, kept the first; also: {others}", err=True)
@@ -272,7 +293,7 @@ def _short(value: Any, limit: int = 60) -> str:
     return repr(text if len(text) <= limit else text[: limit - 1] + "…")
 
 
-def select(read: ReadOptions, query: Query, dedupe: str) -> Chronology:
+def select(read: ReadOptions, query: Query, dedupe: Dedup) -> Chronology:
     """The events a reading command outputs, with `-v` saying what was left out."""
     merged, loaded = read_chronology(read, dedupe)
     selection = query.select(merged.events)
@@ -358,7 +379,7 @@ def _check_columns(
     "id, origin.  [default: date,title,tags,location, leaving out empty ones]",
 )
 def show(
-    read: ReadOptions, query: Query, dedupe: str, tablefmt: str, columns: tuple[str, ...] | None
+    read: ReadOptions, query: Query, dedupe: Dedup, tablefmt: str, columns: tuple[str, ...] | None
 ) -> None:
     """Print the merged chronology as a table (the default command).
 
@@ -409,6 +430,46 @@ def validate(read: ReadOptions) -> None:
         )  # ClickException prints "Error: …" and exits 1
     suffix = f", {_count(warnings, 'warning')}" if warnings else ""
     click.echo(f"ok: {summary}{suffix}")
+
+
+@cli.command()
+@read_options
+@click.option(
+    "--min-score",
+    type=click.FloatRange(0, 1),
+    default=0.35,
+    show_default=True,
+    help="How alike two events must be, 0 to 1; lower finds more (and more mistakes).",
+)
+@click.option("--all", "show_all", is_flag=True, help="Also list exact and same-id duplicates.")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+def dupes(read: ReadOptions, min_score: float, show_all: bool, as_json: bool) -> None:
+    """List groups of likely duplicate events, and why they look alike.
+
+    These are the groups `--dedupe fuzzy` merges: dates that can denote the same
+    time (a month contains its days; approximate dates widen; a day of slack for
+    time zones) and titles whose words match, rare words counting most.  Exit
+    status 0 whether or not any are found.
+
+    \b
+    Examples:
+      chrono dupes                         near-duplicates in ./timelines
+      chrono dupes sources/ --min-score 0.3
+      chrono dupes --all --json | jq '.[].members[].title'
+    """
+    from chrono.formats.dupes import render_groups
+    from chrono.merging import near_groups
+
+    merged, _ = read_chronology(read, Dedup("exact"))
+    groups = near_groups(merged.events, min_score)
+    exact = merged.groups if show_all else ()
+    text = render_groups(groups, exact, as_json=as_json)
+    if text:
+        click.echo(text, nl=False)
+    if not as_json and not read.quiet:
+        found = _count(len(groups), "group") + " of near-duplicates"
+        more = f", {_count(len(exact), 'group')} merged as exact duplicates" if show_all else ""
+        click.echo(f"chrono: {found} (min-score {min_score:.2f}){more}", err=True)
 
 
 # --------------------------------------------------------------------------- writing
@@ -511,7 +572,7 @@ FORMAT_NAMES = ("md", "ics", "json", "csv", "yaml", "mermaid")
 def export(
     read: ReadOptions,
     query: Query,
-    dedupe: str,
+    dedupe: Dedup,
     format_name: str | None,
     output: str | None,
     force: bool,
@@ -552,7 +613,7 @@ def export(
 @query_options
 @_OUTPUT
 @_FORCE
-def merge(read: ReadOptions, query: Query, dedupe: str, output: str | None, force: bool) -> None:
+def merge(read: ReadOptions, query: Query, dedupe: Dedup, output: str | None, force: bool) -> None:
     """Merge timelines into one sorted, de-duplicated timeline file (YAML).
 
     Fields that merged events gave differently are kept under `conflicts`; the file

@@ -15,14 +15,25 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from chrono.model import Event
+from chrono.similarity import DEFAULT_MIN_SCORE, NearDuplicate, find_near_duplicates
 
-__all__ = ["Dedupe", "MergeGroup", "Merged", "merge_events", "normalize_title", "sort_events"]
+__all__ = [
+    "Dedupe",
+    "MergeGroup",
+    "Merged",
+    "NearGroup",
+    "merge_events",
+    "near_groups",
+    "normalize_title",
+    "sort_events",
+]
 
 
 class Dedupe(enum.Enum):
     """How events are recognised as the same (SPEC §3)."""
 
     EXACT = "exact"
+    FUZZY = "fuzzy"
     NONE = "none"
 
 
@@ -32,12 +43,25 @@ class MergeGroup:
 
     merged: Event
     members: tuple[Event, ...]
+    near: tuple[NearDuplicate, ...] = ()  # the links of a near-duplicate merge
 
 
 @dataclass(frozen=True, slots=True)
 class Merged:
     events: tuple[Event, ...]  # sorted chronologically
     groups: tuple[MergeGroup, ...]  # only groups of two or more
+
+
+@dataclass(frozen=True, slots=True)
+class NearGroup:
+    """Events that near-duplicate links join (what `--dedupe fuzzy` merges)."""
+
+    members: tuple[Event, ...]  # in origin order
+    links: tuple[NearDuplicate, ...]  # most similar first
+
+    @property
+    def score(self) -> float:
+        return max(link.score for link in self.links)
 
 
 def sort_events(events: Iterable[Event]) -> list[Event]:
@@ -60,31 +84,99 @@ def normalize_title(title: str) -> str:
     return "".join(ch for ch in decomposed if ch.isalnum() and not unicodedata.combining(ch))
 
 
-def merge_events(events: Sequence[Event], dedupe: Dedupe = Dedupe.EXACT) -> Merged:
-    """Merge events that are the same (SPEC §3) and sort the result."""
+def merge_events(
+    events: Sequence[Event], dedupe: Dedupe = Dedupe.EXACT, min_score: float = DEFAULT_MIN_SCORE
+) -> Merged:
+    """Merge events that are the same (SPEC §3) and sort the result.
+
+    Exact and id duplicates merge first; with `Dedupe.FUZZY` the near-duplicate
+    groups of the result merge too, and exact merging runs again after them.
+    """
     if dedupe is Dedupe.NONE:
         return Merged(tuple(sort_events(events)), ())
-    # A merged event can take a more precise date (or an id) from one member and so
-    # come to share a key with another event: merge again until nothing changes, so
-    # that merging is idempotent and the result depends only on the set of events.
-    current = list(events)
-    sources: dict[int, tuple[Event, ...]] = {id(e): (e,) for e in current}
-    while True:
-        groups = _group(current, _exact_keys)
-        if all(len(group) == 1 for group in groups):
-            break
-        current = []
+    merging = _Merging(events)
+    merging.merge_exact()
+    near: dict[int, tuple[NearDuplicate, ...]] = {}
+    if dedupe is Dedupe.FUZZY:
+        groups = near_groups(merging.current, min_score)
+        for event, group in zip(
+            merging.merge([list(g.members) for g in groups]), groups, strict=True
+        ):
+            near[id(event)] = group.links
+        merging.merge_exact()
+    return merging.result(near)
+
+
+class _Merging:
+    """The events as they merge, and which input events each one stands for."""
+
+    def __init__(self, events: Sequence[Event]) -> None:
+        self.current = list(events)
+        self.sources: dict[int, tuple[Event, ...]] = {id(e): (e,) for e in self.current}
+
+    def merge(self, groups: list[list[Event]]) -> list[Event]:
+        """Merge each group (events not in a group stay); returns the merged events."""
+        grouped = {id(e) for group in groups for e in group}
+        merged = []
         for members in groups:
-            event = members[0] if len(members) == 1 else merge_group(members)
-            sources[id(event)] = tuple(o for m in members for o in sources[id(m)])
-            current.append(event)
-    reports = [
-        MergeGroup(e, tuple(sorted(sources[id(e)], key=lambda m: m.origins)))
-        for e in current
-        if len(sources[id(e)]) > 1
+            event = merge_group(sorted(members, key=lambda e: e.origins))
+            self.sources[id(event)] = tuple(o for m in members for o in self.sources[id(m)])
+            merged.append(event)
+        self.current = [e for e in self.current if id(e) not in grouped] + merged
+        return merged
+
+    def merge_exact(self) -> None:
+        # A merged event can take a more precise date (or an id) from one member
+        # and so come to share a key with another event: merge again until nothing
+        # changes, so that the result depends only on the set of events.
+        while True:
+            groups = [g for g in _group(self.current, _exact_keys) if len(g) > 1]
+            if not groups:
+                return
+            self.merge(groups)
+
+    def result(self, near: dict[int, tuple[NearDuplicate, ...]]) -> Merged:
+        reports = [
+            MergeGroup(e, tuple(sorted(self.sources[id(e)], key=lambda m: m.origins)),
+                       near.get(id(e), ()))
+            for e in self.current
+            if len(self.sources[id(e)]) > 1
+        ]  # fmt: skip
+        reports.sort(key=lambda g: g.merged.sort_key())
+        return Merged(tuple(sort_events(self.current)), tuple(reports))
+
+
+def near_groups(events: Sequence[Event], min_score: float = DEFAULT_MIN_SCORE) -> list[NearGroup]:
+    """Groups of near-duplicates (connected by links scoring at least `min_score`),
+    in chronological order of their first member; independent of input order."""
+    links = find_near_duplicates(events, min_score)
+    position = {id(e): i for i, e in enumerate(events)}
+    parent = list(range(len(events)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for link in links:
+        a, b = find(position[id(link.a)]), find(position[id(link.b)])
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    members: dict[int, list[Event]] = {}
+    joined: dict[int, list[NearDuplicate]] = {}
+    for link in links:
+        root = find(position[id(link.a)])
+        joined.setdefault(root, []).append(link)
+    for i, event in enumerate(events):
+        if find(i) in joined:
+            members.setdefault(find(i), []).append(event)
+    groups = [
+        NearGroup(tuple(sorted(members[root], key=lambda e: e.origins)), tuple(joined[root]))
+        for root in joined
     ]
-    reports.sort(key=lambda g: g.merged.sort_key())
-    return Merged(tuple(sort_events(current)), tuple(reports))
+    groups.sort(key=lambda g: min(e.sort_key() for e in g.members))
+    return groups
 
 
 def _exact_keys(event: Event) -> Iterable[Hashable]:

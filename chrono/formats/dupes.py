@@ -1,0 +1,82 @@
+"""`chrono dupes`: duplicate groups as text or JSON, with the reasons they match."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from chrono.merging import MergeGroup, NearGroup
+from chrono.model import Event
+from chrono.writing import strip_controls
+
+
+def _where(event: Event) -> str:
+    return ", ".join(str(o) for o in event.origins)
+
+
+def _exact_reason(group: MergeGroup) -> str:
+    from chrono.merging import normalize_title
+
+    members = group.members
+    if len({(m.date.meaning(), normalize_title(m.title)) for m in members}) == 1:
+        return "same date and title"
+    ids = {m.id for m in members}
+    if len(ids) == 1 and None not in ids:
+        return f"same id '{ids.pop()}'"
+    return "same id, or same date and title"
+
+
+def _member(event: Event) -> dict[str, Any]:
+    return {
+        "title": event.title,
+        "date": event.date.text,
+        "origins": [{"path": o.path, "line": o.line} for o in event.origins],
+    }
+
+
+def _near_json(group: NearGroup) -> dict[str, Any]:
+    index = {id(e): i for i, e in enumerate(group.members)}
+    links = [
+        {"a": index[id(link.a)], "b": index[id(link.b)], "score": link.score,
+         "dates": link.dates, "words": list(link.shared)}
+        for link in group.links
+    ]  # fmt: skip
+    members = [_member(e) for e in group.members]
+    return {"kind": "near", "score": group.score, "members": members, "links": links}
+
+
+def _exact_json(group: MergeGroup) -> dict[str, Any]:
+    members = [_member(e) for e in group.members]
+    return {"kind": "exact", "reason": _exact_reason(group), "members": members}
+
+
+def _lines(members: Sequence[Event]) -> list[str]:
+    where = [_where(e) for e in members]
+    dates = [e.date.display() for e in members]
+    width_w, width_d = max(map(len, where)), max(map(len, dates))
+    return [
+        f"  {w:<{width_w}}  {d:<{width_d}}  {e.title}"
+        for w, d, e in zip(where, dates, members, strict=True)
+    ]
+
+
+def render_groups(
+    near: Sequence[NearGroup], exact: Sequence[MergeGroup], *, as_json: bool = False
+) -> str:
+    if as_json:
+        data = [_near_json(g) for g in near] + [_exact_json(g) for g in exact]
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    blocks: list[str] = []
+    for number, group in enumerate(near, start=1):
+        lines = [f"near-duplicates {number}, score {group.score:.2f}:", *_lines(group.members)]
+        for link in group.links:
+            words = ", ".join(link.shared) or "none"
+            lines.append(f"  why: {link.score:.2f}, {link.dates}; words: {words}")
+        blocks.append("\n".join(lines))
+    for merged in exact:
+        lines = [f"exact duplicates, {_exact_reason(merged)}:", *_lines(merged.members)]
+        blocks.append("\n".join(lines))
+    return "".join(strip_controls(b, keep_newlines=True) + "\n\n" for b in blocks).rstrip("\n") + (
+        "\n" if blocks else ""
+    )

@@ -1,0 +1,358 @@
+"""Near-duplicate detection: which events are probably the same (SPEC §3, issue #4).
+
+Two events are near-duplicates when their dates are compatible (their spans
+overlap, widened for approximate dates and by a day of slack for day and clock
+precision, so a day written in two time zones still meets) and their titles are
+similar: a weighted Jaccard similarity over title words after folding case,
+diacritics, punctuation and word order, stemming plural and tense endings,
+mapping a few synonyms (deal ~ agreement) and transliterating cheaply
+(Azərbaycan ~ Azerbaijan).  Words weigh by their rarity in the chronology, so
+stop-words and very common words count for little.
+
+Candidates are blocked, never all pairs: each event is indexed under its rarest
+words in each month its date can reach, and only events that share such a key are
+compared.  Groups are the connected components of the pairs that pass, so they do
+not depend on input order.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from chrono.dates import US_PER_DAY, ChronoDate, Precision, days_from_civil
+from chrono.model import Event
+
+__all__ = ["DEFAULT_MIN_SCORE", "NearDuplicate", "TitleIndex", "find_near_duplicates", "words"]
+
+DEFAULT_MIN_SCORE = 0.35  # precision 0.90, recall 0.63 on the labelled set (README)
+RARE_WORDS = 4  # an event is indexed under this many of its rarest words
+EXHAUSTIVE = 20_000  # chronologies up to this size index every word of a title
+CROWDED = 16  # events sharing a word in one period before pairs of words are required
+CLOSE_DATES = 0.85  # score factor for dates that only meet through the day of slack
+
+_STOP_WORDS = frozenset(
+    {
+        "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by",
+        "from", "near", "about", "between", "after", "before", "during", "under", "over",
+        "against", "into", "as", "is", "are", "was", "were", "be", "been", "its", "it",
+        "this", "that", "their", "his", "her", "new",
+    }
+)  # fmt: skip
+# Letters NFKD does not fold to ASCII (Azerbaijani, Turkish, Nordic, Polish …).
+_TRANSLITERATE = str.maketrans(
+    {"ə": "e", "ı": "i", "ł": "l", "ø": "o", "đ": "d", "ħ": "h", "æ": "ae", "œ": "oe", "þ": "th"}
+)
+_SYNONYMS = {
+    "deal": "agreement", "accord": "agreement", "pact": "agreement", "treaty": "agreement",
+    "accords": "agreement", "declaration": "agreement",
+    "meet": "meeting", "meets": "meeting", "met": "meeting", "talks": "meeting",
+    "receives": "meeting", "received": "meeting", "receive": "meeting",
+    "visit": "visit", "visits": "visit", "visited": "visit", "trip": "visit",
+    "signs": "sign", "signed": "sign", "signing": "sign",
+    "us": "usa", "america": "usa", "states": "usa", "united": "usa",
+    "summit": "summit", "conference": "summit",
+    "war": "war", "conflict": "war", "fighting": "war",
+    "ceasefire": "truce", "armistice": "truce", "truce": "truce",
+}  # fmt: skip
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _fold(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word.casefold().translate(_TRANSLITERATE))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _stem(word: str) -> str:
+    """A very small stemmer: plural and tense endings of English words."""
+    for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: len(word) - len(suffix)] + keep
+    return word
+
+
+def words(title: str) -> frozenset[str]:
+    """The title's comparable words: folded, stemmed, synonyms mapped, no stop-words.
+
+    >>> sorted(words("Trump brokers Armenia–Azerbaijan peace deal"))
+    ['agreement', 'armenia', 'azerbaijan', 'broker', 'peace', 'trump']
+    """
+    found = {_word(raw) for raw in _WORD.findall(title)}
+    found.discard("")
+    return frozenset(found)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _word(raw: str) -> str:
+    """One word as compared ("" for a stop-word); titles repeat words, so cached."""
+    word = _fold(raw)
+    if word in _STOP_WORDS:
+        return ""
+    word = _SYNONYMS.get(word, word)
+    return _SYNONYMS.get(_stem(word), _stem(word))
+
+
+def _skeleton(word: str) -> str:
+    """Consonants, with `c`/`j` and `k`/`q` merged: Azerbaycan ~ Azerbaijan."""
+    return re.sub(r"[aeiouy]", "", word.replace("c", "j").replace("q", "k"))
+
+
+def block_key(word: str) -> str:
+    """What a word is indexed under: its first six letters, so that words of one
+    stem (dissolved, dissolution) meet."""
+    return word[:6]
+
+
+@dataclass(frozen=True, slots=True)
+class NearDuplicate:
+    """Two events that are probably the same, and why."""
+
+    a: Event
+    b: Event
+    score: float
+    shared: tuple[str, ...]  # the words the titles share
+    dates: str  # how the dates relate, for the report
+
+
+class _Title:
+    """A title's words, ready to compare: their total weight and loose-match keys."""
+
+    __slots__ = ("loose", "total", "words")
+
+    def __init__(self, words: frozenset[str], weights: dict[str, float]) -> None:
+        self.words = words
+        self.total = sum(weights[w] for w in words)
+        self.loose: dict[tuple[str, str], str] = {}
+        for word in sorted(words):
+            if len(word) >= 6:
+                self.loose.setdefault(("stem", word[:6]), word)
+                self.loose.setdefault(("sound", _skeleton(word)), word)
+
+
+class TitleIndex:
+    """Word rarity over a chronology: a word's weight is its inverse document frequency."""
+
+    def __init__(self, titles: Sequence[frozenset[str]]) -> None:
+        df: Counter[str] = Counter()
+        for title_words in titles:
+            df.update(title_words)
+        self.df = df
+        count = len(titles)
+        self.weights = {w: math.log((count + 1) / (n + 1)) + 1.0 for w, n in df.items()}
+        self.titles = [_Title(t, self.weights) for t in titles]
+
+    def rarest(self, title_words: frozenset[str], count: int | None = RARE_WORDS) -> list[str]:
+        """The title's words, rarest first (`count` of them; None for all)."""
+        return sorted(title_words, key=lambda w: (self.df[w], w))[:count]
+
+    def similarity(self, i: int, j: int) -> tuple[float, tuple[str, ...]]:
+        """How alike titles `i` and `j` are, from 0 to 1, and the words that matched.
+
+        The mean of the weighted Jaccard index (shared weight over the weight of
+        both) and the weighted overlap coefficient (shared weight over the weight of
+        the shorter title), so that a short headline inside a long one still scores.
+        Words alike by stem or transliteration match at 0.8 and count once.
+        """
+        a, b, w = self.titles[i], self.titles[j], self.weights
+        shared = a.words & b.words
+        matched = sum(w[x] for x in shared)
+        loose: list[tuple[str, str]] = []
+        pairs = 0.0
+        common = a.loose.keys() & b.loose.keys()  # a set operation, in C: most pairs have none
+        if common:
+            used = set(shared)
+            for key in sorted(common):
+                word, other = a.loose[key], b.loose[key]
+                if word not in used and other not in used:
+                    used.update((word, other))
+                    loose.append((word, other))
+                    pairs += (w[word] + w[other]) / 2
+        if not matched and not pairs:
+            return 0.0, ()
+        matched += 0.8 * pairs
+        union = a.total + b.total - (matched - 0.8 * pairs) - pairs
+        score = (matched / union + min(1.0, matched / min(a.total, b.total))) / 2
+        return score, tuple(sorted(shared)) + tuple(f"{x}~{y}" for x, y in loose)
+
+
+# --------------------------------------------------------------------------- dates
+
+_SLACK = (
+    US_PER_DAY // 2
+)  # per side: one day in all, as the same instant falls on two days in two zones
+
+
+def _widened(date: ChronoDate) -> tuple[int, int]:
+    """The span a date can denote, widened by one of its units when approximate
+    (`~2025-11` reaches October and December) and by a day of slack at day precision
+    and finer."""
+    lo, hi = date.lo, date.hi
+    if date.approximate:
+        unit = _unit(date.precision)
+        lo, hi = lo - unit, hi + unit
+    if date.precision is Precision.DAY:
+        lo, hi = lo - _SLACK, hi + _SLACK
+    return lo, hi
+
+
+def _unit(precision: Precision) -> int:
+    return {
+        Precision.CENTURY: 36_525 * US_PER_DAY,
+        Precision.DECADE: 3_653 * US_PER_DAY,
+        Precision.YEAR: 366 * US_PER_DAY,
+        Precision.MONTH: 31 * US_PER_DAY,
+    }.get(precision, US_PER_DAY)
+
+
+def date_relation(a: ChronoDate, b: ChronoDate) -> str | None:
+    """How two dates are compatible: "same", "contains", "overlaps" or "close" (only
+    through widening and slack); None when they cannot denote the same time."""
+    if a.meaning() == b.meaning():
+        return "same"
+    if (a.lo <= b.lo and b.hi <= a.hi) or (b.lo <= a.lo and a.hi <= b.hi):
+        return "contains"
+    if a.lo < b.hi and b.lo < a.hi:
+        return "overlaps"
+    lo_a, hi_a = _widened(a)
+    lo_b, hi_b = _widened(b)
+    if lo_a < hi_b and lo_b < hi_a:
+        return "close"
+    return None
+
+
+def explain_dates(a: ChronoDate, b: ChronoDate, kind: str) -> str:
+    """`date_relation` in words, for reports."""
+    if kind == "same":
+        return "same date"
+    if kind == "contains":
+        outer, inner = (a, b) if a.contains(b) else (b, a)
+        return f"{outer.display()} contains {inner.display()}"
+    verb = "overlaps" if kind == "overlaps" else "is close to"
+    return f"{a.display()} {verb} {b.display()}"
+
+
+_EPOCH = days_from_civil(0, 1, 1) * US_PER_DAY
+# Bucket sizes for blocking, fine to coarse.  A date is filed whole ("coarse") at the
+# first size its widened span fits in, and as a finer entry in the larger sizes'
+# buckets, so that a month meets its days and a year its months.
+_SIZES = (8 * US_PER_DAY, 64 * US_PER_DAY, 365 * US_PER_DAY)
+
+
+def _periods(lo: int, hi: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The buckets a widened span is filed in whole, and those it is a finer entry of."""
+    own = next((n for n, size in enumerate(_SIZES) if hi - lo <= size), len(_SIZES) - 1)
+    whole: list[tuple[int, int]] = []
+    finer: list[tuple[int, int]] = []
+    for n, size in enumerate(_SIZES[own:], start=own):
+        periods = range((lo - _EPOCH) // size, (hi - 1 - _EPOCH) // size + 1)
+        (whole if n == own else finer).extend((n, p) for p in periods)
+    return whole, finer
+
+
+# --------------------------------------------------------------------------- search
+
+
+def _blockable(event: Event) -> bool:
+    """Dates vaguer than a year, and open intervals, match too much to suggest a
+    duplicate: they are left out of near-duplicate detection."""
+    date = event.date
+    return date.precision >= Precision.YEAR and date.start is not None and date.end is not None
+
+
+def find_near_duplicates(
+    events: Sequence[Event], min_score: float = DEFAULT_MIN_SCORE
+) -> list[NearDuplicate]:
+    """Pairs of near-duplicate events, most similar first (stable order)."""
+    index = TitleIndex([words(e.title) for e in events])
+    spans = [_widened(e.date) for e in events]
+    keys: dict[int, list[str]] = {}
+    combos: dict[int, list[str]] = {}
+    # Up to EXHAUSTIVE events, every word is a blocking key (nothing is missed that a
+    # word links); above, the rarest words only, so that the work grows linearly.
+    many = None if len(events) <= EXHAUSTIVE else RARE_WORDS
+    for i, event in enumerate(events):
+        title_words = index.titles[i].words
+        if title_words and _blockable(event):
+            rare = list(dict.fromkeys(block_key(w) for w in index.rarest(title_words, many)))
+            keys[i] = rare
+            combos[i] = [" ".join(sorted(p)) for p in itertools.combinations(rare[:3], 2)] or rare
+    # Each bucket holds events filed whole, then finer events, but only where it
+    # already holds a whole one: most finer entries would meet nothing.
+    buckets: dict[tuple[str, int, int], tuple[list[int], list[int]]] = {}
+    filed = {i: _periods(*spans[i]) for i in keys}
+    for i, (whole, _) in filed.items():
+        for key in keys[i]:
+            for period in whole:
+                buckets.setdefault((key, *period), ([], []))[0].append(i)
+    for i, (_, finer) in filed.items():
+        for key in keys[i]:
+            for period in finer:
+                bucket = buckets.get((key, *period))
+                if bucket is not None:
+                    bucket[1].append(i)
+    seen: set[tuple[int, int]] = set()
+    found: list[NearDuplicate] = []
+    for bucket in buckets.values():
+        if len(bucket[0]) + len(bucket[1]) < 2:
+            continue
+        for coarse, fine in _split_crowded(bucket, combos):
+            for x, first in enumerate(coarse):
+                lo, hi = spans[first]
+                for second in itertools.chain(coarse[x + 1 :], fine):
+                    other_lo, other_hi = spans[second]
+                    if other_lo >= hi or lo >= other_hi:  # cannot meet: the cheap test first
+                        continue
+                    pair = (first, second) if first < second else (second, first)
+                    if pair not in seen:
+                        seen.add(pair)
+                        near = _compare(events, index, pair, min_score)
+                        if near is not None:
+                            found.append(near)
+    found.sort(key=lambda n: (-n.score, n.a.sort_key(), n.b.sort_key()))
+    return found
+
+
+def _split_crowded(
+    bucket: tuple[list[int], list[int]], combos: dict[int, list[str]]
+) -> Iterator[tuple[list[int], list[int]]]:
+    """A bucket as it is, or, when more than `CROWDED` events share one word in one
+    period, split by pairs of rare words: a word that common there says little, and
+    comparing all of them would grow with the square of the data."""
+    coarse, fine = bucket
+    if not coarse:
+        return
+    if len(coarse) + len(fine) <= CROWDED:
+        yield bucket
+        return
+    split: dict[str, tuple[list[int], list[int]]] = {}
+    for part, members in enumerate(bucket):
+        for i in members:
+            for combo in combos[i]:
+                split.setdefault(combo, ([], []))[part].append(i)
+    yield from split.values()
+
+
+def _compare(
+    events: Sequence[Event], index: TitleIndex, pair: tuple[int, int], min_score: float
+) -> NearDuplicate | None:
+    """The pair as near-duplicates, if their dates are compatible and they score."""
+    score, shared = index.similarity(*pair)
+    if score < min_score:
+        return None
+    a, b = events[pair[0]], events[pair[1]]
+    kind = date_relation(a.date, b.date)
+    if kind is None:
+        return None
+    if kind == "close":
+        score *= CLOSE_DATES  # a day apart: more likely two events than one
+    if score < min_score:
+        return None
+    if a.sort_key() > b.sort_key():
+        a, b = b, a
+    return NearDuplicate(a, b, round(score, 3), shared, explain_dates(a.date, b.date, kind))

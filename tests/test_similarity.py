@@ -1,0 +1,235 @@
+"""Near-duplicate detection (SPEC §3, issue #4): words, dates, groups, quality."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import Result
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from chrono.dates import parse_date
+from chrono.loading import load_text
+from chrono.merging import Dedupe, merge_events, near_groups
+from chrono.similarity import DEFAULT_MIN_SCORE, date_relation, find_near_duplicates, words
+from tests.conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "bench"))
+from near_duplicates import evaluate
+
+Run = Callable[..., Result]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        pytest.param("Peace Agreement SIGNED", "peace agreement signed.", id="case-punctuation"),
+        pytest.param("Zürich talks", "Zurich talks", id="diacritics"),
+        pytest.param("Baku hosts summit", "summit hosts Baku", id="word-order"),
+        pytest.param("peace deal", "peace agreement", id="synonym"),
+        pytest.param("Azerbaijan signs treaties", "Azerbaijan signed treaty", id="stems"),
+        pytest.param("Azərbaycan, İstanbul", "azerbaycan istanbul", id="transliteration"),
+        pytest.param("The visit of the minister", "minister visit", id="stop-words"),
+    ],
+)
+def test_words_fold_what_does_not_change_meaning(a: str, b: str) -> None:
+    assert words(a) == words(b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kind"),
+    [
+        pytest.param("2025-08", "2025-08-08", "contains", id="month-contains-day"),
+        pytest.param("2025-08-08", "2025-08-08", "same", id="same"),
+        pytest.param("~2025-11", "2025-12-02", "close", id="approximate-widens"),
+        pytest.param("2025-11-06", "2025-11-07", "close", id="day-of-slack"),
+        pytest.param("2025-11-06", "2025-11-08", None, id="two-days-apart"),
+        pytest.param("2025-08-08T18:30Z", "2025-08-08T20:15Z", None, id="instants-differ"),
+        pytest.param("2020-09-27/2020-11-10", "2020-10", "contains", id="interval"),
+        pytest.param("2025-08", "2025-09", None, id="months-differ"),
+    ],
+)
+def test_date_compatibility(a: str, b: str, kind: str | None) -> None:
+    assert date_relation(parse_date(a), parse_date(b)) == kind
+
+
+SHIPPED = [str(ROOT / "timelines")]
+
+
+def _events(text: str) -> list:  # type: ignore[type-arg]
+    return list(load_text(text).events)
+
+
+def test_the_shipped_peace_deal_is_found_with_its_reasons() -> None:
+    from chrono.loading import load_paths
+
+    events = merge_events(load_paths(SHIPPED).events).events
+    (group,) = near_groups(events)
+    assert [e.title for e in group.members] == [
+        "Azerbaijan–Armenia peace agreement signed at the White House",
+        "Trump brokers Armenia–Azerbaijan peace deal",
+    ]
+    (link,) = group.links
+    assert link.dates == "Aug 2025 contains 8 Aug 2025"
+    assert link.shared == ("agreement", "armenia", "azerbaijan", "peace")
+    assert 0.5 <= link.score < 0.6
+
+
+def test_different_events_on_the_same_day_stay_apart() -> None:
+    events = _events(
+        "- {date: 2025-08-08, title: Azerbaijan–Armenia peace agreement signed at the White House}\n"
+        "- {date: 2025-08-08, title: United States lifts restrictions on military cooperation with Azerbaijan}\n"
+        "- {date: 2025-08-08, title: Trump meets Aliyev and Pashinyan at the White House}\n"
+    )
+    assert find_near_duplicates(events) == []
+
+
+def test_a_day_apart_in_two_time_zones_still_meets() -> None:
+    events = _events(
+        "- {date: 2025-11-06, title: NATO delegation visits Baku}\n"
+        "- {date: 2025-11-07, title: NATO delegation visit in Baku}\n"
+    )
+    (near,) = find_near_duplicates(events)
+    assert near.dates == "6 Nov 2025 is close to 7 Nov 2025"
+
+
+def test_vague_dates_are_left_out() -> None:
+    events = _events("- {date: 199X, title: Baku summit}\n- {date: 1994, title: Baku summit}")
+    assert find_near_duplicates(events) == []
+
+
+def test_precision_and_recall_on_the_labelled_set() -> None:
+    """A regression guard for the figures in the README (bench/near_duplicates.py)."""
+    precision, recall, positives, negatives, _ = evaluate(DEFAULT_MIN_SCORE)
+    assert positives + negatives >= 200
+    assert precision >= 0.9
+    assert recall >= 0.6
+
+
+def test_the_cli_default_is_the_library_default() -> None:
+    from chrono.cli import Dedup
+
+    assert Dedup().min_score == DEFAULT_MIN_SCORE
+
+
+def test_fuzzy_merge_loses_nothing() -> None:
+    events = _events(
+        "- {date: 2025-08, title: Trump brokers Armenia–Azerbaijan peace deal, tags: [usa],"
+        " sources: [a]}\n"
+        "- {date: 2025-08-08, title: Azerbaijan–Armenia peace agreement signed at the White House,"
+        " tags: [peace], sources: [b], location: Washington}\n"
+    )
+    (event,) = merge_events(events, Dedupe.FUZZY).events
+    assert event.date.text == "2025-08-08"  # the most precise date wins
+    assert event.title == "Trump brokers Armenia–Azerbaijan peace deal"  # the first origin's
+    assert (event.tags, event.sources, event.location) == (
+        ("usa", "peace"),
+        ("a", "b"),
+        "Washington",
+    )
+    assert event.conflicts == {
+        "title": ("Azerbaijan–Armenia peace agreement signed at the White House",),
+        "date": ("2025-08",),
+    }
+    assert len(event.origins) == 2
+
+
+TITLES = [
+    "Peace agreement signed in Washington",
+    "Washington peace agreement signed",
+    "Peace deal signed in Washington",
+    "Summit in Baku opens",
+    "Baku summit opens",
+    "Flood in Baku",
+]
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["2025-08", "2025-08-08", "2025-08-09", "~2025-09", "2025"]),
+            st.sampled_from(TITLES),
+            st.lists(st.sampled_from(["x", "y", "z"]), max_size=2),
+        ),
+        min_size=1,
+        max_size=10,
+    ),
+    st.randoms(),
+)
+@settings(max_examples=60)
+def test_fuzzy_grouping_does_not_depend_on_input_order(items: list, rnd: object) -> None:  # type: ignore[type-arg]
+    def load(rows: list) -> list:  # type: ignore[type-arg]
+        return [
+            e
+            for n, (date, title, tags) in enumerate(rows)
+            for e in load_text(
+                f"- {{date: '{date}', title: '{title}', tags: {tags}}}", f"f{n}.yaml"
+            ).events
+        ]
+
+    forward = merge_events(load(items), Dedupe.FUZZY).events
+    shuffled = list(enumerate(items))
+    rnd.shuffle(shuffled)  # type: ignore[attr-defined]
+    events = load([row for _, row in sorted(shuffled)])
+    rnd.shuffle(events)  # type: ignore[attr-defined]
+    backward = merge_events(events, Dedupe.FUZZY).events
+    assert [(e.title, e.date.text, e.tags, e.origins) for e in forward] == [
+        (e.title, e.date.text, e.tags, e.origins) for e in backward
+    ]
+    tags_in = {t for _, _, tags in items for t in tags}
+    assert {t for e in forward for t in e.tags} == tags_in
+    assert sum(len(e.origins) for e in forward) == len(items)
+
+
+# --------------------------------------------------------------------------- CLI
+
+
+def test_dupes_lists_groups_and_why(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    result = run("dupes")
+    assert result.exit_code == 0
+    assert result.stdout == (
+        "near-duplicates 1, score 0.51:\n"
+        "  timelines/azerbaijan-nato.yaml:58, timelines/press-reports.yaml:27  8 Aug 2025  "
+        "Azerbaijan–Armenia peace agreement signed at the White House\n"
+        "  timelines/press-reports.yaml:16                                     Aug 2025    "
+        "Trump brokers Armenia–Azerbaijan peace deal\n"
+        "  why: 0.51, Aug 2025 contains 8 Aug 2025; words: agreement, armenia, azerbaijan, peace\n"
+    )
+    assert result.stderr == "chrono: 1 group of near-duplicates (min-score 0.35)\n"
+
+
+def test_dupes_min_score_all_and_json(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+
+    monkeypatch.chdir(ROOT)
+    data = json.loads(run("dupes", "--all", "--json", "--min-score", "0.3").stdout)
+    assert [g["kind"] for g in data] == ["near", "near", "exact", "exact", "exact"]
+    second = data[1]
+    assert [m["date"] for m in second["members"]] == ["~2025-11", "2025-11-06"]
+    assert second["links"][0]["dates"] == "~Nov 2025 contains 6 Nov 2025"
+    assert data[2]["reason"] == "same date and title"
+
+
+def test_no_dupes_is_still_success(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "t.yaml"
+    path.write_text("- {date: 1994, title: One}\n- {date: 1995, title: Two}\n")
+    result = run("dupes", str(path))
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert result.stderr == "chrono: 0 groups of near-duplicates (min-score 0.35)\n"
+
+
+def test_dedupe_fuzzy_on_show_reports_with_v(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    result = run("show", "--dedupe", "fuzzy", "-v", "--grep", "peace", "--columns", "date,title")
+    assert result.exit_code == 0
+    assert "Trump brokers" not in result.stdout  # merged into the agreement
+    assert (
+        "chrono:   near-duplicate, score 0.51: Aug 2025 contains 8 Aug 2025; shared words: "
+        "agreement, armenia, azerbaijan, peace" in result.stderr
+    )
+    exact = run("show", "--grep", "peace", "--columns", "date,title")
+    assert "Trump brokers" in exact.stdout
