@@ -58,7 +58,7 @@ def test_readme_example(
     assert result.exit_code == (status if status is not None else 0)
 
 
-@pytest.mark.parametrize("command", ["show", "validate", "export", "merge", "import"])
+@pytest.mark.parametrize("command", ["show", "validate", "export", "merge", "import", "dupes"])
 def test_every_command_is_in_the_readme(command: str) -> None:
     assert f"### `chrono {command}`" in README
 
