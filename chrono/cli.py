@@ -115,6 +115,7 @@ class ReadOptions(NamedTuple):
     skip_invalid: bool
     verbose: bool
     quiet: bool
+    cache: bool = True
 
 
 _READ_OPTIONS = (
@@ -125,7 +126,13 @@ _READ_OPTIONS = (
         "--skip-invalid", is_flag=True, help="Report invalid events, then go on with the rest."
     ),
     click.option("-v", "--verbose", is_flag=True, help="Report merged events and filter counts."),
-    click.option("-q", "--quiet", is_flag=True, help="Print no warnings."),
+    click.option("-q", "--quiet", is_flag=True, help="Print no warnings and no progress."),
+    click.option(
+        "--no-cache",
+        is_flag=True,
+        help="Read every file afresh (default: unchanged files come from the parse cache "
+        "in $CHRONO_CACHE_DIR or the user cache directory).",
+    ),
 )
 
 
@@ -139,10 +146,11 @@ def read_options(command: F) -> F:
         skip_invalid: bool,
         verbose: bool,
         quiet: bool,
+        no_cache: bool,
         **kwargs: Any,
     ) -> Any:
         day_first = None if order is None else order == "day"
-        read = ReadOptions(paths, day_first, skip_invalid, verbose, quiet)
+        read = ReadOptions(paths, day_first, skip_invalid, verbose, quiet, not no_cache)
         return command(read=read, **kwargs)
 
     for option in reversed(_READ_OPTIONS):
@@ -252,12 +260,30 @@ class Chronology(NamedTuple):
     files: tuple[str, ...]
 
 
+PROGRESS_BYTES = 8_000_000  # about a second of parsing: below it, no progress bar
+
+
+def load(read: ReadOptions) -> Loaded:
+    """Load the timelines the user named, with the cache and a progress bar on a
+    terminal when the load is long enough to want one."""
+    from chrono.cache import ParseCache
+    from chrono.loading import expand_paths, load_paths
+
+    paths = resolve_paths(read.paths)
+    cache = ParseCache() if read.cache else None
+    files, _ = expand_paths(paths)
+    total = sum(os.path.getsize(f) for f in files if f != "-" and os.path.isfile(f))
+    if read.quiet or total < PROGRESS_BYTES or not sys.stderr.isatty():
+        return load_paths(paths, day_first=read.day_first, cache=cache)
+    with click.progressbar(length=total, label="reading", file=sys.stderr) as bar:
+        return load_paths(paths, day_first=read.day_first, cache=cache, progress=bar.update)
+
+
 def read_chronology(read: ReadOptions, dedupe: Dedup) -> tuple[Merged, Loaded]:
     """Load, check and merge: the sorted chronology every reading command starts from."""
-    from chrono.loading import load_paths
     from chrono.merging import Dedupe, merge_events
 
-    loaded = load_paths(resolve_paths(read.paths), day_first=read.day_first)
+    loaded = load(read)
     errors = [p for p in loaded.problems if p.is_error]
     if errors and not read.skip_invalid:
         hint = f"{_count(len(errors), 'error')}; --skip-invalid goes on without the invalid events"
@@ -417,9 +443,8 @@ def validate(read: ReadOptions) -> None:
       chrono validate                      ./timelines, or $CHRONO_PATH
       chrono validate notes.yaml sources/
     """
-    from chrono.loading import load_paths
 
-    loaded = load_paths(resolve_paths(read.paths), day_first=read.day_first)
+    loaded = load(read)
     errors = sum(p.is_error for p in loaded.problems)
     warnings = len(loaded.problems) - errors
     _echo_problems(p for p in loaded.problems if p.is_error or not read.quiet)

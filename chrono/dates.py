@@ -18,6 +18,7 @@ import re
 import warnings
 from dataclasses import dataclass
 
+from chrono._values import Value
 from chrono.errors import DateError
 
 __all__ = ["ChronoDate", "DateError", "DatePoint", "Precision", "parse_date"]
@@ -106,7 +107,7 @@ def _day_us(year: int, month: int, day: int) -> int:
 
 
 @dataclass(frozen=True, slots=True)
-class DatePoint:
+class DatePoint(Value):
     """One written date at its precision, with the span `[lo, hi)` it can denote.
 
     `year` is astronomical (0 = 1 BCE); for a decade or century it is the first
@@ -155,7 +156,7 @@ class DatePoint:
 
 
 @dataclass(frozen=True, slots=True)
-class ChronoDate:
+class ChronoDate(Value):
     """A date or interval as written, with what it means.
 
     For a single date `end is start`; an open side of an interval is None.

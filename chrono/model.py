@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from types import MappingProxyType
 from typing import Any
 
+from chrono._values import Value
 from chrono.dates import ChronoDate
 
 __all__ = ["KNOWN_FIELDS", "Event", "Origin"]
@@ -28,11 +28,9 @@ KNOWN_FIELDS = frozenset(
     }
 )
 
-_EMPTY: Mapping[str, Any] = MappingProxyType({})
-
 
 @dataclass(frozen=True, slots=True, order=True)
-class Origin:
+class Origin(Value):
     """Where an event was read: the path as the user named it (`<stdin>` for `-`)."""
 
     path: str
@@ -44,7 +42,7 @@ class Origin:
 
 
 @dataclass(frozen=True, slots=True)
-class Event:
+class Event(Value):
     """One dated event, possibly merged from several origins (SPEC §1, §3).
 
     `timezone` is the zone its clock times are read in (the event's own, else its
@@ -61,8 +59,8 @@ class Event:
     tags: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
     timezone: str | None = None
-    extra: Mapping[str, Any] = field(default_factory=lambda: _EMPTY, compare=False)
-    conflicts: Mapping[str, tuple[Any, ...]] = field(default_factory=lambda: _EMPTY, compare=False)
+    extra: Mapping[str, Any] = field(default_factory=dict, compare=False)
+    conflicts: Mapping[str, tuple[Any, ...]] = field(default_factory=dict, compare=False)
 
     @property
     def origin(self) -> Origin:

@@ -21,6 +21,14 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+@pytest.fixture(autouse=True)
+def _private_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every test gets an empty parse cache of its own, never the user's."""
+    monkeypatch.setenv("CHRONO_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
 @pytest.fixture
 def timeline() -> Callable[[str], str]:
     """The path of a test timeline by scenario name: timeline('bce_and_decades')."""

@@ -1,0 +1,145 @@
+"""chrono's benchmark suite: its commands against "the floor", on generated timelines.
+
+    python bench/run.py                       # 10k and 100k events, 3 runs each
+    python bench/run.py --sizes 10k,100k,1m --repeat 3 --out bench/results/latest.md
+
+The floor is what any YAML tool does: one process loading every file with PyYAML's
+libyaml `CSafeLoader`.  Each command runs as its own process, as a user runs it; the
+table gives the median wall time, its ratio to the floor's, and the peak resident
+memory.  Cold runs use `--no-cache`; warm runs read a parse cache filled by a run
+before them.  Data comes from `../shared/bench/gen_timelines.py` (or `--gen`) and is
+kept in `bench/data/` between runs.  Timing lives here, never in the tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_GEN = ROOT.parent / "shared" / "bench" / "gen_timelines.py"
+SIZES = {"10k": (10_000, 10), "100k": (100_000, 100), "1m": (1_000_000, 100)}
+FLOOR = (
+    "import glob, sys, yaml\n"
+    "for name in sorted(glob.glob(sys.argv[1] + '/*.yaml')):\n"
+    "    with open(name, 'rb') as f: yaml.load(f, Loader=yaml.CSafeLoader)\n"
+)
+FLOOR_NO_GC = "import gc; gc.disable()\n" + FLOOR
+# (label, chrono arguments, cache: "cold" | "warm")
+COMMANDS = [
+    ("show", ["show"], "cold"),
+    ("export json", ["export", "--format", "json"], "cold"),
+    ("export ics", ["export", "--format", "ics"], "cold"),
+    ("export md", ["export", "--format", "md"], "cold"),
+    ("merge", ["merge"], "cold"),
+    ("dupes", ["dupes", "-q"], "cold"),
+    ("show --dedupe fuzzy", ["show", "--dedupe", "fuzzy"], "cold"),
+    ("export json (warm)", ["export", "--format", "json"], "warm"),
+    ("show --grep (warm)", ["show", "--grep", "Baku summit"], "warm"),
+]
+
+
+def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, int, int]:
+    """Wall seconds, peak RSS in KiB and exit status of one process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+        raise SystemExit(f"{' '.join(argv)} failed ({proc.returncode}):\n{err[-2000:]}")
+    return wall, usage.ru_maxrss, proc.returncode
+
+
+def measure(argv: list[str], env: dict[str, str], repeat: int) -> tuple[float, int]:
+    runs = [run_once(argv, env) for _ in range(repeat)]
+    return statistics.median(r[0] for r in runs), max(r[1] for r in runs)
+
+
+def ensure_data(name: str, data: Path, gen: Path) -> Path:
+    events, files = SIZES[name]
+    folder = data / name
+    if not (folder / f"timeline-{files - 1:04d}.yaml").exists():
+        shutil.rmtree(folder, ignore_errors=True)
+        subprocess.run(
+            [sys.executable, str(gen), str(folder), "-n", str(events), "-f", str(files)],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+    return folder
+
+
+def chrono_argv() -> list[str]:
+    return [sys.executable, "-m", "chrono"]
+
+
+def bench_size(name: str, folder: Path, repeat: int, commands: list[str] | None) -> list[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env.pop("CHRONO_PATH", None)
+    floor, floor_rss = measure([sys.executable, "-c", FLOOR, str(folder)], env, repeat)
+    floor_nogc, _ = measure([sys.executable, "-c", FLOOR_NO_GC, str(folder)], env, repeat)
+    rows = [
+        f"| {name} | floor: CSafeLoader load | {floor:.2f} | 1.00 | {floor_rss / 1024:.0f} |",
+        f"| {name} | floor with gc disabled | {floor_nogc:.2f} | {floor_nogc / floor:.2f} | |",
+    ]
+    with tempfile.TemporaryDirectory(prefix="chrono-bench-cache-") as cache:
+        cache_env = {**env, "CHRONO_CACHE_DIR": cache}
+        for label, args, kind in COMMANDS:
+            if commands and label.split(" (")[0] not in commands and label not in commands:
+                continue
+            argv = [*chrono_argv(), *args, str(folder)]
+            if kind == "cold":
+                argv.append("--no-cache")
+            else:
+                run_once([*chrono_argv(), "validate", str(folder)], cache_env)  # fill the cache
+            wall, rss = measure(argv, cache_env, repeat)
+            rows.append(
+                f"| {name} | {label} | {wall:.2f} | {wall / floor:.2f} | {rss / 1024:.0f} |"
+            )
+            print(rows[-1], flush=True)
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10k,100k", help="comma-separated: 10k, 100k, 1m")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per measurement (median)")
+    parser.add_argument("--data", type=Path, default=ROOT / "bench" / "data")
+    parser.add_argument("--gen", type=Path, default=DEFAULT_GEN, help="gen_timelines.py")
+    parser.add_argument("--only", help="comma-separated command labels to run")
+    parser.add_argument("--out", type=Path, help="also write the table to this file")
+    args = parser.parse_args()
+    if not args.gen.exists():
+        raise SystemExit(f"no generator at {args.gen}: pass --gen PATH/gen_timelines.py")
+    only = args.only.split(",") if args.only else None
+    header = [
+        (
+            f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python "
+            f"{platform.python_version()}, {platform.system()}; median of {args.repeat} runs."
+        ),
+        "",
+        "| events | command | wall s | × floor | peak RSS MiB |",
+        "|---|---|---|---|---|",
+    ]
+    print("\n".join(header), flush=True)
+    rows: list[str] = []
+    for name in args.sizes.split(","):
+        folder = ensure_data(name, args.data, args.gen)
+        rows += bench_size(name, folder, args.repeat, only)
+    table = "\n".join(header + rows) + "\n"
+    if args.out:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(table, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
