@@ -120,19 +120,21 @@ class NearDuplicate:
     dates: str  # how the dates relate, for the report
 
 
-class _Title:
-    """A title's words, ready to compare: their total weight and loose-match keys."""
+@functools.lru_cache(maxsize=1 << 16)
+def _loose_keys(word: str) -> tuple[tuple[str, str], ...]:
+    """Keys under which a word matches another loosely: its first six letters and its
+    consonant skeleton (words of six letters or more only)."""
+    if len(word) < 6:
+        return ()
+    return (("stem", word[:6]), ("sound", _skeleton(word)))
 
-    __slots__ = ("loose", "total", "words")
 
-    def __init__(self, words: frozenset[str], weights: dict[str, float]) -> None:
-        self.words = words
-        self.total = sum(weights[w] for w in words)
-        self.loose: dict[tuple[str, str], str] = {}
-        for word in sorted(words):
-            if len(word) >= 6:
-                self.loose.setdefault(("stem", word[:6]), word)
-                self.loose.setdefault(("sound", _skeleton(word)), word)
+def _loose(words: frozenset[str]) -> dict[tuple[str, str], str]:
+    found: dict[tuple[str, str], str] = {}
+    for word in sorted(words):
+        for key in _loose_keys(word):
+            found.setdefault(key, word)
+    return found
 
 
 class TitleIndex:
@@ -145,7 +147,9 @@ class TitleIndex:
         self.df = df
         count = len(titles)
         self.weights = {w: math.log((count + 1) / (n + 1)) + 1.0 for w, n in df.items()}
-        self.titles = [_Title(t, self.weights) for t in titles]
+        self.words = titles
+        weights = self.weights
+        self.totals = [sum(weights[w] for w in t) for t in titles]
 
     def rarest(self, title_words: frozenset[str], count: int | None = RARE_WORDS) -> list[str]:
         """The title's words, rarest first (`count` of them; None for all)."""
@@ -159,16 +163,19 @@ class TitleIndex:
         the shorter title), so that a short headline inside a long one still scores.
         Words alike by stem or transliteration match at 0.8 and count once.
         """
-        a, b, w = self.titles[i], self.titles[j], self.weights
-        shared = a.words & b.words
+        a, b, w = self.words[i], self.words[j], self.weights
+        shared = a & b
         matched = sum(w[x] for x in shared)
         loose: list[tuple[str, str]] = []
         pairs = 0.0
-        common = a.loose.keys() & b.loose.keys()  # a set operation, in C: most pairs have none
+        rest_a, rest_b = a - shared, b - shared
+        keys_a = _loose(rest_a) if rest_a else {}
+        keys_b = _loose(rest_b) if keys_a and rest_b else {}
+        common = keys_a.keys() & keys_b.keys()
         if common:
-            used = set(shared)
+            used: set[str] = set()
             for key in sorted(common):
-                word, other = a.loose[key], b.loose[key]
+                word, other = keys_a[key], keys_b[key]
                 if word not in used and other not in used:
                     used.update((word, other))
                     loose.append((word, other))
@@ -176,8 +183,9 @@ class TitleIndex:
         if not matched and not pairs:
             return 0.0, ()
         matched += 0.8 * pairs
-        union = a.total + b.total - (matched - 0.8 * pairs) - pairs
-        score = (matched / union + min(1.0, matched / min(a.total, b.total))) / 2
+        total_a, total_b = self.totals[i], self.totals[j]
+        union = total_a + total_b - (matched - 0.8 * pairs) - pairs
+        score = (matched / union + min(1.0, matched / min(total_a, total_b))) / 2
         return score, tuple(sorted(shared)) + tuple(f"{x}~{y}" for x, y in loose)
 
 
@@ -277,41 +285,42 @@ def find_near_duplicates(
     # word links); above, the rarest words only, so that the work grows linearly.
     many = None if len(events) <= EXHAUSTIVE else RARE_WORDS
     for i, event in enumerate(events):
-        title_words = index.titles[i].words
+        title_words = index.words[i]
         if title_words and _blockable(event):
             rare = list(dict.fromkeys(block_key(w) for w in index.rarest(title_words, many)))
             keys[i] = rare
             combos[i] = [" ".join(sorted(p)) for p in itertools.combinations(rare[:3], 2)] or rare
-    # Each bucket holds events filed whole, then finer events, but only where it
-    # already holds a whole one: most finer entries would meet nothing.
-    buckets: dict[tuple[str, int, int], tuple[list[int], list[int]]] = {}
-    filed = {i: _periods(*spans[i]) for i in keys}
-    for i, (whole, _) in filed.items():
-        for key in keys[i]:
-            for period in whole:
-                buckets.setdefault((key, *period), ([], []))[0].append(i)
-    for i, (_, finer) in filed.items():
-        for key in keys[i]:
-            for period in finer:
-                bucket = buckets.get((key, *period))
+    # A bucket lists the events filed in it whole (as 2*i) and the finer events
+    # it contains (2*i + 1), the latter only where it holds a whole one already:
+    # most finer entries would meet nothing.
+    buckets: dict[str, list[int]] = {}
+    for i, rare in keys.items():
+        for n, period in _periods(*spans[i])[0]:
+            for key in rare:
+                buckets.setdefault(f"{key} {n} {period}", []).append(2 * i)
+    for i, rare in keys.items():
+        for n, period in _periods(*spans[i])[1]:
+            for key in rare:
+                bucket = buckets.get(f"{key} {n} {period}")
                 if bucket is not None:
-                    bucket[1].append(i)
-    seen: set[tuple[int, int]] = set()
+                    bucket.append(2 * i + 1)
+    seen: set[int] = set()
     found: list[NearDuplicate] = []
-    for bucket in buckets.values():
-        if len(bucket[0]) + len(bucket[1]) < 2:
+    size = len(events)
+    for entries in buckets.values():
+        if len(entries) < 2:
             continue
-        for coarse, fine in _split_crowded(bucket, combos):
+        for coarse, fine in _split_crowded(entries, combos):
             for x, first in enumerate(coarse):
                 lo, hi = spans[first]
                 for second in itertools.chain(coarse[x + 1 :], fine):
                     other_lo, other_hi = spans[second]
                     if other_lo >= hi or lo >= other_hi:  # cannot meet: the cheap test first
                         continue
-                    pair = (first, second) if first < second else (second, first)
+                    pair = first * size + second if first < second else second * size + first
                     if pair not in seen:
                         seen.add(pair)
-                        near = _compare(events, index, pair, min_score)
+                        near = _compare(events, index, divmod(pair, size), min_score)
                         if near is not None:
                             found.append(near)
     found.sort(key=lambda n: (-n.score, n.a.sort_key(), n.b.sort_key()))
@@ -319,23 +328,21 @@ def find_near_duplicates(
 
 
 def _split_crowded(
-    bucket: tuple[list[int], list[int]], combos: dict[int, list[str]]
+    entries: list[int], combos: dict[int, list[str]]
 ) -> Iterator[tuple[list[int], list[int]]]:
-    """A bucket as it is, or, when more than `CROWDED` events share one word in one
-    period, split by pairs of rare words: a word that common there says little, and
-    comparing all of them would grow with the square of the data."""
-    coarse, fine = bucket
-    if not coarse:
-        return
-    if len(coarse) + len(fine) <= CROWDED:
-        yield bucket
+    """A bucket's (whole, finer) events; when more than `CROWDED` events share one
+    word in one period, split by pairs of rare words: a word that common there says
+    little, and comparing all of them would grow with the square of the data."""
+    if len(entries) <= CROWDED:
+        yield [e >> 1 for e in entries if not e & 1], [e >> 1 for e in entries if e & 1]
         return
     split: dict[str, tuple[list[int], list[int]]] = {}
-    for part, members in enumerate(bucket):
-        for i in members:
-            for combo in combos[i]:
-                split.setdefault(combo, ([], []))[part].append(i)
-    yield from split.values()
+    for entry in entries:
+        for combo in combos[entry >> 1]:
+            split.setdefault(combo, ([], []))[entry & 1].append(entry >> 1)
+    for coarse, fine in split.values():
+        if coarse:
+            yield coarse, fine
 
 
 def _compare(
