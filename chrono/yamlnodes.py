@@ -50,7 +50,10 @@ class Scalar(Node):
     __slots__ = ("plain", "text")
 
     def __init__(self, text: str, plain: bool, line: int, column: int) -> None:
-        super().__init__(line, column)
+        # (Node.__init__ inlined: a file has one of these per value)
+        self.line = line
+        self.column = column
+        self.size = 1
         self.text = text
         self.plain = plain
 
@@ -82,9 +85,10 @@ def compose_documents(text: str, path: str) -> tuple[list[Node | None], list[Pro
     aliases, excessive nesting and alias bombs are reported and the rest is read.
     """
     composer = _Composer(path)
+    feed = composer.feed
     try:
         for event in _events(text):
-            composer.feed(event)
+            feed(event)
     except yaml.YAMLError as exc:
         composer.problems.append(_syntax_problem(exc, text, path))
     return composer.documents, composer.problems
@@ -92,9 +96,13 @@ def compose_documents(text: str, path: str) -> tuple[list[Node | None], list[Pro
 
 def _events(text: str) -> Iterator[Any]:
     loader = _Loader(text)
+    get_event = loader.get_event
     try:
-        while loader.check_event():
-            yield loader.get_event()
+        while True:
+            event = get_event()
+            yield event
+            if type(event) is yaml.StreamEndEvent:
+                return
     finally:
         loader.dispose()
 
@@ -117,10 +125,7 @@ class _Composer:
     def feed(self, event: Any) -> None:
         kind = type(event)
         if kind is yaml.ScalarEvent:
-            self._check_tag(event)
-            mark = event.start_mark
-            node = Scalar(event.value, event.implicit[0], mark.line + 1, mark.column + 1)
-            self._add(node, event.anchor)
+            self._scalar(event)
         elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
             self._open(event, Map if kind is yaml.MappingStartEvent else Seq)
         elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
@@ -134,6 +139,29 @@ class _Composer:
             self.root, self.anchors, self.composed, self.refused = None, {}, 0, False
         elif kind is yaml.DocumentEndEvent:
             self.documents.append(None if self.refused else self.root)
+
+    def _scalar(self, event: Any) -> None:
+        """The common case, kept short: most events of a timeline are plain scalars."""
+        if event.tag is not None:
+            self._check_tag(event)
+        mark = event.start_mark
+        node = Scalar(event.value, event.implicit[0], mark.line + 1, mark.column + 1)
+        if event.anchor is not None:
+            self.anchors[event.anchor] = node
+        self.composed += 1
+        if not self.stack:
+            self.root = node
+            return
+        entry = self.stack[-1]
+        parent = entry[0]
+        parent.size += 1  # a scalar cannot make an alias bomb: no size check here
+        if type(parent) is Seq:
+            parent.items.append(node)
+        elif entry[2] is None:
+            entry[2] = node
+        else:
+            parent.pairs.append((entry[2], node))
+            entry[2] = None
 
     def _open(self, event: Any, cls: type[Map | Seq]) -> None:
         self._check_tag(event)
