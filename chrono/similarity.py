@@ -32,7 +32,6 @@ from chrono.model import Event
 __all__ = ["DEFAULT_MIN_SCORE", "NearDuplicate", "TitleIndex", "find_near_duplicates", "words"]
 
 DEFAULT_MIN_SCORE = 0.35  # precision 0.90, recall 0.63 on the labelled set (README)
-RARE_WORDS = 4  # an event is indexed under this many of its rarest words
 EXHAUSTIVE = 20_000  # chronologies up to this size index every word of a title
 CROWDED = 16  # events sharing a word in one period before pairs of words are required
 CLOSE_DATES = 0.85  # score factor for dates that only meet through the day of slack
@@ -151,7 +150,7 @@ class TitleIndex:
         weights = self.weights
         self.totals = [sum(weights[w] for w in t) for t in titles]
 
-    def rarest(self, title_words: frozenset[str], count: int | None = RARE_WORDS) -> list[str]:
+    def rarest(self, title_words: frozenset[str], count: int | None = None) -> list[str]:
         """The title's words, rarest first (`count` of them; None for all)."""
         return sorted(title_words, key=lambda w: (self.df[w], w))[:count]
 
@@ -281,15 +280,17 @@ def find_near_duplicates(
     spans = [_widened(e.date) for e in events]
     keys: dict[int, list[str]] = {}
     combos: dict[int, list[str]] = {}
-    # Up to EXHAUSTIVE events, every word is a blocking key (nothing is missed that a
-    # word links); above, the rarest words only, so that the work grows linearly.
-    many = None if len(events) <= EXHAUSTIVE else RARE_WORDS
+    # Up to EXHAUSTIVE events, every word of a title is a blocking key, so nothing is
+    # missed that one shared word links; above, the keys are pairs of its three rarest
+    # words: in a large chronology many titles share a word, and only titles sharing
+    # two rare words are worth comparing if the work is to grow linearly.
+    exhaustive = len(events) <= EXHAUSTIVE
     for i, event in enumerate(events):
         title_words = index.words[i]
         if title_words and _blockable(event):
-            rare = list(dict.fromkeys(block_key(w) for w in index.rarest(title_words, many)))
-            keys[i] = rare
+            rare = list(dict.fromkeys(block_key(w) for w in index.rarest(title_words, None)))
             combos[i] = [" ".join(sorted(p)) for p in itertools.combinations(rare[:3], 2)] or rare
+            keys[i] = rare if exhaustive else combos[i]
     # A bucket lists the events filed in it whole (as 2*i) and the finer events
     # it contains (2*i + 1), the latter only where it holds a whole one already:
     # most finer entries would meet nothing.
