@@ -404,8 +404,19 @@ def _check_columns(
     help="Comma-separated, from: date, title, tags, location, source, sources, description, "
     "id, origin.  [default: date,title,tags,location, leaving out empty ones]",
 )
+@click.option(
+    "--pager/--no-pager",
+    default=True,
+    show_default=True,
+    help="Page a table longer than the terminal ($PAGER, else less).",
+)
 def show(
-    read: ReadOptions, query: Query, dedupe: Dedup, tablefmt: str, columns: tuple[str, ...] | None
+    read: ReadOptions,
+    query: Query,
+    dedupe: Dedup,
+    tablefmt: str,
+    columns: tuple[str, ...] | None,
+    pager: bool,
 ) -> None:
     """Print the merged chronology as a table (the default command).
 
@@ -427,7 +438,16 @@ def show(
         return
     chosen = columns or DEFAULT_COLUMNS
     table = render_table(events, chosen, tablefmt, table_width(), drop_empty=columns is None)
-    click.echo(table)
+    if pager and sys.stdout.isatty() and table.count("\n") >= _terminal_rows():
+        click.echo_via_pager(table + "\n")  # as git does: long output on a terminal pages
+    else:
+        click.echo(table)
+
+
+def _terminal_rows() -> int:
+    import shutil
+
+    return shutil.get_terminal_size().lines
 
 
 @cli.command()
