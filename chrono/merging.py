@@ -147,33 +147,42 @@ class _Merging:
 
 
 def near_groups(events: Sequence[Event], min_score: float = DEFAULT_MIN_SCORE) -> list[NearGroup]:
-    """Groups of near-duplicates (connected by links scoring at least `min_score`),
-    in chronological order of their first member; independent of input order."""
-    links = find_near_duplicates(events, min_score)
-    position = {id(e): i for i, e in enumerate(events)}
-    parent = list(range(len(events)))
+    """Groups of near-duplicates, in chronological order of their first member.
 
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for link in links:
-        a, b = find(position[id(link.a)]), find(position[id(link.b)])
-        if a != b:
-            parent[max(a, b)] = min(a, b)
-    members: dict[int, list[Event]] = {}
+    Every two members of a group are near-duplicates of each other (complete
+    linkage): links join groups most similar first, and a link that would join
+    two groups whose members are not all linked is left out, so a chain of
+    look-alikes (A ~ B ~ C, but not A ~ C) never merges unrelated events.  Links
+    are taken in an order fixed by score and chronology, so the groups do not
+    depend on the order of the inputs.
+    """
+    links = find_near_duplicates(events, min_score)  # sorted: best first, then by date
+    linked = {(id(link.a), id(link.b)) for link in links}
+    linked |= {(b, a) for a, b in linked}
+    group_of: dict[int, list[Event]] = {}
     joined: dict[int, list[NearDuplicate]] = {}
     for link in links:
-        root = find(position[id(link.a)])
-        joined.setdefault(root, []).append(link)
-    for i, event in enumerate(events):
-        if find(i) in joined:
-            members.setdefault(find(i), []).append(event)
+        first = group_of.get(id(link.a), [link.a])
+        second = group_of.get(id(link.b), [link.b])
+        if first is second:
+            joined[id(first)].append(link)
+            continue
+        if not all((id(x), id(y)) in linked for x in first for y in second):
+            continue
+        merged = first + second
+        joined[id(merged)] = joined.pop(id(first), []) + joined.pop(id(second), []) + [link]
+        for event in merged:
+            group_of[id(event)] = merged
     groups = [
-        NearGroup(tuple(sorted(members[root], key=lambda e: e.origins)), tuple(joined[root]))
-        for root in joined
+        NearGroup(
+            tuple(sorted(members, key=lambda e: e.origins)),
+            tuple(
+                sorted(
+                    joined[id(members)], key=lambda n: (-n.score, n.a.sort_key(), n.b.sort_key())
+                )
+            ),
+        )
+        for members in {id(g): g for g in group_of.values()}.values()
     ]
     groups.sort(key=lambda g: min(e.sort_key() for e in g.members))
     return groups

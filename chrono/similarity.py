@@ -116,7 +116,12 @@ class NearDuplicate:
     b: Event
     score: float
     shared: tuple[str, ...]  # the words the titles share
-    dates: str  # how the dates relate, for the report
+    relation: str  # how the dates relate: same, contains, overlaps, close
+
+    @property
+    def dates(self) -> str:
+        """How the dates relate, in words, for reports (made only when asked for)."""
+        return explain_dates(self.a.date, self.b.date, self.relation)
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -363,4 +368,4 @@ def _compare(
         return None
     if a.sort_key() > b.sort_key():
         a, b = b, a
-    return NearDuplicate(a, b, round(score, 3), shared, explain_dates(a.date, b.date, kind))
+    return NearDuplicate(a, b, round(score, 3), shared, kind)
