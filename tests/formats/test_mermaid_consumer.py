@@ -1,0 +1,60 @@
+"""Mermaid: what Mermaid's own parser reads from chrono's export is the chronology."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from chrono.formats import FORMATS, RenderOptions
+from chrono.formats.grouping import period_label
+from chrono.model import Event
+from tests.conftest import ROOT
+
+SCRIPT = ROOT / "tests" / "js" / "mermaid_parse.mjs"
+NODE = shutil.which("node")
+INSTALLED = (ROOT / "tests" / "js" / "node_modules" / "mermaid").exists()
+
+# Outside CI a machine without Node.js or without `npm ci` in tests/js skips this;
+# in CI (CI=true) nothing is skipped: .ci/run installs both.
+pytestmark = pytest.mark.skipif(
+    not (NODE and INSTALLED) and os.environ.get("CI") != "true",
+    reason="needs Node.js and `npm ci` in tests/js (the README's test command does it)",
+)
+
+
+def parse_with_mermaid(text: str, tmp_path: Path) -> dict[str, object]:
+    path = tmp_path / "diagram.mmd"
+    path.write_text(text, encoding="utf-8")
+    result = subprocess.run(
+        [NODE or "node", str(SCRIPT), str(path)],
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-2000:]
+    return json.loads(result.stdout)  # type: ignore[no-any-return]
+
+
+def expected_tasks(events: tuple[Event, ...], by: str = "decade") -> list[dict[str, object]]:
+    tasks: list[dict[str, object]] = []
+    for event in events:
+        section, period = period_label(event.date, by), event.date.display()
+        if tasks and tasks[-1]["period"] == period and tasks[-1]["section"] == section:
+            tasks[-1]["events"].append(event.title)  # type: ignore[attr-defined]
+        else:
+            tasks.append({"section": section, "period": period, "events": [event.title]})
+    return tasks
+
+
+@pytest.mark.parametrize("scenario", ["shipped", "hostile"])
+def test_mermaid_reads_every_period_and_event(
+    scenario: str, shipped: tuple[Event, ...], hostile: tuple[Event, ...], tmp_path: Path
+) -> None:
+    events = shipped if scenario == "shipped" else hostile
+    text = FORMATS["mermaid"].render(events, RenderOptions(title="Hostile: #1; 50%")).text
+    parsed = parse_with_mermaid(text, tmp_path)
+    assert parsed["type"] == "timeline"
+    assert parsed["tasks"] == expected_tasks(events)
