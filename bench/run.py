@@ -49,15 +49,17 @@ COMMANDS = [
 
 def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, int, int]:
     """Wall seconds, peak RSS in KiB and exit status of one process."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode != 0:
-        err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
-        raise SystemExit(f"{' '.join(argv)} failed ({proc.returncode}):\n{err[-2000:]}")
-    return wall, usage.ru_maxrss, proc.returncode
+    with tempfile.TemporaryFile() as stderr:  # a file, not a pipe: warnings can be long
+        start = time.perf_counter()
+        proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=stderr, env=env)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        code = os.waitstatus_to_exitcode(status)
+        if code != 0:
+            stderr.seek(0)
+            err = stderr.read().decode(errors="replace")
+            raise SystemExit(f"{' '.join(argv)} failed ({code}):\n{err[-2000:]}")
+    return wall, usage.ru_maxrss, code
 
 
 def measure(argv: list[str], env: dict[str, str], repeat: int) -> tuple[float, int]:

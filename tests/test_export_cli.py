@@ -203,3 +203,12 @@ def test_import_refuses_what_is_not_a_calendar(run: Run, tmp_path: Path) -> None
     result = run("import", str(path))
     assert result.exit_code == 1
     assert result.stderr.startswith(f"{path}: not an iCalendar file")
+
+
+def test_many_warnings_are_summarised_unless_verbose(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "bce.yaml"
+    path.write_text("".join(f"- {{date: {n} BCE, title: Year {n}}}\n" for n in range(1, 13)))
+    short = run("export", str(path), "-f", "ics").stderr.splitlines()
+    assert len(short) == 11
+    assert short[-1] == "chrono: warning: … and 2 more like these (-v lists them)"
+    assert len(run("export", str(path), "-f", "ics", "-v").stderr.splitlines()) == 12
