@@ -146,22 +146,7 @@ class _Composer:
             self._check_tag(event)
         mark = event.start_mark
         node = Scalar(event.value, event.implicit[0], mark.line + 1, mark.column + 1)
-        if event.anchor is not None:
-            self.anchors[event.anchor] = node
-        self.composed += 1
-        if not self.stack:
-            self.root = node
-            return
-        entry = self.stack[-1]
-        parent = entry[0]
-        parent.size += 1  # a scalar cannot make an alias bomb: no size check here
-        if type(parent) is Seq:
-            parent.items.append(node)
-        elif entry[2] is None:
-            entry[2] = node
-        else:
-            parent.pairs.append((entry[2], node))
-            entry[2] = None
+        self._add(node, event.anchor)
 
     def _open(self, event: Any, cls: type[Map | Seq]) -> None:
         self._check_tag(event)
