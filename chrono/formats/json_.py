@@ -11,5 +11,12 @@ from chrono.model import Event
 
 
 def render(events: Sequence[Event], options: RenderOptions) -> Rendered:
-    text = json.dumps([plain_record(e) for e in events], ensure_ascii=False, indent=2)
-    return Rendered(text + "\n")
+    """The same bytes as `json.dumps(records, indent=2)`, one record at a time, so that
+    a million events never exist as a million dicts at once."""
+    if not events:
+        return Rendered("[]\n")
+    parts = (
+        "  " + json.dumps(plain_record(e), ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        for e in events
+    )
+    return Rendered("[\n" + ",\n".join(parts) + "\n]\n")
