@@ -66,6 +66,15 @@ def _count(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
+# import name -> package name, for the message when one is missing
+_DEPENDENCIES = {
+    "tabulate": "tabulate",
+    "yaml": "PyYAML",
+    "dateutil": "python-dateutil",
+    "icalendar": "icalendar",
+}
+
+
 class ChronoGroup(click.Group):
     """`chrono FILE...` means `chrono show FILE...`; data errors exit 1, not a traceback."""
 
@@ -89,6 +98,14 @@ class ChronoGroup(click.Group):
             return super().invoke(ctx)
         except ChronoError as exc:
             raise ProblemsFound(exc.problems) from None
+        except ModuleNotFoundError as exc:  # run outside the environment chrono was installed in
+            package = _DEPENDENCIES.get((exc.name or "").split(".")[0])
+            if package is None:
+                raise
+            raise click.ClickException(
+                f"chrono needs the Python package {package}, which this Python does not have: "
+                f"install chrono with pip (pip install .) and run the chrono it installs"
+            ) from None
 
 
 # --------------------------------------------------------------------------- options

@@ -283,3 +283,11 @@ def test_default_command_in_a_real_process() -> None:
     result = _chrono(cwd=ROOT)
     assert result.returncode == 0
     assert b"Azerbaijan joins NATO's Partnership for Peace" in result.stdout
+
+
+def test_a_missing_dependency_is_explained(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "tabulate", None)  # as if this Python lacked it
+    monkeypatch.delitem(sys.modules, "chrono.formats.table", raising=False)
+    result = run("show", SHIPPED[0])
+    assert result.exit_code == 1
+    assert "chrono needs the Python package tabulate" in result.stderr
