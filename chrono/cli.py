@@ -289,9 +289,11 @@ def load(read: ReadOptions) -> Loaded:
 
     paths = resolve_paths(read.paths)
     cache = ParseCache() if read.cache else None
+    if read.quiet or not sys.stderr.isatty():
+        return load_paths(paths, day_first=read.day_first, cache=cache)
     files, _ = expand_paths(paths)
     total = sum(os.path.getsize(f) for f in files if f != "-" and os.path.isfile(f))
-    if read.quiet or total < PROGRESS_BYTES or not sys.stderr.isatty():
+    if total < PROGRESS_BYTES:
         return load_paths(paths, day_first=read.day_first, cache=cache)
     with click.progressbar(length=total, label="reading", file=sys.stderr) as bar:
         return load_paths(paths, day_first=read.day_first, cache=cache, progress=bar.update)
