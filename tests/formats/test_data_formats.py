@@ -163,3 +163,19 @@ def test_mermaid_is_a_fenced_timeline_with_safe_text(hostile: tuple[Event, ...])
             assert not re.search(r"[:;<>#%]", re.sub(r"#\d+;", "", part)), part
     shared = next(line for line in periods if line.strip().startswith("8 Aug 2025 :"))
     assert shared.count(" : ") == 1  # only one event on 8 Aug 2025 (the others have times)
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=10),
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=5), children, max_size=3)
+    ),
+    max_leaves=12,
+)
+
+
+@given(JSON_VALUES)
+def test_fast_json_writer_matches_the_standard_library(value: object) -> None:
+    from chrono.formats.json_ import pretty
+
+    assert pretty(value) == json.dumps(value, ensure_ascii=False, indent=2)
