@@ -113,6 +113,13 @@ class _Merging:
     def __init__(self, events: Sequence[Event]) -> None:
         self.current = list(events)
         self.sources: dict[int, tuple[Event, ...]] = {id(e): (e,) for e in self.current}
+        self.keys: dict[int, tuple[Hashable, ...]] = {}  # each event's keys, made once
+
+    def _keys(self, event: Event) -> tuple[Hashable, ...]:
+        found = self.keys.get(id(event))
+        if found is None:
+            found = self.keys[id(event)] = tuple(_exact_keys(event))
+        return found
 
     def merge(self, groups: list[list[Event]]) -> list[Event]:
         """Merge each group (events not in a group stay); returns the merged events."""
@@ -130,7 +137,7 @@ class _Merging:
         # and so come to share a key with another event: merge again until nothing
         # changes, so that the result depends only on the set of events.
         while True:
-            groups = [g for g in _group(self.current, _exact_keys) if len(g) > 1]
+            groups = _group(self.current, self._keys, merged_only=True)
             if not groups:
                 return
             self.merge(groups)
@@ -194,8 +201,11 @@ def _exact_keys(event: Event) -> Iterable[Hashable]:
     yield ("same", event.date.meaning(), normalize_title(event.title))
 
 
-def _group(events: Sequence[Event], keys: Any) -> list[list[Event]]:
-    """Connected groups of events sharing any key; each sorted by origin."""
+def _group(events: Sequence[Event], keys: Any, *, merged_only: bool = False) -> list[list[Event]]:
+    """Connected groups of events sharing any key; each sorted by origin.
+
+    With `merged_only`, only the groups of two or more.
+    """
     parent = list(range(len(events)))
 
     def find(i: int) -> int:
@@ -205,16 +215,18 @@ def _group(events: Sequence[Event], keys: Any) -> list[list[Event]]:
         return i
 
     owner: dict[Hashable, int] = {}
+    joined: set[int] = set()
     for index, event in enumerate(events):
         for key in keys(event):
             other = owner.setdefault(key, index)
             if other != index:
+                joined.update((other, index))
                 a, b = find(other), find(index)
                 if a != b:
                     parent[max(a, b)] = min(a, b)
     buckets: dict[int, list[Event]] = {}
-    for index, event in enumerate(events):
-        buckets.setdefault(find(index), []).append(event)
+    for index in sorted(joined) if merged_only else range(len(events)):
+        buckets.setdefault(find(index), []).append(events[index])
     return [sorted(group, key=lambda e: e.origins) for group in buckets.values()]
 
 
