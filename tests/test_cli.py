@@ -26,7 +26,9 @@ def test_version(run: Run) -> None:
     assert (result.exit_code, result.stdout) == (0, f"chrono, version {__version__}\n")
 
 
-@pytest.mark.parametrize("command", [[], ["show"], ["validate"]])
+@pytest.mark.parametrize(
+    "command", [[], ["show"], ["validate"], ["export"], ["merge"], ["import"], ["dupes"]]
+)
 def test_every_help_has_examples(run: Run, command: list[str]) -> None:
     result = run(*command, "--help")
     assert result.exit_code == 0
