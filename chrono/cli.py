@@ -585,10 +585,11 @@ def write_output(
         if len(shown) < len(rendered.warnings):
             more = len(rendered.warnings) - len(shown)
             click.echo(f"chrono: warning: … and {more} more like these (-v lists them)", err=True)
-    data = rendered.text.encode("utf-8")
+    data = (piece.encode("utf-8") for piece in rendered.pieces())
     if target == STDOUT:
         sys.stdout.flush()  # bytes as they are: ICS and CSV keep their CRLF
-        sys.stdout.buffer.write(data)
+        for chunk in data:
+            sys.stdout.buffer.write(chunk)
         sys.stdout.buffer.flush()
     else:
         write_atomic(target, data)

@@ -41,7 +41,7 @@ def clobbers_input(output: str, inputs: Iterable[str]) -> str | None:
     return None
 
 
-def write_atomic(path: str, data: bytes) -> None:
+def write_atomic(path: str, data: bytes | Iterable[bytes]) -> None:
     """Write a file whole or not at all: a temporary file beside it, then a rename.
 
     A reader never sees half a file, and a failure leaves the old file as it was.
@@ -51,7 +51,8 @@ def write_atomic(path: str, data: bytes) -> None:
     fd, temporary = tempfile.mkstemp(prefix=".chrono-", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            for chunk in (data,) if isinstance(data, bytes) else data:
+                handle.write(chunk)
             handle.flush()
             os.fsync(handle.fileno())
         umask = os.umask(0)

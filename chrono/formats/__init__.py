@@ -8,7 +8,7 @@ format is one module plus one line in `_MODULES`.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -30,12 +30,28 @@ class RenderOptions:
     dtstamp: int | None = None  # ICS DTSTAMP, seconds since the epoch (SOURCE_DATE_EPOCH)
 
 
-@dataclass(frozen=True, slots=True)
 class Rendered:
-    """A format's text, and warnings for stderr (events left out, and why)."""
+    """A format's text, and warnings for stderr (events left out, and why).
 
-    text: str
-    warnings: tuple[str, ...] = ()
+    The text may come as an iterable of pieces, written as they are made, so that a
+    large export is never whole in memory; `text` joins them (once) when asked.
+    """
+
+    __slots__ = ("_text", "warnings")
+
+    def __init__(self, text: str | Iterable[str], warnings: Iterable[str] = ()) -> None:
+        self._text = text
+        self.warnings = tuple(warnings)
+
+    @property
+    def text(self) -> str:
+        if not isinstance(self._text, str):
+            self._text = "".join(self._text)
+        return self._text
+
+    def pieces(self) -> Iterable[str]:
+        """The text in pieces, to write one after the other (only once)."""
+        return (self._text,) if isinstance(self._text, str) else self._text
 
 
 RenderFunction = Callable[[Sequence["Event"], RenderOptions], Rendered]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from chrono.formats import Rendered, RenderOptions
@@ -39,8 +39,12 @@ def pretty(value: Any, level: int = 0) -> str:
 
 
 def render(events: Sequence[Event], options: RenderOptions) -> Rendered:
-    """One record at a time, so that a million events never exist as dicts at once."""
-    if not events:
-        return Rendered("[]\n")
-    parts = ("  " + pretty(plain_record(e), 1) for e in events)
-    return Rendered("[\n" + ",\n".join(parts) + "\n]\n")
+    """One record at a time, written as it is made: a large export is never whole
+    in memory, neither as dicts nor as text."""
+    return Rendered(_pieces(events) if events else "[]\n")
+
+
+def _pieces(events: Sequence[Event]) -> Iterator[str]:
+    for n, event in enumerate(events):
+        yield ("[\n  " if n == 0 else ",\n  ") + pretty(plain_record(event), 1)
+    yield "\n]\n"
