@@ -313,9 +313,14 @@ def find_near_duplicates(
     seen: set[int] = set()
     found: list[NearDuplicate] = []
     size = len(events)
-    for entries in buckets.values():
+    # In a large chronology a year holds so many events that pairs met in a year's
+    # buckets are compared only when they meet under two of their keys (three words
+    # shared); pairs met in the finer buckets are compared at once.
+    year_pairs: Counter[int] = Counter()
+    for name, entries in buckets.items():
         if len(entries) < 2:
             continue
+        by_year = not exhaustive and name.rsplit(" ", 2)[1] == str(len(_SIZES) - 1)
         for coarse, fine in _split_crowded(entries, combos):
             for x, first in enumerate(coarse):
                 lo, hi = spans[first]
@@ -324,11 +329,19 @@ def find_near_duplicates(
                     if other_lo >= hi or lo >= other_hi:  # cannot meet: the cheap test first
                         continue
                     pair = first * size + second if first < second else second * size + first
-                    if pair not in seen:
+                    if by_year:
+                        year_pairs[pair] += 1
+                    elif pair not in seen:
                         seen.add(pair)
                         near = _compare(events, index, divmod(pair, size), min_score)
                         if near is not None:
                             found.append(near)
+    for pair, met in year_pairs.items():
+        if met >= 2 and pair not in seen:
+            seen.add(pair)
+            near = _compare(events, index, divmod(pair, size), min_score)
+            if near is not None:
+                found.append(near)
     found.sort(key=lambda n: (-n.score, n.a.sort_key(), n.b.sort_key()))
     return found
 
