@@ -233,3 +233,22 @@ def test_dedupe_fuzzy_on_show_reports_with_v(run: Run, monkeypatch: pytest.Monke
     )
     exact = run("show", "--grep", "peace", "--columns", "date,title")
     assert "Trump brokers" in exact.stdout
+
+
+def test_large_chronology_blocking_still_finds_close_copies(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Above EXHAUSTIVE events, blocking uses pairs of rare words (and, within a year,
+    two of them): copies that keep their words must still be found."""
+    from chrono import similarity
+
+    monkeypatch.setattr(similarity, "EXHAUSTIVE", 0)
+    events = _events(
+        "- {date: 2025-08-08, title: Baku summit opens with Aliyev and Erdogan}\n"
+        "- {date: 2025-08-08, title: Baku summit opens with Erdogan and Aliyev}\n"  # word swap
+        "- {date: 2025-08, title: Baku summit opens with Aliyev and Erdogan}\n"  # coarser date
+        "- {date: 2025, title: Baku summit opens with Aliyev and Erdogan}\n"  # a year
+        "- {date: 2025-08-08, title: Flood in Ganja}\n"
+    )
+    (group,) = near_groups(events)
+    assert len(group.members) == 4
