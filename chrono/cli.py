@@ -448,7 +448,7 @@ def show(
       chrono show --format github --columns date,title,source
       cat events.yaml | chrono show -
     """
-    from chrono.formats.table import DEFAULT_COLUMNS, render_table
+    from chrono.formats.table import DEFAULT_COLUMNS, iter_table
 
     events = select(read, query, dedupe).events
     if not events:
@@ -456,11 +456,14 @@ def show(
             click.echo("chrono: no events to show", err=True)
         return
     chosen = columns or DEFAULT_COLUMNS
-    table = render_table(events, chosen, tablefmt, table_width(), drop_empty=columns is None)
-    if pager and sys.stdout.isatty() and table.count("\n") >= _terminal_rows():
-        click.echo_via_pager(table + "\n")  # as git does: long output on a terminal pages
+    pieces = iter_table(events, chosen, tablefmt, table_width(), drop_empty=columns is None)
+    if pager and sys.stdout.isatty() and len(events) >= _terminal_rows():
+        # as git does: long output on a terminal pages, and the pager shows the first
+        # screen while the rest of the table is still being made
+        click.echo_via_pager(pieces)
     else:
-        click.echo(table)
+        for piece in pieces:
+            click.echo(piece, nl=False)
 
 
 def _terminal_rows() -> int:

@@ -293,3 +293,19 @@ def test_a_missing_dependency_is_explained(run: Run, monkeypatch: pytest.MonkeyP
     result = run("show", SHIPPED[0])
     assert result.exit_code == 1
     assert "chrono needs the Python package tabulate" in result.stderr
+
+
+@pytest.mark.parametrize("tablefmt", ["simple", "plain", "github", "grid"])
+def test_a_long_table_in_chunks_lines_up(tablefmt: str) -> None:
+    from chrono.formats.table import iter_table
+    from chrono.loading import load_text
+
+    text = "".join(f"- {{date: {1900 + n}, title: Event {'x' * (n % 7)}{n}}}\n" for n in range(25))
+    events = load_text(text).events
+    chunked = list(iter_table(events, ("date", "title"), tablefmt, chunk=10))
+    whole = "".join(iter_table(events, ("date", "title"), tablefmt, chunk=1000))
+    lines = "".join(chunked).splitlines()
+    assert len(chunked) == (3 if tablefmt != "grid" else 1)  # grid has borders: one piece
+    assert len(lines) == len(whole.splitlines())
+    widths = {line.index("Event") for line in lines if "Event" in line}
+    assert len(widths) == 1  # every chunk puts the title column in the same place

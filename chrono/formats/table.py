@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from tabulate import multiline_formats, tabulate
 
@@ -42,6 +42,27 @@ def render_table(
 
     With `drop_empty`, columns that no event fills are left out (the default columns).
     """
+    text = "".join(iter_table(events, columns, tablefmt, width, drop_empty=drop_empty))
+    return text.removesuffix("\n")
+
+
+# Formats whose header is their first lines and that have no closing border, so that a
+# long table can be made and shown in chunks that line up: header lines to drop.
+_STREAMABLE = {"simple": 2, "plain": 1, "github": 2, "pipe": 2}
+CHUNK = 1000
+
+
+def iter_table(
+    events: Sequence[Event],
+    columns: Sequence[str],
+    tablefmt: str = "simple",
+    width: int | None = None,
+    *,
+    drop_empty: bool = False,
+    chunk: int = CHUNK,
+) -> Iterator[str]:
+    """The table in pieces (ending with a line break), so that a long table's first
+    screen shows before the rest is made; the pieces join into one table."""
     rows = [[strip_controls(COLUMNS[c](e)) for c in columns] for e in events]
     if drop_empty and rows:
         keep = [i for i in range(len(columns)) if any(row[i] for row in rows)]
@@ -51,6 +72,22 @@ def render_table(
     widths = None
     if width is not None and tablefmt in multiline_formats and rows:
         widths = _fit(columns, headers, rows, tablefmt, width)
+    drop = _STREAMABLE.get(tablefmt)
+    if drop is None or len(rows) <= chunk:
+        yield _tabulate(rows, headers, tablefmt, widths) + "\n"
+        return
+    # Every chunk gets the whole table's column widths, through headers padded to them.
+    natural = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
+    limits = widths or [None] * len(headers)
+    padded = [h.ljust(min(n, lim or n)) for h, n, lim in zip(headers, natural, limits, strict=True)]
+    for start in range(0, len(rows), chunk):
+        lines = _tabulate(rows[start : start + chunk], padded, tablefmt, widths).split("\n")
+        yield "\n".join(lines if start == 0 else lines[drop:]) + "\n"
+
+
+def _tabulate(
+    rows: list[list[str]], headers: list[str], tablefmt: str, widths: list[int | None] | None
+) -> str:
     # disable_numparse: a date `1994` or a title `2025` is text, not a number to align
     return tabulate(
         rows, headers=headers, tablefmt=tablefmt, maxcolwidths=widths, disable_numparse=True
