@@ -222,10 +222,6 @@ class ChronoDate(Value):
     def contains(self, other: ChronoDate) -> bool:
         return self.lo <= other.lo and other.hi <= self.hi
 
-    def overlaps(self, lo: int, hi: int) -> bool:
-        """True when the span this date can denote meets `[lo, hi)`."""
-        return self.lo < hi and lo < self.hi
-
 
 # --------------------------------------------------------------------------- display
 

@@ -6,6 +6,7 @@ position of the YAML node it concerns, and the caller decides what to do.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import sys
@@ -121,11 +122,9 @@ def load_paths(
     files, problems = expand_paths(paths)
     sizes = [_size(path) for path in files]
     if workers is None:
-        workers = os.cpu_count() or 1 if sum(sizes) >= PARALLEL_BYTES else 1
+        workers = (os.cpu_count() or 1) if sum(sizes) >= PARALLEL_BYTES else 1
     workers = min(workers, len(files))
-    enabled = gc.isenabled()
-    gc.disable()  # the results are acyclic: no need to have the collector walk them
-    try:
+    with collector_paused():
         if workers > 1 and STDIN not in files:
             results = _load_parallel(files, sizes, day_first, cache, workers, progress)
         else:
@@ -135,6 +134,17 @@ def load_paths(
                 if progress is not None:
                     progress(size)
         return _combine(results, problems, files)
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector: loading builds only acyclic data, and
+    the collector would re-walk every live object again and again as the heap grows
+    (issue #5).  Restores the collector's state on the way out."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
     finally:
         if enabled:
             gc.enable()
@@ -169,6 +179,11 @@ def _load_parallel(
 
 
 def _load_cached(path: str, day_first: bool | None, cache: ParseCache | None) -> _Sink:
+    with collector_paused():  # also in worker processes, which may not inherit it
+        return _load_one(path, day_first, cache)
+
+
+def _load_one(path: str, day_first: bool | None, cache: ParseCache | None) -> _Sink:
     key = cache.key(path, (day_first,)) if cache is not None and path != STDIN else None
     if key is not None and cache is not None:
         stored = cache.get(key)
@@ -185,7 +200,8 @@ def _load_cached(path: str, day_first: bool | None, cache: ParseCache | None) ->
 def load_text(text: str, path: str = STDIN_NAME, *, day_first: bool | None = None) -> Loaded:
     """Read timeline YAML from a string (tests, and the library API)."""
     sink = _Sink(path, day_first)
-    _read_text(text, sink)
+    with collector_paused():
+        _read_text(text, sink)
     return _combine([sink], [], [path])
 
 
@@ -240,22 +256,14 @@ def _decode(data: bytes, sink: _Sink) -> str | None:
 
 
 def _read_text(text: str, sink: _Sink) -> None:
-    # The cyclic collector re-walks every live object as the heap grows; loading
-    # only builds acyclic data, so pausing it is safe and much faster (issue 5).
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        documents, problems = compose_documents(text, sink.path)
-        sink.problems.extend(problems)
-        before = len(sink.events)
-        for document in documents:
-            if document is not None:
-                _read_document(document, sink)
-        if before == len(sink.events) and not sink.invalid and not sink.problems:
-            sink.warn(None, "file has no events")
-    finally:
-        if enabled:
-            gc.enable()
+    documents, problems = compose_documents(text, sink.path)
+    sink.problems.extend(problems)
+    before = len(sink.events)
+    for document in documents:
+        if document is not None:
+            _read_document(document, sink)
+    if before == len(sink.events) and not sink.invalid and not sink.problems:
+        sink.warn(None, "file has no events")
 
 
 def _read_document(root: Node, sink: _Sink) -> None:

@@ -155,9 +155,9 @@ class TitleIndex:
         weights = self.weights
         self.totals = [sum(weights[w] for w in t) for t in titles]
 
-    def rarest(self, title_words: frozenset[str], count: int | None = None) -> list[str]:
-        """The title's words, rarest first (`count` of them; None for all)."""
-        return sorted(title_words, key=lambda w: (self.df[w], w))[:count]
+    def rarest(self, title_words: frozenset[str]) -> list[str]:
+        """The title's words, rarest first."""
+        return sorted(title_words, key=lambda w: (self.df[w], w))
 
     def similarity(self, i: int, j: int) -> tuple[float, tuple[str, ...]]:
         """How alike titles `i` and `j` are, from 0 to 1, and the words that matched.
@@ -227,7 +227,7 @@ def date_relation(a: ChronoDate, b: ChronoDate) -> str | None:
     through widening and slack); None when they cannot denote the same time."""
     if a.meaning() == b.meaning():
         return "same"
-    if (a.lo <= b.lo and b.hi <= a.hi) or (b.lo <= a.lo and a.hi <= b.hi):
+    if a.contains(b) or b.contains(a):
         return "contains"
     if a.lo < b.hi and b.lo < a.hi:
         return "overlaps"
@@ -293,7 +293,7 @@ def find_near_duplicates(
     for i, event in enumerate(events):
         title_words = index.words[i]
         if title_words and _blockable(event):
-            rare = list(dict.fromkeys(block_key(w) for w in index.rarest(title_words, None)))
+            rare = list(dict.fromkeys(block_key(w) for w in index.rarest(title_words)))
             combos[i] = [" ".join(sorted(p)) for p in itertools.combinations(rare[:3], 2)] or rare
             keys[i] = rare if exhaustive else combos[i]
     # A bucket lists the events filed in it whole (as 2*i) and the finer events

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from chrono.dates import ChronoDate, Precision, year_text
 
-GROUPINGS = ("year", "decade", "none")
-
 
 def period_label(date: ChronoDate, by: str) -> str:
     """The heading an event falls under: `1994`, `1990s`, `44 BCE`, `40s BCE`.
