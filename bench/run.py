@@ -6,7 +6,7 @@
 The floor is what any YAML tool does: one process loading every file with PyYAML's
 libyaml `CSafeLoader`.  Each command runs as its own process, as a user runs it; the
 table gives the median wall time, its ratio to the floor's, and the peak resident
-memory.  Cold runs use `--no-cache`; warm runs read a parse cache filled by a run
+memory.  Cold runs use `--no-cache`; warm runs read the caches filled by a run
 before them.  Data comes from `../shared/bench/gen_timelines.py` (or `--gen`) and is
 kept in `bench/data/` between runs.  Timing lives here, never in the tests.
 """
@@ -103,7 +103,7 @@ def bench_size(name: str, folder: Path, repeat: int, commands: list[str] | None)
             if kind == "cold":
                 argv.append("--no-cache")
             else:
-                run_once([*chrono_argv(), "validate", str(folder)], cache_env)  # fill the cache
+                run_once(argv, cache_env)  # the same command ran before: caches filled
             wall, rss = measure(argv, cache_env, repeat)
             rows.append(
                 f"| {name} | {label} | {wall:.2f} | {wall / floor:.2f} | {rss / 1024:.0f} |"

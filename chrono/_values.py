@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import fields
 from typing import Any
 
+_NAMES: dict[type, tuple[str, ...]] = {}
+
 
 class Value:
     """Pickled through the constructor: a frozen dataclass's default pickling sets its
@@ -14,4 +16,8 @@ class Value:
     __slots__ = ()
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), tuple(getattr(self, f.name) for f in fields(self)))  # type: ignore[arg-type]
+        cls = type(self)
+        names = _NAMES.get(cls)
+        if names is None:  # dataclasses.fields() is slow; once per class is enough
+            names = _NAMES[cls] = tuple(f.name for f in fields(self))  # type: ignore[arg-type]
+        return (cls, tuple([getattr(self, name) for name in names]))

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from chrono.merging import Merged
     from chrono.model import Event
     from chrono.querying import Query
+    from chrono.store import ChronologyCache, StoredChronology
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -272,9 +273,12 @@ def resolve_paths(paths: Sequence[str]) -> list[str]:
 class Chronology(NamedTuple):
     """What a reading command outputs: the events, their shared title, the files read."""
 
-    events: tuple[Event, ...]
+    events: Sequence[Event]
     title: str | None
     files: tuple[str, ...]
+    # From the chronology cache: where the events are in it (for stored JSON records)
+    stored: StoredChronology | None = None
+    indices: tuple[int, ...] = ()
 
 
 PROGRESS_BYTES = 8_000_000  # about a second of parsing: below it, no progress bar
@@ -339,15 +343,68 @@ def _short(value: Any, limit: int = 60) -> str:
 
 
 def select(read: ReadOptions, query: Query, dedupe: Dedup) -> Chronology:
-    """The events a reading command outputs, with `-v` saying what was left out."""
+    """The events a reading command outputs, with `-v` saying what was left out.
+
+    A repeat run on unchanged files takes the merged chronology from the cache
+    (chrono.store), building only the events it outputs; `-v` always reads and
+    merges, since it reports how.
+    """
+    store, key = _chronology_cache(read, dedupe)
+    if store is not None and key is not None:
+        stored = store.get(key)
+        if stored is not None:
+            return _select_stored(stored, query)
     merged, loaded = read_chronology(read, dedupe)
     selection = query.select(merged.events)
     if read.verbose:
         for option, count in selection.filtered:
             click.echo(f"chrono: {option} left out {_count(count, 'event')}", err=True)
-    titles = set(loaded.titles)
-    title = titles.pop() if len(titles) == 1 else None
-    return Chronology(selection.events, title, loaded.paths)
+    title = _shared_title(loaded.titles)
+    if store is None or key is None or loaded.problems:
+        return Chronology(selection.events, title, loaded.paths)
+    stored = store.put(key, merged.events, loaded.titles, loaded.paths)
+    where = {id(event): n for n, event in enumerate(merged.events)}
+    indices = tuple(where[id(event)] for event in selection.events)
+    return Chronology(selection.events, title, loaded.paths, stored, indices)
+
+
+def _chronology_cache(
+    read: ReadOptions, dedupe: Dedup
+) -> tuple[ChronologyCache | None, tuple[Any, ...] | None]:
+    if not read.cache or read.verbose:
+        return None, None
+    from chrono.loading import expand_paths
+    from chrono.store import ChronologyCache
+
+    files, problems = expand_paths(resolve_paths(read.paths))
+    if problems:  # a warning to print: read afresh
+        return None, None
+    store = ChronologyCache()
+    return store, store.key(files, (read.day_first, dedupe.mode, dedupe.min_score))
+
+
+def _select_stored(stored: StoredChronology, query: Query) -> Chronology:
+    title = _shared_title(stored.titles)
+    if query.start is None and query.end is None and not query.tags and not query.grep:
+        # Only --reverse and --limit: no event needs building to choose
+        indices = list(range(len(stored)))
+        if query.reverse:
+            indices.reverse()
+        indices = indices[: query.limit] if query.limit is not None else indices
+        return Chronology(stored.view(indices), title, stored.paths, stored, tuple(indices))
+    candidates = stored.grep(query.grep) if query.grep else None
+    if candidates is None:
+        candidates = list(range(len(stored)))
+    events = stored.events(candidates)
+    where = {id(event): n for event, n in zip(events, candidates, strict=True)}
+    selected = query.select(events).events
+    chosen = tuple(where[id(event)] for event in selected)
+    return Chronology(selected, title, stored.paths, stored, chosen)
+
+
+def _shared_title(titles: Iterable[str]) -> str | None:
+    unique = set(titles)
+    return unique.pop() if len(unique) == 1 else None
 
 
 def table_width() -> int | None:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import click
 
 from chrono.cli import (
+    Chronology,
     Dedup,
     ProblemsFound,
     ReadOptions,
@@ -174,8 +175,27 @@ def export(
         calendar_name=calendar_name,
         dtstamp=_source_date_epoch(),
     )
-    rendered = FORMATS[name].render(chronology.events, options)
+    if name == "json" and chronology.stored is not None:
+        rendered = _stored_json(chronology)
+    else:
+        rendered = FORMATS[name].render(chronology.events, options)
     write_output(rendered, output, chronology.files, force, read.quiet, read.verbose)
+
+
+def _stored_json(chronology: Chronology) -> Rendered:
+    """JSON from the records a previous export stored beside the cached chronology;
+    the first export of a whole chronology makes and stores them."""
+    from chrono.formats import Rendered
+    from chrono.formats.json_ import record_text, render_texts
+
+    stored = chronology.stored
+    assert stored is not None
+    records = stored.json_records()
+    if records is None:
+        if len(chronology.indices) != len(stored):
+            return render_texts(record_text(e) for e in chronology.events)
+        records = stored.store_json_records([record_text(e) for e in chronology.events])
+    return Rendered(records.pieces(chronology.indices))
 
 
 @cli.command()

@@ -105,7 +105,10 @@ def test_cli_no_cache_and_cache_dir(old_files: Path, tmp_path: Path, run, monkey
     assert run("show", path, "--no-cache").exit_code == 0
     assert not directory.exists()
     first = run("show", path)
-    assert len(list(directory.iterdir())) == 1
+    names = sorted(p.name for p in directory.iterdir())
+    assert len(names) == 2  # the file's parse, and the merged chronology
+    assert sum(n.startswith("chronology-") for n in names) == 1
+    assert sum(n.endswith(".pickle") for n in names) == 1
     assert run("show", path).stdout == first.stdout
 
 

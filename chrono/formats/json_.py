@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from chrono.formats import Rendered, RenderOptions
@@ -41,10 +41,22 @@ def pretty(value: Any, level: int = 0) -> str:
 def render(events: Sequence[Event], options: RenderOptions) -> Rendered:
     """One record at a time, written as it is made: a large export is never whole
     in memory, neither as dicts nor as text."""
-    return Rendered(_pieces(events) if events else "[]\n")
+    return render_texts(record_text(event) for event in events)
 
 
-def _pieces(events: Sequence[Event]) -> Iterator[str]:
-    for n, event in enumerate(events):
-        yield ("[\n  " if n == 0 else ",\n  ") + pretty(plain_record(event), 1)
-    yield "\n]\n"
+def record_text(event: Event) -> str:
+    """One event's record as it appears in the list (indented one level)."""
+    return pretty(plain_record(event), 1)
+
+
+def render_texts(records: Iterable[str]) -> Rendered:
+    """The list of records made by `record_text` (the chronology cache keeps them)."""
+    return Rendered(_pieces(records))
+
+
+def _pieces(records: Iterable[str]) -> Iterator[str]:
+    first = True
+    for record in records:
+        yield ("[\n  " if first else ",\n  ") + record
+        first = False
+    yield "[]\n" if first else "\n]\n"

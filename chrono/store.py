@@ -1,0 +1,322 @@
+"""A cache of whole merged chronologies, for repeat queries of unchanged files (issue #5).
+
+The parse cache (chrono.cache) saves the YAML parsing of each file, but a repeat
+run would still rebuild every event, merge and sort them.  This cache stores the
+result: the merged, sorted chronology of a set of inputs, read with given options.
+
+- **Never stale.**  The key holds chrono's version, the reading and merging
+  options, and the identity (path, size, mtime_ns, inode) of every file the paths
+  expand to, taken *before* reading; an added, removed or edited file misses.
+  Files modified in the last few seconds, standard input, and loads with any
+  problem (even a warning) are never stored, so problems are always reported.
+- **Bounded.**  One slot per set of paths and options: a changed file replaces
+  its slot's entry instead of adding one.
+- **Fast to query.**  Events are stored as rows of plain values (marshal) in
+  chunks, beside one casefolded text of every title and description, so
+  `--grep` finds its events without building the others.  A JSON export's
+  records are kept too, once one has been made, so a repeat export writes them.
+- **Safe to read.**  An entry starts with a magic string and a CRC of its
+  payload; a corrupt, truncated or foreign file is ignored and replaced.
+"""
+
+from __future__ import annotations
+
+import bisect
+import contextlib
+import hashlib
+import marshal
+import os
+import sys
+import time
+import zlib
+from collections.abc import Iterator, Sequence
+from typing import Any, overload
+
+from chrono import __version__
+from chrono.cache import RACY_SECONDS, default_cache_dir
+from chrono.dates import ChronoDate, DatePoint, Precision
+from chrono.model import Event, Origin
+
+__all__ = ["ChronologyCache", "JsonRecords", "StoredChronology", "event_row", "row_event"]
+
+FORMAT = 1  # bump when rows change shape
+CHUNK = 128  # events per marshalled chunk: --grep decodes only the chunks it needs
+_MAGIC = b"chrono-chronology\n"
+_RECORD_SEP = "\x00"  # between events in the search text
+_FIELD_SEP = "\x01"  # between an event's title and description
+_PRECISIONS = tuple(Precision)
+
+# --------------------------------------------------------------------------- rows
+
+
+def _point_row(p: DatePoint | None) -> tuple[Any, ...] | None:
+    if p is None:
+        return None
+    return (int(p.precision), p.year, p.month, p.day, p.hour, p.minute, p.second,
+            p.microsecond, p.offset, p.approximate, p.uncertain, p.lo, p.hi, p.zone,
+            p.fraction_digits)  # fmt: skip
+
+
+def _row_point(r: tuple[Any, ...] | None) -> DatePoint | None:
+    return None if r is None else DatePoint(_PRECISIONS[r[0]], *r[1:])
+
+
+def event_row(e: Event) -> tuple[Any, ...]:
+    """`e` as a tuple of plain values marshal can store; `row_event` reads it back."""
+    d = e.date
+    return (
+        e.title,
+        d.text,
+        _point_row(d.start),
+        0 if d.end is d.start else _point_row(d.end),  # a single date shares its point
+        d.interval,
+        tuple([(o.path, o.line, o.column) for o in e.origins]),
+        e.id,
+        e.description,
+        e.location,
+        e.tags,
+        e.sources,
+        e.timezone,
+        dict(e.extra),
+        dict(e.conflicts),
+    )
+
+
+def row_event(r: Sequence[Any]) -> Event:
+    start = _row_point(r[2])
+    end = start if r[3] == 0 else _row_point(r[3])
+    origins = tuple([Origin(*o) for o in r[5]])
+    return Event(r[0], ChronoDate(r[1], start, end, r[4]), origins, *r[6:])
+
+
+# --------------------------------------------------------------------------- files
+
+
+def _dump(path: str, value: Any) -> None:
+    from chrono.writing import write_atomic
+
+    payload = marshal.dumps(value)
+    header = _MAGIC + zlib.crc32(payload).to_bytes(4, "big")
+    with contextlib.suppress(OSError):  # a cache that cannot be written is no error
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        write_atomic(path, (header, payload))
+
+
+def _load(path: str) -> Any | None:
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError:
+        return None
+    start = len(_MAGIC) + 4
+    if not data.startswith(_MAGIC) or len(data) < start:
+        return None
+    payload = memoryview(data)[start:]
+    if zlib.crc32(payload) != int.from_bytes(data[len(_MAGIC) : start], "big"):
+        return None
+    try:
+        return marshal.loads(payload)
+    except (EOFError, ValueError, TypeError):
+        return None
+
+
+# --------------------------------------------------------------------------- cache
+
+
+class StoredChronology:
+    """A merged chronology read back from the cache; events are built when asked for."""
+
+    def __init__(self, cache: ChronologyCache, key: tuple[Any, ...], entry: dict[str, Any]):
+        self._cache = cache
+        self.key = key
+        self.titles: tuple[str, ...] = tuple(entry["titles"])
+        self.paths: tuple[str, ...] = tuple(entry["paths"])
+        self._count: int = entry["count"]
+        self._chunks: list[bytes] = entry["chunks"]
+        self._search: str = entry["search"]
+        self._starts: list[int] = entry["starts"]
+        self._decoded: dict[int, list[Event]] = {}
+
+    def __len__(self) -> int:
+        return self._count
+
+    def event(self, index: int) -> Event:
+        chunk = self._decoded.get(index // CHUNK)
+        if chunk is None:
+            rows = marshal.loads(self._chunks[index // CHUNK])
+            chunk = self._decoded[index // CHUNK] = [row_event(r) for r in rows]
+        return chunk[index % CHUNK]
+
+    def events(self, indices: Sequence[int] | None = None) -> list[Event]:
+        if indices is None:
+            indices = range(self._count)
+        return [self.event(i) for i in indices]
+
+    def view(self, indices: Sequence[int]) -> Sequence[Event]:
+        """The events at `indices`, built when first read."""
+        return _View(self, indices)
+
+    def grep(self, needle: str) -> list[int] | None:
+        """Indices of the events whose title or description contains `needle`
+        (casefolded, as `Query` compares), or None when the text cannot say."""
+        needle = needle.casefold()
+        if not needle or _RECORD_SEP in needle or _FIELD_SEP in needle:
+            return None
+        text, starts, found = self._search, self._starts, []
+        at = text.find(needle)
+        while at >= 0:
+            index = bisect.bisect_right(starts, at) - 1
+            found.append(index)
+            following = index + 1
+            if following >= len(starts):
+                break
+            at = text.find(needle, starts[following])
+        return found
+
+    def json_records(self) -> JsonRecords | None:
+        """Each event's JSON record text, if a JSON export stored them."""
+        value = _load(self._cache.slot(self.key) + ".json")
+        if not isinstance(value, dict) or value.get("key") != repr(self.key):
+            return None
+        try:
+            records = JsonRecords(value["text"], value["starts"])
+        except (KeyError, TypeError):
+            return None
+        return records if len(records) == self._count else None
+
+    def store_json_records(self, records: Sequence[str]) -> JsonRecords:
+        text, starts, position = [], [], 0
+        for record in records:
+            starts.append(position)
+            text.append(record)
+            position += len(record) + len(JsonRecords.SEPARATOR)
+        made = JsonRecords(JsonRecords.SEPARATOR.join(text), starts)
+        _dump(
+            self._cache.slot(self.key) + ".json",
+            {"key": repr(self.key), "text": made.text, "starts": starts},
+        )
+        return made
+
+
+class JsonRecords:
+    """The JSON records of a whole chronology as one text: the list of them, written
+    whole, is a JSON export (chrono.formats.json_), and any selection is its slices."""
+
+    SEPARATOR = ",\n  "
+
+    def __init__(self, text: str, starts: list[int]) -> None:
+        if not isinstance(text, str) or not isinstance(starts, list):
+            raise TypeError("not JSON records")
+        self.text = text
+        self.starts = starts
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def pieces(self, indices: Sequence[int]) -> Iterator[str]:
+        """The JSON list of the records at `indices`, in pieces."""
+        if not indices:
+            yield "[]\n"
+            return
+        yield "[\n  "
+        if list(indices) == list(range(len(self.starts))):
+            yield self.text
+        else:
+            text, starts, end = self.text, self.starts, len(self.text)
+            last = len(starts) - 1
+            for n, i in enumerate(indices):
+                stop = starts[i + 1] - len(self.SEPARATOR) if i < last else end
+                yield (self.SEPARATOR if n else "") + text[starts[i] : stop]
+        yield "\n]\n"
+
+
+class _View(Sequence[Event]):
+    def __init__(self, stored: StoredChronology, indices: Sequence[int]) -> None:
+        self._stored = stored
+        self._indices = indices
+
+    def __len__(self) -> int:
+        return len(self._indices)
+
+    @overload
+    def __getitem__(self, item: int) -> Event: ...
+    @overload
+    def __getitem__(self, item: slice) -> Sequence[Event]: ...
+    def __getitem__(self, item: int | slice) -> Event | Sequence[Event]:
+        if isinstance(item, slice):
+            return _View(self._stored, self._indices[item])
+        return self._stored.event(self._indices[item])
+
+    def __iter__(self) -> Iterator[Event]:
+        event = self._stored.event
+        return (event(i) for i in self._indices)
+
+
+class ChronologyCache:
+    """Merged chronologies by the identity of every input file and the options."""
+
+    def __init__(self, directory: str | None = None) -> None:
+        self.directory = directory or default_cache_dir()
+
+    def key(self, files: Sequence[str], options: tuple[Any, ...]) -> tuple[Any, ...] | None:
+        """The inputs' identity now, or None when they must not be cached."""
+        now = time.time()
+        identities = []
+        for path in files:
+            try:
+                st = os.stat(path)
+            except OSError:
+                return None
+            if path == "-" or now - st.st_mtime < RACY_SECONDS:
+                return None
+            identities.append((path, st.st_size, st.st_mtime_ns, st.st_ino, st.st_dev))
+        where = (os.getcwd(), sys.version_info[:2], FORMAT, __version__, options)
+        return (where, tuple(identities))
+
+    def slot(self, key: tuple[Any, ...]) -> str:
+        """The entry's file: by place, options and paths, not by the files' state, so a
+        changed file replaces its old entry."""
+        where, identities = key
+        paths = tuple(identity[0] for identity in identities)
+        digest = hashlib.sha256(repr((where, paths)).encode("utf-8", "surrogateescape"))
+        return os.path.join(self.directory, "chronology-" + digest.hexdigest()[:40])
+
+    def get(self, key: tuple[Any, ...]) -> StoredChronology | None:
+        entry = _load(self.slot(key))
+        if not isinstance(entry, dict) or entry.get("key") != repr(key):
+            return None
+        try:
+            return StoredChronology(self, key, entry)
+        except (KeyError, TypeError):
+            return None
+
+    def put(
+        self,
+        key: tuple[Any, ...],
+        events: Sequence[Event],
+        titles: Sequence[str],
+        paths: Sequence[str],
+    ) -> StoredChronology:
+        """Store a merged chronology; what a later run will read back."""
+        starts, texts, position = [], [], 0
+        for event in events:
+            text = f"{event.title.casefold()}{_FIELD_SEP}{(event.description or '').casefold()}"
+            starts.append(position)
+            texts.append(text)
+            position += len(text) + 1
+        entry = {
+            "key": repr(key),
+            "count": len(events),
+            "titles": list(titles),
+            "paths": list(paths),
+            "chunks": list(_chunks(events)),
+            "search": _RECORD_SEP.join(texts),
+            "starts": starts,
+        }
+        _dump(self.slot(key), entry)
+        return StoredChronology(self, key, entry)
+
+
+def _chunks(events: Sequence[Event]) -> Iterator[bytes]:
+    for first in range(0, len(events), CHUNK):
+        yield marshal.dumps([event_row(e) for e in events[first : first + CHUNK]])

@@ -1,0 +1,222 @@
+"""The chronology cache (chrono.store) changes speed, never output (issue #5)."""
+
+from __future__ import annotations
+
+import marshal
+import os
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import Result
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from chrono.loading import load_paths
+from chrono.merging import Dedupe, merge_events
+from chrono.model import Event
+from chrono.store import CHUNK, ChronologyCache, event_row, row_event
+from tests.conftest import DATA, ROOT
+from tests.test_properties import _events
+
+Run = Callable[..., Result]
+CLEAN = ["bce_and_decades", "control_chars", "hostile_text", "merge_keys", "multi_document",
+         "yaml_typing"]  # fmt: skip
+
+
+def _age(path: Path, seconds: float = 3600) -> None:
+    past = time.time() - seconds
+    os.utime(path, (past, past))
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """The shipped timelines and the clean test timelines, old enough to cache."""
+    target = tmp_path / "timelines"
+    target.mkdir()
+    sources = [*(ROOT / "timelines").glob("*.yaml"), *(DATA / f"{n}.yaml" for n in CLEAN)]
+    for source in sources:
+        (target / source.name).write_bytes(source.read_bytes())
+        _age(target / source.name)
+    return target
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    directory = tmp_path / "cache"
+    monkeypatch.setenv("CHRONO_CACHE_DIR", str(directory))
+    return directory
+
+
+def _entries(cache_dir: Path) -> list[str]:
+    return sorted(p.name for p in cache_dir.glob("chronology-*"))
+
+
+def _same_fields(a: Event, b: Event) -> bool:
+    return a == b and dict(a.extra) == dict(b.extra) and dict(a.conflicts) == dict(b.conflicts)
+
+
+def test_rows_read_back_to_the_same_events(folder: Path) -> None:
+    events = merge_events(load_paths([str(folder)]).events, Dedupe.FUZZY).events
+    assert any(e.conflicts for e in events)
+    assert any(e.extra for e in events)
+    for event in events:
+        back = row_event(marshal.loads(marshal.dumps(event_row(event))))
+        assert _same_fields(back, event)
+        assert back.date.meaning() == event.date.meaning()
+        assert back.date.display() == event.date.display()
+
+
+@given(st.data())
+@settings(suppress_health_check=[HealthCheck.too_slow])
+def test_rows_read_back_for_any_merged_events(data: st.DataObject) -> None:
+    for event in merge_events(data.draw(st.composite(_events)())).events:
+        assert _same_fields(row_event(marshal.loads(marshal.dumps(event_row(event)))), event)
+
+
+QUERIES = [
+    ["show"],
+    ["show", "--grep", "nato"],
+    ["show", "--grep", "STRASSE"],  # casefolded: matches Straße in a title, if any
+    ["show", "--grep", "ides", "--reverse", "--limit", "1"],
+    ["show", "--tag", "nato", "--from", "2000", "--to", "2025-08"],
+    ["show", "--reverse", "--limit", "3", "--columns", "date,title,tags,origin"],
+    ["show", "--grep", "nothing matches this"],
+    ["show", "--dedupe", "fuzzy"],
+    ["show", "--dedupe", "none", "--grep", "peace"],
+    ["export", "--format", "json"],
+    ["export", "--format", "json", "--grep", "peace", "--reverse"],
+    ["export", "--format", "json", "--limit", "2"],
+    ["export", "--format", "json", "--grep", "no such words"],
+    ["export", "--format", "md"],
+    ["export", "--format", "ics"],
+    ["export", "--format", "csv", "--tag", "nato"],
+    ["export", "--format", "mermaid"],
+    ["merge"],
+]
+
+
+@pytest.mark.parametrize("args", QUERIES, ids=" ".join)
+def test_warm_runs_print_what_cold_runs_print(
+    args: list[str], folder: Path, cache_dir: Path, run: Run
+) -> None:
+    cold = run(*args, str(folder), "--no-cache")
+    first = run(*args, str(folder))  # fills the cache
+    assert _entries(cache_dir), "the chronology was not stored"
+    warm = run(*args, str(folder))  # reads it
+    again = run(*args, str(folder))  # JSON: reads the records the warm run stored
+    assert cold.exit_code == first.exit_code == warm.exit_code == again.exit_code == 0
+    assert cold.stdout == first.stdout == warm.stdout == again.stdout
+    assert cold.stderr == warm.stderr
+
+
+def test_json_records_are_stored_and_used(folder: Path, cache_dir: Path, run: Run) -> None:
+    cold = run("export", "--format", "json", str(folder)).stdout
+    (records,) = cache_dir.glob("chronology-*.json")
+    records.write_bytes(records.read_bytes()[:-10])  # truncated: ignored and rebuilt
+    assert run("export", "--format", "json", str(folder)).stdout == cold
+    assert run("export", "--format", "json", str(folder)).stdout == cold
+
+
+def test_grep_never_matches_across_title_and_description(folder: Path, run: Run) -> None:
+    path = folder / "split.yaml"
+    path.write_text("- {date: 1994, title: Alpha, description: Beta}\n")
+    _age(path)
+    for needle in ("alphabeta", "alpha\nbeta", "alpha\x01beta", "alpha beta"):
+        cold = run("show", "--grep", needle, str(path), "--no-cache").stdout
+        assert run("show", "--grep", needle, str(path)).stdout == cold
+        assert run("show", "--grep", needle, str(path)).stdout == cold
+        assert "Alpha" not in cold
+    assert "Alpha" in run("show", "--grep", "BETA", str(path)).stdout
+
+
+def test_many_chunks(tmp_path: Path, cache_dir: Path, run: Run) -> None:
+    path = tmp_path / "many.yaml"
+    n = CHUNK * 3 + 5
+    path.write_text("".join(f"- {{date: {1000 + i}, title: Event {i}}}\n" for i in range(n)))
+    _age(path)
+    cold = run("show", "--grep", "event 1", str(path), "--no-cache").stdout
+    run("show", str(path))
+    assert run("show", "--grep", "event 1", str(path)).stdout == cold
+    assert cold.count("Event 1") == 1 + 10 + 100 + (n - 1000 if n > 1000 else 0)
+
+
+def test_an_edited_file_replaces_the_entry(folder: Path, cache_dir: Path, run: Run) -> None:
+    run("show", str(folder))
+    (entry,) = _entries(cache_dir)
+    path = folder / "multi_document.yaml"
+    path.write_text("- {date: 1994, title: Only this one now}\n")
+    _age(path, 1800)
+    shown = run("show", str(folder)).stdout
+    assert "Only this one now" in shown
+    assert run("show", str(folder)).stdout == shown
+    assert _entries(cache_dir) == [entry]  # the same slot, rewritten
+
+
+def test_an_added_or_removed_file_is_seen(folder: Path, cache_dir: Path, run: Run) -> None:
+    run("show", str(folder))
+    added = folder / "added.yaml"
+    added.write_text("- {date: 1994, title: A new file}\n")
+    _age(added)
+    assert "A new file" in run("show", str(folder)).stdout
+    added.unlink()
+    assert "A new file" not in run("show", str(folder)).stdout
+
+
+def test_recently_modified_files_are_not_stored(folder: Path, cache_dir: Path, run: Run) -> None:
+    os.utime(folder / "hostile_text.yaml")  # now
+    run("show", str(folder))
+    assert not _entries(cache_dir)
+
+
+def test_loads_with_problems_are_never_stored(folder: Path, cache_dir: Path, run: Run) -> None:
+    bad = folder / "bad.yaml"
+    bad.write_text("- {date: 1994}\n- {date: 1995, title: Fine}\n")
+    _age(bad)
+    for _ in range(2):
+        result = run("show", str(folder), "--skip-invalid")
+        assert "bad.yaml:1:3: event has no title" in result.stderr
+    assert not _entries(cache_dir)
+
+
+@pytest.mark.parametrize("damage", [b"", b"garbage", b"chrono-chronology\n\0\0\0\0junk"])
+def test_a_corrupt_entry_is_ignored_and_replaced(
+    damage: bytes, folder: Path, cache_dir: Path, run: Run
+) -> None:
+    expected = run("show", str(folder)).stdout
+    (entry,) = cache_dir.glob("chronology-*")
+    entry.write_bytes(damage)
+    assert run("show", str(folder)).stdout == expected
+    assert entry.read_bytes() != damage
+    assert run("show", str(folder)).stdout == expected
+
+
+def test_verbose_runs_report_merges_on_repeat_runs(folder: Path, run: Run) -> None:
+    run("show", str(folder))
+    result = run("show", str(folder), "-v", "--tag", "nato")
+    assert "chrono: merged " in result.stderr
+    assert "--tag left out" in result.stderr
+
+
+def test_options_are_part_of_the_key(folder: Path, cache_dir: Path) -> None:
+    store = ChronologyCache(str(cache_dir))
+    files = sorted(str(p) for p in folder.glob("*.yaml"))
+    exact = store.key(files, (None, "exact", 0.35))
+    assert exact is not None
+    assert store.key(files, (None, "fuzzy", 0.35)) != exact
+    assert store.key(files, (True, "exact", 0.35)) != exact
+    assert store.key(files[1:], (None, "exact", 0.35)) != exact
+    assert store.key(["-"], (None, "exact", 0.35)) is None
+
+
+def test_a_warm_run_reads_no_timeline(
+    folder: Path, cache_dir: Path, run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = [run(*args, str(folder)).stdout for args in QUERIES[:4]]
+
+    def no_reading(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a warm run read the timelines")
+
+    monkeypatch.setattr("chrono.loading.load_paths", no_reading)
+    assert [run(*args, str(folder)).stdout for args in QUERIES[:4]] == expected
