@@ -6,6 +6,7 @@ Only click is imported at start-up; each command imports what it needs, so
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gc
 import os
@@ -342,18 +343,22 @@ def _short(value: Any, limit: int = 60) -> str:
     return repr(text if len(text) <= limit else text[: limit - 1] + "…")
 
 
-def select(read: ReadOptions, query: Query, dedupe: Dedup) -> Chronology:
+def select(read: ReadOptions, query: Query, dedupe: Dedup, *, lazy: bool = False) -> Chronology:
     """The events a reading command outputs, with `-v` saying what was left out.
 
     A repeat run on unchanged files takes the merged chronology from the cache
     (chrono.store), building only the events it outputs; `-v` always reads and
-    merges, since it reports how.
+    merges, since it reports how.  With `lazy`, events from the cache are built when
+    first used, and may then raise CorruptEntry (the caller reads afresh).
     """
+    from chrono.store import CorruptEntry
+
     store, key = _chronology_cache(read, dedupe)
     if store is not None and key is not None:
         stored = store.get(key)
         if stored is not None:
-            return _select_stored(stored, query)
+            with contextlib.suppress(CorruptEntry):  # damaged on disk: read afresh
+                return _select_stored(stored, query, lazy)
     merged, loaded = read_chronology(read, dedupe)
     selection = query.select(merged.events)
     if read.verbose:
@@ -383,7 +388,7 @@ def _chronology_cache(
     return store, store.key(files, (read.day_first, dedupe.mode, dedupe.min_score))
 
 
-def _select_stored(stored: StoredChronology, query: Query) -> Chronology:
+def _select_stored(stored: StoredChronology, query: Query, lazy: bool) -> Chronology:
     title = _shared_title(stored.titles)
     if query.start is None and query.end is None and not query.tags and not query.grep:
         # Only --reverse and --limit: no event needs building to choose
@@ -391,7 +396,8 @@ def _select_stored(stored: StoredChronology, query: Query) -> Chronology:
         if query.reverse:
             indices.reverse()
         indices = indices[: query.limit] if query.limit is not None else indices
-        return Chronology(stored.view(indices), title, stored.paths, stored, tuple(indices))
+        events = stored.view(indices) if lazy else stored.events(indices)
+        return Chronology(events, title, stored.paths, stored, tuple(indices))
     candidates = stored.grep(query.grep) if query.grep else None
     if candidates is None:
         candidates = list(range(len(stored)))

@@ -28,6 +28,7 @@ from chrono.cli import (
 if TYPE_CHECKING:
     from chrono.formats import Rendered
     from chrono.querying import Query
+    from chrono.store import StoredChronology
 
 
 # --------------------------------------------------------------------------- writing
@@ -166,7 +167,7 @@ def export(
     from chrono.formats import FORMATS, RenderOptions
 
     name = _choose_format(format_name, output)
-    chronology = select(read, query, dedupe)
+    chronology = select(read, query, dedupe, lazy=name == "json")
     options = RenderOptions(
         title=chronology.title,
         md_style=md_style,
@@ -175,26 +176,33 @@ def export(
         calendar_name=calendar_name,
         dtstamp=_source_date_epoch(),
     )
+    rendered = None
     if name == "json" and chronology.stored is not None:
-        rendered = _stored_json(chronology)
-    else:
+        rendered = _stored_json(chronology, chronology.stored)
+        if rendered is None:  # the cache entry is damaged: read afresh
+            chronology = select(read._replace(cache=False), query, dedupe)
+    if rendered is None:
         rendered = FORMATS[name].render(chronology.events, options)
     write_output(rendered, output, chronology.files, force, read.quiet, read.verbose)
 
 
-def _stored_json(chronology: Chronology) -> Rendered:
+def _stored_json(chronology: Chronology, stored: StoredChronology) -> Rendered | None:
     """JSON from the records a previous export stored beside the cached chronology;
-    the first export of a whole chronology makes and stores them."""
+    the first export of a whole chronology makes and stores them.  None when the
+    cache entry is damaged."""
     from chrono.formats import Rendered
     from chrono.formats.json_ import record_text, render_texts
+    from chrono.store import CorruptEntry
 
-    stored = chronology.stored
-    assert stored is not None
     records = stored.json_records()
     if records is None:
+        try:
+            events = list(chronology.events)  # built now from the cache, if lazy
+        except CorruptEntry:
+            return None
         if len(chronology.indices) != len(stored):
-            return render_texts(record_text(e) for e in chronology.events)
-        records = stored.store_json_records([record_text(e) for e in chronology.events])
+            return render_texts(record_text(e) for e in events)
+        records = stored.store_json_records([record_text(e) for e in events])
     return Rendered(records.pieces(chronology.indices))
 
 

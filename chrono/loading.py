@@ -352,7 +352,7 @@ def _read_event(node: Map, sink: _Sink, file_zone: str | None) -> Event | None:
         date=date,
         origins=(Origin(sink.path, node.line, node.column),),
         id=values["id"],
-        description=description.rstrip() if description else None,
+        description=(description.rstrip() or None) if description else None,
         location=values["location"],
         tags=tags,
         sources=sources,

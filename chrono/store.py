@@ -29,7 +29,7 @@ import os
 import sys
 import time
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, overload
 
 from chrono import __version__
@@ -37,7 +37,14 @@ from chrono.cache import RACY_SECONDS, default_cache_dir
 from chrono.dates import ChronoDate, DatePoint, Precision
 from chrono.model import Event, Origin
 
-__all__ = ["ChronologyCache", "JsonRecords", "StoredChronology", "event_row", "row_event"]
+__all__ = [
+    "ChronologyCache",
+    "CorruptEntry",
+    "JsonRecords",
+    "StoredChronology",
+    "event_row",
+    "row_event",
+]
 
 FORMAT = 1  # bump when rows change shape
 CHUNK = 128  # events per marshalled chunk: --grep decodes only the chunks it needs
@@ -120,22 +127,101 @@ def _load(path: str) -> Any | None:
         return None
 
 
+class CorruptEntry(Exception):
+    """A cache entry's data does not match its checksum: read the inputs afresh."""
+
+
+def _dump_sections(path: str, head: dict[str, Any], blobs: list[bytes]) -> None:
+    """A head (marshal) then blobs that can be read one by one, each with its CRC."""
+    from chrono.writing import write_atomic
+
+    payload = marshal.dumps({**head, "blobs": [(len(b), zlib.crc32(b)) for b in blobs]})
+    prefix = _MAGIC + len(payload).to_bytes(8, "big") + zlib.crc32(payload).to_bytes(4, "big")
+    with contextlib.suppress(OSError):  # a cache that cannot be written is no error
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        write_atomic(path, [prefix, payload, *blobs])
+
+
+class _Sections:
+    """A file written by `_dump_sections`: its head, and its blobs on demand.
+
+    No file stays open: blobs are read by opening the file again, and a file that
+    is no longer the one whose head was read (replaced by another run) is damaged
+    as far as this reader is concerned.
+    """
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.head: Any = None
+        try:
+            with open(path, "rb") as handle:
+                identity = _identity(handle)
+                prefix = handle.read(len(_MAGIC) + 12)
+                size = int.from_bytes(prefix[len(_MAGIC) : len(_MAGIC) + 8], "big")
+                ok = prefix.startswith(_MAGIC) and len(prefix) == len(_MAGIC) + 12
+                payload = handle.read(size) if ok else b""
+        except OSError:
+            return
+        try:
+            if len(payload) != size or zlib.crc32(payload) != int.from_bytes(prefix[-4:], "big"):
+                raise ValueError("damaged")
+            head = marshal.loads(payload)
+            blobs = [(int(length), int(crc)) for length, crc in head["blobs"]]
+        except (EOFError, ValueError, TypeError, KeyError):
+            return
+        self.head, self._identity, self._blobs = head, identity, blobs
+        self._offsets = [len(prefix) + size]
+        for length, _ in blobs:
+            self._offsets.append(self._offsets[-1] + length)
+
+    def read(self, indices: Sequence[int]) -> list[bytes]:
+        """The blobs at `indices`; CorruptEntry if any is damaged or the file changed."""
+        found = []
+        try:
+            with open(self.path, "rb") as handle:
+                if _identity(handle) != self._identity:
+                    raise CorruptEntry(f"cache entry {self.path} was replaced")
+                for index in indices:
+                    length, crc = self._blobs[index]
+                    handle.seek(self._offsets[index])
+                    data = handle.read(length)
+                    if len(data) != length or zlib.crc32(data) != crc:
+                        raise CorruptEntry(f"cache entry {self.path} is damaged")
+                    found.append(data)
+        except OSError as exc:
+            raise CorruptEntry(str(exc)) from None
+        return found
+
+
+def _identity(handle: Any) -> tuple[int, int, int]:
+    st = os.fstat(handle.fileno())
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+
 # --------------------------------------------------------------------------- cache
 
 
 class StoredChronology:
     """A merged chronology read back from the cache; events are built when asked for."""
 
-    def __init__(self, cache: ChronologyCache, key: tuple[Any, ...], entry: dict[str, Any]):
+    def __init__(
+        self,
+        cache: ChronologyCache,
+        key: tuple[Any, ...],
+        entry: dict[str, Any],
+        chunks: Callable[[Sequence[int]], list[bytes]],
+    ) -> None:
         self._cache = cache
         self.key = key
         self.titles: tuple[str, ...] = tuple(entry["titles"])
         self.paths: tuple[str, ...] = tuple(entry["paths"])
         self._count: int = entry["count"]
-        self._chunks: list[bytes] = entry["chunks"]
+        self._read_chunks = chunks
         self._search: str = entry["search"]
         self._starts: list[int] = entry["starts"]
         self._decoded: dict[int, list[Event]] = {}
+        if not isinstance(self._search, str) or len(self._starts) != self._count:
+            raise TypeError("not a stored chronology")
 
     def __len__(self) -> int:
         return self._count
@@ -143,14 +229,23 @@ class StoredChronology:
     def event(self, index: int) -> Event:
         chunk = self._decoded.get(index // CHUNK)
         if chunk is None:
-            rows = marshal.loads(self._chunks[index // CHUNK])
-            chunk = self._decoded[index // CHUNK] = [row_event(r) for r in rows]
+            self._decode([index // CHUNK])
+            chunk = self._decoded[index // CHUNK]
         return chunk[index % CHUNK]
 
     def events(self, indices: Sequence[int] | None = None) -> list[Event]:
         if indices is None:
             indices = range(self._count)
+        self._decode(sorted({i // CHUNK for i in indices} - self._decoded.keys()))
         return [self.event(i) for i in indices]
+
+    def _decode(self, chunks: Sequence[int]) -> None:
+        for n, data in zip(chunks, self._read_chunks(chunks), strict=True):
+            try:
+                rows = marshal.loads(data)
+                self._decoded[n] = [row_event(r) for r in rows]
+            except (EOFError, ValueError, TypeError, IndexError) as exc:
+                raise CorruptEntry(str(exc)) from None
 
     def view(self, indices: Sequence[int]) -> Sequence[Event]:
         """The events at `indices`, built when first read."""
@@ -282,11 +377,15 @@ class ChronologyCache:
         return os.path.join(self.directory, "chronology-" + digest.hexdigest()[:40])
 
     def get(self, key: tuple[Any, ...]) -> StoredChronology | None:
-        entry = _load(self.slot(key))
+        """The chronology stored for `key`, or None.  Its head (titles, search text) is
+        checked now; events are read when asked for, and a damaged chunk raises
+        CorruptEntry then."""
+        sections = _Sections(self.slot(key))
+        entry = sections.head
         if not isinstance(entry, dict) or entry.get("key") != repr(key):
             return None
         try:
-            return StoredChronology(self, key, entry)
+            return StoredChronology(self, key, entry, sections.read)
         except (KeyError, TypeError):
             return None
 
@@ -309,12 +408,12 @@ class ChronologyCache:
             "count": len(events),
             "titles": list(titles),
             "paths": list(paths),
-            "chunks": list(_chunks(events)),
             "search": _RECORD_SEP.join(texts),
             "starts": starts,
         }
-        _dump(self.slot(key), entry)
-        return StoredChronology(self, key, entry)
+        chunks = list(_chunks(events))
+        _dump_sections(self.slot(key), entry, chunks)
+        return StoredChronology(self, key, entry, lambda wanted: [chunks[i] for i in wanted])
 
 
 def _chunks(events: Sequence[Event]) -> Iterator[bytes]:

@@ -216,3 +216,9 @@ def test_start_and_end_are_an_interval() -> None:
 def test_single_tag_and_source_strings_are_lists() -> None:
     (event,) = load_text("- {date: 1994, title: x, tags: nato, sources: 'NATO archive'}").events
     assert (event.tags, event.sources) == (("nato",), ("NATO archive",))
+
+
+def test_a_blank_description_is_no_description() -> None:
+    """Found by the YAML round-trip property: " " became "" and then None."""
+    (event,) = load_text("- {date: 1994, title: A, description: ' '}").events
+    assert event.description is None

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from chrono.loading import load_paths
 from chrono.merging import Dedupe, merge_events
 from chrono.model import Event
-from chrono.store import CHUNK, ChronologyCache, event_row, row_event
+from chrono.store import CHUNK, ChronologyCache, CorruptEntry, event_row, row_event
 from tests.conftest import DATA, ROOT
 from tests.test_properties import _events
 
@@ -220,3 +220,32 @@ def test_a_warm_run_reads_no_timeline(
 
     monkeypatch.setattr("chrono.loading.load_paths", no_reading)
     assert [run(*args, str(folder)).stdout for args in QUERIES[:4]] == expected
+
+
+@pytest.mark.parametrize("args", [["show", "--grep", "nato"], ["show"], ["export", "-f", "json"]])
+def test_a_damaged_chunk_means_reading_afresh(
+    args: list[str], folder: Path, cache_dir: Path, run: Run
+) -> None:
+    expected = run(*args, str(folder), "--no-cache").stdout
+    run("show", str(folder))  # stores the chronology, not yet JSON records
+    (entry,) = cache_dir.glob("chronology-*")
+    data = bytearray(entry.read_bytes())
+    data[-5] ^= 0xFF  # inside the last chunk: the head is intact
+    entry.write_bytes(bytes(data))
+    _age(entry)
+    assert run(*args, str(folder)).stdout == expected
+    assert run(*args, str(folder)).stdout == expected
+
+
+def test_a_replaced_entry_is_not_mixed_with_the_old_one(folder: Path, cache_dir: Path) -> None:
+    store = ChronologyCache(str(cache_dir))
+    files = sorted(str(p) for p in folder.glob("*.yaml"))
+    key = store.key(files, (None, "exact", 0.35))
+    assert key is not None
+    events = merge_events(load_paths(files).events).events
+    store.put(key, events, (), ())
+    stored = store.get(key)
+    assert stored is not None
+    store.put(key, events[::-1], (), ())  # another run rewrites the slot
+    with pytest.raises(CorruptEntry):
+        stored.events()
