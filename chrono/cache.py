@@ -28,12 +28,13 @@ from chrono import __version__
 
 __all__ = ["ParseCache", "default_cache_dir"]
 
-FORMAT = 1  # bump when the pickled classes change shape
+FORMAT = 2  # bump when the pickled classes change shape
 RACY_SECONDS = 3  # files modified this recently are not cached
 
 _ALLOWED = {
     ("chrono.model", "Event"),
     ("chrono.model", "Origin"),
+    ("chrono.model", "EMPTY"),
     ("chrono.dates", "ChronoDate"),
     ("chrono.dates", "DatePoint"),
     ("chrono.dates", "Precision"),

@@ -10,14 +10,14 @@ import contextlib
 import gc
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from chrono.cache import ParseCache
 from chrono.dates import ChronoDate, DateError, load_zone, parse_date
 from chrono.errors import Problem, Severity
-from chrono.model import KNOWN_FIELDS, Event, Origin
+from chrono.model import EMPTY, KNOWN_FIELDS, Event, Origin
 from chrono.yamlnodes import Map, Node, Scalar, Seq, compose_documents
 
 __all__ = ["STDIN", "Loaded", "expand_paths", "load_paths", "load_text"]
@@ -342,7 +342,7 @@ def _read_event(node: Map, sink: _Sink, file_zone: str | None) -> Event | None:
     }
     tags = _strings(fields.get("tags"), "tags", sink)
     sources = _strings(fields.get("sources"), "sources", sink)
-    extra = {k: _plain(v) for k, v in fields.items() if k not in KNOWN_FIELDS}
+    extra = {k: _plain(v) for k, v in fields.items() if k not in KNOWN_FIELDS} or EMPTY
     conflicts = _conflicts(fields.get("conflicts"), sink)
     if sink.errors > errors_before or title is None or date is None:
         return None
@@ -461,19 +461,19 @@ def _strings(node: Node | None, name: str, sink: _Sink) -> tuple[str, ...]:
             continue
         text = item.text.strip()
         if text and text not in values:
-            values.append(text)
+            values.append(sys.intern(text))  # tags repeat: one string each, not one per use
     return tuple(values)
 
 
-def _conflicts(node: Node | None, sink: _Sink) -> dict[str, tuple[Any, ...]]:
+def _conflicts(node: Node | None, sink: _Sink) -> Mapping[str, tuple[Any, ...]]:
     """`conflicts:` as `chrono merge` writes it: field -> other values given (SPEC §7)."""
     if node is None or (isinstance(node, Scalar) and node.is_null):
-        return {}
+        return EMPTY
     if not isinstance(node, Map):
         sink.error(node, "conflicts must map a field to the other values it was given")
-        return {}
+        return EMPTY
     values = _plain(node)
-    return {k: tuple(v) if isinstance(v, list) else (v,) for k, v in values.items()}
+    return {k: tuple(v) if isinstance(v, list) else (v,) for k, v in values.items()} or EMPTY
 
 
 def _plain(node: Node) -> Any:

@@ -14,7 +14,7 @@ from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from chrono.model import Event
+from chrono.model import EMPTY, Event
 from chrono.similarity import DEFAULT_MIN_SCORE, NearDuplicate, find_near_duplicates
 
 __all__ = [
@@ -112,8 +112,12 @@ class _Merging:
 
     def __init__(self, events: Sequence[Event]) -> None:
         self.current = list(events)
-        self.sources: dict[int, tuple[Event, ...]] = {id(e): (e,) for e in self.current}
-        self.keys: dict[int, tuple[Hashable, ...]] = {}  # each event's keys, made once
+        # Input events each merged event stands for (an event absent stands for
+        # itself), and each event's keys, made once.  Both are by id(): a merged
+        # member's entries are dropped, so that a later event given its id (once it
+        # is freed) can never find them.
+        self.sources: dict[int, tuple[Event, ...]] = {}
+        self.keys: dict[int, tuple[Hashable, ...]] = {}
 
     def _keys(self, event: Event) -> tuple[Hashable, ...]:
         found = self.keys.get(id(event))
@@ -121,13 +125,20 @@ class _Merging:
             found = self.keys[id(event)] = tuple(_exact_keys(event))
         return found
 
+    def _sources(self, event: Event) -> tuple[Event, ...]:
+        return self.sources.get(id(event), (event,))
+
     def merge(self, groups: list[list[Event]]) -> list[Event]:
         """Merge each group (events not in a group stay); returns the merged events."""
         grouped = {id(e) for group in groups for e in group}
         merged = []
         for members in groups:
             event = merge_group(sorted(members, key=lambda e: e.origins))
-            self.sources[id(event)] = tuple(o for m in members for o in self.sources[id(m)])
+            sources = tuple(o for m in members for o in self._sources(m))
+            for member in members:
+                self.sources.pop(id(member), None)
+                self.keys.pop(id(member), None)
+            self.sources[id(event)] = sources
             merged.append(event)
         self.current = [e for e in self.current if id(e) not in grouped] + merged
         return merged
@@ -144,10 +155,10 @@ class _Merging:
 
     def result(self, near: dict[int, tuple[NearDuplicate, ...]]) -> Merged:
         reports = [
-            MergeGroup(e, tuple(sorted(self.sources[id(e)], key=lambda m: m.origins)),
+            MergeGroup(e, tuple(sorted(self._sources(e), key=lambda m: m.origins)),
                        near.get(id(e), ()))
             for e in self.current
-            if len(self.sources[id(e)]) > 1
+            if len(self._sources(e)) > 1
         ]  # fmt: skip
         reports.sort(key=lambda g: g.merged.sort_key())
         return Merged(tuple(sort_events(self.current)), tuple(reports))
@@ -268,8 +279,8 @@ def merge_group(members: Sequence[Event]) -> Event:
         origins=tuple(sorted(o for e in members for o in e.origins)),
         tags=_union(e.tags for e in members),
         sources=_union(e.sources for e in members),
-        extra=extra,
-        conflicts={name: values for name, values in differing.items() if values},
+        extra=extra or EMPTY,
+        conflicts={name: values for name, values in differing.items() if values} or EMPTY,
         id=singles["id"],
         description=singles["description"],
         location=singles["location"],

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NoReturn
 
 from chrono._values import Value
 from chrono.dates import ChronoDate
 
-__all__ = ["KNOWN_FIELDS", "Event", "Origin"]
+__all__ = ["EMPTY", "KNOWN_FIELDS", "Event", "Origin"]
 
 # Fields chrono reads itself (SPEC §1); any other key is kept in `Event.extra`.
 KNOWN_FIELDS = frozenset(
@@ -27,6 +27,34 @@ KNOWN_FIELDS = frozenset(
         "conflicts",
     }
 )
+
+
+class _Empty(Mapping[str, Any]):
+    """The one empty mapping every event without unknown fields or conflicts shares:
+    an empty dict per event would cost 128 bytes twice over, 250 MB at 1M events."""
+
+    __slots__ = ()
+
+    def __getitem__(self, key: str) -> NoReturn:
+        raise KeyError(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(())
+
+    def __len__(self) -> int:
+        return 0
+
+    def __hash__(self) -> int:
+        return 0
+
+    def __repr__(self) -> str:
+        return "{}"
+
+    def __reduce__(self) -> str:
+        return "EMPTY"  # pickled by name: the one instance stays one
+
+
+EMPTY: Mapping[str, Any] = _Empty()
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -59,8 +87,8 @@ class Event(Value):
     tags: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
     timezone: str | None = None
-    extra: Mapping[str, Any] = field(default_factory=dict, compare=False)
-    conflicts: Mapping[str, tuple[Any, ...]] = field(default_factory=dict, compare=False)
+    extra: Mapping[str, Any] = field(default=EMPTY, compare=False)
+    conflicts: Mapping[str, tuple[Any, ...]] = field(default=EMPTY, compare=False)
 
     @property
     def origin(self) -> Origin:

@@ -35,7 +35,7 @@ from typing import Any, overload
 from chrono import __version__
 from chrono.cache import RACY_SECONDS, default_cache_dir
 from chrono.dates import ChronoDate, DatePoint, Precision
-from chrono.model import Event, Origin
+from chrono.model import EMPTY, Event, Origin
 
 __all__ = [
     "ChronologyCache",
@@ -93,7 +93,9 @@ def row_event(r: Sequence[Any]) -> Event:
     start = _row_point(r[2])
     end = start if r[3] == 0 else _row_point(r[3])
     origins = tuple([Origin(*o) for o in r[5]])
-    return Event(r[0], ChronoDate(r[1], start, end, r[4]), origins, *r[6:])
+    date = ChronoDate(r[1], start, end, r[4])
+    return Event(r[0], date, origins, r[6], r[7], r[8], r[9], r[10], r[11],
+                 r[12] or EMPTY, r[13] or EMPTY)  # fmt: skip
 
 
 # --------------------------------------------------------------------------- files

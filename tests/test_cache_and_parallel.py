@@ -117,3 +117,18 @@ def test_default_cache_dir_follows_xdg(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", "/somewhere")
     monkeypatch.setattr(cache_module.sys, "platform", "linux")
     assert cache_module.default_cache_dir() == "/somewhere/chrono"
+
+
+def test_events_without_extras_share_one_empty_mapping(old_files: Path, tmp_path: Path) -> None:
+    """Memory at scale: no empty dict per event, fresh, cached or parallel."""
+    from chrono.model import EMPTY
+
+    cache = ParseCache(str(tmp_path / "cache"))
+    for loaded in (load_paths([str(old_files)], cache=cache),
+                   load_paths([str(old_files)], cache=cache),
+                   load_paths([str(old_files)], workers=2)):  # fmt: skip
+        plain = [e for e in loaded.events if not e.extra and not e.conflicts]
+        assert plain
+        assert all(e.extra is EMPTY and e.conflicts is EMPTY for e in plain)
+    assert EMPTY == {}
+    assert pickle.loads(pickle.dumps(EMPTY)) is EMPTY
