@@ -79,7 +79,7 @@ def write_output(
         if len(shown) < len(rendered.warnings):
             more = len(rendered.warnings) - len(shown)
             click.echo(f"chrono: warning: … and {more} more like these (-v lists them)", err=True)
-    data = (piece.encode("utf-8") for piece in rendered.pieces())
+    data = (p.encode("utf-8") if isinstance(p, str) else p for p in rendered.pieces())
     if target == STDOUT:
         sys.stdout.flush()  # bytes as they are: ICS and CSV keep their CRLF
         for chunk in data:
@@ -183,7 +183,17 @@ def export(
             chronology = select(read._replace(cache=False), query, dedupe)
     if rendered is None:
         rendered = FORMATS[name].render(chronology.events, options)
-    write_output(rendered, output, chronology.files, force, read.quiet, read.verbose)
+    from chrono.store import CorruptEntry
+
+    try:
+        write_output(rendered, output, chronology.files, force, read.quiet, read.verbose)
+    except CorruptEntry as exc:  # checked chunk by chunk as written: rare, and now fatal
+        assert chronology.stored is not None
+        chronology.stored.discard()
+        raise click.ClickException(
+            f"{exc} (found while writing; -o FILE is left as it was): it is removed, "
+            "run the command again"
+        ) from None
 
 
 def _stored_json(chronology: Chronology, stored: StoredChronology) -> Rendered | None:
@@ -195,15 +205,15 @@ def _stored_json(chronology: Chronology, stored: StoredChronology) -> Rendered |
     from chrono.store import CorruptEntry
 
     records = stored.json_records()
-    if records is None:
-        try:
-            events = list(chronology.events)  # built now from the cache, if lazy
-        except CorruptEntry:
-            return None
-        if len(chronology.indices) != len(stored):
-            return render_texts(record_text(e) for e in events)
-        records = stored.store_json_records([record_text(e) for e in events])
-    return Rendered(records.pieces(chronology.indices))
+    if records is not None:
+        return Rendered(records.pieces(chronology.indices))
+    try:
+        events = list(chronology.events)  # built now from the cache, if lazy
+    except CorruptEntry:
+        return None
+    if len(chronology.indices) != len(stored):
+        return render_texts(record_text(e) for e in events)
+    return Rendered(stored.write_json_records(record_text(e) for e in events))
 
 
 @cli.command()

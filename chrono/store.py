@@ -27,9 +27,10 @@ import hashlib
 import marshal
 import os
 import sys
+import tempfile
 import time
 import zlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, overload
 
 from chrono import __version__
@@ -101,51 +102,64 @@ def row_event(r: Sequence[Any]) -> Event:
 # --------------------------------------------------------------------------- files
 
 
-def _dump(path: str, value: Any) -> None:
-    from chrono.writing import write_atomic
-
-    payload = marshal.dumps(value)
-    header = _MAGIC + zlib.crc32(payload).to_bytes(4, "big")
-    with contextlib.suppress(OSError):  # a cache that cannot be written is no error
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        write_atomic(path, (header, payload))
-
-
-def _load(path: str) -> Any | None:
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read()
-    except OSError:
-        return None
-    start = len(_MAGIC) + 4
-    if not data.startswith(_MAGIC) or len(data) < start:
-        return None
-    payload = memoryview(data)[start:]
-    if zlib.crc32(payload) != int.from_bytes(data[len(_MAGIC) : start], "big"):
-        return None
-    try:
-        return marshal.loads(payload)
-    except (EOFError, ValueError, TypeError):
-        return None
-
-
 class CorruptEntry(Exception):
     """A cache entry's data does not match its checksum: read the inputs afresh."""
 
 
-def _dump_sections(path: str, head: dict[str, Any], blobs: list[bytes]) -> None:
-    """A head (marshal) then blobs that can be read one by one, each with its CRC."""
-    from chrono.writing import write_atomic
+class _SectionWriter:
+    """Writes a sectioned file as its blobs come: the magic string, the blobs, then the
+    head (marshal, with each blob's length and CRC), its length and its CRC.  The file
+    appears whole under its name at `finish`, or not at all: a cache that cannot be
+    written is no error, and is not worth an fsync (the CRCs catch a torn file)."""
 
-    payload = marshal.dumps({**head, "blobs": [(len(b), zlib.crc32(b)) for b in blobs]})
-    prefix = _MAGIC + len(payload).to_bytes(8, "big") + zlib.crc32(payload).to_bytes(4, "big")
-    with contextlib.suppress(OSError):  # a cache that cannot be written is no error
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        write_atomic(path, [prefix, payload, *blobs])
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.blobs: list[tuple[int, int]] = []
+        self._temporary: str | None = None
+        self._file: Any = None
+        try:
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            fd, self._temporary = tempfile.mkstemp(prefix=".chrono-", dir=os.path.dirname(path))
+            self._file = os.fdopen(fd, "wb")
+            self._file.write(_MAGIC)
+        except OSError:
+            self.abandon()
+
+    def add(self, blob: bytes) -> None:
+        if self._file is None:
+            return
+        try:
+            self._file.write(blob)
+        except OSError:
+            self.abandon()
+        self.blobs.append((len(blob), zlib.crc32(blob)))
+
+    def finish(self, head: dict[str, Any]) -> None:
+        if self._file is None or self._temporary is None:
+            return
+        payload = marshal.dumps({**head, "blobs": self.blobs})
+        try:
+            self._file.write(payload)
+            self._file.write(
+                len(payload).to_bytes(8, "big") + zlib.crc32(payload).to_bytes(4, "big")
+            )
+            self._file.close()
+            os.replace(self._temporary, self.path)
+        except OSError:
+            self.abandon()
+        self._file = None
+
+    def abandon(self) -> None:
+        with contextlib.suppress(OSError):
+            if self._file is not None:
+                self._file.close()
+            if self._temporary is not None:
+                os.unlink(self._temporary)
+        self._file = None
 
 
 class _Sections:
-    """A file written by `_dump_sections`: its head, and its blobs on demand.
+    """A file written by `_SectionWriter`: its head, and its blobs on demand.
 
     No file stays open: blobs are read by opening the file again, and a file that
     is no longer the one whose head was read (replaced by another run) is damaged
@@ -158,23 +172,31 @@ class _Sections:
         try:
             with open(path, "rb") as handle:
                 identity = _identity(handle)
-                prefix = handle.read(len(_MAGIC) + 12)
-                size = int.from_bytes(prefix[len(_MAGIC) : len(_MAGIC) + 8], "big")
-                ok = prefix.startswith(_MAGIC) and len(prefix) == len(_MAGIC) + 12
-                payload = handle.read(size) if ok else b""
+                if handle.read(len(_MAGIC)) != _MAGIC or identity[1] < len(_MAGIC) + 12:
+                    return
+                handle.seek(-12, os.SEEK_END)
+                trailer = handle.read(12)
+                size = int.from_bytes(trailer[:8], "big")
+                end = identity[1] - 12
+                if size > end - len(_MAGIC):
+                    return
+                handle.seek(end - size)
+                payload = handle.read(size)
         except OSError:
             return
         try:
-            if len(payload) != size or zlib.crc32(payload) != int.from_bytes(prefix[-4:], "big"):
+            if zlib.crc32(payload) != int.from_bytes(trailer[8:], "big"):
                 raise ValueError("damaged")
             head = marshal.loads(payload)
             blobs = [(int(length), int(crc)) for length, crc in head["blobs"]]
         except (EOFError, ValueError, TypeError, KeyError):
             return
-        self.head, self._identity, self._blobs = head, identity, blobs
-        self._offsets = [len(prefix) + size]
+        self._offsets = [len(_MAGIC)]
         for length, _ in blobs:
             self._offsets.append(self._offsets[-1] + length)
+        if self._offsets[-1] != end - size:
+            return
+        self.head, self._identity, self._blobs = head, identity, blobs
 
     def read(self, indices: Sequence[int]) -> list[bytes]:
         """The blobs at `indices`; CorruptEntry if any is damaged or the file changed."""
@@ -271,60 +293,103 @@ class StoredChronology:
         return found
 
     def json_records(self) -> JsonRecords | None:
-        """Each event's JSON record text, if a JSON export stored them."""
-        value = _load(self._cache.slot(self.key) + ".json")
-        if not isinstance(value, dict) or value.get("key") != repr(self.key):
+        """Each event's JSON record, if a JSON export stored them."""
+        sections = _Sections(self._cache.slot(self.key) + ".json")
+        head = sections.head
+        if not isinstance(head, dict) or head.get("key") != repr(self.key):
             return None
         try:
-            records = JsonRecords(value["text"], value["starts"])
+            records = JsonRecords(head["ends"], sections.read)
         except (KeyError, TypeError):
             return None
         return records if len(records) == self._count else None
 
-    def store_json_records(self, records: Sequence[str]) -> JsonRecords:
-        text, starts, position = [], [], 0
-        for record in records:
-            starts.append(position)
-            text.append(record)
-            position += len(record) + len(JsonRecords.SEPARATOR)
-        made = JsonRecords(JsonRecords.SEPARATOR.join(text), starts)
-        _dump(
-            self._cache.slot(self.key) + ".json",
-            {"key": repr(self.key), "text": made.text, "starts": starts},
-        )
-        return made
+    def discard(self) -> None:
+        """Remove this entry and its JSON records (found damaged)."""
+        for suffix in ("", ".json"):
+            with contextlib.suppress(OSError):
+                os.unlink(self._cache.slot(self.key) + suffix)
+
+    def write_json_records(self, records: Iterable[str]) -> Iterator[bytes]:
+        """The JSON list of `records` (one per event, in order) in UTF-8 pieces, stored
+        chunk by chunk as they are made, so that a later export writes them as they are.
+        Nothing is stored unless the list is made to its end."""
+        writer = _SectionWriter(self._cache.slot(self.key) + ".json")
+        ends: list[list[int]] = []
+        piece: list[bytes] = []
+        try:
+            for record in records:
+                piece.append(record.encode("utf-8"))
+                if len(piece) == JSON_CHUNK:
+                    yield self._json_chunk(piece, ends, writer)
+                    piece = []
+            if piece:
+                yield self._json_chunk(piece, ends, writer)
+            yield b"\n]\n" if ends else b"[]\n"
+            writer.finish({"key": repr(self.key), "ends": ends})
+        finally:
+            writer.abandon()  # unless finished
+
+    @staticmethod
+    def _json_chunk(records: list[bytes], ends: list[list[int]], writer: _SectionWriter) -> bytes:
+        first = not ends
+        blob = _join_records(records, ends)
+        writer.add(blob)
+        return (b"[\n  " if first else _SEPARATOR) + blob
+
+
+JSON_CHUNK = 4096  # records per chunk of a stored JSON export
+_SEPARATOR = b",\n  "
+
+
+def _join_records(records: list[bytes], ends: list[list[int]]) -> bytes:
+    offsets, position = [], 0
+    for record in records:
+        position += len(record)
+        offsets.append(position)
+        position += len(_SEPARATOR)
+    ends.append(offsets)
+    return _SEPARATOR.join(records)
 
 
 class JsonRecords:
-    """The JSON records of a whole chronology as one text: the list of them, written
-    whole, is a JSON export (chrono.formats.json_), and any selection is its slices."""
+    """A chronology's JSON records as UTF-8 chunks, each the records joined as in the
+    list: a whole export is the chunks written one after the other, and a
+    selection is slices of them."""
 
-    SEPARATOR = ",\n  "
-
-    def __init__(self, text: str, starts: list[int]) -> None:
-        if not isinstance(text, str) or not isinstance(starts, list):
+    def __init__(
+        self, ends: list[list[int]], chunks: Callable[[Sequence[int]], list[bytes]]
+    ) -> None:
+        if not isinstance(ends, list) or not all(isinstance(e, list) for e in ends):
             raise TypeError("not JSON records")
-        self.text = text
-        self.starts = starts
+        self._ends = ends
+        self._read = chunks
+        self._count = sum(len(e) for e in ends)
 
     def __len__(self) -> int:
-        return len(self.starts)
+        return self._count
 
-    def pieces(self, indices: Sequence[int]) -> Iterator[str]:
-        """The JSON list of the records at `indices`, in pieces."""
+    def pieces(self, indices: Sequence[int]) -> Iterator[bytes]:
+        """The JSON list of the records at `indices`, in pieces; CorruptEntry from the
+        first piece if the stored chunks are damaged."""
         if not indices:
-            yield "[]\n"
+            yield b"[]\n"
             return
-        yield "[\n  "
-        if list(indices) == list(range(len(self.starts))):
-            yield self.text
-        else:
-            text, starts, end = self.text, self.starts, len(self.text)
-            last = len(starts) - 1
-            for n, i in enumerate(indices):
-                stop = starts[i + 1] - len(self.SEPARATOR) if i < last else end
-                yield (self.SEPARATOR if n else "") + text[starts[i] : stop]
-        yield "\n]\n"
+        wanted = sorted({i // JSON_CHUNK for i in indices})
+        whole = len(indices) == self._count and list(indices) == list(range(self._count))
+        if whole:  # the common case: every chunk as it is
+            for n in range(len(self._ends)):
+                (data,) = self._read([n])
+                yield (b"[\n  " if n == 0 else _SEPARATOR) + data
+            yield b"\n]\n"
+            return
+        chunks = dict(zip(wanted, self._read(wanted), strict=True))
+        for n, i in enumerate(indices):
+            data, ends = chunks[i // JSON_CHUNK], self._ends[i // JSON_CHUNK]
+            k = i % JSON_CHUNK
+            first = ends[k - 1] + len(_SEPARATOR) if k else 0
+            yield (b",\n  " if n else b"[\n  ") + data[first : ends[k]]
+        yield b"\n]\n"
 
 
 class _View(Sequence[Event]):
@@ -413,11 +478,14 @@ class ChronologyCache:
             "search": _RECORD_SEP.join(texts),
             "starts": starts,
         }
-        chunks = list(_chunks(events))
-        _dump_sections(self.slot(key), entry, chunks)
-        return StoredChronology(self, key, entry, lambda wanted: [chunks[i] for i in wanted])
+        writer = _SectionWriter(self.slot(key))
+        for first in range(0, len(events), CHUNK):
+            writer.add(marshal.dumps([event_row(e) for e in events[first : first + CHUNK]]))
+        writer.finish(entry)
+        return StoredChronology(self, key, entry, lambda wanted: self._read(key, wanted))
 
-
-def _chunks(events: Sequence[Event]) -> Iterator[bytes]:
-    for first in range(0, len(events), CHUNK):
-        yield marshal.dumps([event_row(e) for e in events[first : first + CHUNK]])
+    def _read(self, key: tuple[Any, ...], wanted: Sequence[int]) -> list[bytes]:
+        sections = _Sections(self.slot(key))
+        if not isinstance(sections.head, dict) or sections.head.get("key") != repr(key):
+            raise CorruptEntry(f"cache entry {sections.path} is missing")
+        return sections.read(wanted)

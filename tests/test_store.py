@@ -249,3 +249,43 @@ def test_a_replaced_entry_is_not_mixed_with_the_old_one(folder: Path, cache_dir:
     store.put(key, events[::-1], (), ())  # another run rewrites the slot
     with pytest.raises(CorruptEntry):
         stored.events()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [[], ["--reverse"], ["--limit", "4"], ["--grep", "a"], ["--tag", "nato", "--reverse"]],
+    ids=" ".join,
+)
+def test_json_records_in_small_chunks(
+    args: list[str], folder: Path, run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Selections cut across chunk boundaries (three records a chunk here)."""
+    monkeypatch.setattr("chrono.store.JSON_CHUNK", 3)
+    monkeypatch.setattr("chrono.store.CHUNK", 2)
+    expected = run("export", "-f", "json", *args, str(folder), "--no-cache").stdout
+    run("export", "-f", "json", str(folder))  # stores the chronology and its records
+    for _ in range(2):
+        assert run("export", "-f", "json", *args, str(folder)).stdout == expected
+
+
+def test_a_json_chunk_damaged_while_writing_is_an_error_then_rebuilt(
+    folder: Path, cache_dir: Path, run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("chrono.store.JSON_CHUNK", 3)
+    expected = run("export", "-f", "json", str(folder), "--no-cache").stdout
+    run("export", "-f", "json", str(folder))
+    (records,) = cache_dir.glob("chronology-*.json")
+    data = bytearray(records.read_bytes())
+    data[len(data) // 2] ^= 0xFF  # in a later chunk; the head at the end is intact
+    records.write_bytes(bytes(data))
+    _age(records)
+    target = tmp_path / "out.json"
+    target.write_text("old")
+    failed = run("export", "-f", "json", str(folder), "-o", str(target))
+    assert failed.exit_code == 1
+    assert "is damaged" in failed.stderr
+    assert "Traceback" not in failed.stderr
+    assert target.read_text() == "old"
+    assert not list(cache_dir.glob("chronology-*"))  # removed
+    assert run("export", "-f", "json", str(folder)).stdout == expected
+    assert run("export", "-f", "json", str(folder)).stdout == expected

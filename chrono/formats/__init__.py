@@ -35,21 +35,24 @@ class Rendered:
 
     The text may come as an iterable of pieces, written as they are made, so that a
     large export is never whole in memory; `text` joins them (once) when asked.
+    Pieces are text, or UTF-8 bytes (stored JSON records, written as they are).
     """
 
     __slots__ = ("_text", "warnings")
 
-    def __init__(self, text: str | Iterable[str], warnings: Iterable[str] = ()) -> None:
+    def __init__(
+        self, text: str | Iterable[str] | Iterable[bytes], warnings: Iterable[str] = ()
+    ) -> None:
         self._text = text
         self.warnings = tuple(warnings)
 
     @property
     def text(self) -> str:
         if not isinstance(self._text, str):
-            self._text = "".join(self._text)
+            self._text = "".join(p if isinstance(p, str) else p.decode("utf-8") for p in self._text)
         return self._text
 
-    def pieces(self) -> Iterable[str]:
+    def pieces(self) -> Iterable[str | bytes]:
         """The text in pieces, to write one after the other (only once)."""
         return (self._text,) if isinstance(self._text, str) else self._text
 
