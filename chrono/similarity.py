@@ -154,10 +154,13 @@ class TitleIndex:
         self.words = titles
         weights = self.weights
         self.totals = [sum(weights[w] for w in t) for t in titles]
+        # Every word's place in rarity order (then alphabetical): sorting by it is a
+        # lookup per word, not a key tuple made per word per title.
+        self.rank = {w: n for n, w in enumerate(sorted(df, key=lambda w: (df[w], w)))}
 
     def rarest(self, title_words: frozenset[str]) -> list[str]:
         """The title's words, rarest first."""
-        return sorted(title_words, key=lambda w: (self.df[w], w))
+        return sorted(title_words, key=self.rank.__getitem__)
 
     def similarity(self, i: int, j: int) -> tuple[float, tuple[str, ...]]:
         """How alike titles `i` and `j` are, from 0 to 1, and the words that matched.
@@ -256,15 +259,13 @@ _EPOCH = days_from_civil(0, 1, 1) * US_PER_DAY
 _SIZES = (8 * US_PER_DAY, 64 * US_PER_DAY, 365 * US_PER_DAY)
 
 
-def _periods(lo: int, hi: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """The buckets a widened span is filed in whole, and those it is a finer entry of."""
-    own = next((n for n, size in enumerate(_SIZES) if hi - lo <= size), len(_SIZES) - 1)
-    whole: list[tuple[int, int]] = []
-    finer: list[tuple[int, int]] = []
-    for n, size in enumerate(_SIZES[own:], start=own):
-        periods = range((lo - _EPOCH) // size, (hi - 1 - _EPOCH) // size + 1)
-        (whole if n == own else finer).extend((n, p) for p in periods)
-    return whole, finer
+def _level(width: int) -> int:
+    """The bucket size a widened span of this width is filed in whole: the first it
+    fits in (the largest if none); it is a finer entry in the larger ones."""
+    for level, size in enumerate(_SIZES):
+        if width <= size:
+            return level
+    return len(_SIZES) - 1
 
 
 # --------------------------------------------------------------------------- search
@@ -293,23 +294,35 @@ def find_near_duplicates(
     for i, event in enumerate(events):
         title_words = index.words[i]
         if title_words and _blockable(event):
-            rare = list(dict.fromkeys(block_key(w) for w in index.rarest(title_words)))
-            combos[i] = [" ".join(sorted(p)) for p in itertools.combinations(rare[:3], 2)] or rare
+            rare = list(dict.fromkeys([block_key(w) for w in index.rarest(title_words)]))
+            combos[i] = [f"{a} {b}" if a < b else f"{b} {a}"
+                         for a, b in itertools.combinations(rare[:3], 2)] or rare  # fmt: skip
             keys[i] = rare if exhaustive else combos[i]
     # A bucket lists the events filed in it whole (as 2*i) and the finer events
     # it contains (2*i + 1), the latter only where it holds a whole one already:
-    # most finer entries would meet nothing.
-    buckets: dict[str, list[int]] = {}
+    # most finer entries would meet nothing.  A bucket is (key, size, period).
+    buckets: dict[tuple[str, int, int], list[int]] = {}
+    own: dict[int, int] = {}
     for i, rare in keys.items():
-        for n, period in _periods(*spans[i])[0]:
+        lo, hi = spans[i]
+        level = own[i] = _level(hi - lo)
+        size = _SIZES[level]
+        for period in range((lo - _EPOCH) // size, (hi - 1 - _EPOCH) // size + 1):
             for key in rare:
-                buckets.setdefault(f"{key} {n} {period}", []).append(2 * i)
+                bucket = buckets.get((key, level, period))
+                if bucket is None:
+                    buckets[(key, level, period)] = [2 * i]
+                else:
+                    bucket.append(2 * i)
     for i, rare in keys.items():
-        for n, period in _periods(*spans[i])[1]:
-            for key in rare:
-                bucket = buckets.get(f"{key} {n} {period}")
-                if bucket is not None:
-                    bucket.append(2 * i + 1)
+        lo, hi = spans[i]
+        for level in range(own[i] + 1, len(_SIZES)):
+            size = _SIZES[level]
+            for period in range((lo - _EPOCH) // size, (hi - 1 - _EPOCH) // size + 1):
+                for key in rare:
+                    bucket = buckets.get((key, level, period))
+                    if bucket is not None:
+                        bucket.append(2 * i + 1)
     seen: set[int] = set()
     found: list[NearDuplicate] = []
     size = len(events)
@@ -320,7 +333,7 @@ def find_near_duplicates(
     for name, entries in buckets.items():
         if len(entries) < 2:
             continue
-        by_year = not exhaustive and name.rsplit(" ", 2)[1] == str(len(_SIZES) - 1)
+        by_year = not exhaustive and name[1] == len(_SIZES) - 1
         for coarse, fine in _split_crowded(entries, combos):
             for x, first in enumerate(coarse):
                 lo, hi = spans[first]
