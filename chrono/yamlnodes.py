@@ -22,7 +22,8 @@ try:  # libyaml's parser: the same events, several times faster
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-__all__ = ["MAX_DEPTH", "Map", "Node", "Scalar", "Seq", "compose_documents"]
+__all__ = ["MAX_DEPTH", "Map", "Node", "Scalar", "Seq", "compose_documents", "compose_general",
+           "compose_simple"]  # fmt: skip
 
 MAX_DEPTH = 100
 _CORE = "tag:yaml.org,2002:"
@@ -84,6 +85,14 @@ def compose_documents(text: str, path: str) -> tuple[list[Node | None], list[Pro
     A syntax error ends the file (the parser cannot go on); refused tags, recursive
     aliases, excessive nesting and alias bombs are reported and the rest is read.
     """
+    simple = compose_simple(text)
+    if simple is not None:
+        return simple, []
+    return compose_general(text, path)
+
+
+def compose_general(text: str, path: str) -> tuple[list[Node | None], list[Problem]]:
+    """`compose_documents` without the short path: any YAML, every check."""
     composer = _Composer(path)
     feed = composer.feed
     try:
@@ -92,6 +101,81 @@ def compose_documents(text: str, path: str) -> tuple[list[Node | None], list[Pro
     except yaml.YAMLError as exc:
         composer.problems.append(_syntax_problem(exc, text, path))
     return composer.documents, composer.problems
+
+
+_ScalarEvent = yaml.ScalarEvent
+_MappingStartEvent = yaml.MappingStartEvent
+_SequenceStartEvent = yaml.SequenceStartEvent
+_MappingEndEvent = yaml.MappingEndEvent
+_SequenceEndEvent = yaml.SequenceEndEvent
+_DocumentStartEvent = yaml.DocumentStartEvent
+_DocumentEndEvent = yaml.DocumentEndEvent
+_StreamEndEvent = yaml.StreamEndEvent
+_SIMPLE_DEPTH = 32
+
+
+def compose_simple(text: str) -> list[Node | None] | None:
+    """The documents of a plain timeline file, composed in one tight loop, or None.
+
+    Timelines are scalars, lists and mappings, nested a few levels.  This composes
+    just that, with no call per event, and gives up (None) at the first thing beyond
+    it: an anchor, alias or tag, deep nesting, or a syntax error.  The general
+    composer then reads the file with all its checks and reports.  Where this one
+    answers, it gives the same nodes as the general one (a test compares them).
+    """
+    loader = _Loader(text)
+    get_event = loader.get_event
+    documents: list[Node | None] = []
+    stack: list[list[Any]] = []  # [node, pending mapping key]
+    root: Node | None = None
+    try:
+        while True:
+            event: Any = get_event()
+            kind = type(event)
+            if kind is _ScalarEvent:
+                if event.anchor is not None or event.tag is not None:
+                    return None
+                mark = event.start_mark
+                node: Node = Scalar(event.value, event.implicit[0], mark.line + 1, mark.column + 1)
+            elif kind is _MappingStartEvent or kind is _SequenceStartEvent:
+                if event.anchor is not None or event.tag is not None:
+                    return None
+                if len(stack) >= _SIMPLE_DEPTH:
+                    return None
+                mark = event.start_mark
+                cls = Map if kind is _MappingStartEvent else Seq
+                stack.append([cls(mark.line + 1, mark.column + 1), None])
+                continue
+            elif kind is _MappingEndEvent or kind is _SequenceEndEvent:
+                node = stack.pop()[0]
+            elif kind is _DocumentStartEvent:
+                root = None
+                continue
+            elif kind is _DocumentEndEvent:
+                documents.append(root)
+                continue
+            elif kind is _StreamEndEvent:
+                return documents
+            elif kind is yaml.StreamStartEvent:
+                continue
+            else:  # an alias
+                return None
+            if not stack:
+                root = node
+                continue
+            entry = stack[-1]
+            parent = entry[0]
+            if type(parent) is Seq:
+                parent.items.append(node)
+            elif entry[1] is None:
+                entry[1] = node
+            else:
+                parent.pairs.append((entry[1], node))
+                entry[1] = None
+    except yaml.YAMLError:
+        return None
+    finally:
+        loader.dispose()
 
 
 def _events(text: str) -> Iterator[Any]:
