@@ -165,17 +165,35 @@ def _load_parallel(
     workers: int,
     progress: Callable[[int], None] | None,
 ) -> list[_Sink]:
-    """Parse files in worker processes; results come back in the files' order."""
+    """Parse files in `workers` processes, this one included: worker processes take
+    files from the front, this process from the back (its results need no copying
+    between processes), until they meet.  Results come back in the files' order."""
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = [pool.submit(_load_cached, path, day_first, cache) for path in files]
-        results = []
-        for future, size in zip(futures, sizes, strict=True):
-            results.append(future.result())
+    results: list[_Sink | None] = [None] * len(files)
+    reported = 0
+
+    def report(upto: int) -> int:
+        """Report the files done from the front, in order, up to the first not done."""
+        while upto < len(files) and (results[upto] is not None or futures[upto].done()):
             if progress is not None:
-                progress(size)
-    return results
+                progress(sizes[upto])
+            upto += 1
+        return upto
+
+    with ProcessPoolExecutor(max_workers=workers - 1) as pool:
+        futures = [pool.submit(_load_cached, path, day_first, cache) for path in files]
+        for n in reversed(range(len(files))):
+            if not futures[n].cancel():  # a worker has it: the two ends met
+                break
+            results[n] = _load_cached(files[n], day_first, cache)
+            reported = report(reported)
+        for n, future in enumerate(futures):
+            if results[n] is None:
+                results[n] = future.result()
+        report(reported)
+    assert all(r is not None for r in results)
+    return results  # type: ignore[return-value]
 
 
 def _load_cached(path: str, day_first: bool | None, cache: ParseCache | None) -> _Sink:

@@ -132,3 +132,12 @@ def test_events_without_extras_share_one_empty_mapping(old_files: Path, tmp_path
         assert all(e.extra is EMPTY and e.conflicts is EMPTY for e in plain)
     assert EMPTY == {}
     assert pickle.loads(pickle.dumps(EMPTY)) is EMPTY
+
+
+@pytest.mark.parametrize("workers", [2, 3])
+def test_parallel_load_reports_every_file_once(old_files: Path, workers: int) -> None:
+    files = sorted(str(p) for p in old_files.iterdir()) * 4  # enough for both ends to work
+    done: list[int] = []
+    parallel = load_paths(files, workers=workers, progress=done.append)
+    assert sorted(done) == sorted(os.path.getsize(f) for f in files)
+    assert _snapshot(parallel) == _snapshot(load_paths(files, workers=1))
