@@ -10,9 +10,11 @@ mapping a few synonyms (deal ~ agreement) and transliterating cheaply
 stop-words and very common words count for little.
 
 Candidates are blocked, never all pairs: each event is indexed under its rarest
-words in each month its date can reach, and only events that share such a key are
-compared.  Groups are the connected components of the pairs that pass, so they do
-not depend on input order.
+words in each period (of 8 days, 64 days and a year) its date can reach, and only
+events that share such a key are compared.  In chronologies of more than
+EXHAUSTIVE events the keys are pairs of a title's three rarest words, and in a
+year's buckets the three together.  Groups join pairs most similar first with
+complete linkage, so they do not depend on input order.
 """
 
 from __future__ import annotations
@@ -102,10 +104,8 @@ def _skeleton(word: str) -> str:
     return re.sub(r"[aeiouy]", "", word.replace("c", "j").replace("q", "k"))
 
 
-def block_key(word: str) -> str:
-    """What a word is indexed under: its first six letters, so that words of one
-    stem (dissolved, dissolution) meet."""
-    return word[:6]
+BLOCK_LETTERS = 6  # a word is indexed under its first six letters, so that words of
+# one stem (dissolved, dissolution) meet
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,10 +158,6 @@ class TitleIndex:
         # lookup per word, not a key tuple made per word per title.
         self.rank = {w: n for n, w in enumerate(sorted(df, key=lambda w: (df[w], w)))}
 
-    def rarest(self, title_words: frozenset[str]) -> list[str]:
-        """The title's words, rarest first."""
-        return sorted(title_words, key=self.rank.__getitem__)
-
     def similarity(self, i: int, j: int) -> tuple[float, tuple[str, ...]]:
         """How alike titles `i` and `j` are, from 0 to 1, and the words that matched.
 
@@ -207,6 +203,11 @@ def _widened(date: ChronoDate) -> tuple[int, int]:
     """The span a date can denote, widened by one of its units when approximate
     (`~2025-11` reaches October and December) and by a day of slack at day precision
     and finer."""
+    start = date.start
+    if start is not None and start is date.end and not start.approximate:  # most dates
+        if start.precision is Precision.DAY:
+            return start.lo - _SLACK, start.hi + _SLACK
+        return start.lo, start.hi
     lo, hi = date.lo, date.hi
     if date.approximate:
         unit = _unit(date.precision)
@@ -284,57 +285,59 @@ def find_near_duplicates(
     """Pairs of near-duplicate events, most similar first (stable order)."""
     index = TitleIndex([words(e.title) for e in events])
     spans = [_widened(e.date) for e in events]
-    keys: dict[int, list[str]] = {}
+    # Each event's blocking keys at each bucket size (8 days, 64 days, a year).
+    # Up to EXHAUSTIVE events, every word of a title is a key at every size, so
+    # nothing is missed that one shared word links.  Above, the keys are pairs of its
+    # three rarest words, and in a year's buckets, which hold so many events, the
+    # three words together: in a large chronology many titles share a word, and only
+    # titles sharing two rare words (three in a year) are worth comparing if the work
+    # is to grow linearly.
+    keys: dict[int, tuple[list[str], list[str], list[str]]] = {}
     combos: dict[int, list[str]] = {}
-    # Up to EXHAUSTIVE events, every word of a title is a blocking key, so nothing is
-    # missed that one shared word links; above, the keys are pairs of its three rarest
-    # words: in a large chronology many titles share a word, and only titles sharing
-    # two rare words are worth comparing if the work is to grow linearly.
     exhaustive = len(events) <= EXHAUSTIVE
+    rank = index.rank.__getitem__
     for i, event in enumerate(events):
         title_words = index.words[i]
         if title_words and _blockable(event):
-            rare = list(dict.fromkeys([block_key(w) for w in index.rarest(title_words)]))
-            combos[i] = [f"{a} {b}" if a < b else f"{b} {a}"
-                         for a, b in itertools.combinations(rare[:3], 2)] or rare  # fmt: skip
-            keys[i] = rare if exhaustive else combos[i]
+            rare = list(dict.fromkeys([w[:BLOCK_LETTERS] for w in sorted(title_words, key=rank)]))
+            pairs = combos[i] = [f"{a} {b}" if a < b else f"{b} {a}"
+                                 for a, b in itertools.combinations(rare[:3], 2)] or rare  # fmt: skip
+            if exhaustive:
+                keys[i] = (rare, rare, rare)
+            else:
+                keys[i] = (pairs, pairs, [" ".join(sorted(rare[:3]))] if len(rare) > 2 else [])
     # A bucket lists the events filed in it whole (as 2*i) and the finer events
     # it contains (2*i + 1), the latter only where it holds a whole one already:
     # most finer entries would meet nothing.  A bucket is (key, size, period).
     buckets: dict[tuple[str, int, int], list[int]] = {}
     own: dict[int, int] = {}
-    for i, rare in keys.items():
+    for i, by_level in keys.items():
         lo, hi = spans[i]
         level = own[i] = _level(hi - lo)
         size = _SIZES[level]
         for period in range((lo - _EPOCH) // size, (hi - 1 - _EPOCH) // size + 1):
-            for key in rare:
+            for key in by_level[level]:
                 bucket = buckets.get((key, level, period))
                 if bucket is None:
                     buckets[(key, level, period)] = [2 * i]
                 else:
                     bucket.append(2 * i)
-    for i, rare in keys.items():
+    for i, by_level in keys.items():
         lo, hi = spans[i]
         for level in range(own[i] + 1, len(_SIZES)):
             size = _SIZES[level]
             for period in range((lo - _EPOCH) // size, (hi - 1 - _EPOCH) // size + 1):
-                for key in rare:
+                for key in by_level[level]:
                     bucket = buckets.get((key, level, period))
                     if bucket is not None:
                         bucket.append(2 * i + 1)
     seen: set[int] = set()
     found: list[NearDuplicate] = []
     size = len(events)
-    # In a large chronology a year holds so many events that pairs met in a year's
-    # buckets are compared only when they meet under two of their keys (three words
-    # shared); pairs met in the finer buckets are compared at once.
-    year_pairs: Counter[int] = Counter()
-    for name, entries in buckets.items():
+    for entries in buckets.values():
         if len(entries) < 2:
             continue
-        by_year = not exhaustive and name[1] == len(_SIZES) - 1
-        for coarse, fine in _split_crowded(entries, combos):
+        for coarse, fine in _split_crowded(entries, combos, exhaustive):
             for x, first in enumerate(coarse):
                 lo, hi = spans[first]
                 for second in itertools.chain(coarse[x + 1 :], fine):
@@ -342,30 +345,23 @@ def find_near_duplicates(
                     if other_lo >= hi or lo >= other_hi:  # cannot meet: the cheap test first
                         continue
                     pair = first * size + second if first < second else second * size + first
-                    if by_year:
-                        year_pairs[pair] += 1
-                    elif pair not in seen:
+                    if pair not in seen:
                         seen.add(pair)
                         near = _compare(events, index, divmod(pair, size), min_score)
                         if near is not None:
                             found.append(near)
-    for pair, met in year_pairs.items():
-        if met >= 2 and pair not in seen:
-            seen.add(pair)
-            near = _compare(events, index, divmod(pair, size), min_score)
-            if near is not None:
-                found.append(near)
     found.sort(key=lambda n: (-n.score, n.a.sort_key(), n.b.sort_key()))
     return found
 
 
 def _split_crowded(
-    entries: list[int], combos: dict[int, list[str]]
+    entries: list[int], combos: dict[int, list[str]], by_word: bool
 ) -> Iterator[tuple[list[int], list[int]]]:
     """A bucket's (whole, finer) events; when more than `CROWDED` events share one
     word in one period, split by pairs of rare words: a word that common there says
-    little, and comparing all of them would grow with the square of the data."""
-    if len(entries) <= CROWDED:
+    little, and comparing all of them would grow with the square of the data.
+    (Buckets keyed by pairs of words, in large chronologies, are never split.)"""
+    if len(entries) <= CROWDED or not by_word:
         yield [e >> 1 for e in entries if not e & 1], [e >> 1 for e in entries if e & 1]
         return
     split: dict[str, tuple[list[int], list[int]]] = {}

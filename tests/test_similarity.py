@@ -239,7 +239,7 @@ def test_large_chronology_blocking_still_finds_close_copies(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Above EXHAUSTIVE events, blocking uses pairs of rare words (and, within a year,
-    two of them): copies that keep their words must still be found."""
+    the three rarest together): copies that keep their words must still be found."""
     from chrono import similarity
 
     monkeypatch.setattr(similarity, "EXHAUSTIVE", 0)
