@@ -34,6 +34,20 @@ FLOOR = (
     "    with open(name, 'rb') as f: documents.append(yaml.load(f, Loader=yaml.CSafeLoader))\n"
 )
 FLOOR_NO_GC = "import gc; gc.disable()\n" + FLOOR
+# Rendering alone, in one process, after loading and merging (issue #5 asks what ICS and
+# Markdown add to the floor's time).
+RENDER = (
+    "import gc, sys, time\n"
+    "gc.disable()\n"
+    "from chrono.formats import FORMATS, RenderOptions\n"
+    "from chrono.loading import load_paths\n"
+    "from chrono.merging import merge_events\n"
+    "events = merge_events(load_paths([sys.argv[1]]).events).events\n"
+    "for name in sys.argv[2:]:\n"
+    "    start = time.perf_counter()\n"
+    "    for piece in FORMATS[name].render(events, RenderOptions()).pieces(): pass\n"
+    "    print(name, time.perf_counter() - start)\n"
+)
 # (label, chrono arguments, cache: "cold" | "warm")
 COMMANDS = [
     ("show", ["show"], "cold"),
@@ -61,6 +75,34 @@ def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, int, int]:
             err = stderr.read().decode(errors="replace")
             raise SystemExit(f"{' '.join(argv)} failed ({code}):\n{err[-2000:]}")
     return wall, usage.ru_maxrss, code
+
+
+def first_line(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Seconds until the first line reaches a pipe, and until the process ends."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
+    assert proc.stdout is not None
+    proc.stdout.readline()
+    first = time.perf_counter() - start
+    for _ in iter(lambda: proc.stdout.read(1 << 16), b""):  # type: ignore[union-attr]
+        pass
+    proc.wait()
+    return first, time.perf_counter() - start
+
+
+def render_times(folder: Path, env: dict[str, str], repeat: int) -> dict[str, float]:
+    """Median seconds to render the merged chronology, per format, in one process."""
+    names = ["ics", "md", "json"]
+    runs: dict[str, list[float]] = {name: [] for name in names}
+    for _ in range(repeat):
+        out = subprocess.run(
+            [sys.executable, "-c", RENDER, str(folder), *names],
+            env=env, check=True, capture_output=True, text=True,
+        ).stdout  # fmt: skip
+        for line in out.splitlines():
+            name, seconds = line.split()
+            runs[name].append(float(seconds))
+    return {name: statistics.median(times) for name, times in runs.items()}
 
 
 def measure(argv: list[str], env: dict[str, str], repeat: int) -> tuple[float, int]:
@@ -108,6 +150,24 @@ def bench_size(name: str, folder: Path, repeat: int, commands: list[str] | None)
             rows.append(
                 f"| {name} | {label} | {wall:.2f} | {wall / floor:.2f} | {rss / 1024:.0f} |"
             )
+            print(rows[-1], flush=True)
+    if commands is None or "first line" in commands:
+        firsts = [first_line([*chrono_argv(), "show", str(folder), "--no-cache"], env)
+                  for _ in range(repeat)]  # fmt: skip
+        one, _ = measure([*chrono_argv(), "show", "--limit", "1", str(folder), "--no-cache"],
+                         env, repeat)  # fmt: skip
+        first = statistics.median(f for f, _ in firsts)
+        rows.append(f"| {name} | show --limit 1 (load, merge, sort) | {one:.2f} | "
+                    f"{one / floor:.2f} | |")  # fmt: skip
+        rows.append(f"| {name} | show: first line reaches a pipe | {first:.2f} | "
+                    f"{first / floor:.2f} | |")  # fmt: skip
+        rows.append(f"| {name} | show: first line after --limit 1's time | "
+                    f"{first - one:.2f} | {(first - one) / floor:.2f} | |")  # fmt: skip
+        print("\n".join(rows[-3:]), flush=True)
+    if commands is None or "render" in commands:
+        for fmt, seconds in render_times(folder, env, repeat).items():
+            rows.append(f"| {name} | render {fmt} only (in one process) | {seconds:.2f} | "
+                        f"{seconds / floor:.2f} | |")  # fmt: skip
             print(rows[-1], flush=True)
     return rows
 

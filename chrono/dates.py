@@ -150,6 +150,9 @@ class DatePoint(Value):
         if self.precision >= Precision.MINUTE:
             text = _iso_time(self)
             return text, text
+        if self.precision is Precision.DAY:  # the written day, first and last
+            text = _iso_day(self.year, self.month, self.day)
+            return text, text
         first = civil_from_days(self.lo // US_PER_DAY)
         last = civil_from_days((self.hi - 1) // US_PER_DAY)
         return _iso_day(*first), _iso_day(*last)

@@ -72,6 +72,21 @@ def test_a_date_denotes_a_non_empty_span(text: str) -> None:
     assert first is None or last is None or first <= last or first.startswith("-")
 
 
+@given(written_dates(), st.sampled_from([None, "Asia/Baku", "America/New_York"]))
+def test_iso_bounds_are_the_first_and_last_day_of_the_span(text: str, zone: str | None) -> None:
+    """The ISO text of a date's bounds (JSON start/end, ICS UIDs) is the days its span
+    begins and ends on, however it is computed."""
+    from chrono.dates import US_PER_DAY, Precision, civil_from_days
+
+    for point in (p for p in (parse_date(text, zone=zone).start,) if p is not None):
+        if point.precision < Precision.MINUTE:
+            first = civil_from_days(point.lo // US_PER_DAY)
+            last = civil_from_days((point.hi - 1) // US_PER_DAY)
+            days = tuple(f"{y:04d}-{m:02d}-{d:02d}" if y >= 0 else f"-{-y:04d}-{m:02d}-{d:02d}"
+                         for y, m, d in (first, last))  # fmt: skip
+            assert point.iso_bounds() == days
+
+
 def _events(draw: st.DrawFn) -> list[Event]:
     """Events from a few files, with titles, dates and ids drawn from small pools so
     that exact duplicates (by id, or by date and normalised title) are common."""

@@ -18,10 +18,11 @@ Policies (documented in the README):
 
 from __future__ import annotations
 
+import hashlib
 import re
 import time
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 from chrono.dates import (
     US_PER_DAY,
@@ -40,8 +41,10 @@ PRODID = "-//chrono//chrono timeline exporter//EN"
 # UUIDv5 namespace for chrono's UIDs: a UID is a function of the event alone,
 # with no host or user name in it (SPEC §5).
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:chrono:event")
+_NAMESPACE_BYTES = NAMESPACE.bytes
 _YEAR_1601 = days_from_civil(1601, 1, 1) * US_PER_DAY
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+_PLAIN = re.compile("[^\x00-\x1f\x7f\\\\;,]*")  # no control character, `\\`, `;` or `,`
 
 
 class _Skip(Exception):
@@ -51,6 +54,8 @@ class _Skip(Exception):
 def escape_text(text: str) -> str:
     """RFC 5545 §3.3.11 TEXT: backslash first, so that the escapes added after it
     are not escaped again; then `;` and `,`; line breaks become `\\n`."""
+    if _PLAIN.fullmatch(text):  # most text: nothing to escape
+        return text
     text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " "))
     text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
     return text.replace("\n", "\\n")
@@ -58,6 +63,8 @@ def escape_text(text: str) -> str:
 
 def fold(line: str) -> str:
     """Fold a content line at 75 octets without splitting a UTF-8 character (§3.1)."""
+    if len(line) <= 18:  # at most four octets a character: short enough
+        return line
     data = line.encode("utf-8")
     if len(data) <= 75:
         return line
@@ -81,7 +88,16 @@ def uid(event: Event) -> str:
         d = event.date
         marks = ("~" if d.approximate else "") + ("?" if d.uncertain else "")
         key = f"event:{first}/{last}/{d.precision.label}{marks}/{normalize_title(event.title)}"
-    return str(uuid.uuid5(NAMESPACE, key))
+    return uuid5(key)
+
+
+def uuid5(name: str) -> str:
+    """`str(uuid.uuid5(NAMESPACE, name))` without making a UUID object on the way."""
+    digest = bytearray(hashlib.sha1(_NAMESPACE_BYTES + name.encode("utf-8")).digest()[:16])
+    digest[6] = (digest[6] & 0x0F) | 0x50  # version 5
+    digest[8] = (digest[8] & 0x3F) | 0x80  # RFC 4122 variant
+    h = digest.hex()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 def _stamp(seconds: int) -> str:
@@ -151,28 +167,30 @@ def _description(event: Event) -> str | None:
     return "\n\n".join(parts) or None
 
 
-def _vevent(event: Event, stamp: str, partial: str) -> Iterator[str]:
-    yield "BEGIN:VEVENT"
-    yield f"UID:{uid(event)}"
-    yield f"DTSTAMP:{stamp}"
-    yield from _times(event, partial)
-    yield f"SUMMARY:{escape_text(_summary(event))}"
+def _vevent(event: Event, stamp: str, partial: str) -> str:
+    """The VEVENT, lines ended and folded; only lines that can be long are folded."""
+    lines = [f"BEGIN:VEVENT\r\nUID:{uid(event)}\r\nDTSTAMP:{stamp}\r\n"]
+    lines += [f"{line}\r\n" for line in _times(event, partial)]
+    lines.append(fold(f"SUMMARY:{escape_text(_summary(event))}") + "\r\n")
     description = _description(event)
     if description:
-        yield f"DESCRIPTION:{escape_text(description)}"
+        lines.append(fold(f"DESCRIPTION:{escape_text(description)}") + "\r\n")
     if event.location:
-        yield f"LOCATION:{escape_text(event.location)}"
+        lines.append(fold(f"LOCATION:{escape_text(event.location)}") + "\r\n")
     if event.tags:
-        yield "CATEGORIES:" + ",".join(escape_text(t) for t in event.tags)
+        lines.append(fold("CATEGORIES:" + ",".join(escape_text(t) for t in event.tags)) + "\r\n")
     url = next((u for u in map(as_url, event.sources) if u), None)
     if url:
-        yield f"URL:{url}"
-    yield "TRANSP:TRANSPARENT"  # a historical event does not make anyone busy
-    # What chrono needs to read the event back exactly (`chrono import`).
-    yield f"X-CHRONO-DATE:{escape_text(event.date.text)}"
+        lines.append(fold(f"URL:{url}") + "\r\n")
+    # A historical event does not make anyone busy; X-CHRONO-* is what chrono needs
+    # to read the event back exactly (`chrono import`).
+    lines.append(
+        f"TRANSP:TRANSPARENT\r\n{fold('X-CHRONO-DATE:' + escape_text(event.date.text))}\r\n"
+    )
     if event.id is not None:
-        yield f"X-CHRONO-ID:{escape_text(event.id)}"
-    yield "END:VEVENT"
+        lines.append(fold(f"X-CHRONO-ID:{escape_text(event.id)}") + "\r\n")
+    lines.append("END:VEVENT\r\n")
+    return "".join(lines)
 
 
 def render(events: Sequence[Event], options: RenderOptions) -> Rendered:
@@ -187,10 +205,11 @@ def render(events: Sequence[Event], options: RenderOptions) -> Rendered:
         f"NAME:{name}",
         f"X-WR-CALNAME:{name}",
     ]
+    text = ["".join(fold(line) + "\r\n" for line in lines)]
     warnings: list[str] = []
     for event in events:
         try:
-            lines += list(_vevent(event, stamp, options.partial))  # all or nothing
+            text.append(_vevent(event, stamp, options.partial))  # all or nothing
         except _Skip as reason:
             warnings.append(f"skipped '{event.title}' ({event.date.display()}): {reason}")
             continue
@@ -199,5 +218,5 @@ def render(events: Sequence[Event], options: RenderOptions) -> Rendered:
                 f"'{event.title}' ({event.date.display()}) is before 1601: "
                 "Outlook leaves such events out"
             )
-    lines.append("END:VCALENDAR")
-    return Rendered("".join(fold(line) + "\r\n" for line in lines), tuple(warnings))
+    text.append("END:VCALENDAR\r\n")
+    return Rendered("".join(text), tuple(warnings))
