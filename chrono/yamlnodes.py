@@ -160,6 +160,8 @@ def compose_simple(text: str) -> list[Node | None] | None:
                 continue
             else:  # an alias
                 return None
+            # _Composer._attach, inlined (the point of this path), without alias counting;
+            # tests/test_yaml_short_path.py holds the two to the same nodes.
             if not stack:
                 root = node
                 continue
