@@ -172,13 +172,35 @@ def bench_size(name: str, folder: Path, repeat: int, commands: list[str] | None)
     return rows
 
 
+def startup_rows(env: dict[str, str], runs: int = 21) -> list[str]:
+    """Start-up against bare imports (issue #5), medians of many short runs."""
+    python = sys.executable
+    pairs = [
+        ("chrono --help", [*chrono_argv(), "--help"], "import click", "import click"),
+        ("chrono show (shipped timelines)", [*chrono_argv(), "show", str(ROOT / "timelines")],
+         "import click, yaml, tabulate", "import click, yaml, tabulate"),
+    ]  # fmt: skip
+    rows = []
+    cache = tempfile.mkdtemp(prefix="chrono-bench-cache-")
+    env = {**env, "CHRONO_CACHE_DIR": cache}  # repeat runs, as a user's are
+    for label, argv, base_label, code in pairs:
+        ours = statistics.median(run_once(argv, env)[0] for _ in range(runs))
+        base = statistics.median(run_once([python, "-c", code], env)[0] for _ in range(runs))
+        rows.append(f"| start-up | {label} vs `{base_label}` | {ours * 1000:.0f} ms | "
+                    f"{ours / base:.2f}× ({base * 1000:.0f} ms) | |")  # fmt: skip
+    shutil.rmtree(cache, ignore_errors=True)
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10k,100k", help="comma-separated: 10k, 100k, 1m")
     parser.add_argument("--repeat", type=int, default=3, help="runs per measurement (median)")
     parser.add_argument("--data", type=Path, default=ROOT / "bench" / "data")
     parser.add_argument("--gen", type=Path, default=DEFAULT_GEN, help="gen_timelines.py")
-    parser.add_argument("--only", help="comma-separated command labels to run")
+    parser.add_argument(
+        "--only", help="comma-separated command labels to run (also: start-up, first line, render)"
+    )
     parser.add_argument("--out", type=Path, help="also write the table to this file")
     args = parser.parse_args()
     if not args.gen.exists():
@@ -194,7 +216,15 @@ def main() -> None:
         "|---|---|---|---|---|",
     ]
     print("\n".join(header), flush=True)
+    # As pip installs it: chrono's modules compiled (PYTHONDONTWRITEBYTECODE would
+    # otherwise have every run compile them from source).
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "chrono")], check=True)
     rows: list[str] = []
+    if only is None or "start-up" in only:
+        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        env.pop("CHRONO_PATH", None)
+        rows += startup_rows(env)
+        print("\n".join(rows), flush=True)
     for name in args.sizes.split(","):
         folder = ensure_data(name, args.data, args.gen)
         rows += bench_size(name, folder, args.repeat, only)
