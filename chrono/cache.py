@@ -84,7 +84,11 @@ class ParseCache:
                 st.st_ino, options)  # fmt: skip
 
     def _file(self, key: tuple[Any, ...]) -> str:
-        digest = hashlib.sha256(repr(key).encode("utf-8", "surrogateescape")).hexdigest()
+        """The entry's file: named by the file and options, not by the file's state, so
+        an edited file's new entry replaces the old one (the cache does not grow with
+        every edit); the whole key is checked when the entry is read."""
+        where = key[:4] + key[-1:]  # format, version, path, absolute path, options
+        digest = hashlib.sha256(repr(where).encode("utf-8", "surrogateescape")).hexdigest()
         return os.path.join(self.directory, digest[:40] + ".pickle")
 
     def get(self, key: tuple[Any, ...]) -> Any | None:

@@ -61,6 +61,8 @@ def test_a_changed_file_is_read_again(old_files: Path, tmp_path: Path) -> None:
     past = time.time() - 3600
     os.utime(path, (past, past))  # even with an old mtime, the size differs
     assert [e.title for e in load_paths([str(path)], cache=cache).events] == ["Only one now"]
+    assert [e.title for e in load_paths([str(path)], cache=cache).events] == ["Only one now"]
+    assert len(list((tmp_path / "cache").iterdir())) == 1  # replaced: no entry per edit
 
 
 def test_recently_modified_files_are_not_cached(tmp_path: Path) -> None:
