@@ -186,11 +186,13 @@ class ChronoDate(Value):
 
     @property
     def approximate(self) -> bool:
-        return any(p is not None and p.approximate for p in (self.start, self.end))
+        start, end = self.start, self.end  # (no generator: exports ask this of every event)
+        return (start is not None and start.approximate) or (end is not None and end.approximate)
 
     @property
     def uncertain(self) -> bool:
-        return any(p is not None and p.uncertain for p in (self.start, self.end))
+        start, end = self.start, self.end
+        return (start is not None and start.uncertain) or (end is not None and end.uncertain)
 
     @property
     def bce(self) -> bool:

@@ -9,6 +9,7 @@ detection (`--dedupe fuzzy`) will plug in as another source of keys.
 from __future__ import annotations
 
 import enum
+import functools
 import unicodedata
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -69,6 +70,7 @@ def sort_events(events: Iterable[Event]) -> list[Event]:
     return sorted(events, key=Event.sort_key)
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def normalize_title(title: str) -> str:
     """The title with case, spaces, punctuation, dashes, quotes and diacritics folded.
 
@@ -78,7 +80,8 @@ def normalize_title(title: str) -> str:
     True
 
     Word boundaries are dropped with the punctuation (`A|B`, `it's`) so that a
-    title written with or without a mark folds to the same key.
+    title written with or without a mark folds to the same key.  Cached: merging
+    and the ICS writer's UIDs both need it for every title.
     """
     decomposed = unicodedata.normalize("NFKD", title.casefold())
     return "".join(ch for ch in decomposed if ch.isalnum() and not unicodedata.combining(ch))

@@ -42,6 +42,7 @@ PRODID = "-//chrono//chrono timeline exporter//EN"
 # with no host or user name in it (SPEC §5).
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:chrono:event")
 _NAMESPACE_BYTES = NAMESPACE.bytes
+_LABELS = {p: p.label for p in Precision}
 _YEAR_1601 = days_from_civil(1601, 1, 1) * US_PER_DAY
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 _PLAIN = re.compile("[^\x00-\x1f\x7f\\\\;,]*")  # no control character, `\\`, `;` or `,`
@@ -63,7 +64,7 @@ def escape_text(text: str) -> str:
 
 def fold(line: str) -> str:
     """Fold a content line at 75 octets without splitting a UTF-8 character (§3.1)."""
-    if len(line) <= 18:  # at most four octets a character: short enough
+    if len(line) <= 18 or (len(line) <= 75 and line.isascii()):  # short enough
         return line
     data = line.encode("utf-8")
     if len(data) <= 75:
@@ -87,7 +88,7 @@ def uid(event: Event) -> str:
         first, last = event.date.iso_bounds()
         d = event.date
         marks = ("~" if d.approximate else "") + ("?" if d.uncertain else "")
-        key = f"event:{first}/{last}/{d.precision.label}{marks}/{normalize_title(event.title)}"
+        key = f"event:{first}/{last}/{_LABELS[d.precision]}{marks}/{normalize_title(event.title)}"
     return uuid5(key)
 
 
@@ -131,6 +132,10 @@ def _check(point: DatePoint, partial: str) -> None:
 def _times(event: Event, partial: str) -> list[str]:
     """DTSTART and DTEND lines for the event's date (RFC 5545 §3.8.2)."""
     start, end = event.date.start, event.date.end
+    if start is end and start is not None and start.precision is Precision.DAY and start.year > 0:
+        # The usual single day, written as it is (what _day(first) gives), to the next
+        return [f"DTSTART;VALUE=DATE:{start.year:04d}{start.month:02d}{start.day:02d}",
+                f"DTEND;VALUE=DATE:{_day(start.lo // US_PER_DAY + 1)}"]  # fmt: skip
     if start is None:
         raise _Skip("an interval with an open start cannot be placed in a calendar")
     points = [p for p in (start, end) if p is not None]
