@@ -49,6 +49,7 @@ __all__ = [
 
 FORMAT = 1  # bump when rows change shape
 CHUNK = 128  # events per marshalled chunk: --grep decodes only the chunks it needs
+MAX_BYTES = 2 << 30  # chronologies kept, all together (the least recently used go)
 _MAGIC = b"chrono-chronology\n"
 _RECORD_SEP = "\x00"  # between events in the search text
 _FIELD_SEP = "\x01"  # between an event's title and description
@@ -327,6 +328,7 @@ class StoredChronology:
                 yield self._json_chunk(piece, ends, writer)
             yield b"\n]\n" if ends else b"[]\n"
             writer.finish({"key": repr(self.key), "ends": ends})
+            self._cache.prune(keep=self._cache.slot(self.key))
         finally:
             writer.abandon()  # unless finished
 
@@ -452,9 +454,13 @@ class ChronologyCache:
         if not isinstance(entry, dict) or entry.get("key") != repr(key):
             return None
         try:
-            return StoredChronology(self, key, entry, sections.read)
+            stored = StoredChronology(self, key, entry, sections.read)
         except (KeyError, TypeError):
             return None
+        with contextlib.suppress(OSError):  # used now: the last to be pruned (by atime,
+            st = os.stat(sections.path)  # keeping mtime, which identifies the entry)
+            os.utime(sections.path, ns=(time.time_ns(), st.st_mtime_ns))
+        return stored
 
     def put(
         self,
@@ -482,7 +488,40 @@ class ChronologyCache:
         for first in range(0, len(events), CHUNK):
             writer.add(marshal.dumps([event_row(e) for e in events[first : first + CHUNK]]))
         writer.finish(entry)
+        self.prune(keep=self.slot(key))
         return StoredChronology(self, key, entry, lambda wanted: self._read(key, wanted))
+
+    def prune(self, keep: str | None = None) -> None:
+        """Remove the least recently used chronologies until all of them take at most
+        MAX_BYTES (never `keep`), and temporary files left by runs that died."""
+        try:
+            names = os.listdir(self.directory)
+        except OSError:
+            return
+        slots: dict[str, list[float]] = {}  # slot -> [bytes, last used]
+        now = time.time()
+        for name in names:
+            path = os.path.join(self.directory, name)
+            try:
+                st = os.stat(path)
+            except OSError:
+                continue
+            if name.startswith(".chrono-") and now - st.st_mtime > 3600:
+                with contextlib.suppress(OSError):
+                    os.unlink(path)
+            elif name.startswith("chronology-"):
+                slot = slots.setdefault(path.removesuffix(".json"), [0, 0.0])
+                slot[0] += st.st_size
+                slot[1] = max(slot[1], st.st_atime)
+        total = sum(size for size, _ in slots.values())
+        for path, (size, _) in sorted(slots.items(), key=lambda item: item[1][1]):
+            if total <= MAX_BYTES:
+                break
+            if path != keep:
+                for suffix in ("", ".json"):
+                    with contextlib.suppress(OSError):
+                        os.unlink(path + suffix)
+                total -= size
 
     def _read(self, key: tuple[Any, ...], wanted: Sequence[int]) -> list[bytes]:
         sections = _Sections(self.slot(key))

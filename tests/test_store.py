@@ -289,3 +289,42 @@ def test_a_json_chunk_damaged_while_writing_is_an_error_then_rebuilt(
     assert not list(cache_dir.glob("chronology-*"))  # removed
     assert run("export", "-f", "json", str(folder)).stdout == expected
     assert run("export", "-f", "json", str(folder)).stdout == expected
+
+
+def test_the_least_recently_used_chronologies_go_first(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The chronology cache stays under MAX_BYTES, least recently used first; the entry
+    just written stays, and temporary files of runs that died go."""
+    cache_dir.mkdir()
+    now = time.time()
+    for name, age in (("older", 300), ("old", 200), ("new", 100)):
+        used = now - age
+        for suffix in ("", ".json"):
+            path = cache_dir / f"chronology-{name}{suffix}"
+            path.write_bytes(b"x" * 50)
+            os.utime(path, (used, used))
+    stale, fresh = cache_dir / ".chrono-died", cache_dir / ".chrono-writing"
+    for path, age in ((stale, 7200), (fresh, 10)):
+        path.write_bytes(b"x")
+        _age(path, age)
+    monkeypatch.setattr("chrono.store.MAX_BYTES", 250)
+    store = ChronologyCache(str(cache_dir))
+    store.prune(keep=str(cache_dir / "chronology-older"))
+    assert _entries(cache_dir) == sorted(
+        ["chronology-new", "chronology-new.json", "chronology-older", "chronology-older.json"]
+    )
+    assert not stale.exists()
+    assert fresh.exists()
+
+
+def test_reading_an_entry_marks_it_used(folder: Path, cache_dir: Path, run: Run) -> None:
+    files = sorted(folder.glob("*.yaml"))
+    run("show", str(files[0]))
+    (entry,) = _entries(cache_dir)
+    path = cache_dir / entry
+    os.utime(path, (time.time() - 3600, path.stat().st_mtime))
+    mtime = path.stat().st_mtime_ns
+    run("show", str(files[0]))
+    assert time.time() - path.stat().st_atime < 60
+    assert path.stat().st_mtime_ns == mtime  # what identifies the entry is unchanged
