@@ -10,13 +10,18 @@ result: the merged, sorted chronology of a set of inputs, read with given option
   Files modified in the last few seconds, standard input, and loads with any
   problem (even a warning) are never stored, so problems are always reported.
 - **Bounded.**  One slot per set of paths and options: a changed file replaces
-  its slot's entry instead of adding one.
+  its slot's entry instead of adding one; all slots together stay under
+  MAX_BYTES, the least recently used going first.
 - **Fast to query.**  Events are stored as rows of plain values (marshal) in
   chunks, beside one casefolded text of every title and description, so
   `--grep` finds its events without building the others.  A JSON export's
-  records are kept too, once one has been made, so a repeat export writes them.
-- **Safe to read.**  An entry starts with a magic string and a CRC of its
-  payload; a corrupt, truncated or foreign file is ignored and replaced.
+  records are kept too (UTF-8, in chunks), once one has been made, so a repeat
+  export copies them to the output.
+- **Safe to read.**  An entry is written as it is made, then renamed into place:
+  a magic string, the chunks, and a head (marshal) with every chunk's length and
+  CRC, then the head's own length and CRC.  A corrupt, truncated or foreign file
+  is ignored and replaced; a chunk found damaged later raises CorruptEntry, and
+  the caller reads the timelines afresh.
 """
 
 from __future__ import annotations
