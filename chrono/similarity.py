@@ -254,6 +254,10 @@ def explain_dates(a: ChronoDate, b: ChronoDate, kind: str) -> str:
 
 
 _EPOCH = days_from_civil(0, 1, 1) * US_PER_DAY
+# Bucket numbers: key * _KEY_SPAN + level + 4 * period.  Periods count 8 days or more
+# from year 0, so |level + 4 * period| stays far below half the span for any year
+# of four digits, and distinct (key, level, period) give distinct numbers.
+_KEY_SPAN = 1 << 40
 # Bucket sizes for blocking, fine to coarse.  A date is filed whole ("coarse") at the
 # first size its widened span fits in, and as a finer entry in the larger sizes'
 # buckets, so that a month meets its days and a year its months.
@@ -292,34 +296,46 @@ def find_near_duplicates(
     # three words together: in a large chronology many titles share a word, and only
     # titles sharing two rare words (three in a year) are worth comparing if the work
     # is to grow linearly.
-    keys: dict[int, tuple[list[str], list[str], list[str]]] = {}
-    combos: dict[int, list[str]] = {}
+    # Keys are ints: a word's block (its first BLOCK_LETTERS letters) is a number, a
+    # pair of blocks or three of them are numbers above all single ones, and a
+    # bucket is one number made of the key, the size and the period.  Tuples and
+    # strings made and hashed millions of times cost more than the comparisons.
+    blocks: dict[str, int] = {}
+    block_of = {w: blocks.setdefault(w[:BLOCK_LETTERS], len(blocks)) for w in index.rank}
+    n = len(blocks) + 1
+    keys: dict[int, tuple[list[int], list[int], list[int]]] = {}
+    combos: dict[int, list[int]] = {}
     exhaustive = len(events) <= EXHAUSTIVE
     rank = index.rank.__getitem__
     for i, event in enumerate(events):
         title_words = index.words[i]
         if title_words and _blockable(event):
-            rare = list(dict.fromkeys([w[:BLOCK_LETTERS] for w in sorted(title_words, key=rank)]))
-            pairs = combos[i] = [f"{a} {b}" if a < b else f"{b} {a}"
+            rare = list(dict.fromkeys([block_of[w] for w in sorted(title_words, key=rank)]))
+            pairs = combos[i] = [n + (a * n + b if a < b else b * n + a)
                                  for a, b in itertools.combinations(rare[:3], 2)] or rare  # fmt: skip
             if exhaustive:
                 keys[i] = (rare, rare, rare)
+            elif len(rare) > 2:
+                a, b, c = sorted(rare[:3])
+                keys[i] = (pairs, pairs, [(a * n + b) * n + c])
             else:
-                keys[i] = (pairs, pairs, [" ".join(sorted(rare[:3]))] if len(rare) > 2 else [])
+                keys[i] = (pairs, pairs, [])
     # A bucket lists the events filed in it whole (as 2*i) and the finer events
     # it contains (2*i + 1), the latter only where it holds a whole one already:
-    # most finer entries would meet nothing.  A bucket is (key, size, period).
-    buckets: dict[tuple[str, int, int], list[int]] = {}
+    # most finer entries would meet nothing.
+    buckets: dict[int, list[int]] = {}
     own: dict[int, int] = {}
     for i, by_level in keys.items():
         lo, hi = spans[i]
         level = own[i] = _level(hi - lo)
         size = _SIZES[level]
         for period in range((lo - _EPOCH) // size, (hi - 1 - _EPOCH) // size + 1):
+            where = level + 4 * period  # (levels 0-2; periods may be negative: BCE)
             for key in by_level[level]:
-                bucket = buckets.get((key, level, period))
+                name = key * _KEY_SPAN + where
+                bucket = buckets.get(name)
                 if bucket is None:
-                    buckets[(key, level, period)] = [2 * i]
+                    buckets[name] = [2 * i]
                 else:
                     bucket.append(2 * i)
     for i, by_level in keys.items():
@@ -327,8 +343,9 @@ def find_near_duplicates(
         for level in range(own[i] + 1, len(_SIZES)):
             size = _SIZES[level]
             for period in range((lo - _EPOCH) // size, (hi - 1 - _EPOCH) // size + 1):
+                where = level + 4 * period
                 for key in by_level[level]:
-                    bucket = buckets.get((key, level, period))
+                    bucket = buckets.get(key * _KEY_SPAN + where)
                     if bucket is not None:
                         bucket.append(2 * i + 1)
     seen: set[int] = set()
@@ -355,7 +372,7 @@ def find_near_duplicates(
 
 
 def _split_crowded(
-    entries: list[int], combos: dict[int, list[str]], by_word: bool
+    entries: list[int], combos: dict[int, list[int]], by_word: bool
 ) -> Iterator[tuple[list[int], list[int]]]:
     """A bucket's (whole, finer) events; when more than `CROWDED` events share one
     word in one period, split by pairs of rare words: a word that common there says
@@ -364,7 +381,7 @@ def _split_crowded(
     if len(entries) <= CROWDED or not by_word:
         yield [e >> 1 for e in entries if not e & 1], [e >> 1 for e in entries if e & 1]
         return
-    split: dict[str, tuple[list[int], list[int]]] = {}
+    split: dict[int, tuple[list[int], list[int]]] = {}
     for entry in entries:
         for combo in combos[entry >> 1]:
             split.setdefault(combo, ([], []))[entry & 1].append(entry >> 1)
