@@ -93,9 +93,13 @@ class ParseCache:
 
     def get(self, key: tuple[Any, ...]) -> Any | None:
         """What was stored for `key`, or None (missing, corrupt, foreign, other key)."""
+        path = self._file(key)
         try:
-            with open(self._file(key), "rb") as handle:
+            with open(path, "rb") as handle:
                 stored_key, value = _Unpickler(io.BytesIO(handle.read())).load()
+                st = os.fstat(handle.fileno())
+            if stored_key == key:  # used now (see chrono.store's pruning)
+                os.utime(path, ns=(time.time_ns(), st.st_mtime_ns))
         except (OSError, EOFError, ValueError, TypeError, AttributeError, IndexError,
                 pickle.UnpicklingError):  # fmt: skip
             return None

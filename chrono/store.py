@@ -55,6 +55,7 @@ __all__ = [
 FORMAT = 1  # bump when rows change shape
 CHUNK = 128  # events per marshalled chunk: --grep decodes only the chunks it needs
 MAX_BYTES = 2 << 30  # chronologies kept, all together (the least recently used go)
+UNUSED = 30 * 86_400  # seconds: parse-cache entries unused this long go
 _MAGIC = b"chrono-chronology\n"
 _RECORD_SEP = "\x00"  # between events in the search text
 _FIELD_SEP = "\x01"  # between an event's title and description
@@ -498,7 +499,9 @@ class ChronologyCache:
 
     def prune(self, keep: str | None = None) -> None:
         """Remove the least recently used chronologies until all of them take at most
-        MAX_BYTES (never `keep`), and temporary files left by runs that died."""
+        MAX_BYTES (never `keep`), parse-cache entries unused for UNUSED seconds (30 days) (files no
+        longer read, and entries of other chrono versions), and temporary files left
+        by runs that died.  Removing an entry is always safe: a miss, not an error."""
         try:
             names = os.listdir(self.directory)
         except OSError:
@@ -511,7 +514,10 @@ class ChronologyCache:
                 st = os.stat(path)
             except OSError:
                 continue
-            if name.startswith(".chrono-") and now - st.st_mtime > 3600:
+            stale = (name.startswith(".chrono-") and now - st.st_mtime > 3600) or (
+                name.endswith(".pickle") and now - max(st.st_atime, st.st_mtime) > UNUSED
+            )
+            if stale:
                 with contextlib.suppress(OSError):
                     os.unlink(path)
             elif name.startswith("chronology-"):

@@ -328,3 +328,18 @@ def test_reading_an_entry_marks_it_used(folder: Path, cache_dir: Path, run: Run)
     run("show", str(files[0]))
     assert time.time() - path.stat().st_atime < 60
     assert path.stat().st_mtime_ns == mtime  # what identifies the entry is unchanged
+
+
+def test_unused_parse_entries_go_after_a_while(
+    folder: Path, cache_dir: Path, run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = sorted(folder.glob("*.yaml"))
+    run("show", str(files[0]))
+    run("show", str(files[1]))
+    (used, unused) = sorted(cache_dir.glob("*.pickle"), key=lambda p: p.stat().st_mtime)
+    for entry in (used, unused):
+        _age(entry, 40 * 86_400)  # both written long ago ...
+    run("show", str(files[0]), "--dedupe", "none")  # ... and one read just now
+    run("show", str(files[2]))  # storing a chronology prunes
+    assert used.exists()
+    assert not unused.exists()
