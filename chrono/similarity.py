@@ -25,7 +25,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 
 from chrono.dates import US_PER_DAY, ChronoDate, Precision, days_from_civil
@@ -144,7 +144,7 @@ def _loose(words: frozenset[str]) -> dict[tuple[str, str], str]:
 class TitleIndex:
     """Word rarity over a chronology: a word's weight is its inverse document frequency."""
 
-    def __init__(self, titles: Sequence[frozenset[str]]) -> None:
+    def __init__(self, titles: Sequence[Collection[str]]) -> None:
         df: Counter[str] = Counter()
         for title_words in titles:
             df.update(title_words)
@@ -166,7 +166,7 @@ class TitleIndex:
         the shorter title), so that a short headline inside a long one still scores.
         Words alike by stem or transliteration match at 0.8 and count once.
         """
-        a, b, w = self.words[i], self.words[j], self.weights
+        a, b, w = frozenset(self.words[i]), frozenset(self.words[j]), self.weights
         shared = a & b
         matched = sum(w[x] for x in shared)
         loose: list[tuple[str, str]] = []
@@ -287,7 +287,8 @@ def find_near_duplicates(
     events: Sequence[Event], min_score: float = DEFAULT_MIN_SCORE
 ) -> list[NearDuplicate]:
     """Pairs of near-duplicate events, most similar first (stable order)."""
-    index = TitleIndex([words(e.title) for e in events])
+    # Titles' words as tuples: a frozenset per title took 470 MB at 1M events.
+    index = TitleIndex([tuple(words(e.title)) for e in events])
     spans = [_widened(e.date) for e in events]
     # Each event's blocking keys at each bucket size (8 days, 64 days, a year).
     # Up to EXHAUSTIVE events, every word of a title is a key at every size, so
@@ -303,7 +304,7 @@ def find_near_duplicates(
     blocks: dict[str, int] = {}
     block_of = {w: blocks.setdefault(w[:BLOCK_LETTERS], len(blocks)) for w in index.rank}
     n = len(blocks) + 1
-    keys: dict[int, tuple[list[int], list[int], list[int]]] = {}
+    keys: dict[int, tuple[Sequence[int], Sequence[int], Sequence[int]]] = {}
     combos: dict[int, list[int]] = {}
     exhaustive = len(events) <= EXHAUSTIVE
     rank = index.rank.__getitem__
@@ -317,14 +318,15 @@ def find_near_duplicates(
                 keys[i] = (rare, rare, rare)
             elif len(rare) > 2:
                 a, b, c = sorted(rare[:3])
-                keys[i] = (pairs, pairs, [(a * n + b) * n + c])
+                keys[i] = (pairs, pairs, ((a * n + b) * n + c,))
             else:
-                keys[i] = (pairs, pairs, [])
+                keys[i] = (pairs, pairs, ())
     # A bucket lists the events filed in it whole (as 2*i) and the finer events
     # it contains (2*i + 1), the latter only where it holds a whole one already:
-    # most finer entries would meet nothing.
-    buckets: dict[int, list[int]] = {}
-    own: dict[int, int] = {}
+    # most finer entries would meet nothing.  Most buckets hold one event: that one
+    # is kept as a number, and becomes a list when a second comes.
+    buckets: dict[int, int | list[int]] = {}
+    own = [0] * len(events)
     for i, by_level in keys.items():
         lo, hi = spans[i]
         level = own[i] = _level(hi - lo)
@@ -335,7 +337,9 @@ def find_near_duplicates(
                 name = key * _KEY_SPAN + where
                 bucket = buckets.get(name)
                 if bucket is None:
-                    buckets[name] = [2 * i]
+                    buckets[name] = 2 * i
+                elif isinstance(bucket, int):
+                    buckets[name] = [bucket, 2 * i]
                 else:
                     bucket.append(2 * i)
     for i, by_level in keys.items():
@@ -345,14 +349,19 @@ def find_near_duplicates(
             for period in range((lo - _EPOCH) // size, (hi - 1 - _EPOCH) // size + 1):
                 where = level + 4 * period
                 for key in by_level[level]:
-                    bucket = buckets.get(key * _KEY_SPAN + where)
-                    if bucket is not None:
+                    name = key * _KEY_SPAN + where
+                    bucket = buckets.get(name)
+                    if bucket is None:
+                        continue
+                    if isinstance(bucket, int):
+                        buckets[name] = [bucket, 2 * i + 1]
+                    else:
                         bucket.append(2 * i + 1)
     seen: set[int] = set()
     found: list[NearDuplicate] = []
     size = len(events)
     for entries in buckets.values():
-        if len(entries) < 2:
+        if isinstance(entries, int):
             continue
         for coarse, fine in _split_crowded(entries, combos, exhaustive):
             for x, first in enumerate(coarse):
