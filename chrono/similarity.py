@@ -312,10 +312,11 @@ def find_near_duplicates(
         title_words = index.words[i]
         if title_words and _blockable(event):
             rare = list(dict.fromkeys([block_of[w] for w in sorted(title_words, key=rank)]))
-            pairs = combos[i] = [n + (a * n + b if a < b else b * n + a)
-                                 for a, b in itertools.combinations(rare[:3], 2)] or rare  # fmt: skip
+            pairs = [n + (a * n + b if a < b else b * n + a)
+                     for a, b in itertools.combinations(rare[:3], 2)] or rare  # fmt: skip
             if exhaustive:
                 keys[i] = (rare, rare, rare)
+                combos[i] = pairs  # to split crowded buckets (see _split_crowded)
             elif len(rare) > 2:
                 a, b, c = sorted(rare[:3])
                 keys[i] = (pairs, pairs, ((a * n + b) * n + c,))
