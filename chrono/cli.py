@@ -385,7 +385,8 @@ def _chronology_cache(
     if problems:  # a warning to print: read afresh
         return None, None
     store = ChronologyCache()
-    return store, store.key(files, (read.day_first, dedupe.mode, dedupe.min_score))
+    score = dedupe.min_score if dedupe.mode == "fuzzy" else None  # else it changes nothing
+    return store, store.key(files, (read.day_first, dedupe.mode, score))
 
 
 def _select_stored(stored: StoredChronology, query: Query, lazy: bool) -> Chronology:
