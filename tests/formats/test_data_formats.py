@@ -7,6 +7,7 @@ import io
 import json
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -214,3 +215,25 @@ def test_json_records_written_directly_match_the_standard_library(
     for event in events:
         expected = json.dumps(plain_record(event), ensure_ascii=False, indent=2)
         assert record_text(event) == expected.replace("\n", "\n  ")
+
+
+def test_yaml_written_in_chunks_is_one_document(
+    shipped: tuple[Event, ...], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`merge` writes its YAML a chunk of records at a time (bounded memory): the text
+    is the one document PyYAML would write whole, at every chunk boundary."""
+    import yaml
+
+    from chrono.formats import yaml_
+    from chrono.formats.records import timeline_record
+
+    records = [timeline_record(e) for e in shipped]
+    for size in (1, 2, 3, len(records), len(records) + 1):
+        monkeypatch.setattr(yaml_, "CHUNK", size)
+        for count in (0, 1, size, len(records)):
+            for title in (None, "T"):
+                document = {"title": title} if title else {}
+                document["events"] = records[:count]
+                whole = yaml.dump(document, Dumper=yaml_._Dumper, allow_unicode=True,
+                                  sort_keys=False, width=100, indent=2)  # fmt: skip
+                assert yaml_.dump_timeline(records[:count], title) == whole
