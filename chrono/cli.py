@@ -390,23 +390,10 @@ def _chronology_cache(
 
 
 def _select_stored(stored: StoredChronology, query: Query, lazy: bool) -> Chronology:
-    title = _shared_title(stored.titles)
-    if query.start is None and query.end is None and not query.tags and not query.grep:
-        # Only --reverse and --limit: no event needs building to choose
-        indices = list(range(len(stored)))
-        if query.reverse:
-            indices.reverse()
-        indices = indices[: query.limit] if query.limit is not None else indices
-        events = stored.view(indices) if lazy else stored.events(indices)
-        return Chronology(events, title, stored.paths, stored, tuple(indices))
-    candidates = stored.grep(query.grep) if query.grep else None
-    if candidates is None:
-        candidates = list(range(len(stored)))
-    events = stored.events(candidates)
-    where = {id(event): n for event, n in zip(events, candidates, strict=True)}
-    selected = query.select(events).events
-    chosen = tuple(where[id(event)] for event in selected)
-    return Chronology(selected, title, stored.paths, stored, chosen)
+    """The events `query` keeps, chosen without building the others."""
+    indices = stored.select(query)
+    events = stored.view(indices) if lazy else stored.events(indices)
+    return Chronology(events, _shared_title(stored.titles), stored.paths, stored, tuple(indices))
 
 
 def _shared_title(titles: Iterable[str]) -> str | None:

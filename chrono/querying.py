@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from chrono.dates import ChronoDate
 from chrono.model import Event
 
-__all__ = ["Query", "Selection"]
+__all__ = ["Query", "Selection", "matches_text"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +57,7 @@ class Query:
             apply("--tag", [e for e in kept if any(t.casefold() in wanted for t in e.tags)])
         if self.grep:
             needle = self.grep.casefold()
-            apply("--grep", [e for e in kept if _matches(e, needle)])
+            apply("--grep", [e for e in kept if matches_text(e, needle)])
         if self.reverse:
             kept.reverse()
         if self.limit is not None:
@@ -65,7 +65,7 @@ class Query:
         return Selection(tuple(kept), tuple(counts))
 
 
-def _matches(event: Event, needle: str) -> bool:
+def matches_text(event: Event, needle: str) -> bool:
     return needle in event.title.casefold() or (
         event.description is not None and needle in event.description.casefold()
     )

@@ -42,6 +42,7 @@ from chrono import __version__
 from chrono.cache import RACY_SECONDS, default_cache_dir
 from chrono.dates import ChronoDate, DatePoint, Precision
 from chrono.model import EMPTY, Event, Origin
+from chrono.querying import Query, matches_text
 
 __all__ = [
     "ChronologyCache",
@@ -52,7 +53,7 @@ __all__ = [
     "row_event",
 ]
 
-FORMAT = 1  # bump when rows change shape
+FORMAT = 2  # bump when rows or the head change shape
 CHUNK = 128  # events per marshalled chunk: --grep decodes only the chunks it needs
 MAX_BYTES = 2 << 30  # chronologies kept, all together (the least recently used go)
 UNUSED = 30 * 86_400  # seconds: parse-cache entries unused this long go
@@ -250,8 +251,15 @@ class StoredChronology:
         self._read_chunks = chunks
         self._search: str = entry["search"]
         self._starts: list[int] = entry["starts"]
+        self._lo: list[int] = entry["lo"]
+        self._hi: list[int] = entry["hi"]
+        self._tags: dict[str, list[int]] = entry["tags"]
         self._decoded: dict[int, list[Event]] = {}
-        if not isinstance(self._search, str) or len(self._starts) != self._count:
+        if (
+            not isinstance(self._search, str)
+            or not isinstance(self._tags, dict)
+            or not len(self._starts) == len(self._lo) == len(self._hi) == self._count
+        ):
             raise TypeError("not a stored chronology")
 
     def __len__(self) -> int:
@@ -281,6 +289,34 @@ class StoredChronology:
     def view(self, indices: Sequence[int]) -> Sequence[Event]:
         """The events at `indices`, built when first read."""
         return _View(self, indices)
+
+    def select(self, query: Query) -> list[int]:
+        """Where the events `query` keeps are, in its order: what `query.select` keeps
+        of the whole chronology, chosen from the dates, tags and text stored beside
+        the events, without building them."""
+        kept: Iterable[int] = range(self._count)
+        if query.start is not None:
+            lo, his = query.start.lo, self._hi
+            kept = [i for i in kept if his[i] > lo]
+        if query.end is not None:
+            hi, los = query.end.hi, self._lo
+            kept = [i for i in kept if los[i] < hi]
+        if query.tags:
+            tagged: set[int] = set()
+            for tag in {t.casefold() for t in query.tags}:
+                tagged.update(self._tags.get(tag, ()))
+            kept = [i for i in kept if i in tagged]
+        if query.grep:
+            found = self.grep(query.grep)
+            if found is None:  # text the search cannot look for: ask the events
+                needle = query.grep.casefold()
+                found = [i for i in range(self._count) if matches_text(self.event(i), needle)]
+            matching = set(found)
+            kept = [i for i in kept if i in matching]
+        chosen = list(kept)
+        if query.reverse:
+            chosen.reverse()
+        return chosen[: query.limit] if query.limit is not None else chosen
 
     def grep(self, needle: str) -> list[int] | None:
         """Indices of the events whose title or description contains `needle`
@@ -477,11 +513,14 @@ class ChronologyCache:
     ) -> StoredChronology:
         """Store a merged chronology; what a later run will read back."""
         starts, texts, position = [], [], 0
-        for event in events:
+        tags: dict[str, list[int]] = {}
+        for n, event in enumerate(events):
             text = f"{event.title.casefold()}{_FIELD_SEP}{(event.description or '').casefold()}"
             starts.append(position)
             texts.append(text)
             position += len(text) + 1
+            for tag in {t.casefold() for t in event.tags}:
+                tags.setdefault(tag, []).append(n)
         entry = {
             "key": repr(key),
             "count": len(events),
@@ -489,6 +528,9 @@ class ChronologyCache:
             "paths": list(paths),
             "search": _RECORD_SEP.join(texts),
             "starts": starts,
+            "lo": [e.date.lo for e in events],
+            "hi": [e.date.hi for e in events],
+            "tags": tags,
         }
         writer = _SectionWriter(self.slot(key))
         for first in range(0, len(events), CHUNK):

@@ -343,3 +343,37 @@ def test_unused_parse_entries_go_after_a_while(
     run("show", str(files[2]))  # storing a chronology prunes
     assert used.exists()
     assert not unused.exists()
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    start=st.sampled_from([None, "1994", "2025-08", "~2025-11", "2025-08-08T16:00Z", "-0100"]),
+    end=st.sampled_from([None, "1997", "2025-08-08", "2026", "44 BCE"]),
+    tags=st.lists(
+        st.sampled_from(["nato", "NATO", "peace", "pfp", "usa", "none-such"]), max_size=2
+    ),
+    grep=st.sampled_from([None, "", "peace", "AZERBAIJAN", "é", "march", "\x01"]),
+    limit=st.sampled_from([None, 0, 1, 3]),
+    reverse=st.booleans(),
+)
+def test_stored_selection_is_what_query_selects(
+    folder: Path, tmp_path: Path, start: str | None, end: str | None, tags: list[str],
+    grep: str | None, limit: int | None, reverse: bool,
+) -> None:  # fmt: skip
+    """Choosing events from the stored dates, tag index and text gives the events
+    Query.select gives, in its order, without building the others."""
+    from chrono.dates import parse_date
+    from chrono.querying import Query
+
+    events = merge_events(load_paths([str(folder)]).events).events
+    store = ChronologyCache(str(tmp_path / "select-cache"))
+    key = store.key(sorted(str(p) for p in folder.glob("*.yaml")), ("select",))
+    assert key is not None
+    stored = store.put(key, events, (), ())
+    query = Query(
+        parse_date(start) if start else None, parse_date(end) if end else None,
+        tuple(tags), grep, limit, reverse,
+    )  # fmt: skip
+    expected = [events.index(e) for e in query.select(events).events]
+    assert stored.select(query) == expected
+    assert [e.title for e in stored.events(expected)] == [events[i].title for i in expected]
