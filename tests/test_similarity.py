@@ -252,3 +252,71 @@ def test_large_chronology_blocking_still_finds_close_copies(
     )
     (group,) = near_groups(events)
     assert len(group.members) == 4
+
+
+@pytest.mark.parametrize("exhaustive", [True, False])
+def test_the_search_in_two_processes_finds_what_one_finds(
+    exhaustive: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Large chronologies are searched in two processes, each over the buckets of one
+    half of the timeline: the pairs must be the ones a single process finds."""
+    from chrono import similarity
+    from chrono.loading import load_paths
+
+    if not similarity._can_fork():
+        pytest.skip("the search runs in two processes only where it can fork (Linux)")
+    paths = [*SHIPPED, str(ROOT / "tests" / "data" / "near_duplicates.yaml")]
+    loaded = load_paths(paths)
+    # the labelled set spans centuries; copies a year apart make year buckets cross
+    # the split, and copies at every precision make finer entries cross it
+    extra = load_text(
+        "".join(f"- {{date: '{y}', title: '{t}'}}\n- {{date: '{y}-06', title: '{t}'}}\n"
+                for y in range(1990, 2030) for t in ("Baku summit opens", "Summit opens in Baku"))
+    ).events  # fmt: skip
+    events = merge_events([*loaded.events, *extra]).events
+    if not exhaustive:
+        monkeypatch.setattr(similarity, "EXHAUSTIVE", 0)
+    monkeypatch.setattr(similarity, "PARALLEL_EVENTS", 10**9)
+    alone = find_near_duplicates(events, 0.2)
+    monkeypatch.setattr(similarity, "PARALLEL_EVENTS", 0)
+    in_two = find_near_duplicates(events, 0.2)
+    assert len(alone) > 50
+    assert [(n.a, n.b, n.score, n.shared, n.relation) for n in in_two] == [
+        (n.a, n.b, n.score, n.shared, n.relation) for n in alone
+    ]
+
+
+def test_a_bucket_across_the_split_is_searched_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An 8-day bucket that starts before the split and ends after it belongs to the
+    first half, which must read the events after the split that it holds."""
+    from chrono import similarity
+    from chrono.dates import US_PER_DAY, civil_from_days
+
+    if not similarity._can_fork():
+        pytest.skip("the search runs in two processes only where it can fork (Linux)")
+    year, week = similarity._SIZES[-1], similarity._SIZES[0]
+    split = next(
+        s for k in range(2020, 2100)
+        if (s := similarity._EPOCH + (k * 365 * US_PER_DAY) // year * year)
+        and week - (s - similarity._EPOCH) % week >= 3 * US_PER_DAY
+    )  # fmt: skip
+    y, m, d = civil_from_days(split // US_PER_DAY + 1)  # a day inside that bucket
+    assert m <= 10  # (so that the next month is in the same year)
+    day = f"{y:04d}-{m:02d}-{d:02d}"
+    events = merge_events(
+        load_text(f"- {{date: '{day}', title: Ganja flood relief convoy arrives}}\n"
+                  f"- {{date: '{day}', title: Relief convoy arrives after Ganja flood}}\n"
+                  # a year across the split, and a month of it after the split: they
+                  # meet only in the year bucket after the split
+                  f"- {{date: '{y}', title: Shusha declared cultural capital}}\n"
+                  f"- {{date: '{y}-{m + 1:02d}', title: Shusha named cultural capital}}\n"
+                  "- {date: '1900', title: Something else entirely}\n").events,
+        Dedupe.NONE,
+    ).events  # fmt: skip
+    monkeypatch.setattr(similarity, "_split_year", lambda spans: split)
+    monkeypatch.setattr(similarity, "PARALLEL_EVENTS", 0)
+    found = {(n.a.title, n.b.title) for n in find_near_duplicates(events)}
+    assert ("Ganja flood relief convoy arrives", "Relief convoy arrives after Ganja flood") in found
+    assert ("Shusha declared cultural capital", "Shusha named cultural capital") in found
+    monkeypatch.setattr(similarity, "PARALLEL_EVENTS", 10**9)
+    assert found == {(n.a.title, n.b.title) for n in find_near_duplicates(events)}
