@@ -7,8 +7,14 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import settings
 
 from chrono.cli import cli
+
+# No deadline: how long an example takes is for the benchmarks (bench/), and a
+# deadline makes a test fail when the machine is busy, not when chrono is wrong.
+settings.register_profile("chrono", deadline=None)
+settings.load_profile("chrono")
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
