@@ -23,12 +23,10 @@ import functools
 import itertools
 import math
 import re
-import sys
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from chrono.dates import US_PER_DAY, ChronoDate, Precision, days_from_civil
 from chrono.model import Event
@@ -285,14 +283,6 @@ def _blockable(event: Event) -> bool:
     return date.precision >= Precision.YEAR and date.start is not None and date.end is not None
 
 
-# From this many events, on Linux, the search runs in two processes, each over the
-# buckets of one half of the timeline (the pairs found are the same).
-PARALLEL_EVENTS = 200_000
-
-# (i, j, score, shared words, date relation): a pair found, by position
-Found = tuple[int, int, float, tuple[str, ...], str]
-
-
 def find_near_duplicates(
     events: Sequence[Event], min_score: float = DEFAULT_MIN_SCORE
 ) -> list[NearDuplicate]:
@@ -300,93 +290,6 @@ def find_near_duplicates(
     # Titles' words as tuples: a frozenset per title took 470 MB at 1M events.
     index = TitleIndex([tuple(words(e.title)) for e in events])
     spans = [_widened(e.date) for e in events]
-    if len(events) >= PARALLEL_EVENTS and _can_fork():
-        pairs = _search_in_two(events, index, spans, min_score)
-    else:
-        pairs = _search(events, index, spans, min_score, None)
-    found = [
-        NearDuplicate(events[i], events[j], score, shared, kind)
-        for i, j, score, shared, kind in pairs
-    ]
-    found.sort(key=lambda n: (-n.score, n.a.sort_key(), n.b.sort_key()))
-    return found
-
-
-def _can_fork() -> bool:
-    import multiprocessing
-
-    return sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods()
-
-
-def _search_in_two(
-    events: Sequence[Event], index: TitleIndex, spans: list[tuple[int, int]], min_score: float
-) -> list[Found]:
-    """`_search` in this process over the buckets before the middle of the timeline,
-    and in a forked one over those after it; every bucket is searched whole by one of
-    them, so the pairs are those one process finds (met in both halves, once)."""
-    import multiprocessing
-
-    split = _split_year(spans)
-    context = multiprocessing.get_context("fork")
-    receive, send = context.Pipe(duplex=False)
-    child = context.Process(
-        target=_search_child, args=(send, events, index, spans, min_score, (1, split))
-    )
-    child.start()
-    send.close()
-    mine = _search(events, index, spans, min_score, (0, split))
-    try:
-        theirs: list[Found] = receive.recv()
-    except EOFError:  # the other process died (out of memory?): search its half here
-        theirs = _search(events, index, spans, min_score, (1, split))
-    child.join()
-    receive.close()
-    return list({(f[0], f[1]): f for f in mine + theirs}.values())
-
-
-def _split_year(spans: list[tuple[int, int]]) -> int:
-    """Where to split the timeline: the year buckets' boundary at the middle of a
-    sample of the events' starts."""
-    starts = sorted(spans[i][0] for i in range(0, len(spans), max(1, len(spans) // 1000)))
-    year = _SIZES[-1]
-    return _EPOCH + (starts[len(starts) // 2] - _EPOCH) // year * year
-
-
-def _search_child(
-    send: Any,
-    events: Sequence[Event],
-    index: TitleIndex,
-    spans: list[tuple[int, int]],
-    min_score: float,
-    half: tuple[int, int],
-) -> None:
-    send.send(_search(events, index, spans, min_score, half))
-    send.close()
-
-
-def _search(
-    events: Sequence[Event],
-    index: TitleIndex,
-    spans: list[tuple[int, int]],
-    min_score: float,
-    half: tuple[int, int] | None,
-) -> list[Found]:
-    """The near-duplicate pairs met in the buckets: all of them, or with `half`
-    = (side, split) those whose period starts before `split` (side 0) or not (side 1)."""
-    if half is None:
-        bounds = [(-(1 << 62), 1 << 62)] * len(_SIZES)  # every period
-        relevant: Callable[[int, int], bool] = lambda lo, hi: True
-    else:
-        side, split = half
-        # first period, at each size, that starts at or after the split
-        firsts = [-((_EPOCH - split) // size) for size in _SIZES]
-        if side == 0:
-            bounds = [(-(1 << 62), first) for first in firsts]
-            reach = split + _SIZES[-1]  # its buckets end before this
-            relevant = lambda lo, hi: lo < reach
-        else:
-            bounds = [(first, 1 << 62) for first in firsts]
-            relevant = lambda lo, hi: hi > split
     # Each event's blocking keys at each bucket size (8 days, 64 days, a year).
     # Up to EXHAUSTIVE events, every word of a title is a key at every size, so
     # nothing is missed that one shared word links.  Above, the keys are pairs of its
@@ -407,7 +310,7 @@ def _search(
     rank = index.rank.__getitem__
     for i, event in enumerate(events):
         title_words = index.words[i]
-        if title_words and _blockable(event) and relevant(*spans[i]):
+        if title_words and _blockable(event):
             rare = list(dict.fromkeys([block_of[w] for w in sorted(title_words, key=rank)]))
             pairs = [n + (a * n + b if a < b else b * n + a)
                      for a, b in itertools.combinations(rare[:3], 2)] or rare  # fmt: skip
@@ -429,9 +332,7 @@ def _search(
         lo, hi = spans[i]
         level = own[i] = _level(hi - lo)
         size = _SIZES[level]
-        low, high = bounds[level]
-        first = max((lo - _EPOCH) // size, low)
-        for period in range(first, min((hi - 1 - _EPOCH) // size + 1, high)):
+        for period in range((lo - _EPOCH) // size, (hi - 1 - _EPOCH) // size + 1):
             where = level + 4 * period  # (levels 0-2; periods may be negative: BCE)
             for key in by_level[level]:
                 name = key * _KEY_SPAN + where
@@ -446,9 +347,7 @@ def _search(
         lo, hi = spans[i]
         for level in range(own[i] + 1, len(_SIZES)):
             size = _SIZES[level]
-            low, high = bounds[level]
-            first = max((lo - _EPOCH) // size, low)
-            for period in range(first, min((hi - 1 - _EPOCH) // size + 1, high)):
+            for period in range((lo - _EPOCH) // size, (hi - 1 - _EPOCH) // size + 1):
                 where = level + 4 * period
                 for key in by_level[level]:
                     name = key * _KEY_SPAN + where
@@ -460,24 +359,25 @@ def _search(
                     else:
                         bucket.append(2 * i + 1)
     seen: set[int] = set()
-    found: list[Found] = []
+    found: list[NearDuplicate] = []
     size = len(events)
     for entries in buckets.values():
         if isinstance(entries, int):
             continue
         for coarse, fine in _split_crowded(entries, combos, exhaustive):
-            for x, one in enumerate(coarse):
-                lo, hi = spans[one]
-                for other in itertools.chain(coarse[x + 1 :], fine):
-                    other_lo, other_hi = spans[other]
+            for x, first in enumerate(coarse):
+                lo, hi = spans[first]
+                for second in itertools.chain(coarse[x + 1 :], fine):
+                    other_lo, other_hi = spans[second]
                     if other_lo >= hi or lo >= other_hi:  # cannot meet: the cheap test first
                         continue
-                    pair = one * size + other if one < other else other * size + one
+                    pair = first * size + second if first < second else second * size + first
                     if pair not in seen:
                         seen.add(pair)
                         near = _compare(events, index, divmod(pair, size), min_score)
                         if near is not None:
                             found.append(near)
+    found.sort(key=lambda n: (-n.score, n.a.sort_key(), n.b.sort_key()))
     return found
 
 
@@ -502,13 +402,12 @@ def _split_crowded(
 
 def _compare(
     events: Sequence[Event], index: TitleIndex, pair: tuple[int, int], min_score: float
-) -> Found | None:
+) -> NearDuplicate | None:
     """The pair as near-duplicates, if their dates are compatible and they score."""
     score, shared = index.similarity(*pair)
     if score < min_score:
         return None
-    i, j = pair
-    a, b = events[i], events[j]
+    a, b = events[pair[0]], events[pair[1]]
     kind = date_relation(a.date, b.date)
     if kind is None:
         return None
@@ -517,5 +416,5 @@ def _compare(
     if score < min_score:
         return None
     if a.sort_key() > b.sort_key():
-        i, j = j, i
-    return (i, j, round(score, 3), shared, kind)
+        a, b = b, a
+    return NearDuplicate(a, b, round(score, 3), shared, kind)
