@@ -76,12 +76,13 @@ class ParseCache:
         """The file's identity now, or None when it must not be cached (racy, unstat-able)."""
         try:
             st = os.stat(path)
+            absolute = os.path.abspath(path)  # (the current folder may be gone)
         except OSError:
             return None
         if time.time() - st.st_mtime < RACY_SECONDS:
             return None
-        return (FORMAT, __version__, path, os.path.abspath(path), st.st_size, st.st_mtime_ns,
-                st.st_ino, options)  # fmt: skip
+        return (FORMAT, __version__, path, absolute, st.st_size, st.st_mtime_ns, st.st_ino,
+                options)  # fmt: skip
 
     def _file(self, key: tuple[Any, ...]) -> str:
         """The entry's file: named by the file and options, not by the file's state, so

@@ -33,10 +33,24 @@ if TYPE_CHECKING:
 
 # --------------------------------------------------------------------------- writing
 
+
+def _check_output(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """`-o FILE` must name a file in a folder that exists: said before any reading."""
+    if value is None or value == "-":
+        return value
+    folder = os.path.dirname(value) or "."
+    if not os.path.isdir(folder):
+        raise click.BadParameter(f"cannot write '{value}': there is no folder '{folder}'")
+    if os.path.isdir(value):
+        raise click.BadParameter(f"'{value}' is a folder; name a file")
+    return value
+
+
 _OUTPUT = click.option(
     "-o",
     "--output",
     metavar="FILE",
+    callback=_check_output,
     help="Write to FILE (atomically) instead of standard output ('-').",
 )
 _FORCE = click.option("--force", is_flag=True, help="Allow -o to overwrite one of the inputs.")
@@ -86,7 +100,10 @@ def write_output(
             sys.stdout.buffer.write(chunk)
         sys.stdout.buffer.flush()
     else:
-        write_atomic(target, data)
+        try:
+            write_atomic(target, data)
+        except OSError as exc:  # disk full, no permission, ...: FILE is left as it was
+            raise click.ClickException(f"cannot write {target}: {exc.strerror or exc}") from None
 
 
 def _choose_format(name: str | None, output: str | None) -> str:

@@ -476,7 +476,11 @@ class ChronologyCache:
             if path == "-" or now - st.st_mtime < RACY_SECONDS:
                 return None
             identities.append((path, st.st_size, st.st_mtime_ns, st.st_ino, st.st_dev))
-        where = (os.getcwd(), sys.version_info[:2], FORMAT, __version__, options)
+        try:
+            here = os.getcwd()
+        except OSError:  # run from a folder since deleted: no cache
+            return None
+        where = (here, sys.version_info[:2], FORMAT, __version__, options)
         return (where, tuple(identities))
 
     def slot(self, key: tuple[Any, ...]) -> str:

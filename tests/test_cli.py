@@ -309,3 +309,20 @@ def test_a_long_table_in_chunks_lines_up(tablefmt: str) -> None:
     assert len(lines) == len(whole.splitlines())
     widths = {line.index("Event") for line in lines if "Event" in line}
     assert len(widths) == 1  # every chunk puts the title column in the same place
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="removing the current folder: Linux")
+def test_running_from_a_folder_since_removed(tmp_path: Path) -> None:
+    """The caches key on the current folder; when it is gone, they step aside."""
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    script = f'cd "{gone}" && rmdir "{gone}" && exec "{sys.executable}" -m chrono show "$1"'
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "CHRONO_CACHE_DIR": str(tmp_path / "c")}
+    result = subprocess.run(
+        ["sh", "-c", script, "sh", str(ROOT / "timelines")],
+        capture_output=True,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr.decode()
+    assert b"Partnership for Peace" in result.stdout

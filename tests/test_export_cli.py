@@ -212,3 +212,28 @@ def test_many_warnings_are_summarised_unless_verbose(run: Run, tmp_path: Path) -
     assert len(short) == 11
     assert short[-1] == "chrono: warning: … and 2 more like these (-v lists them)"
     assert len(run("export", str(path), "-f", "ics", "-v").stderr.splitlines()) == 12
+
+
+def test_output_into_a_missing_folder_is_a_usage_error(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """-o is checked before anything is read: no traceback, exit 2, nothing written."""
+    for target in (tmp_path / "no" / "such" / "x.json", tmp_path):
+        result = run("export", "-f", "json", str(ROOT / "timelines"), "-o", str(target))
+        assert result.exit_code == 2
+        assert "Invalid value for '-o' / '--output'" in result.stderr
+    assert not (tmp_path / "no").exists()
+
+
+def test_a_file_that_cannot_be_written_is_an_error(run, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import errno
+
+    import chrono.writing
+
+    def full(path: str, data: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(chrono.writing, "write_atomic", full)
+    target = tmp_path / "out.json"
+    result = run("export", "-f", "json", str(ROOT / "timelines"), "-o", str(target))
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: cannot write {target}: No space left on device\n"
+    assert not target.exists()
