@@ -298,7 +298,7 @@ def import_(
     """
     from chrono.formats import Rendered
     from chrono.formats.yaml_ import dump_timeline
-    from chrono.importing import import_csv, import_ics
+    from chrono.importing import Imported, decode_csv, import_csv, import_ics
 
     kind = format_name or ("csv" if source.lower().endswith(".csv") else "ics")
     data = sys.stdin.buffer.read() if source == "-" else _read_source(source)
@@ -307,10 +307,16 @@ def import_(
     if kind == "ics":
         imported = import_ics(data, name)
     else:
-        imported = import_csv(data.decode("utf-8", errors="replace"), name, day_first=day_first)
-    if imported.problems and not skip_invalid:
+        text, decoding = decode_csv(data, name)
+        if text is None:
+            imported = Imported((), None, tuple(decoding))
+        else:
+            read = import_csv(text, name, day_first=day_first)
+            imported = Imported(read.records, read.title, (*decoding, *read.problems))
+    errors = [p for p in imported.problems if p.is_error]
+    if errors and not skip_invalid:
         raise ProblemsFound(imported.problems, "nothing imported (--skip-invalid imports the rest)")
-    echo_problems(imported.problems)
+    echo_problems(p for p in imported.problems if p.is_error or not quiet)
     rendered = Rendered(dump_timeline(imported.records, imported.title))
     write_output(rendered, output, [source], force, quiet)
 

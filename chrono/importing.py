@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from chrono.dates import DateError, load_zone, parse_date
-from chrono.errors import Problem
+from chrono.errors import Problem, Severity
 from chrono.formats.csv_ import HEADER, LIST_SEPARATOR, restore
 
-__all__ = ["Imported", "import_csv", "import_ics"]
+__all__ = ["Imported", "decode_csv", "import_csv", "import_ics"]
 
 _SOURCES = re.compile(r"(?:\A|\n\n)Sources:\n(?P<list>[^\n]+(?:\n[^\n]+)*)\Z")
 
@@ -30,6 +30,35 @@ class Imported:
     records: tuple[dict[str, Any], ...]
     title: str | None
     problems: tuple[Problem, ...]
+
+
+def decode_csv(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
+    """A CSV file's text: UTF-8 (a BOM is allowed), else Windows-1252, as Excel and
+    Outlook write CSV on Windows, with a warning to check the accented letters; a
+    file that is neither is an error at its first byte that is not UTF-8."""
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        byte = data[exc.start]
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        message = f"invalid UTF-8 (byte 0x{byte:02x}); save the file as UTF-8"
+        return None, [Problem(path, line, column, message)]
+    message = (
+        f"not UTF-8 (byte 0x{byte:02x}): read as Windows-1252, as Excel writes CSV; "
+        "check the accented letters"
+    )
+    return text, [Problem(path, line, column, message, Severity.WARNING)]
+
+
+def _nothing(path: str, records: Iterable[object], problems: list[Problem]) -> list[Problem]:
+    """A file with no events and nothing wrong says so (a warning, as for timelines)."""
+    if not any(True for _ in records) and not problems:
+        return [Problem(path, 0, 0, "no events to import", Severity.WARNING)]
+    return problems
 
 
 # --------------------------------------------------------------------------- ICS
@@ -53,7 +82,7 @@ def import_ics(data: bytes, path: str) -> Imported:
                 where = component.get("SUMMARY") or component.get("UID") or f"event {number}"
                 problems.append(Problem(path, 0, 0, f"cannot import '{where}': {exc}"))
     title = next((t for t in titles if t), None)
-    return Imported(tuple(records), title, tuple(problems))
+    return Imported(tuple(records), title, tuple(_nothing(path, records, problems)))
 
 
 def _ics_event(component: Any) -> dict[str, Any]:
@@ -199,7 +228,7 @@ def import_csv(text: str, path: str, *, day_first: bool | None = None) -> Import
             records.append(_csv_record(cells, roles, day_first))
         except DateError as exc:
             problems.append(Problem(path, reader.line_num, 1, str(exc)))
-    return Imported(tuple(records), None, tuple(problems))
+    return Imported(tuple(records), None, tuple(_nothing(path, records, problems)))
 
 
 def _roles(header: Iterable[str]) -> dict[str, str]:

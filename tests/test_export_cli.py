@@ -205,6 +205,34 @@ def test_import_refuses_what_is_not_a_calendar(run: Run, tmp_path: Path) -> None
     assert result.stderr.startswith(f"{path}: not an iCalendar file")
 
 
+def test_import_of_a_windows_csv(run: Run, tmp_path: Path) -> None:
+    """Excel and Outlook write CSV in Windows-1252: read so, with a warning, never
+    with letters silently replaced; bytes that are neither are an error."""
+    path = tmp_path / "outlook.csv"
+    path.write_bytes("Subject,Start Date\nCafé in Genève,2025-08-08\n".encode("cp1252"))
+    result = run("import", str(path))
+    assert result.exit_code == 0
+    assert load_text(result.stdout).events[0].title == "Café in Genève"
+    assert result.stderr == (
+        f"{path}:2:4: warning: not UTF-8 (byte 0xe9): read as Windows-1252, as Excel "
+        "writes CSV; check the accented letters\n"
+    )
+    assert run("import", str(path), "-q").stderr == ""
+    path.write_bytes(b"Subject,Start Date\nx\x81,2025-08-08\n")
+    refused = run("import", str(path))
+    assert refused.exit_code == 1
+    assert f"{path}:2:2: invalid UTF-8 (byte 0x81); save the file as UTF-8" in refused.stderr
+
+
+def test_import_of_a_calendar_without_events_says_so(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "empty.ics"
+    path.write_text("BEGIN:VCALENDAR\nVERSION:2.0\nEND:VCALENDAR\n")
+    result = run("import", str(path))
+    assert result.exit_code == 0
+    assert result.stdout == "events: []\n"
+    assert result.stderr == f"{path}: warning: no events to import\n"
+
+
 def test_many_warnings_are_summarised_unless_verbose(run: Run, tmp_path: Path) -> None:
     path = tmp_path / "bce.yaml"
     path.write_text("".join(f"- {{date: {n} BCE, title: Year {n}}}\n" for n in range(1, 13)))
