@@ -78,7 +78,7 @@ def write_output(
     verbose: bool = False,
 ) -> None:
     """Print a format's warnings, then write its text to `output` or stdout (SPEC §4)."""
-    from chrono.writing import STDOUT, clobbers_input, strip_controls, write_atomic
+    from chrono.writing import STDOUT, clobbers_input, strip_controls, utf8, write_atomic
 
     target = output or STDOUT
     clobbered = clobbers_input(target, inputs)
@@ -93,7 +93,7 @@ def write_output(
         if len(shown) < len(rendered.warnings):
             more = len(rendered.warnings) - len(shown)
             click.echo(f"chrono: warning: … and {more} more like these (-v lists them)", err=True)
-    data = (p.encode("utf-8") if isinstance(p, str) else p for p in rendered.pieces())
+    data = (utf8(p) if isinstance(p, str) else p for p in rendered.pieces())
     if target == STDOUT:
         sys.stdout.flush()  # bytes as they are: ICS and CSV keep their CRLF
         for chunk in data:

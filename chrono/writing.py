@@ -41,6 +41,17 @@ def clobbers_input(output: str, inputs: Iterable[str]) -> str | None:
     return None
 
 
+def utf8(text: str) -> bytes:
+    """`text` as UTF-8.  A file name that is not UTF-8 reaches chrono with its bytes
+    escaped (PEP 383); in output they become U+FFFD, as a file manager shows them,
+    so that every file chrono writes is valid UTF-8."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        raw = text.encode("utf-8", "surrogateescape")
+        return raw.decode("utf-8", "replace").encode("utf-8")
+
+
 def write_atomic(path: str, data: bytes | Iterable[bytes]) -> None:
     """Write a file whole or not at all: a temporary file beside it, then a rename.
 

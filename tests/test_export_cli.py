@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -265,3 +267,18 @@ def test_a_file_that_cannot_be_written_is_an_error(run, tmp_path, monkeypatch) -
     assert result.exit_code == 1
     assert result.stderr == f"Error: cannot write {target}: No space left on device\n"
     assert not target.exists()
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="file names that are not UTF-8: Linux")
+@pytest.mark.parametrize("fmt", ["json", "ics", "md", "csv", "yaml", "mermaid"])
+def test_a_file_name_that_is_not_utf8(fmt: str, run: Run, tmp_path: Path) -> None:
+    """Its bytes come to chrono escaped; every file chrono writes is still UTF-8."""
+    folder = tmp_path / "names"
+    folder.mkdir()
+    (folder / os.fsdecode(b"caf\xe9.yaml")).write_text("- {date: 1994-05-04, title: Peace}\n")
+    result = run("export", "-f", fmt, str(folder))
+    assert result.exit_code == 0
+    text = result.stdout_bytes.decode("utf-8")  # raises if it is not UTF-8
+    assert "Peace" in text
+    if fmt == "json":
+        assert json.loads(text)[0]["origins"][0]["path"].endswith("caf\ufffd.yaml")
