@@ -700,7 +700,11 @@ def _dateutil_parse(body: str, default: dt.datetime, day_first: bool) -> dt.date
             raise DateError(
                 f"unknown time zone in '{body}' (write an offset such as +04:00)"
             ) from None
-        except (parser.ParserError, ValueError, OverflowError):
+        except (parser.ParserError, ValueError, OverflowError) as exc:
+            reason = str(exc.args[0]) if exc.args else ""
+            if "out of range" in reason or " must be in " in reason:  # `February 30`
+                reason = reason.split(":")[0]
+                raise DateError(f"impossible date '{body}' ({reason})") from None
             raise DateError(f"unknown date form '{body}' ({_EXAMPLES})") from None
 
 

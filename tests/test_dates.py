@@ -129,6 +129,12 @@ def test_reads_and_displays_at_written_precision(
         pytest.param("2025-08-08T25:00", "25:00 is not a time of day", id="hour-25"),
         pytest.param("2025-08-08T10:00+25:00", "UTC offset '+25:00' does not exist", id="offset"),
         pytest.param(
+            "February 30, 2025",
+            "impossible date 'February 30, 2025' (day is out of range for month)",
+            id="natural-feb-30",
+        ),
+        pytest.param("8 Aug 2025 14:61", "(minute must be in 0..59)", id="natural-minute"),
+        pytest.param(
             "04/05/2025",
             "ambiguous date '04/05/2025': 4 May 2025 (--day-first) "
             "or April 5, 2025 (--month-first)",
