@@ -76,11 +76,18 @@ def import_ics(data: bytes, path: str) -> Imported:
     titles = [str(c.get("X-WR-CALNAME") or c.get("NAME") or "") for c in calendars]
     for calendar in calendars:
         for number, component in enumerate(calendar.walk("VEVENT"), start=1):
+            where = component.get("SUMMARY") or component.get("UID") or f"event {number}"
             try:
                 records.append(_ics_event(component))
             except (DateError, KeyError, ValueError, TypeError) as exc:
-                where = component.get("SUMMARY") or component.get("UID") or f"event {number}"
-                problems.append(Problem(path, 0, 0, f"cannot import '{where}': {exc}"))
+                reason = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
+                problems.append(Problem(path, 0, 0, f"cannot import '{where}': {reason}"))
+                continue
+            zone = _unknown_zone(component)
+            if zone is not None:
+                message = (f"'{where}': unknown time zone '{zone}'; "
+                           "its clock time is kept without a zone")  # fmt: skip
+                problems.append(Problem(path, 0, 0, message, Severity.WARNING))
     title = next((t for t in titles if t), None)
     return Imported(tuple(records), title, tuple(_nothing(path, records, problems)))
 
@@ -163,6 +170,16 @@ def _zone_name(tz: dt.tzinfo) -> str | None:
     except DateError:
         return None
     return str(name)
+
+
+def _unknown_zone(component: Any) -> str | None:
+    """The TZID of a start that came out without a zone (no such zone, no VTIMEZONE)."""
+    start = component.get("DTSTART")
+    tzid = start.params.get("TZID") if start is not None else None
+    value = start.dt if start is not None else None
+    if tzid and isinstance(value, dt.datetime) and value.tzinfo is None:
+        return str(tzid)
+    return None
 
 
 def _zone_of(component: Any) -> str | None:

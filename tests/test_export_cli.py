@@ -282,3 +282,27 @@ def test_a_file_name_that_is_not_utf8(fmt: str, run: Run, tmp_path: Path) -> Non
     assert "Peace" in text
     if fmt == "json":
         assert json.loads(text)[0]["origins"][0]["path"].endswith("caf\ufffd.yaml")
+
+
+def test_import_says_what_it_could_not_take_from_a_calendar(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "odd.ics"
+    path.write_text(
+        "BEGIN:VCALENDAR\nVERSION:2.0\n"
+        "BEGIN:VEVENT\nUID:1\nSUMMARY:On Mars\nDTSTART;TZID=Mars/Olympus:20250808T100000\n"
+        "END:VEVENT\n"
+        "BEGIN:VEVENT\nUID:2\nSUMMARY:Whenever\nEND:VEVENT\n"
+        "END:VCALENDAR\n"
+    )
+    refused = run("import", str(path))
+    assert refused.exit_code == 1
+    result = run("import", str(path), "--skip-invalid")
+    assert result.exit_code == 0
+    (event,) = load_text(result.stdout).events
+    assert event.date.text == "2025-08-08T10:00"
+    assert result.stderr.splitlines() == [
+        (
+            f"{path}: warning: 'On Mars': unknown time zone 'Mars/Olympus'; "
+            "its clock time is kept without a zone"
+        ),
+        f"{path}: cannot import 'Whenever': no DTSTART",
+    ]
