@@ -433,6 +433,8 @@ def cli() -> None:
 
 
 def _check_tablefmt(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    if value == "simple":  # chrono's own (chrono.formats.table): no tabulate needed
+        return value
     from tabulate import tabulate_formats
 
     if value not in tabulate_formats:

@@ -1,10 +1,15 @@
-"""`chrono show`: the chronology as a terminal table (tabulate), wrapped to the width."""
+"""`chrono show`: the chronology as a terminal table, wrapped to the width.
+
+The default style, `simple`, chrono writes itself (the same text tabulate writes,
+tested): it is what most runs print, tabulate takes ~85 µs a row, and a table made
+here can be written a chunk at a time with the whole table's column widths.  Every
+other style is tabulate's, imported only for it.
+"""
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable, Iterator, Sequence
-
-from tabulate import multiline_formats, tabulate
 
 from chrono.model import Event
 from chrono.writing import strip_controls
@@ -70,24 +75,83 @@ def iter_table(
         rows = [[row[i] for i in keep] for row in rows]
     headers = [c.capitalize() for c in columns]
     widths = None
-    if width is not None and tablefmt in multiline_formats and rows:
+    if width is not None and rows and (tablefmt == "simple" or tablefmt in _multiline()):
         widths = _fit(columns, headers, rows, tablefmt, width)
+    if tablefmt == "simple":
+        yield from _simple(rows, headers, widths, chunk)
+        return
     drop = _STREAMABLE.get(tablefmt)
     if drop is None or len(rows) <= chunk:
         yield _tabulate(rows, headers, tablefmt, widths) + "\n"
         return
-    # Every chunk gets the whole table's column widths, through headers padded to them.
-    natural = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
-    limits = widths or [None] * len(headers)
-    padded = [h.ljust(min(n, lim or n)) for h, n, lim in zip(headers, natural, limits, strict=True)]
+    # Every chunk gets the whole table's column widths, through headers padded to them
+    # (tabulate makes a column two wider than its header, at least).
+    sizes = _column_sizes(_cells(rows, widths), headers)
+    padded = [h.ljust(n - 2) for h, n in zip(headers, sizes, strict=True)]
     for start in range(0, len(rows), chunk):
         lines = _tabulate(rows[start : start + chunk], padded, tablefmt, widths).split("\n")
         yield "\n".join(lines if start == 0 else lines[drop:]) + "\n"
 
 
+def _simple(
+    rows: list[list[str]], headers: list[str], widths: list[int | None] | None, chunk: int
+) -> Iterator[str]:
+    """tabulate's `simple` style: cells stripped, wrapped to `widths`, left-aligned in
+    columns at least two wider than their header, two spaces apart, lines stripped
+    at the right; a dashed line under the header."""
+    cells = _cells(rows, widths)
+    sizes = _column_sizes(cells, headers)
+    head = "  ".join(h.ljust(n) for h, n in zip(headers, sizes, strict=True)).rstrip()
+    rule = "  ".join("-" * n for n in sizes)
+    for start in range(0, max(len(cells), 1), chunk):
+        out = [head, rule] if start == 0 else []
+        for row in cells[start : start + chunk]:
+            for k in range(max(len(lines) for lines in row)):
+                line = "  ".join(
+                    (lines[k] if k < len(lines) else "").ljust(n)
+                    for lines, n in zip(row, sizes, strict=True)
+                )
+                out.append(line.rstrip())
+        yield "\n".join(out) + "\n"
+
+
+def _cells(rows: list[list[str]], widths: list[int | None] | None) -> list[list[list[str]]]:
+    """Each cell as its lines: stripped, and wrapped to `widths` as tabulate wraps."""
+    limits = widths or [None] * (len(rows[0]) if rows else 0)
+    wrappers = [textwrap.TextWrapper(width=w) if w is not None else None for w in limits]
+    return [[_cell(text, w) for text, w in zip(row, wrappers, strict=True)] for row in rows]
+
+
+def _column_sizes(cells: list[list[list[str]]], headers: list[str]) -> list[int]:
+    """As wide as a column's widest line, and two wider than its header at least
+    (tabulate's MIN_PADDING)."""
+    sizes = [len(h) + 2 for h in headers]
+    for row in cells:
+        for i, lines in enumerate(row):
+            for line in lines:
+                sizes[i] = max(sizes[i], len(line))
+    return sizes
+
+
+def _cell(text: str, wrapper: textwrap.TextWrapper | None) -> list[str]:
+    if wrapper is not None:  # as tabulate wraps: each line of the text, blank ones left out
+        text = "\n".join(
+            "\n".join(wrapper.wrap(line)) for line in text.splitlines() if line.strip()
+        )
+    return text.strip().splitlines() or [""]
+
+
+def _multiline() -> frozenset[str]:
+    from tabulate import multiline_formats
+
+    return frozenset(multiline_formats)
+
+
 def _tabulate(
     rows: list[list[str]], headers: list[str], tablefmt: str, widths: list[int | None] | None
 ) -> str:
+    from tabulate import tabulate
+
     # disable_numparse: a date `1994` or a title `2025` is text, not a number to align
     return tabulate(
         rows, headers=headers, tablefmt=tablefmt, maxcolwidths=widths, disable_numparse=True
@@ -118,5 +182,9 @@ def _fit(
 
 def _overhead(count: int, tablefmt: str) -> int:
     """Characters the format adds around `count` columns (borders, padding)."""
+    if tablefmt == "simple":  # what the probe below measures for it
+        return 4 * count - 2
+    from tabulate import tabulate
+
     probe = tabulate([["x"] * count], headers=["x"] * count, tablefmt=tablefmt)
     return max(len(line) for line in probe.splitlines()) - count
