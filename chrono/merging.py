@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import re
 import unicodedata
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -70,6 +71,10 @@ def sort_events(events: Iterable[Event]) -> list[Event]:
     return sorted(events, key=Event.sort_key)
 
 
+_ASCII_PUNCTUATION = bytes(c for c in range(128) if not chr(c).isalnum())
+_ALNUM_RUNS = re.compile(r"[^\W_]+")
+
+
 @functools.lru_cache(maxsize=1 << 17)
 def normalize_title(title: str) -> str:
     """The title with case, spaces, punctuation, dashes, quotes and diacritics folded.
@@ -83,8 +88,12 @@ def normalize_title(title: str) -> str:
     title written with or without a mark folds to the same key.  Cached: merging
     and the ICS writer's UIDs both need it for every title.
     """
-    decomposed = unicodedata.normalize("NFKD", title.casefold())
-    return "".join(ch for ch in decomposed if ch.isalnum() and not unicodedata.combining(ch))
+    if title.isascii():
+        return title.lower().encode("ascii").translate(None, _ASCII_PUNCTUATION).decode("ascii")
+    # No character is both alphanumeric and combining (a test checks every code
+    # point), so dropping what is not alphanumeric drops the diacritics too; and
+    # `\w` is exactly `str.isalnum` plus "_".
+    return "".join(_ALNUM_RUNS.findall(unicodedata.normalize("NFKD", title.casefold())))
 
 
 def merge_events(

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import sys
+import unicodedata
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from chrono.loading import load_text
 from chrono.merging import Dedupe, merge_events, normalize_title
@@ -27,6 +32,27 @@ def events_of(*documents: tuple[str, str]) -> list[Event]:
 )
 def test_normalized_titles_match(a: str, b: str) -> None:
     assert normalize_title(a) == normalize_title(b)
+
+
+def _normalize_by_definition(title: str) -> str:
+    """normalize_title as SPEC §3 words it: casefold, decompose, keep letters and digits."""
+    decomposed = unicodedata.normalize("NFKD", title.casefold())
+    return "".join(ch for ch in decomposed if ch.isalnum() and not unicodedata.combining(ch))
+
+
+@given(st.text() | st.text(st.characters(max_codepoint=127)))
+def test_normalized_title_is_its_definition(title: str) -> None:
+    assert normalize_title.__wrapped__(title) == _normalize_by_definition(title)
+
+
+def test_no_character_is_both_alphanumeric_and_combining() -> None:
+    # normalize_title relies on this to drop diacritics with the punctuation.
+    both = [
+        hex(c)
+        for c in range(sys.maxunicode + 1)
+        if chr(c).isalnum() and unicodedata.combining(chr(c))
+    ]
+    assert both == []
 
 
 def test_same_date_and_title_merge_losing_nothing() -> None:
