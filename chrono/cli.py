@@ -603,4 +603,32 @@ def main() -> None:
     # garbage collector would re-walk all of them again and again as the heap grows
     # (a third of the run time on 100k events) and free nothing.
     gc.disable()
-    cli(prog_name="chrono")
+    try:
+        cli(prog_name="chrono")
+    except SystemExit as stop:
+        status = stop.code
+    else:  # pragma: no cover - click always ends with SystemExit
+        status = 0
+    _exit_now(status)
+
+
+def _exit_now(status: int | str | None) -> None:
+    """Exit as `sys.exit(status)` would, but without freeing every object first.
+
+    Tearing down the interpreter frees the whole chronology object by object (0.4 s
+    for 100k events) only for the operating system to take the memory back anyway.
+    Everything chrono writes goes through the standard streams or is closed by
+    then, and no thread or child process is left, so flushing the streams is all
+    the cleanup left to do.
+    """
+    if isinstance(status, str):
+        print(status, file=sys.stderr)
+        status = 1
+    elif status is None:
+        status = 0
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe or stream: as click, exit 1
+            status = status or 1
+    os._exit(status)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -346,3 +347,39 @@ def test_running_from_a_folder_since_removed(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr.decode()
     assert b"Partnership for Peace" in result.stdout
+
+
+def test_a_real_process_flushes_everything_before_its_quick_exit(tmp_path: Path) -> None:
+    """chrono's entry point skips the interpreter's teardown (issue #5): whatever it
+    printed must still all arrive, and the exit status be click's."""
+    lines = "".join(
+        f"- {{date: 2000-01-{1 + n % 28:02d}, title: Event {n}}}\n" for n in range(3000)
+    )
+    result = _chrono("export", "-", "--format", "json", stdin=lines.encode())
+    assert result.returncode == 0
+    assert len(json.loads(result.stdout)) == 3000
+    usage = _chrono("show", "--no-such-option")
+    assert usage.returncode == 2
+    assert b"No such option" in usage.stderr
+
+
+def test_a_reader_that_stops_early_is_not_an_error_trace(tmp_path: Path) -> None:
+    """`chrono export ... | head -1`: the pipe closes early; no traceback."""
+    lines = "".join(
+        f"- {{date: 2000-01-{1 + n % 28:02d}, title: Event {n}}}\n" for n in range(3000)
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-m", "chrono", "export", "-", "--format", "json"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT,
+    )  # fmt: skip
+    assert process.stdin is not None
+    assert process.stdout is not None
+    process.stdin.write(lines.encode())
+    process.stdin.close()
+    assert process.stdout.read(1) == b"["
+    process.stdout.close()
+    assert process.stderr is not None
+    errors = process.stderr.read()
+    process.stderr.close()
+    assert process.wait(timeout=60) == 1
+    assert b"Traceback" not in errors
