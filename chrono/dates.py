@@ -153,6 +153,13 @@ class DatePoint(Value):
         if self.precision is Precision.DAY:  # the written day, first and last
             text = _iso_day(self.year, self.month, self.day)
             return text, text
+        if self.precision is Precision.MONTH:
+            year = _iso_year(self.year)
+            days = days_in_month(self.year, self.month)
+            return f"{year}-{self.month:02d}-01", f"{year}-{self.month:02d}-{days:02d}"
+        if self.precision is Precision.YEAR:
+            year = _iso_year(self.year)
+            return f"{year}-01-01", f"{year}-12-31"
         first = civil_from_days(self.lo // US_PER_DAY)
         last = civil_from_days((self.hi - 1) // US_PER_DAY)
         return _iso_day(*first), _iso_day(*last)
@@ -282,7 +289,9 @@ def _iso_year(year: int) -> str:
 
 
 def _iso_day(year: int, month: int, day: int) -> str:
-    return f"{_iso_year(year)}-{month:02d}-{day:02d}"
+    if year >= 0:
+        return f"{year:04d}-{month:02d}-{day:02d}"
+    return f"-{-year:04d}-{month:02d}-{day:02d}"
 
 
 def _iso_time(p: DatePoint) -> str:

@@ -94,11 +94,12 @@ def uid(event: Event) -> str:
 
 def uuid5(name: str) -> str:
     """`str(uuid.uuid5(NAMESPACE, name))` without making a UUID object on the way."""
-    digest = bytearray(hashlib.sha1(_NAMESPACE_BYTES + name.encode("utf-8")).digest()[:16])
-    digest[6] = (digest[6] & 0x0F) | 0x50  # version 5
-    digest[8] = (digest[8] & 0x3F) | 0x80  # RFC 4122 variant
-    h = digest.hex()
-    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+    h = hashlib.sha1(_NAMESPACE_BYTES + name.encode("utf-8")).hexdigest()
+    # Version 5 in the 13th hex digit, the RFC 4122 variant (10xx) in the 17th.
+    return f"{h[:8]}-{h[8:12]}-5{h[13:16]}-{_VARIANT[h[16]]}{h[17:20]}-{h[20:32]}"
+
+
+_VARIANT = {digit: "89ab"[int(digit, 16) & 3] for digit in "0123456789abcdef"}
 
 
 def _stamp(seconds: int) -> str:
@@ -120,6 +121,10 @@ def _datetime(point: DatePoint) -> str:
     return f"{_day(days)}T{seconds // 3600:02d}{seconds // 60 % 60:02d}{seconds % 60:02d}Z"
 
 
+def _month_or_year(point: DatePoint) -> bool:
+    return point.precision is Precision.MONTH or point.precision is Precision.YEAR
+
+
 def _check(point: DatePoint, partial: str) -> None:
     if point.year < 1:
         raise _Skip("BCE dates cannot be written in iCalendar")
@@ -132,10 +137,17 @@ def _check(point: DatePoint, partial: str) -> None:
 def _times(event: Event, partial: str) -> list[str]:
     """DTSTART and DTEND lines for the event's date (RFC 5545 §3.8.2)."""
     start, end = event.date.start, event.date.end
-    if start is end and start is not None and start.precision is Precision.DAY and start.year > 0:
-        # The usual single day, written as it is (what _day(first) gives), to the next
-        return [f"DTSTART;VALUE=DATE:{start.year:04d}{start.month:02d}{start.day:02d}",
-                f"DTEND;VALUE=DATE:{_day(start.lo // US_PER_DAY + 1)}"]  # fmt: skip
+    if (
+        start is end
+        and start is not None
+        and start.year > 0
+        and (start.precision is Precision.DAY or (partial == "start" and _month_or_year(start)))
+    ):
+        # The usual single date: its first day, written as it is (what _day(first)
+        # gives: a month or year's point has day 1, and month 1 for a year), to the next.
+        y, m, d = start.year, start.month, start.day
+        next_day = f"{y:04d}{m:02d}{d + 1:02d}" if d < 28 else _day(start.lo // US_PER_DAY + 1)
+        return [f"DTSTART;VALUE=DATE:{y:04d}{m:02d}{d:02d}", f"DTEND;VALUE=DATE:{next_day}"]
     if start is None:
         raise _Skip("an interval with an open start cannot be placed in a calendar")
     points = [p for p in (start, end) if p is not None]
@@ -174,28 +186,31 @@ def _description(event: Event) -> str | None:
 
 def _vevent(event: Event, stamp: str, partial: str) -> str:
     """The VEVENT, lines ended and folded; only lines that can be long are folded."""
-    lines = [f"BEGIN:VEVENT\r\nUID:{uid(event)}\r\nDTSTAMP:{stamp}\r\n"]
-    lines += [f"{line}\r\n" for line in _times(event, partial)]
-    lines.append(fold(f"SUMMARY:{escape_text(_summary(event))}") + "\r\n")
+    times = "\r\n".join(_times(event, partial))
+    summary = f"SUMMARY:{escape_text(_summary(event))}"
+    text = [
+        f"BEGIN:VEVENT\r\nUID:{uid(event)}\r\nDTSTAMP:{stamp}\r\n{times}\r\n{fold(summary)}\r\n"
+    ]
     description = _description(event)
     if description:
-        lines.append(fold(f"DESCRIPTION:{escape_text(description)}") + "\r\n")
+        text.append(f"{fold('DESCRIPTION:' + escape_text(description))}\r\n")
     if event.location:
-        lines.append(fold(f"LOCATION:{escape_text(event.location)}") + "\r\n")
+        text.append(f"{fold('LOCATION:' + escape_text(event.location))}\r\n")
     if event.tags:
-        lines.append(fold("CATEGORIES:" + ",".join(escape_text(t) for t in event.tags)) + "\r\n")
-    url = next((u for u in map(as_url, event.sources) if u), None)
-    if url:
-        lines.append(fold(f"URL:{url}") + "\r\n")
+        text.append(f"{fold('CATEGORIES:' + ','.join(map(escape_text, event.tags)))}\r\n")
+    if event.sources:
+        url = next((u for u in map(as_url, event.sources) if u), None)
+        if url:
+            text.append(f"{fold('URL:' + url)}\r\n")
     # A historical event does not make anyone busy; X-CHRONO-* is what chrono needs
     # to read the event back exactly (`chrono import`).
-    lines.append(
+    text.append(
         f"TRANSP:TRANSPARENT\r\n{fold('X-CHRONO-DATE:' + escape_text(event.date.text))}\r\n"
     )
     if event.id is not None:
-        lines.append(fold(f"X-CHRONO-ID:{escape_text(event.id)}") + "\r\n")
-    lines.append("END:VEVENT\r\n")
-    return "".join(lines)
+        text.append(f"{fold('X-CHRONO-ID:' + escape_text(event.id))}\r\n")
+    text.append("END:VEVENT\r\n")
+    return "".join(text)
 
 
 def render(events: Sequence[Event], options: RenderOptions) -> Rendered:
