@@ -12,7 +12,7 @@ import enum
 import functools
 import re
 import unicodedata
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -75,7 +75,10 @@ _ASCII_PUNCTUATION = bytes(c for c in range(128) if not chr(c).isalnum())
 _ALNUM_RUNS = re.compile(r"[^\W_]+")
 
 
-@functools.lru_cache(maxsize=1 << 17)
+_NORMALIZE_CACHE_SIZE = 1 << 17
+
+
+@functools.lru_cache(maxsize=_NORMALIZE_CACHE_SIZE)
 def normalize_title(title: str) -> str:
     """The title with case, spaces, punctuation, dashes, quotes and diacritics folded.
 
@@ -130,11 +133,15 @@ class _Merging:
         # is freed) can never find them.
         self.sources: dict[int, tuple[Event, ...]] = {}
         self.keys: dict[int, tuple[Hashable, ...]] = {}
+        # normalize_title's cache helps while the titles fit in it (the ICS writer
+        # asks again for each title); beyond, every call would miss and evict.
+        fits = len(self.current) <= _NORMALIZE_CACHE_SIZE
+        self.normalize = normalize_title if fits else normalize_title.__wrapped__
 
     def _keys(self, event: Event) -> tuple[Hashable, ...]:
         found = self.keys.get(id(event))
         if found is None:
-            found = self.keys[id(event)] = tuple(_exact_keys(event))
+            found = self.keys[id(event)] = _exact_keys(event, self.normalize)
         return found
 
     def _sources(self, event: Event) -> tuple[Event, ...]:
@@ -218,10 +225,11 @@ def near_groups(events: Sequence[Event], min_score: float = DEFAULT_MIN_SCORE) -
     return groups
 
 
-def _exact_keys(event: Event) -> Iterable[Hashable]:
-    if event.id is not None:
-        yield ("id", event.id)
-    yield ("same", event.date.meaning(), normalize_title(event.title))
+def _exact_keys(
+    event: Event, normalize: Callable[[str], str] = normalize_title
+) -> tuple[Hashable, ...]:
+    same = ("same", event.date.meaning(), normalize(event.title))
+    return (("id", event.id), same) if event.id is not None else (same,)
 
 
 def _group(events: Sequence[Event], keys: Any, *, merged_only: bool = False) -> list[list[Event]]:
