@@ -219,8 +219,15 @@ class ChronoDate(Value):
 
     def display(self) -> str:
         if not self.interval:
-            assert self.start is not None
-            return self.start.display()
+            point = self.start
+            assert point is not None
+            if (
+                point.precision is Precision.DAY
+                and point.year >= 1000
+                and not (point.approximate or point.uncertain)
+            ):  # the usual date, without the calls below (tables show every event's)
+                return f"{point.day} {MONTHS[point.month - 1]} {point.year}"
+            return point.display()
         first = self.start.display() if self.start is not None else "…"
         last = self.end.display() if self.end is not None else "…"
         return f"{first} – {last}"
@@ -251,6 +258,8 @@ def year_text(year: int) -> str:
 
 
 def _display_core(p: DatePoint) -> str:
+    if p.precision is Precision.DAY:  # the most common, first
+        return f"{p.day} {MONTHS[p.month - 1]} {year_text(p.year)}"
     if p.precision is Precision.CENTURY:
         return f"{p.year // 100:02d}XX"
     if p.precision is Precision.DECADE:
@@ -260,8 +269,6 @@ def _display_core(p: DatePoint) -> str:
     if p.precision is Precision.MONTH:
         return f"{MONTHS[p.month - 1]} {year_text(p.year)}"
     day = f"{p.day} {MONTHS[p.month - 1]} {year_text(p.year)}"
-    if p.precision is Precision.DAY:
-        return day
     clock = f"{p.hour:02d}:{p.minute:02d}"
     if p.precision is Precision.SECOND:
         clock += f":{p.second:02d}" + _fraction(p)

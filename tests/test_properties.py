@@ -64,6 +64,14 @@ def test_display_reads_back_to_the_same_meaning(text: str, zone: str | None) -> 
     assert again.precision == date.precision
 
 
+@given(written_points(), st.sampled_from(ZONES))
+def test_a_single_date_displays_as_its_point(text: str, zone: str | None) -> None:
+    """ChronoDate.display has a shortcut for the usual day; it must say the same."""
+    date = parse_date(text, zone=zone)
+    assert date.start is not None
+    assert date.display() == date.start.display()
+
+
 @given(written_dates())
 def test_a_date_denotes_a_non_empty_span(text: str) -> None:
     date = parse_date(text)

@@ -8,11 +8,12 @@ other style is tabulate's, imported only for it.
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Callable, Iterator, Sequence
 
 from chrono.model import Event
-from chrono.writing import strip_controls
+from chrono.writing import strip_controls_all
 
 __all__ = ["COLUMNS", "DEFAULT_COLUMNS", "render_table"]
 
@@ -68,17 +69,20 @@ def iter_table(
 ) -> Iterator[str]:
     """The table in pieces (ending with a line break), so that a long table's first
     screen shows before the rest is made; the pieces join into one table."""
-    rows = [[strip_controls(COLUMNS[c](e)) for c in columns] for e in events]
-    if drop_empty and rows:
-        keep = [i for i in range(len(columns)) if any(row[i] for row in rows)]
-        columns = [columns[i] for i in keep]
-        rows = [[row[i] for i in keep] for row in rows]
+    # Made a column at a time: a column's cells are checked for control characters
+    # together, and its natural width is one pass in C.
+    texts = [strip_controls_all([COLUMNS[c](e) for e in events]) for c in columns]
+    if drop_empty and events:
+        columns = [c for c, column in zip(columns, texts, strict=True) if any(column)]
+        texts = [column for column in texts if any(column)]
+    rows: list[Sequence[str]] = list(zip(*texts, strict=True))
     headers = [c.capitalize() for c in columns]
     widths = None
     if width is not None and rows and (tablefmt == "simple" or tablefmt in _multiline()):
-        widths = _fit(columns, headers, rows, tablefmt, width)
+        natural = [max(len(h), *map(len, column)) for h, column in zip(headers, texts, strict=True)]
+        widths = _fit(columns, natural, tablefmt, width)
     if tablefmt == "simple":
-        yield from _simple(rows, headers, widths, chunk)
+        yield from _simple(rows, headers, widths, chunk, texts)
         return
     drop = _STREAMABLE.get(tablefmt)
     if drop is None or len(rows) <= chunk:
@@ -94,18 +98,23 @@ def iter_table(
 
 
 def _simple(
-    rows: list[list[str]], headers: list[str], widths: list[int | None] | None, chunk: int
+    rows: Sequence[Sequence[str]],
+    headers: list[str],
+    widths: list[int | None] | None,
+    chunk: int,
+    columns: Sequence[Sequence[str]] | None = None,
 ) -> Iterator[str]:
     """tabulate's `simple` style: cells stripped, wrapped to `widths`, left-aligned in
     columns at least two wider than their header, two spaces apart, lines stripped
     at the right; a dashed line under the header."""
-    cells = _cells(rows, widths)
-    sizes = _column_sizes(cells, headers)
+    if columns is None:
+        columns = list(zip(*rows, strict=True)) or [() for _ in headers]
+    sizes = _simple_sizes(columns, headers, widths)
     head = "  ".join(h.ljust(n) for h, n in zip(headers, sizes, strict=True)).rstrip()
     rule = "  ".join("-" * n for n in sizes)
-    for start in range(0, max(len(cells), 1), chunk):
+    for start in range(0, max(len(rows), 1), chunk):
         out = [head, rule] if start == 0 else []
-        for row in cells[start : start + chunk]:
+        for row in _cells(rows[start : start + chunk], widths):
             for k in range(max(len(lines) for lines in row)):
                 line = "  ".join(
                     (lines[k] if k < len(lines) else "").ljust(n)
@@ -115,7 +124,47 @@ def _simple(
         yield "\n".join(out) + "\n"
 
 
-def _cells(rows: list[list[str]], widths: list[int | None] | None) -> list[list[list[str]]]:
+def _simple_sizes(
+    columns: Sequence[Sequence[str]], headers: list[str], widths: list[int | None] | None
+) -> list[int]:
+    """`_column_sizes(_cells(rows, widths), headers)`, from the rows' columns, without wrapping every cell
+    first, so that a long table's first lines come at once: a cell no longer than
+    its column so far cannot widen it, a line of text within its wrapping width is
+    its stripped self, and no wrapped line is wider than the width."""
+    sizes = []
+    for header, column, limit in zip(
+        headers, columns, widths or [None] * len(headers), strict=True
+    ):
+        size = len(header) + 2
+        if max(map(len, column), default=0) <= size:
+            sizes.append(size)
+            continue
+        one_line = _LINE_BREAKS.search("".join(column)) is None
+        if one_line and (limit is None or max(map(len, column)) <= limit):
+            sizes.append(max(size, *map(len, map(str.strip, column))))
+            continue
+        wrapper = textwrap.TextWrapper(width=limit) if limit is not None else None
+        for text in column:
+            n = len(text)
+            if n <= size:
+                continue
+            if one_line and (limit is None or n <= limit):
+                n = len(text.strip())
+            else:
+                n = max(map(len, _cell(text, wrapper)))
+            if n > size:
+                size = n
+                if limit is not None and size >= limit:
+                    break
+        sizes.append(size)
+    return sizes
+
+
+# What str.splitlines() splits at.
+_LINE_BREAKS = re.compile("[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+def _cells(rows: Sequence[Sequence[str]], widths: list[int | None] | None) -> list[list[list[str]]]:
     """Each cell as its lines: stripped, and wrapped to `widths` as tabulate wraps."""
     limits = widths or [None] * (len(rows[0]) if rows else 0)
     wrappers = [textwrap.TextWrapper(width=w) if w is not None else None for w in limits]
@@ -148,7 +197,10 @@ def _multiline() -> frozenset[str]:
 
 
 def _tabulate(
-    rows: list[list[str]], headers: list[str], tablefmt: str, widths: list[int | None] | None
+    rows: Sequence[Sequence[str]],
+    headers: list[str],
+    tablefmt: str,
+    widths: list[int | None] | None,
 ) -> str:
     from tabulate import tabulate
 
@@ -159,10 +211,10 @@ def _tabulate(
 
 
 def _fit(
-    columns: Sequence[str], headers: list[str], rows: list[list[str]], tablefmt: str, width: int
+    columns: Sequence[str], natural: list[int], tablefmt: str, width: int
 ) -> list[int | None] | None:
-    """Column widths that fit `width`, taking from the widest columns first."""
-    natural = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
+    """Column widths that fit `width`, taking from the widest columns first (`natural`:
+    the widest cell or header of each)."""
     overhead = _overhead(len(columns), tablefmt)
     budget = width - overhead
     if sum(natural) <= budget:
