@@ -204,10 +204,20 @@ def _tabulate(
 ) -> str:
     from tabulate import tabulate
 
+    if widths is not None:
+        # Wrapped here as tabulate wraps (`_cell`): tabulate's own wrapping ignores
+        # disable_numparse and casts what it wraps, so a location "False" showed as
+        # "True" and "80,443" failed (python-tabulate #428).
+        wrappers = [textwrap.TextWrapper(width=w) if w is not None else None for w in widths]
+        rows = [
+            [
+                text if w is None else "\n".join(_cell(text, w))
+                for text, w in zip(row, wrappers, strict=True)
+            ]
+            for row in rows
+        ]
     # disable_numparse: a date `1994` or a title `2025` is text, not a number to align
-    return tabulate(
-        rows, headers=headers, tablefmt=tablefmt, maxcolwidths=widths, disable_numparse=True
-    )
+    return tabulate(rows, headers=headers, tablefmt=tablefmt, disable_numparse=True)
 
 
 def _fit(
