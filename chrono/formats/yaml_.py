@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
@@ -45,20 +46,100 @@ CHUNK = 1000  # records dumped at once: a large file is never a whole node graph
 def timeline_pieces(records: Iterable[dict[str, Any]], title: str | None = None) -> Iterator[str]:
     """`dump_timeline` in pieces of CHUNK records: the same text, in bounded memory.
     (PyYAML writes a list under a key without indenting it, so the events' list is
-    written as top-level lists, one after the other, after `events:`.)"""
+    written as top-level lists, one after the other, after `events:`.)  The usual
+    record is written here directly (`record_text`), the rest by PyYAML."""
     if title:
         yield _dump({"title": title})
-    chunk: list[dict[str, Any]] = []
+    texts: list[str] = []
+    hard: list[dict[str, Any]] = []  # records for PyYAML, dumped together
     started = False
+    # Once libyaml has written text kept with `|+`, it ends the document with `...`
+    # (the whole dump does, so the pieces do, at the end only).
+    open_ended = False
     for record in records:
-        chunk.append(record)
-        if len(chunk) == CHUNK:
-            yield ("" if started else "events:\n") + _dump(chunk)
-            started, chunk = True, []
-    if chunk:
-        yield ("" if started else "events:\n") + _dump(chunk)
+        text = record_text(record)
+        if text is None:
+            hard.append(record)
+            if len(hard) < CHUNK:
+                continue
+            text = ""
+        if hard:
+            dumped, ended = _without_end(_dump(hard))
+            open_ended = open_ended or ended
+            texts.append(dumped)
+            hard = []
+        texts.append(text)
+        if len(texts) >= CHUNK:
+            yield ("" if started else "events:\n") + "".join(texts)
+            started, texts = True, []
+    if hard:
+        dumped, ended = _without_end(_dump(hard))
+        open_ended = open_ended or ended
+        texts.append(dumped)
+    if texts:
+        yield ("" if started else "events:\n") + "".join(texts)
     elif not started:
         yield _dump({"events": []})
+    if open_ended:
+        yield "...\n"
+
+
+def _without_end(dumped: str) -> tuple[str, bool]:
+    """The dump without its document end marker, and whether it had one."""
+    if dumped.endswith("\n...\n"):
+        return dumped[: -len("...\n")], True
+    return dumped, False
+
+
+# ------------------------------------------------------------------ the direct writer
+# What libyaml's emitter, as _dump drives it, writes for a string: plain where YAML
+# would read it back as that string, else in single quotes.  Only strings whose
+# text it writes without a second thought are handled here: one line of printable
+# characters, short enough (or without spaces) never to be folded at the width.
+_PRINTABLE = re.compile(
+    "[\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]+"  # libyaml escapes the astral ones
+)
+# Not plain: a leading indicator, `: ` or ` #` inside, a colon or space at an end.
+_NOT_PLAIN = re.compile(r"^[-?:](?: |$)|^[#,\[\]{}&*!|>'\"%@`]|^---|^\.\.\.|: | #|:$|^ | $")
+_IMPLICIT = yaml.resolver.Resolver.yaml_implicit_resolvers
+_WIDTH = 100  # _dump's width: lines longer than this may be folded at a space
+
+
+def _scalar(value: str, column: int) -> str | None:
+    """`value` as the emitter writes it starting at `column`, or None if unsure."""
+    if not value or _PRINTABLE.fullmatch(value) is None:
+        return None
+    if column + len(value) + 2 > _WIDTH and " " in value:
+        return None  # the emitter may fold it
+    resolved_as_text = not any(regexp.match(value) for _, regexp in _IMPLICIT.get(value[0], ()))
+    if resolved_as_text and _NOT_PLAIN.search(value) is None:
+        return value
+    return "'" + value.replace("'", "''") + "'"
+
+
+def record_text(record: dict[str, Any]) -> str | None:
+    """One record as an item of the events' list, the text `_dump([record])` gives;
+    None for a record this writer is not sure of (lists of lists, mappings, long or
+    multi-line text, unusual characters)."""
+    lines = []
+    prefix = "- "
+    for key, value in record.items():
+        if type(value) is str:
+            text = _scalar(value, len(key) + 4)
+            if text is None:
+                return None
+            lines.append(f"{prefix}{key}: {text}\n")
+        elif type(value) is list and value:
+            lines.append(f"{prefix}{key}:\n")
+            for item in value:
+                text = _scalar(item, 4) if type(item) is str else None
+                if text is None:
+                    return None
+                lines.append(f"  - {text}\n")
+        else:
+            return None
+        prefix = "  "
+    return "".join(lines) if lines else None
 
 
 def _dump(data: Any) -> str:
