@@ -43,9 +43,14 @@ RENDER = (
     "from chrono.loading import load_paths\n"
     "from chrono.merging import merge_events\n"
     "events = merge_events(load_paths([sys.argv[1]]).events).events\n"
+    "from chrono.formats.table import DEFAULT_COLUMNS, iter_table\n"
     "for name in sys.argv[2:]:\n"
     "    start = time.perf_counter()\n"
-    "    for piece in FORMATS[name].render(events, RenderOptions()).pieces(): pass\n"
+    "    if name.startswith('table'):  # show's first chunk, for a pipe or a terminal\n"
+    "        width = int(name[5:]) if name[5:] else None\n"
+    "        next(iter_table(events, DEFAULT_COLUMNS, width=width, drop_empty=True))\n"
+    "    else:\n"
+    "        for piece in FORMATS[name].render(events, RenderOptions()).pieces(): pass\n"
     "    print(name, time.perf_counter() - start)\n"
 )
 # (label, chrono arguments, cache: "cold" | "warm")
@@ -92,7 +97,7 @@ def first_line(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
 
 def render_times(folder: Path, env: dict[str, str], repeat: int) -> dict[str, float]:
     """Median seconds to render the merged chronology, per format, in one process."""
-    names = ["ics", "md", "json"]
+    names = ["ics", "md", "json", "table", "table120"]
     runs: dict[str, list[float]] = {name: [] for name in names}
     for _ in range(repeat):
         out = subprocess.run(
@@ -165,9 +170,13 @@ def bench_size(name: str, folder: Path, repeat: int, commands: list[str] | None)
                     f"{first - one:.2f} | {(first - one) / floor:.2f} | |")  # fmt: skip
         print("\n".join(rows[-3:]), flush=True)
     if commands is None or "render" in commands:
+        labels = {
+            "table": "show: first chunk of the table, for a pipe (in one process)",
+            "table120": "show: first chunk, wrapped to 120 columns (in one process)",
+        }
         for fmt, seconds in render_times(folder, env, repeat).items():
-            rows.append(f"| {name} | render {fmt} only (in one process) | {seconds:.2f} | "
-                        f"{seconds / floor:.2f} | |")  # fmt: skip
+            label = labels.get(fmt, f"render {fmt} only (in one process)")
+            rows.append(f"| {name} | {label} | {seconds:.2f} | {seconds / floor:.2f} | |")
             print(rows[-1], flush=True)
     return rows
 

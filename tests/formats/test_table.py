@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 from tabulate import _type, tabulate
 
 from chrono.formats.table import _simple, _tabulate
+from chrono.writing import strip_controls, strip_controls_all
 
 # No hyphen: where a hyphenated word is wider than its column, tabulate's wrapper cuts
 # it at the width (`000000-0|0`) and chrono's, the standard library's, at the hyphen
@@ -66,3 +67,8 @@ def test_wrapped_tabulate_styles_keep_text_that_looks_like_a_value() -> None:
     assert cells[cells.index("False") : cells.index("False") + 2] == ["False", "1,000"]
     assert "a location" in cells
     assert "True" in cells
+
+
+@given(st.lists(st.text() | st.sampled_from(["Baku\x1b[31m", "a\tb", "\u202eevil", "é\xa0x"])))
+def test_a_column_is_stripped_as_each_of_its_cells(texts: list[str]) -> None:
+    assert strip_controls_all(texts) == [strip_controls(t) for t in texts]
