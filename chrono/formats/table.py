@@ -71,19 +71,20 @@ def iter_table(
     screen shows before the rest is made; the pieces join into one table."""
     # Made a column at a time: a column's cells are checked for control characters
     # together, and its natural width is one pass in C.
-    texts = [strip_controls_all([COLUMNS[c](e) for e in events]) for c in columns]
+    made = [_column(events, c) for c in columns]
     if drop_empty and events:
-        columns = [c for c, column in zip(columns, texts, strict=True) if any(column)]
-        texts = [column for column in texts if any(column)]
-    rows: list[Sequence[str]] = list(zip(*texts, strict=True))
+        columns = [c for c, (column, _) in zip(columns, made, strict=True) if any(column)]
+        made = [(column, printable) for column, printable in made if any(column)]
+    texts = [column for column, _ in made]
     headers = [c.capitalize() for c in columns]
     widths = None
-    if width is not None and rows and (tablefmt == "simple" or tablefmt in _multiline()):
+    if width is not None and events and (tablefmt == "simple" or tablefmt in _multiline()):
         natural = [max(len(h), *map(len, column)) for h, column in zip(headers, texts, strict=True)]
         widths = _fit(columns, natural, tablefmt, width)
     if tablefmt == "simple":
-        yield from _simple(rows, headers, widths, chunk, texts)
+        yield from _simple_columns(texts, headers, widths, chunk, [p for _, p in made])
         return
+    rows: list[Sequence[str]] = list(zip(*texts, strict=True))
     drop = _STREAMABLE.get(tablefmt)
     if drop is None or len(rows) <= chunk:
         yield _tabulate(rows, headers, tablefmt, widths) + "\n"
@@ -97,24 +98,42 @@ def iter_table(
         yield "\n".join(lines if start == 0 else lines[drop:]) + "\n"
 
 
+def _column(events: Sequence[Event], name: str) -> tuple[list[str], bool]:
+    """A column's cells, safe for a terminal, and whether it is all printable (so one
+    line a cell): checked in C over the whole column, most columns need nothing more."""
+    texts = [COLUMNS[name](e) for e in events]
+    if "".join(texts).isprintable():
+        return texts, True
+    return strip_controls_all(texts), False
+
+
 def _simple(
-    rows: Sequence[Sequence[str]],
-    headers: list[str],
-    widths: list[int | None] | None,
-    chunk: int,
-    columns: Sequence[Sequence[str]] | None = None,
+    rows: Sequence[Sequence[str]], headers: list[str], widths: list[int | None] | None, chunk: int
 ) -> Iterator[str]:
     """tabulate's `simple` style: cells stripped, wrapped to `widths`, left-aligned in
     columns at least two wider than their header, two spaces apart, lines stripped
     at the right; a dashed line under the header."""
-    if columns is None:
-        columns = list(zip(*rows, strict=True)) or [() for _ in headers]
-    sizes = _simple_sizes(columns, headers, widths)
+    columns = list(zip(*rows, strict=True)) or [() for _ in headers]
+    return _simple_columns(columns, headers, widths, chunk)
+
+
+def _simple_columns(
+    columns: Sequence[Sequence[str]],
+    headers: list[str],
+    widths: list[int | None] | None,
+    chunk: int,
+    printable: Sequence[bool] | None = None,
+) -> Iterator[str]:
+    """`_simple` of the table given as its columns (rows are made a chunk at a time);
+    `printable` tells the columns known to be one printable line a cell."""
+    sizes = _simple_sizes(columns, headers, widths, printable)
     head = "  ".join(h.ljust(n) for h, n in zip(headers, sizes, strict=True)).rstrip()
     rule = "  ".join("-" * n for n in sizes)
-    for start in range(0, max(len(rows), 1), chunk):
+    count = len(columns[0]) if columns else 0
+    for start in range(0, max(count, 1), chunk):
         out = [head, rule] if start == 0 else []
-        for row in _cells(rows[start : start + chunk], widths):
+        rows = list(zip(*(column[start : start + chunk] for column in columns), strict=True))
+        for row in _cells(rows, widths):
             for k in range(max(len(lines) for lines in row)):
                 line = "  ".join(
                     (lines[k] if k < len(lines) else "").ljust(n)
@@ -125,22 +144,30 @@ def _simple(
 
 
 def _simple_sizes(
-    columns: Sequence[Sequence[str]], headers: list[str], widths: list[int | None] | None
+    columns: Sequence[Sequence[str]],
+    headers: list[str],
+    widths: list[int | None] | None,
+    printable: Sequence[bool] | None = None,
 ) -> list[int]:
     """`_column_sizes(_cells(rows, widths), headers)`, from the rows' columns, without wrapping every cell
     first, so that a long table's first lines come at once: a cell no longer than
     its column so far cannot widen it, a line of text within its wrapping width is
     its stripped self, and no wrapped line is wider than the width."""
     sizes = []
-    for header, column, limit in zip(
-        headers, columns, widths or [None] * len(headers), strict=True
-    ):
+    for header, column, limit, known in zip(
+        headers, columns, widths or [None] * len(headers), printable or [False] * len(headers),
+        strict=True,
+    ):  # fmt: skip
         size = len(header) + 2
-        if max(map(len, column), default=0) <= size:
+        if known and limit is None:  # the common case: one pass over the column
+            sizes.append(max(size, max(map(len, map(str.strip, column)), default=0)))
+            continue
+        longest = max(map(len, column), default=0)
+        if longest <= size:
             sizes.append(size)
             continue
-        one_line = _LINE_BREAKS.search("".join(column)) is None
-        if one_line and (limit is None or max(map(len, column)) <= limit):
+        one_line = known or _LINE_BREAKS.search("".join(column)) is None
+        if one_line and (limit is None or longest <= limit):
             sizes.append(max(size, *map(len, map(str.strip, column))))
             continue
         wrapper = textwrap.TextWrapper(width=limit) if limit is not None else None

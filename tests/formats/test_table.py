@@ -6,7 +6,7 @@ from hypothesis import given, reject, settings
 from hypothesis import strategies as st
 from tabulate import _type, tabulate
 
-from chrono.formats.table import _simple, _tabulate
+from chrono.formats.table import _simple, _simple_columns, _tabulate
 from chrono.writing import strip_controls, strip_controls_all
 
 # No hyphen: where a hyphenated word is wider than its column, tabulate's wrapper cuts
@@ -51,6 +51,11 @@ def test_simple_is_what_tabulate_writes(
         reject()
     assert "".join(_simple(rows, headers, limits, chunk=1000)) == expected + "\n"
     assert "".join(_simple(rows, headers, limits, chunk=2)) == expected + "\n"
+    # As show makes it: by columns, each known printable (one line a cell) or not.
+    columns = [[row[i] for row in rows] for i in range(len(headers))]
+    printable = ["".join(column).isprintable() for column in columns]
+    made = _simple_columns(columns, headers, limits, 2, printable)
+    assert "".join(made) == expected + "\n"
 
 
 def test_a_long_hyphenated_word_breaks_at_its_hyphen() -> None:
