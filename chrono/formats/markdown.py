@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from urllib.parse import urlsplit
 
 from chrono.formats import Rendered, RenderOptions
 from chrono.formats.grouping import period_label
@@ -22,6 +21,8 @@ from chrono.model import Event
 _INLINE = re.compile(r"([\\`*_\[\]<>|~&$])")
 _BLOCK_START = re.compile(r"^([#>+\-=])|^(\d+)([.)])")
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+_PLAIN = re.compile("[^\\\\`*_\\[\\]<>|~&$\x00-\x08\x0b-\x1f\x7f]*")
+_HOST = re.compile(r"[^:]*://([^/?#]*)")  # as urlsplit's netloc, for as_url's URLs
 
 
 def escape(text: str) -> str:
@@ -30,6 +31,8 @@ def escape(text: str) -> str:
     >>> escape("A|B *draft* <b> ~1994 & 50%")
     'A\\\\|B \\\\*draft\\\\* \\\\<b\\\\> \\\\~1994 \\\\& 50%'
     """
+    if _PLAIN.fullmatch(text):  # most text: nothing to escape or remove
+        return text
     return _INLINE.sub(r"\\\1", _CONTROL.sub("", text))
 
 
@@ -43,7 +46,8 @@ def source_link(source: str) -> str:
     url = as_url(source)
     if url is None:
         return escape(source)
-    host = urlsplit(url).netloc.removeprefix("www.") or url
+    found = _HOST.match(url)
+    host = (found[1] if found else "").removeprefix("www.") or url
     return f"[{escape(host)}](<{url}>)"
 
 

@@ -12,6 +12,9 @@ from chrono.model import Event
 __all__ = ["as_url", "needs_timezone", "plain_record", "timeline_record"]
 
 _URL = re.compile(r"(?:https?|ftp)://[^\s/]", re.IGNORECASE)
+_SAFE = "/:?#[]@!$&'()*+,;=%~-._"
+# What quote() leaves as it is: ASCII letters and digits, `_.-~`, and _SAFE.
+_URI_CHARACTERS = re.compile(r"[A-Za-z0-9_.\-~/:?#\[\]@!$&'()*+,;=%]*")
 
 
 def as_url(source: str) -> str | None:
@@ -24,7 +27,9 @@ def as_url(source: str) -> str | None:
     source = source.strip()
     if not _URL.match(source):
         return None
-    return quote(source, safe="/:?#[]@!$&'()*+,;=%~-._")
+    if _URI_CHARACTERS.fullmatch(source):  # most addresses: nothing to encode
+        return source
+    return quote(source, safe=_SAFE)
 
 
 def needs_timezone(event: Event) -> bool:

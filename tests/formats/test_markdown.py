@@ -134,3 +134,40 @@ def test_any_title_renders_as_itself(title: str) -> None:
     page = rendered(render([event], group_by="none"))
     assert page.blocks == [f"1994 — {event.title}"]
     assert set(page.tags) <= {"ul", "li", "strong"}
+
+
+URLISH = st.text(st.sampled_from("ab/:?#[]@!$&'()*+,;=%~-._ é\t<>\"`{}|^1")) | st.text()
+
+
+@given(st.text() | st.text(st.sampled_from("ab *_`[]<>|~&$\\#\x07")))
+def test_escape_shortcut_is_the_full_escape(text: str) -> None:
+    from chrono.formats.markdown import _CONTROL, _INLINE, escape
+
+    assert escape(text) == _INLINE.sub(r"\\\1", _CONTROL.sub("", text))
+
+
+@given(st.sampled_from(["http://", "https://www.", "ftp://", "HTTPS://"]), URLISH)
+def test_source_links_and_urls_are_what_urllib_makes(scheme: str, rest: str) -> None:
+    from urllib.parse import quote, urlsplit
+
+    from chrono.formats.markdown import escape, source_link
+    from chrono.formats.records import as_url
+
+    url = as_url(scheme + rest)
+    source = (scheme + rest).strip()
+    if url is None:
+        return
+    assert url == quote(source, safe="/:?#[]@!$&'()*+,;=%~-._")
+    link = source_link(scheme + rest)  # never fails: urlsplit did on `http://[`
+    try:
+        host = urlsplit(url).netloc.removeprefix("www.") or url
+    except ValueError:  # an invalid IPv6 host
+        return
+    assert link == f"[{escape(host)}](<{url}>)"
+
+
+def test_a_source_with_a_broken_host_is_still_a_link() -> None:
+    """`http://[` made urllib raise (an IPv6 host never closed): a traceback once."""
+    events = load_text("- {date: 1994, title: T, sources: ['http://[broken/x']}\n", "t.yaml").events
+    text = FORMATS["md"].render(events, RenderOptions()).text
+    assert "(<http://[broken/x>)" in text
