@@ -85,10 +85,18 @@ def uid(event: Event) -> str:
     if event.id is not None:
         key = f"id:{event.id}"
     else:
-        first, last = event.date.iso_bounds()
         d = event.date
-        marks = ("~" if d.approximate else "") + ("?" if d.uncertain else "")
-        key = f"event:{first}/{last}/{_LABELS[d.precision]}{marks}/{normalize_title(event.title)}"
+        point = d.start
+        first: str | None
+        last: str | None
+        if point is not None and point is d.end:  # a single date: its own fields
+            first, last = point.iso_bounds()
+            precision, approximate, uncertain = point.precision, point.approximate, point.uncertain
+        else:
+            first, last = d.iso_bounds()
+            precision, approximate, uncertain = d.precision, d.approximate, d.uncertain
+        marks = ("~" if approximate else "") + ("?" if uncertain else "")
+        key = f"event:{first}/{last}/{_LABELS[precision]}{marks}/{normalize_title(event.title)}"
     return uuid5(key)
 
 
@@ -173,7 +181,11 @@ def _summary(event: Event) -> str:
     """The title, after the written date where the calendar's date alone would
     claim more precision or certainty than the author gave (SPEC §7)."""
     d = event.date
-    vague = d.precision < Precision.DAY or d.approximate or d.uncertain or d.end is None
+    point = d.start
+    if point is not None and point is d.end:  # a single date: its own fields, quicker
+        vague = point.precision < Precision.DAY or point.approximate or point.uncertain
+    else:
+        vague = d.precision < Precision.DAY or d.approximate or d.uncertain or d.end is None
     return f"{d.display()}: {event.title}" if vague else event.title
 
 
@@ -187,30 +199,26 @@ def _description(event: Event) -> str | None:
 def _vevent(event: Event, stamp: str, partial: str) -> str:
     """The VEVENT, lines ended and folded; only lines that can be long are folded."""
     times = "\r\n".join(_times(event, partial))
-    summary = f"SUMMARY:{escape_text(_summary(event))}"
-    text = [
-        f"BEGIN:VEVENT\r\nUID:{uid(event)}\r\nDTSTAMP:{stamp}\r\n{times}\r\n{fold(summary)}\r\n"
-    ]
+    summary = fold(f"SUMMARY:{escape_text(_summary(event))}")
     description = _description(event)
-    if description:
-        text.append(f"{fold('DESCRIPTION:' + escape_text(description))}\r\n")
-    if event.location:
-        text.append(f"{fold('LOCATION:' + escape_text(event.location))}\r\n")
-    if event.tags:
-        text.append(f"{fold('CATEGORIES:' + ','.join(map(escape_text, event.tags)))}\r\n")
-    if event.sources:
-        url = next((u for u in map(as_url, event.sources) if u), None)
-        if url:
-            text.append(f"{fold('URL:' + url)}\r\n")
+    location, tags, sources, id_ = event.location, event.tags, event.sources, event.id
+    url = next((u for u in map(as_url, sources) if u), None) if sources else None
     # A historical event does not make anyone busy; X-CHRONO-* is what chrono needs
     # to read the event back exactly (`chrono import`).
-    text.append(
-        f"TRANSP:TRANSPARENT\r\n{fold('X-CHRONO-DATE:' + escape_text(event.date.text))}\r\n"
+    return (
+        f"BEGIN:VEVENT\r\nUID:{uid(event)}\r\nDTSTAMP:{stamp}\r\n{times}\r\n{summary}\r\n"
+        f"{_line('DESCRIPTION:' + escape_text(description)) if description else ''}"
+        f"{_line('LOCATION:' + escape_text(location)) if location else ''}"
+        f"{_line('CATEGORIES:' + ','.join(map(escape_text, tags))) if tags else ''}"
+        f"{_line('URL:' + url) if url else ''}"
+        f"TRANSP:TRANSPARENT\r\n{_line('X-CHRONO-DATE:' + escape_text(event.date.text))}"
+        f"{_line('X-CHRONO-ID:' + escape_text(id_)) if id_ is not None else ''}"
+        "END:VEVENT\r\n"
     )
-    if event.id is not None:
-        text.append(f"{fold('X-CHRONO-ID:' + escape_text(event.id))}\r\n")
-    text.append("END:VEVENT\r\n")
-    return "".join(text)
+
+
+def _line(line: str) -> str:
+    return fold(line) + "\r\n"
 
 
 def render(events: Sequence[Event], options: RenderOptions) -> Rendered:
