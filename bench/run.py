@@ -201,6 +201,22 @@ def startup_rows(env: dict[str, str], runs: int = 21) -> list[str]:
     return rows
 
 
+def growth_rows(data: Path, gen: Path, repeat: int) -> list[str]:
+    """Cold `export --format json` at 100k and 1M events, runs interleaved so that
+    both sizes meet the same machine (issue #5: 1M within 12x the 100k time)."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env.pop("CHRONO_PATH", None)
+    folders = {name: ensure_data(name, data, gen) for name in ("100k", "1m")}
+    times: dict[str, list[float]] = {name: [] for name in folders}
+    for _ in range(repeat):
+        for name, folder in folders.items():
+            argv = [*chrono_argv(), "export", "--format", "json", str(folder), "--no-cache"]
+            times[name].append(run_once(argv, env)[0])
+    small, large = (statistics.median(times[name]) for name in folders)
+    label = "cold export json, 1M / 100k, interleaved runs"
+    return [f"| growth | {label} | {large:.2f} / {small:.2f} | {large / small:.1f}× | |"]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10k,100k", help="comma-separated: 10k, 100k, 1m")
@@ -208,7 +224,9 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=ROOT / "bench" / "data")
     parser.add_argument("--gen", type=Path, default=DEFAULT_GEN, help="gen_timelines.py")
     parser.add_argument(
-        "--only", help="comma-separated command labels to run (also: start-up, first line, render)"
+        "--only",
+        help="comma-separated command labels to run (also: start-up, first line, render, "
+        "growth: 100k against 1M, interleaved)",
     )
     parser.add_argument("--out", type=Path, help="also write the table to this file")
     args = parser.parse_args()
@@ -235,8 +253,13 @@ def main() -> None:
         rows += startup_rows(env)
         print("\n".join(rows), flush=True)
     for name in args.sizes.split(","):
+        if only is not None and only == ["growth"]:
+            break
         folder = ensure_data(name, args.data, args.gen)
         rows += bench_size(name, folder, args.repeat, only)
+    if only is not None and "growth" in only:
+        rows += growth_rows(args.data, args.gen, args.repeat)
+        print(rows[-1], flush=True)
     table = "\n".join(header + rows) + "\n"
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -108,6 +108,23 @@ def test_lines_fold_at_75_octets_without_splitting_characters(hostile: tuple[Eve
     assert str(long["SUMMARY"]) == next(e.title for e in hostile if e.title.startswith("Ελλάδα"))
 
 
+def _fold_by_octets(line: str) -> str:
+    """RFC 5545 §3.1 folding, octet by octet: 75 on the first line, 74 after the space."""
+    data, parts, start, limit = line.encode("utf-8"), [], 0, 75
+    while start < len(data):
+        end = min(start + limit, len(data))
+        while end < len(data) and (data[end] & 0xC0) == 0x80:
+            end -= 1
+        parts.append(data[start:end].decode("utf-8"))
+        start, limit = end, 74
+    return "\r\n ".join(parts)
+
+
+@given(st.text(max_size=400) | st.text(st.characters(max_codepoint=127), max_size=400))
+def test_fold_is_folding_by_octets(line: str) -> None:
+    assert fold(line) == _fold_by_octets(line)
+
+
 def test_skipped_and_warned_events(hostile: tuple[Event, ...]) -> None:
     _, warnings = render(hostile)
     assert warnings == (
