@@ -183,3 +183,47 @@ def test_validate_never_shows_a_traceback(tmp_path: Path, content: bytes) -> Non
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert result.exit_code in (0, 1)
     assert "Traceback" not in result.output
+
+
+# Text as people paste it: markup, URLs (broken ones too), quotes, controls, any Unicode.
+_PIECES = st.sampled_from(
+    ["http://", "https://www.", "[", "]", "(", "<b>", "*", "|", "#", "1,000", "False", "yes",
+     "~", ";", ",", "\\", "\n", "\r\n", "\t", "\x1b[31m", "\u202e", "\u2028", "—", "Zürich",
+     "Бакы", "🕊", " ", "'", '"', ": ", "- ", "1994-05-04", "%", "&amp;", "`", "$x$"]
+)  # fmt: skip
+_TEXT = st.lists(_PIECES | st.text(max_size=6), max_size=8).map("".join)
+
+
+@given(
+    st.lists(
+        st.fixed_dictionaries(
+            {"date": written_dates(), "title": _TEXT.filter(lambda t: t.strip())},
+            optional={
+                "description": _TEXT,
+                "location": _TEXT,
+                "id": _TEXT,
+                "tags": st.lists(_TEXT, max_size=3),
+                "sources": st.lists(_TEXT | _TEXT.map(lambda t: "http://" + t), max_size=3),
+            },
+        ),
+        min_size=1,
+        max_size=5,
+    )
+)
+@settings(max_examples=150)
+def test_every_format_renders_any_events_without_failing(records: list[dict[str, object]]) -> None:
+    """Whatever text events hold, every output chrono makes of them is made: no
+    exception escapes a renderer (a traceback for the user's data)."""
+    import yaml
+
+    from chrono.formats import FORMATS, RenderOptions
+    from chrono.formats.table import COLUMNS, iter_table
+
+    loaded = load_text(yaml.safe_dump(records, allow_unicode=True), "fuzz.yaml")
+    events = merge_events(loaded.events).events
+    assert len(events) + loaded.invalid >= 1  # every record is an event or reported
+    for fmt in FORMATS.values():
+        fmt.render(events, RenderOptions(dtstamp=0)).text  # noqa: B018 - made, whole
+    for style in ("simple", "grid", "github"):
+        for width in (None, 40):
+            "".join(iter_table(events, list(COLUMNS), style, width))
