@@ -227,3 +227,27 @@ def test_every_format_renders_any_events_without_failing(records: list[dict[str,
     for style in ("simple", "grid", "github"):
         for width in (None, 40):
             "".join(iter_table(events, list(COLUMNS), style, width))
+
+
+@given(
+    st.lists(
+        st.fixed_dictionaries(
+            {"date": written_dates(), "title": _TEXT.filter(lambda t: t.strip())},
+            optional={"location": _TEXT, "sources": st.lists(_TEXT, max_size=2)},
+        ),
+        min_size=1,
+        max_size=4,
+    )
+)
+@settings(max_examples=25)
+def test_every_command_takes_any_events_from_stdin(records: list[dict[str, object]]) -> None:
+    """The same through the CLI, warnings and output writing included: exit 0."""
+    import yaml
+
+    text = yaml.safe_dump(records, allow_unicode=True)
+    runs = [["show", "-", "--format", "grid"], ["merge", "-"], ["dupes", "-", "--all"]]
+    runs += [["export", "-", "--format", f] for f in ("md", "ics", "json", "csv", "mermaid")]
+    for args in runs:
+        result = CliRunner().invoke(cli, [*args, "--no-cache"], input=text, env={"COLUMNS": "50"})
+        assert result.exception is None or isinstance(result.exception, SystemExit), args
+        assert result.exit_code == 0, (args, result.output)
