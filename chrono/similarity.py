@@ -24,6 +24,7 @@ import itertools
 import math
 import re
 import unicodedata
+from array import array
 from collections import Counter
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
@@ -289,7 +290,7 @@ def find_near_duplicates(
     """Pairs of near-duplicate events, most similar first (stable order)."""
     # Titles' words as tuples: a frozenset per title took 470 MB at 1M events.
     index = TitleIndex([tuple(words(e.title)) for e in events])
-    spans = [_widened(e.date) for e in events]
+    spans = _Spans(events)
     # Each event's blocking keys at each bucket size (8 days, 64 days, a year).
     # Up to EXHAUSTIVE events, every word of a title is a key at every size, so
     # nothing is missed that one shared word links.  Above, the keys are pairs of its
@@ -304,7 +305,7 @@ def find_near_duplicates(
     blocks: dict[str, int] = {}
     block_of = {w: blocks.setdefault(w[:BLOCK_LETTERS], len(blocks)) for w in index.rank}
     n = len(blocks) + 1
-    keys: dict[int, tuple[Sequence[int], Sequence[int], Sequence[int]]] = {}
+    keys: _Keys = _Keys()
     combos: dict[int, list[int]] = {}
     exhaustive = len(events) <= EXHAUSTIVE
     rank = index.rank.__getitem__
@@ -315,13 +316,13 @@ def find_near_duplicates(
             pairs = [n + (a * n + b if a < b else b * n + a)
                      for a, b in itertools.combinations(rare[:3], 2)] or rare  # fmt: skip
             if exhaustive:
-                keys[i] = (rare, rare, rare)
+                keys.add(i, rare, rare)
                 combos[i] = pairs  # to split crowded buckets (see _split_crowded)
             elif len(rare) > 2:
                 a, b, c = sorted(rare[:3])
-                keys[i] = (pairs, pairs, ((a * n + b) * n + c,))
+                keys.add(i, pairs, ((a * n + b) * n + c,))
             else:
-                keys[i] = (pairs, pairs, ())
+                keys.add(i, pairs, ())
     # A bucket lists the events filed in it whole (as 2*i) and the finer events
     # it contains (2*i + 1), the latter only where it holds a whole one already:
     # most finer entries would meet nothing.  Most buckets hold one event: that one
@@ -329,7 +330,7 @@ def find_near_duplicates(
     buckets: dict[int, int | list[int]] = {}
     own = [0] * len(events)
     for i, by_level in keys.items():
-        lo, hi = spans[i]
+        lo, hi = spans.lows[i], spans.highs[i]
         level = own[i] = _level(hi - lo)
         size = _SIZES[level]
         for period in range((lo - _EPOCH) // size, (hi - 1 - _EPOCH) // size + 1):
@@ -344,7 +345,7 @@ def find_near_duplicates(
                 else:
                     bucket.append(2 * i)
     for i, by_level in keys.items():
-        lo, hi = spans[i]
+        lo, hi = spans.lows[i], spans.highs[i]
         for level in range(own[i] + 1, len(_SIZES)):
             size = _SIZES[level]
             for period in range((lo - _EPOCH) // size, (hi - 1 - _EPOCH) // size + 1):
@@ -361,14 +362,15 @@ def find_near_duplicates(
     seen: set[int] = set()
     found: list[NearDuplicate] = []
     size = len(events)
+    lows, highs = spans.lows, spans.highs
     for entries in buckets.values():
         if isinstance(entries, int):
             continue
         for coarse, fine in _split_crowded(entries, combos, exhaustive):
             for x, first in enumerate(coarse):
-                lo, hi = spans[first]
+                lo, hi = lows[first], highs[first]
                 for second in itertools.chain(coarse[x + 1 :], fine):
-                    other_lo, other_hi = spans[second]
+                    other_lo, other_hi = lows[second], highs[second]
                     if other_lo >= hi or lo >= other_hi:  # cannot meet: the cheap test first
                         continue
                     pair = first * size + second if first < second else second * size + first
@@ -379,6 +381,68 @@ def find_near_duplicates(
                             found.append(near)
     found.sort(key=lambda n: (-n.score, n.a.sort_key(), n.b.sort_key()))
     return found
+
+
+class _Spans:
+    """Each event's widened span (`_widened`) as two arrays of 64-bit numbers, not a
+    tuple of two ints an event (50 MB at 1M events); events that are not blocked,
+    whose spans may be open, are 0 (a list holds them if any span is too wide)."""
+
+    def __init__(self, events: Sequence[Event]) -> None:
+        spans = [_widened(e.date) if _blockable(e) else (0, 0) for e in events]
+        self.lows: Sequence[int]
+        self.highs: Sequence[int]
+        try:
+            self.lows = array("q", [lo for lo, _ in spans])
+            self.highs = array("q", [hi for _, hi in spans])
+        except OverflowError:  # a year of more than a few digits
+            self.lows, self.highs = [lo for lo, _ in spans], [hi for _, hi in spans]
+
+
+class _Keys:
+    """Each blocked event's keys: at the 8- and 64-day sizes, and in a year's buckets.
+
+    In a large chronology an event has at most three pair keys and one triple key,
+    kept in arrays (a dict of lists and tuples of big ints took 360 MB at 1M events);
+    other keys (every word of a title, in small chronologies) in a dict.
+    """
+
+    def __init__(self) -> None:
+        self._lists: dict[int, tuple[Sequence[int], Sequence[int]]] = {}
+        self._events = array("q")
+        self._pairs = (array("q"), array("q"), array("q"))
+        self._triples = array("q")
+
+    def add(self, i: int, pairs: Sequence[int], year: Sequence[int]) -> None:
+        if len(pairs) <= 3 and len(year) <= 1:
+            try:
+                padded = [*pairs, -1, -1, -1]
+                for column, key in zip(self._pairs, padded, strict=False):
+                    column.append(key)
+                self._triples.append(year[0] if year else -1)
+                self._events.append(i)
+                return
+            except OverflowError:  # keys of a huge vocabulary: undo, keep as lists
+                count = len(self._events)
+                for column in self._pairs:
+                    del column[count:]
+        self._lists[i] = (pairs, year)
+
+    def items(self) -> Iterator[tuple[int, tuple[Sequence[int], Sequence[int], Sequence[int]]]]:
+        """(event, keys at each bucket size), in the order added."""
+        first, second, third = self._pairs
+        listed = iter(sorted(self._lists.items()))
+        pending = next(listed, None)
+        for n, i in enumerate(self._events):
+            while pending is not None and pending[0] < i:
+                yield pending[0], (pending[1][0], pending[1][0], pending[1][1])
+                pending = next(listed, None)
+            pairs = [k for k in (first[n], second[n], third[n]) if k >= 0]
+            triple = self._triples[n]
+            yield i, (pairs, pairs, (triple,) if triple >= 0 else ())
+        while pending is not None:
+            yield pending[0], (pending[1][0], pending[1][0], pending[1][1])
+            pending = next(listed, None)
 
 
 def _split_crowded(

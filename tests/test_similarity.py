@@ -252,3 +252,23 @@ def test_large_chronology_blocking_still_finds_close_copies(
     )
     (group,) = near_groups(events)
     assert len(group.members) == 4
+
+
+def test_blocking_keys_keep_their_order_in_arrays_and_lists() -> None:
+    """Large chronologies keep keys in 64-bit arrays; keys too big for them (a huge
+    vocabulary), and longer lists, go to a dict, and the two read back in order."""
+    from chrono.similarity import _Keys
+
+    keys = _Keys()
+    keys.add(0, [5, 7, 9], (11,))
+    keys.add(2, [2**70], ())  # too big for an array: kept as a list
+    keys.add(3, [4], ())
+    keys.add(5, [1, 2, 3, 4], (1, 2))  # more than an array row holds
+    keys.add(8, [6, 8], (2**65,))
+    assert list(keys.items()) == [
+        (0, ([5, 7, 9], [5, 7, 9], (11,))),
+        (2, ([2**70], [2**70], ())),
+        (3, ([4], [4], ())),
+        (5, ([1, 2, 3, 4], [1, 2, 3, 4], (1, 2))),
+        (8, ([6, 8], [6, 8], (2**65,))),
+    ]
