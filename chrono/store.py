@@ -18,8 +18,9 @@ result: the merged, sorted chronology of a set of inputs, read with given option
   records are kept too (UTF-8, in chunks), once one has been made, so a repeat
   export copies them to the output.
 - **Safe to read.**  An entry is written as it is made, then renamed into place:
-  a magic string, the chunks, and a head (marshal) with every chunk's length and
-  CRC, then the head's own length and CRC.  A corrupt, truncated or foreign file
+  a magic string, the chunks, the parts of the index the filters choose from
+  (read only when a filter needs them), and a head (marshal) with every blob's
+  length and CRC, then the head's own length and CRC.  A corrupt, truncated or foreign file
   is ignored and replaced; a chunk found damaged later raises CorruptEntry, and
   the caller reads the timelines afresh.
 """
@@ -53,11 +54,13 @@ __all__ = [
     "row_event",
 ]
 
-FORMAT = 2  # bump when rows or the head change shape
+FORMAT = 3  # bump when rows or the head change shape
 CHUNK = 128  # events per marshalled chunk: --grep decodes only the chunks it needs
 MAX_BYTES = 2 << 30  # chronologies kept, all together (the least recently used go)
 UNUSED = 30 * 86_400  # seconds: parse-cache entries unused this long go
 _MAGIC = b"chrono-chronology\n"
+_INDEX = ("search", "starts", "lo", "hi", "tags")  # blobs after the events' chunks
+_BATCH = 32  # chunks read at once when building many events
 _RECORD_SEP = "\x00"  # between events in the search text
 _FIELD_SEP = "\x01"  # between an event's title and description
 _PRECISIONS = tuple(Precision)
@@ -249,42 +252,90 @@ class StoredChronology:
         self.paths: tuple[str, ...] = tuple(entry["paths"])
         self._count: int = entry["count"]
         self._read_chunks = chunks
-        self._search: str = entry["search"]
-        self._starts: list[int] = entry["starts"]
-        self._lo: list[int] = entry["lo"]
-        self._hi: list[int] = entry["hi"]
-        self._tags: dict[str, list[int]] = entry["tags"]
-        self._decoded: dict[int, list[Event]] = {}
-        if (
-            not isinstance(self._search, str)
-            or not isinstance(self._tags, dict)
-            or not len(self._starts) == len(self._lo) == len(self._hi) == self._count
+        self._rows: dict[int, list[Any]] = {}
+        self._built: dict[int, list[Event | None]] = {}
+        # What the filters choose from: given (just stored), or blobs after the
+        # events' chunks, read only when a filter needs them (an unfiltered export
+        # of a million events needs none of their 200 MB).
+        self._index: dict[str, Any] = {name: entry[name] for name in _INDEX if name in entry}
+        self._first_index_blob: int = entry.get("index", 0)
+        complete = len(self._index) == len(_INDEX)
+        if not isinstance(self._count, int) or not (
+            complete or (isinstance(self._first_index_blob, int) and "index" in entry)
         ):
             raise TypeError("not a stored chronology")
+
+    def _part(self, name: str) -> Any:
+        """One part of the index, read and checked when first asked for; CorruptEntry
+        if it is damaged (the caller then reads the inputs afresh)."""
+        found = self._index.get(name)
+        if found is None:
+            try:
+                (data,) = self._read_chunks([self._first_index_blob + _INDEX.index(name)])
+                found = marshal.loads(data)
+            except (EOFError, ValueError, TypeError, IndexError) as exc:
+                raise CorruptEntry(str(exc)) from None
+            kind = str if name == "search" else dict if name == "tags" else list
+            if not isinstance(found, kind) or (kind is list and len(found) != self._count):
+                raise CorruptEntry(f"cache entry index '{name}' does not fit")
+            self._index[name] = found
+        return found
 
     def __len__(self) -> int:
         return self._count
 
     def event(self, index: int) -> Event:
-        chunk = self._decoded.get(index // CHUNK)
-        if chunk is None:
-            self._decode([index // CHUNK])
-            chunk = self._decoded[index // CHUNK]
-        return chunk[index % CHUNK]
+        n, k = divmod(index, CHUNK)
+        built = self._built.get(n)
+        if built is None or built[k] is None:
+            self._build(n, [k], self._rows.get(n) or self._decode([n])[0])
+            built = self._built[n]
+        event = built[k]
+        assert event is not None
+        return event
 
     def events(self, indices: Sequence[int] | None = None) -> list[Event]:
         if indices is None:
             indices = range(self._count)
-        self._decode(sorted({i // CHUNK for i in indices} - self._decoded.keys()))
+        wanted: dict[int, list[int]] = {}
+        for i in indices:
+            n, k = divmod(i, CHUNK)
+            built = self._built.get(n)
+            if built is None or built[k] is None:
+                wanted.setdefault(n, []).append(k)
+        chunks = sorted(wanted)
+        for first in range(0, len(chunks), _BATCH):  # a few chunks' rows at a time
+            batch = chunks[first : first + _BATCH]
+            for n, rows in zip(batch, self._decode(batch, keep=False), strict=True):
+                self._build(n, wanted[n], rows)
         return [self.event(i) for i in indices]
 
-    def _decode(self, chunks: Sequence[int]) -> None:
+    def _decode(self, chunks: Sequence[int], *, keep: bool = True) -> list[list[Any]]:
+        """The rows of these chunks.  Events are built from them only as asked for (a
+        broad --grep touches most chunks but wants few events of each), and only the
+        last chunk read one event at a time keeps its rows (a lazy export reads in
+        order), so a query never holds the whole chronology twice."""
+        found = []
         for n, data in zip(chunks, self._read_chunks(chunks), strict=True):
             try:
                 rows = marshal.loads(data)
-                self._decoded[n] = [row_event(r) for r in rows]
-            except (EOFError, ValueError, TypeError, IndexError) as exc:
+            except (EOFError, ValueError, TypeError) as exc:
                 raise CorruptEntry(str(exc)) from None
+            if not isinstance(rows, list) or len(rows) != min(CHUNK, self._count - n * CHUNK):
+                raise CorruptEntry(f"chunk {n} does not fit")
+            found.append(rows)
+            if keep:
+                self._rows = {n: rows}
+        return found
+
+    def _build(self, n: int, wanted: Iterable[int], rows: list[Any]) -> None:
+        built = self._built.setdefault(n, [None] * len(rows))
+        for k in wanted:
+            if built[k] is None:
+                try:
+                    built[k] = row_event(rows[k])
+                except (ValueError, TypeError, IndexError) as exc:
+                    raise CorruptEntry(str(exc)) from None
 
     def view(self, indices: Sequence[int]) -> Sequence[Event]:
         """The events at `indices`, built when first read."""
@@ -296,15 +347,16 @@ class StoredChronology:
         the events, without building them."""
         kept: Iterable[int] = range(self._count)
         if query.start is not None:
-            lo, his = query.start.lo, self._hi
+            lo, his = query.start.lo, self._part("hi")
             kept = [i for i in kept if his[i] > lo]
         if query.end is not None:
-            hi, los = query.end.hi, self._lo
+            hi, los = query.end.hi, self._part("lo")
             kept = [i for i in kept if los[i] < hi]
         if query.tags:
             tagged: set[int] = set()
+            index = self._part("tags")
             for tag in {t.casefold() for t in query.tags}:
-                tagged.update(self._tags.get(tag, ()))
+                tagged.update(index.get(tag, ()))
             kept = [i for i in kept if i in tagged]
         if query.grep:
             found = self.grep(query.grep)
@@ -324,7 +376,7 @@ class StoredChronology:
         needle = needle.casefold()
         if not needle or _RECORD_SEP in needle or _FIELD_SEP in needle:
             return None
-        text, starts, found = self._search, self._starts, []
+        text, starts, found = self._part("search"), self._part("starts"), []
         at = text.find(needle)
         while at >= 0:
             index = bisect.bisect_right(starts, at) - 1
@@ -525,11 +577,9 @@ class ChronologyCache:
             position += len(text) + 1
             for tag in {t.casefold() for t in event.tags}:
                 tags.setdefault(tag, []).append(n)
-        entry = {
-            "key": repr(key),
-            "count": len(events),
-            "titles": list(titles),
-            "paths": list(paths),
+        head = {"key": repr(key), "count": len(events), "titles": list(titles),
+                "paths": list(paths)}  # fmt: skip
+        index: dict[str, Any] = {
             "search": _RECORD_SEP.join(texts),
             "starts": starts,
             "lo": [e.date.lo for e in events],
@@ -539,7 +589,11 @@ class ChronologyCache:
         writer = _SectionWriter(self.slot(key))
         for first in range(0, len(events), CHUNK):
             writer.add(marshal.dumps([event_row(e) for e in events[first : first + CHUNK]]))
-        writer.finish(entry)
+        first_index_blob = len(writer.blobs)
+        for name in _INDEX:
+            writer.add(marshal.dumps(index[name]))
+        writer.finish({**head, "index": first_index_blob})
+        entry = {**head, **index}
         self.prune(keep=self.slot(key))
         return StoredChronology(self, key, entry, lambda wanted: self._read(key, wanted))
 

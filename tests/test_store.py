@@ -239,6 +239,35 @@ def test_a_damaged_chunk_means_reading_afresh(
     assert run(*args, str(folder)).stdout == expected
 
 
+def test_the_index_is_read_only_when_a_filter_needs_it(
+    folder: Path, cache_dir: Path, run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An unfiltered repeat export reads events, not the filters' index; a filter that
+    needs a damaged part of the index reads the timelines afresh, same output."""
+    from chrono.store import _INDEX, _Sections
+
+    unfiltered = run("export", "-f", "json", str(folder), "--no-cache").stdout
+    grep = run("show", "--grep", "nato", str(folder), "--no-cache").stdout
+    run("show", str(folder))  # stores the chronology
+    (entry,) = cache_dir.glob("chronology-*")
+    sections = _Sections(str(entry))
+    search = sections.head["index"] + _INDEX.index("search")
+    data = bytearray(entry.read_bytes())
+    data[sections._offsets[search] + 1] ^= 0xFF  # inside the stored search text
+    entry.write_bytes(bytes(data))
+    _age(entry)
+    assert run("show", "--grep", "nato", str(folder)).stdout == grep  # read afresh
+    (entry,) = cache_dir.glob("chronology-*")  # stored again, whole
+    entry.write_bytes(bytes(data))  # damaged again, then an unfiltered export:
+    _age(entry)
+
+    def no_reading(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the timelines were read")
+
+    monkeypatch.setattr("chrono.loading.load_paths", no_reading)
+    assert run("export", "-f", "json", str(folder)).stdout == unfiltered
+
+
 def test_a_replaced_entry_is_not_mixed_with_the_old_one(folder: Path, cache_dir: Path) -> None:
     store = ChronologyCache(str(cache_dir))
     files = sorted(str(p) for p in folder.glob("*.yaml"))
@@ -268,6 +297,20 @@ def test_json_records_in_small_chunks(
     run("export", "-f", "json", str(folder))  # stores the chronology and its records
     for _ in range(2):
         assert run("export", "-f", "json", *args, str(folder)).stdout == expected
+
+
+@pytest.mark.parametrize("args", QUERIES[:6], ids=" ".join)
+def test_events_built_from_many_small_chunks(
+    args: list[str], folder: Path, run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Chunks of two events read three at a time: queries that want some events of
+    many chunks build just those, batch after batch, and print what cold runs print."""
+    monkeypatch.setattr("chrono.store.CHUNK", 2)
+    monkeypatch.setattr("chrono.store._BATCH", 3)
+    expected = run(*args, str(folder), "--no-cache").stdout
+    run("show", str(folder))  # stores the chronology
+    for _ in range(2):
+        assert run(*args, str(folder)).stdout == expected
 
 
 def test_a_json_chunk_damaged_while_writing_is_an_error_then_rebuilt(
