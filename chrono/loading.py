@@ -480,7 +480,9 @@ def _strings(node: Node | None, name: str, sink: _Sink) -> tuple[str, ...]:
             continue
         text = item.text.strip()
         if text and text not in values:
-            values.append(sys.intern(text))  # tags repeat: one string each, not one per use
+            # Tags repeat across events: one string each, not one per use.  Sources
+            # are mostly unique: interning them would only grow the interned table.
+            values.append(sys.intern(text) if name == "tags" else text)
     return tuple(values)
 
 
