@@ -368,8 +368,7 @@ def select(read: ReadOptions, query: Query, dedupe: Dedup, *, lazy: bool = False
     if store is None or key is None or loaded.problems:
         return Chronology(selection.events, title, loaded.paths)
     stored = store.put(key, merged.events, loaded.titles, loaded.paths)
-    where = {id(event): n for n, event in enumerate(merged.events)}
-    indices = tuple(where[id(event)] for event in selection.events)
+    indices = tuple(stored.select(query))  # where they are, from the index just made
     return Chronology(selection.events, title, loaded.paths, stored, indices)
 
 
