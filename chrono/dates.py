@@ -219,15 +219,8 @@ class ChronoDate(Value):
 
     def display(self) -> str:
         if not self.interval:
-            point = self.start
-            assert point is not None
-            if (
-                point.precision is Precision.DAY
-                and point.year >= 1000
-                and not (point.approximate or point.uncertain)
-            ):  # the usual date, without the calls below (tables show every event's)
-                return f"{point.day} {MONTHS[point.month - 1]} {point.year}"
-            return point.display()
+            assert self.start is not None
+            return self.start.display()
         first = self.start.display() if self.start is not None else "…"
         last = self.end.display() if self.end is not None else "…"
         return f"{first} – {last}"

@@ -66,7 +66,7 @@ def test_display_reads_back_to_the_same_meaning(text: str, zone: str | None) -> 
 
 @given(written_points(), st.sampled_from(ZONES))
 def test_a_single_date_displays_as_its_point(text: str, zone: str | None) -> None:
-    """ChronoDate.display has a shortcut for the usual day; it must say the same."""
+    """A single date reads as its point does (tables show it, ICS summaries quote it)."""
     date = parse_date(text, zone=zone)
     assert date.start is not None
     assert date.display() == date.start.display()

@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from chrono.dates import (
     US_PER_DAY,
     US_PER_SECOND,
+    ChronoDate,
     DatePoint,
     Precision,
     civil_from_days,
@@ -86,15 +87,8 @@ def uid(event: Event) -> str:
         key = f"id:{event.id}"
     else:
         d = event.date
-        point = d.start
-        first: str | None
-        last: str | None
-        if point is not None and point is d.end:  # a single date: its own fields
-            first, last = point.iso_bounds()
-            precision, approximate, uncertain = point.precision, point.approximate, point.uncertain
-        else:
-            first, last = d.iso_bounds()
-            precision, approximate, uncertain = d.precision, d.approximate, d.uncertain
+        first, last = d.iso_bounds()
+        precision, approximate, uncertain = _qualities(d)
         marks = ("~" if approximate else "") + ("?" if uncertain else "")
         key = f"event:{first}/{last}/{_LABELS[precision]}{marks}/{normalize_title(event.title)}"
     return uuid5(key)
@@ -181,12 +175,18 @@ def _summary(event: Event) -> str:
     """The title, after the written date where the calendar's date alone would
     claim more precision or certainty than the author gave (SPEC §7)."""
     d = event.date
-    point = d.start
-    if point is not None and point is d.end:  # a single date: its own fields, quicker
-        vague = point.precision < Precision.DAY or point.approximate or point.uncertain
-    else:
-        vague = d.precision < Precision.DAY or d.approximate or d.uncertain or d.end is None
+    precision, approximate, uncertain = _qualities(d)
+    vague = precision < Precision.DAY or approximate or uncertain or d.end is None
     return f"{d.display()}: {event.title}" if vague else event.title
+
+
+def _qualities(date: ChronoDate) -> tuple[Precision, bool, bool]:
+    """The date's precision, and whether it is approximate or uncertain: a single
+    date's own fields where it is one (ChronoDate's properties look at both ends)."""
+    point = date.start
+    if point is not None and point is date.end:
+        return point.precision, point.approximate, point.uncertain
+    return date.precision, date.approximate, date.uncertain
 
 
 def _description(event: Event) -> str | None:
