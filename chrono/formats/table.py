@@ -124,8 +124,7 @@ def _simple_columns(
     chunk: int,
     printable: Sequence[bool] | None = None,
 ) -> Iterator[str]:
-    """`_simple` of the table given as its columns (rows are made a chunk at a time);
-    `printable` tells the columns known to be one printable line a cell."""
+    """`_simple` of the table given as its columns (rows are made a chunk at a time)."""
     sizes = _simple_sizes(columns, headers, widths, printable)
     head = "  ".join(h.ljust(n) for h, n in zip(headers, sizes, strict=True)).rstrip()
     rule = "  ".join("-" * n for n in sizes)
@@ -149,28 +148,21 @@ def _simple_sizes(
     widths: list[int | None] | None,
     printable: Sequence[bool] | None = None,
 ) -> list[int]:
-    """`_column_sizes(_cells(rows, widths), headers)`, from the rows' columns, without wrapping every cell
-    first, so that a long table's first lines come at once: a cell no longer than
-    its column so far cannot widen it, a line of text within its wrapping width is
-    its stripped self, and no wrapped line is wider than the width."""
+    """`_column_sizes(_cells(rows, widths), headers)`, from the rows' columns, without
+    wrapping every cell first, so that a long table's first lines come at once: a
+    line of text within its wrapping width is its stripped self, a cell no longer
+    than its column so far cannot widen it, and no wrapped line is wider than the
+    width.  `printable` tells the columns known to be one printable line a cell."""
     sizes = []
-    for header, column, limit, known in zip(
-        headers, columns, widths or [None] * len(headers), printable or [False] * len(headers),
-        strict=True,
+    for header, column, limit, wrapper, known in zip(
+        headers, columns, widths or [None] * len(headers), _wrappers(widths, len(headers)),
+        printable or [False] * len(headers), strict=True,
     ):  # fmt: skip
         size = len(header) + 2
-        if known and limit is None:  # the common case: one pass over the column
+        one_line = known or _LINE_BREAKS.search("".join(column)) is None
+        if one_line and (limit is None or max(map(len, column), default=0) <= limit):
             sizes.append(max(size, max(map(len, map(str.strip, column)), default=0)))
             continue
-        longest = max(map(len, column), default=0)
-        if longest <= size:
-            sizes.append(size)
-            continue
-        one_line = known or _LINE_BREAKS.search("".join(column)) is None
-        if one_line and (limit is None or longest <= limit):
-            sizes.append(max(size, *map(len, map(str.strip, column))))
-            continue
-        wrapper = textwrap.TextWrapper(width=limit) if limit is not None else None
         for text in column:
             n = len(text)
             if n <= size:
@@ -193,9 +185,16 @@ _LINE_BREAKS = re.compile("[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
 def _cells(rows: Sequence[Sequence[str]], widths: list[int | None] | None) -> list[list[list[str]]]:
     """Each cell as its lines: stripped, and wrapped to `widths` as tabulate wraps."""
-    limits = widths or [None] * (len(rows[0]) if rows else 0)
-    wrappers = [textwrap.TextWrapper(width=w) if w is not None else None for w in limits]
+    wrappers = _wrappers(widths, len(rows[0]) if rows else 0)
     return [[_cell(text, w) for text, w in zip(row, wrappers, strict=True)] for row in rows]
+
+
+def _wrappers(widths: list[int | None] | None, count: int) -> list[textwrap.TextWrapper | None]:
+    """A wrapper for each column with a width (None for the others, and for all
+    `count` columns when no width is set)."""
+    return [
+        textwrap.TextWrapper(width=w) if w is not None else None for w in widths or [None] * count
+    ]
 
 
 def _column_sizes(cells: list[list[list[str]]], headers: list[str]) -> list[int]:
@@ -235,7 +234,7 @@ def _tabulate(
         # Wrapped here as tabulate wraps (`_cell`): tabulate's own wrapping ignores
         # disable_numparse and casts what it wraps, so a location "False" showed as
         # "True" and "80,443" failed (python-tabulate #428).
-        wrappers = [textwrap.TextWrapper(width=w) if w is not None else None for w in widths]
+        wrappers = _wrappers(widths, len(widths))
         rows = [
             [
                 text if w is None else "\n".join(_cell(text, w))
