@@ -53,42 +53,37 @@ def timeline_pieces(records: Iterable[dict[str, Any]], title: str | None = None)
     texts: list[str] = []
     hard: list[dict[str, Any]] = []  # records for PyYAML, dumped together
     started = False
-    # Once libyaml has written text kept with `|+`, it ends the document with `...`
-    # (the whole dump does, so the pieces do, at the end only).
+    # Once libyaml has written text kept with `|+`, it ends the document with `...`:
+    # the whole dump has it at its end, so the pieces have it there, and only there.
     open_ended = False
+
+    def dump_hard() -> None:
+        nonlocal open_ended
+        if hard:
+            dumped = _dump(hard)
+            if dumped.endswith("\n...\n"):
+                dumped, open_ended = dumped[: -len("...\n")], True
+            texts.append(dumped)
+            hard.clear()
+
     for record in records:
         text = record_text(record)
         if text is None:
             hard.append(record)
-            if len(hard) < CHUNK:
-                continue
-            text = ""
-        if hard:
-            dumped, ended = _without_end(_dump(hard))
-            open_ended = open_ended or ended
-            texts.append(dumped)
-            hard = []
-        texts.append(text)
-        if len(texts) >= CHUNK:
+        else:
+            dump_hard()
+            texts.append(text)
+        if len(texts) + len(hard) >= CHUNK:
+            dump_hard()
             yield ("" if started else "events:\n") + "".join(texts)
             started, texts = True, []
-    if hard:
-        dumped, ended = _without_end(_dump(hard))
-        open_ended = open_ended or ended
-        texts.append(dumped)
+    dump_hard()
     if texts:
         yield ("" if started else "events:\n") + "".join(texts)
     elif not started:
         yield _dump({"events": []})
     if open_ended:
         yield "...\n"
-
-
-def _without_end(dumped: str) -> tuple[str, bool]:
-    """The dump without its document end marker, and whether it had one."""
-    if dumped.endswith("\n...\n"):
-        return dumped[: -len("...\n")], True
-    return dumped, False
 
 
 # ------------------------------------------------------------------ the direct writer
@@ -102,7 +97,7 @@ _PRINTABLE = re.compile(
 # Not plain: a leading indicator, `: ` or ` #` inside, a colon or space at an end.
 _NOT_PLAIN = re.compile(r"^[-?:](?: |$)|^[#,\[\]{}&*!|>'\"%@`]|^---|^\.\.\.|: | #|:$|^ | $")
 _IMPLICIT = yaml.resolver.Resolver.yaml_implicit_resolvers
-_WIDTH = 100  # _dump's width: lines longer than this may be folded at a space
+_WIDTH = 100  # the dump's width: lines longer than this may be folded at a space
 
 
 def _scalar(value: str, column: int) -> str | None:
@@ -143,7 +138,9 @@ def record_text(record: dict[str, Any]) -> str | None:
 
 
 def _dump(data: Any) -> str:
-    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100, indent=2)
+    return yaml.dump(
+        data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=_WIDTH, indent=2
+    )
 
 
 def render(events: Sequence[Event], options: RenderOptions) -> Rendered:
