@@ -403,46 +403,45 @@ class _Keys:
     """Each blocked event's keys: at the 8- and 64-day sizes, and in a year's buckets.
 
     In a large chronology an event has at most three pair keys and one triple key,
-    kept in arrays (a dict of lists and tuples of big ints took 360 MB at 1M events);
-    other keys (every word of a title, in small chronologies) in a dict.
+    kept in 64-bit arrays (a dict of lists and tuples of big ints took 360 MB at 1M
+    events).  Keys that do not fit (every word of a title, in small chronologies, or
+    a huge vocabulary's numbers) turn the whole store into a dict, in the same order.
     """
 
     def __init__(self) -> None:
-        self._lists: dict[int, tuple[Sequence[int], Sequence[int]]] = {}
+        self._dict: dict[int, tuple[Sequence[int], Sequence[int]]] | None = None
         self._events = array("q")
         self._pairs = (array("q"), array("q"), array("q"))
         self._triples = array("q")
 
     def add(self, i: int, pairs: Sequence[int], year: Sequence[int]) -> None:
-        if len(pairs) <= 3 and len(year) <= 1:
+        if self._dict is None and len(pairs) <= 3 and len(year) <= 1:
             try:
                 padded = [*pairs, -1, -1, -1]
-                for column, key in zip(self._pairs, padded, strict=False):
+                row = array("q", (padded[0], padded[1], padded[2], year[0] if year else -1))
+            except OverflowError:
+                pass
+            else:
+                for column, key in zip((*self._pairs, self._triples), row, strict=True):
                     column.append(key)
-                self._triples.append(year[0] if year else -1)
                 self._events.append(i)
                 return
-            except OverflowError:  # keys of a huge vocabulary: undo, keep as lists
-                count = len(self._events)
-                for column in self._pairs:
-                    del column[count:]
-        self._lists[i] = (pairs, year)
+        if self._dict is None:
+            self._dict = {n: (p, p_year) for n, (p, _, p_year) in self._rows()}
+        self._dict[i] = (pairs, year)
 
     def items(self) -> Iterator[tuple[int, tuple[Sequence[int], Sequence[int], Sequence[int]]]]:
         """(event, keys at each bucket size), in the order added."""
+        if self._dict is None:
+            return self._rows()
+        return ((i, (pairs, pairs, year)) for i, (pairs, year) in self._dict.items())
+
+    def _rows(self) -> Iterator[tuple[int, tuple[Sequence[int], Sequence[int], Sequence[int]]]]:
         first, second, third = self._pairs
-        listed = iter(sorted(self._lists.items()))
-        pending = next(listed, None)
         for n, i in enumerate(self._events):
-            while pending is not None and pending[0] < i:
-                yield pending[0], (pending[1][0], pending[1][0], pending[1][1])
-                pending = next(listed, None)
             pairs = [k for k in (first[n], second[n], third[n]) if k >= 0]
             triple = self._triples[n]
             yield i, (pairs, pairs, (triple,) if triple >= 0 else ())
-        while pending is not None:
-            yield pending[0], (pending[1][0], pending[1][0], pending[1][1])
-            pending = next(listed, None)
 
 
 def _split_crowded(
