@@ -12,7 +12,7 @@ import csv
 import datetime as dt
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -54,9 +54,9 @@ def decode_csv(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
     return text, [Problem(path, line, column, message, Severity.WARNING)]
 
 
-def _nothing(path: str, records: Iterable[object], problems: list[Problem]) -> list[Problem]:
+def _nothing(path: str, records: Sequence[object], problems: list[Problem]) -> list[Problem]:
     """A file with no events and nothing wrong says so (a warning, as for timelines)."""
-    if not any(True for _ in records) and not problems:
+    if not records and not problems:
         return [Problem(path, 0, 0, "no events to import", Severity.WARNING)]
     return problems
 

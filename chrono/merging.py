@@ -73,8 +73,6 @@ def sort_events(events: Iterable[Event]) -> list[Event]:
 
 _ASCII_PUNCTUATION = bytes(c for c in range(128) if not chr(c).isalnum())
 _ALNUM_RUNS = re.compile(r"[^\W_]+")
-
-
 _NORMALIZE_CACHE_SIZE = 1 << 17
 
 
