@@ -44,7 +44,8 @@ CHUNK = 1000  # records dumped at once: a large file is never a whole node graph
 
 
 def timeline_pieces(records: Iterable[dict[str, Any]], title: str | None = None) -> Iterator[str]:
-    """`dump_timeline` in pieces of CHUNK records: the same text, in bounded memory.
+    """`dump_timeline` in pieces of CHUNK records: the text of one whole dump (less a
+    final `...`, see `without_end`), in bounded memory.
     (PyYAML writes a list under a key without indenting it, so the events' list is
     written as top-level lists, one after the other, after `events:`.)  The usual
     record is written here directly (`record_text`), the rest by PyYAML."""
@@ -53,17 +54,10 @@ def timeline_pieces(records: Iterable[dict[str, Any]], title: str | None = None)
     texts: list[str] = []
     hard: list[dict[str, Any]] = []  # records for PyYAML, dumped together
     started = False
-    # Once libyaml has written text kept with `|+`, it ends the document with `...`:
-    # the whole dump has it at its end, so the pieces have it there, and only there.
-    open_ended = False
 
     def dump_hard() -> None:
-        nonlocal open_ended
         if hard:
-            dumped = _dump(hard)
-            if dumped.endswith("\n...\n"):
-                dumped, open_ended = dumped[: -len("...\n")], True
-            texts.append(dumped)
+            texts.append(without_end(_dump(hard)))
             hard.clear()
 
     for record in records:
@@ -82,8 +76,13 @@ def timeline_pieces(records: Iterable[dict[str, Any]], title: str | None = None)
         yield ("" if started else "events:\n") + "".join(texts)
     elif not started:
         yield _dump({"events": []})
-    if open_ended:
-        yield "...\n"
+
+
+def without_end(dumped: str) -> str:
+    """A dump without the document end marker (`...`) libyaml writes after text kept
+    with `|+` at times: between pieces it would end the document, and at the end of
+    the file it means nothing, so the pieces never carry it."""
+    return dumped[: -len("...\n")] if dumped.endswith("\n...\n") else dumped
 
 
 # ------------------------------------------------------------------ the direct writer
