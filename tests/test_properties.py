@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 from pathlib import Path
 
+import yaml
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -194,32 +195,32 @@ _PIECES = st.sampled_from(
 _TEXT = st.lists(_PIECES | st.text(max_size=6), max_size=8).map("".join)
 
 
-@given(
-    st.lists(
-        st.fixed_dictionaries(
-            {"date": written_dates(), "title": _TEXT.filter(lambda t: t.strip())},
-            optional={
-                "description": _TEXT,
-                "location": _TEXT,
-                "id": _TEXT,
-                "tags": st.lists(_TEXT, max_size=3),
-                "sources": st.lists(_TEXT | _TEXT.map(lambda t: "http://" + t), max_size=3),
-            },
-        ),
-        min_size=1,
-        max_size=5,
-    )
-)
+# Timelines of such text, as YAML: every field an event can have.
+_PASTED = st.lists(
+    st.fixed_dictionaries(
+        {"date": written_dates(), "title": _TEXT.filter(lambda t: t.strip())},
+        optional={
+            "description": _TEXT,
+            "location": _TEXT,
+            "id": _TEXT,
+            "tags": st.lists(_TEXT, max_size=3),
+            "sources": st.lists(_TEXT | _TEXT.map(lambda t: "http://" + t), max_size=3),
+        },
+    ),
+    min_size=1,
+    max_size=5,
+).map(lambda records: yaml.safe_dump(records, allow_unicode=True))
+
+
+@given(_PASTED)
 @settings(max_examples=150)
-def test_every_format_renders_any_events_without_failing(records: list[dict[str, object]]) -> None:
+def test_every_format_renders_any_events_without_failing(text: str) -> None:
     """Whatever text events hold, every output chrono makes of them is made: no
     exception escapes a renderer (a traceback for the user's data)."""
-    import yaml
-
     from chrono.formats import FORMATS, RenderOptions
     from chrono.formats.table import COLUMNS, iter_table
 
-    loaded = load_text(yaml.safe_dump(records, allow_unicode=True), "fuzz.yaml")
+    loaded = load_text(text, "fuzz.yaml")
     events = merge_events(loaded.events).events
     assert len(events) + loaded.invalid >= 1  # every record is an event or reported
     for fmt in FORMATS.values():
@@ -229,22 +230,10 @@ def test_every_format_renders_any_events_without_failing(records: list[dict[str,
             "".join(iter_table(events, list(COLUMNS), style, width))
 
 
-@given(
-    st.lists(
-        st.fixed_dictionaries(
-            {"date": written_dates(), "title": _TEXT.filter(lambda t: t.strip())},
-            optional={"location": _TEXT, "sources": st.lists(_TEXT, max_size=2)},
-        ),
-        min_size=1,
-        max_size=4,
-    )
-)
+@given(_PASTED)
 @settings(max_examples=25)
-def test_every_command_takes_any_events_from_stdin(records: list[dict[str, object]]) -> None:
+def test_every_command_takes_any_events_from_stdin(text: str) -> None:
     """The same through the CLI, warnings and output writing included: exit 0."""
-    import yaml
-
-    text = yaml.safe_dump(records, allow_unicode=True)
     runs = [["show", "-", "--format", "grid"], ["merge", "-"], ["dupes", "-", "--all"]]
     runs += [["export", "-", "--format", f] for f in ("md", "ics", "json", "csv", "mermaid")]
     for args in runs:
