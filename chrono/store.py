@@ -471,7 +471,6 @@ class JsonRecords:
         if not indices:
             yield b"[]\n"
             return
-        wanted = sorted({i // JSON_CHUNK for i in indices})
         whole = len(indices) == self._count and list(indices) == list(range(self._count))
         if whole:  # the common case: every chunk as it is
             for n in range(len(self._ends)):
@@ -479,9 +478,15 @@ class JsonRecords:
                 yield (b"[\n  " if n == 0 else _SEPARATOR) + data
             yield b"\n]\n"
             return
-        chunks = dict(zip(wanted, self._read(wanted), strict=True))
+        # A selection is in chronological order or its reverse: each chunk is read
+        # when its first record is wanted, and only that one is held (another order
+        # would read a chunk again, never wrongly).
+        current, data, ends = -1, b"", []
         for n, i in enumerate(indices):
-            data, ends = chunks[i // JSON_CHUNK], self._ends[i // JSON_CHUNK]
+            if i // JSON_CHUNK != current:
+                current = i // JSON_CHUNK
+                (data,) = self._read([current])
+                ends = self._ends[current]
             k = i % JSON_CHUNK
             first = ends[k - 1] + len(_SEPARATOR) if k else 0
             yield (b",\n  " if n else b"[\n  ") + data[first : ends[k]]
