@@ -1,4 +1,4 @@
-"""Problems found in user data, and the exception that carries them to the CLI."""
+"""Problems found in user data, what they do to a run, and the exception that ends one."""
 
 from __future__ import annotations
 
@@ -47,8 +47,33 @@ class DateError(ValueError):
 
 
 class ChronoError(Exception):
-    """Raised by the library when the input has errors; carries every problem found."""
+    """Raised when the input has errors that stop the run (`Policy.check`); carries
+    the problems to report, sorted, and a hint for the user."""
 
-    def __init__(self, problems: Iterable[Problem]) -> None:
+    def __init__(self, problems: Iterable[Problem], hint: str = "") -> None:
         self.problems = tuple(sorted_problems(problems))
-        super().__init__("\n".join(str(p) for p in self.problems))
+        self.hint = hint
+        super().__init__("\n".join([*(str(p) for p in self.problems), hint]).strip())
+
+
+class DamagedCache(Exception):
+    """Raised when a cache entry turns out to be damaged after output has begun (so
+    the run cannot read afresh instead); the entry is removed first."""
+
+
+@dataclass(frozen=True, slots=True)
+class Policy:
+    """What the problems found do to a run: the one policy every command follows
+    (SPEC §6).  Errors stop the run (exit 1) unless `skip_invalid`; warnings are
+    shown unless `quiet`; errors always are."""
+
+    skip_invalid: bool = False
+    quiet: bool = False
+
+    def check(self, problems: Iterable[Problem], hint: str = "") -> list[Problem]:
+        """The problems to show, in reading order; ChronoError with them and `hint`
+        when they stop the run."""
+        shown = [p for p in sorted_problems(problems) if p.is_error or not self.quiet]
+        if not self.skip_invalid and any(p.is_error for p in shown):
+            raise ChronoError(shown, hint)
+        return shown

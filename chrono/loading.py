@@ -12,15 +12,17 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from chrono.cache import ParseCache
 from chrono.dates import ChronoDate, DateError, load_zone, parse_date
 from chrono.errors import Problem, Severity
 from chrono.model import EMPTY, KNOWN_FIELDS, Event, Origin
 from chrono.yamlnodes import Map, Node, Scalar, Seq, compose_documents
 
-__all__ = ["STDIN", "Loaded", "expand_paths", "load_paths", "load_text"]
+if TYPE_CHECKING:
+    from chrono.caches.parse import ParseCache
+
+__all__ = ["STDIN", "Loaded", "expand_paths", "load_files", "load_paths", "load_text"]
 
 STDIN = "-"
 STDIN_NAME = "<stdin>"
@@ -113,14 +115,30 @@ def load_paths(
     workers: int | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> Loaded:
-    """Read every file named (folders expanded; `-` is standard input).
+    """Read every file named (folders expanded; `-` is standard input)."""
+    files, problems = expand_paths(paths)
+    return load_files(
+        files, problems, day_first=day_first, cache=cache, workers=workers, progress=progress
+    )
+
+
+def load_files(
+    files: Sequence[str],
+    problems: Sequence[Problem] = (),
+    *,
+    day_first: bool | None = None,
+    cache: ParseCache | None = None,
+    workers: int | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> Loaded:
+    """Read these files (`-` is standard input), after `problems` found naming them.
 
     With a `cache`, files read before and unchanged since come from it.  Large
     loads parse files in `workers` processes (default: one per core); the result
     is the same as a serial load, in the same order.  `progress` is called with
     each file's size in bytes as it is done.
     """
-    files, problems = expand_paths(paths)
+    files = list(files)
     sizes = [_size(path) for path in files]
     if workers is None:
         workers = (os.cpu_count() or 1) if sum(sizes) >= PARALLEL_BYTES else 1
@@ -134,7 +152,7 @@ def load_paths(
                 results.append(_load_cached(path, day_first, cache))
                 if progress is not None:
                     progress(size)
-        return _combine(results, problems, files)
+        return _combine(results, list(problems), files)
 
 
 @contextlib.contextmanager
@@ -203,9 +221,9 @@ def _load_cached(path: str, day_first: bool | None, cache: ParseCache | None) ->
 
 
 def _load_one(path: str, day_first: bool | None, cache: ParseCache | None) -> _Sink:
-    key = cache.key(path, (day_first,)) if cache is not None and path != STDIN else None
-    if key is not None and cache is not None:
-        stored = cache.get(key)
+    key = None
+    if cache is not None and path != STDIN:
+        key, stored = cache.get(path, (day_first,))
         if stored is not None:
             sink = _Sink(path, day_first)
             sink.events, sink.titles = list(stored[0]), list(stored[1])

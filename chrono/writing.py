@@ -7,8 +7,9 @@ import os
 import re
 import tempfile
 from collections.abc import Iterable
+from typing import BinaryIO
 
-__all__ = ["STDOUT", "clobbers_input", "strip_controls", "write_atomic"]
+__all__ = ["STDOUT", "AtomicFile", "clobbers_input", "strip_controls", "write_atomic"]
 
 # C0 and C1 control characters (ESC starts terminal escape sequences) and the
 # Unicode bidirectional overrides that can make text display other than it reads.
@@ -63,25 +64,62 @@ def utf8(text: str) -> bytes:
         return raw.decode("utf-8", "replace").encode("utf-8")
 
 
-def write_atomic(path: str, data: bytes | Iterable[bytes]) -> None:
-    """Write a file whole or not at all: a temporary file beside it, then a rename.
+class AtomicFile:
+    """A file written whole or not at all: a temporary file beside `path`, renamed
+    over it by `commit`.  A reader never sees half a file, and a failure (or
+    `abandon`) leaves the old file as it was.  `durable` files are synced to disk
+    before the rename (output the user asked for; a cache need not be).
 
-    A reader never sees half a file, and a failure leaves the old file as it was.
     The new file gets the permissions a plain `open(path, "w")` would give it.
     """
-    directory = os.path.dirname(os.path.abspath(path))
-    fd, temporary = tempfile.mkstemp(prefix=".chrono-", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            for chunk in (data,) if isinstance(data, bytes) else data:
-                handle.write(chunk)
+
+    def __init__(self, path: str, *, durable: bool = True) -> None:
+        self.path = path
+        self.durable = durable
+        directory = os.path.dirname(os.path.abspath(path))
+        fd, self._temporary = tempfile.mkstemp(prefix=".chrono-", suffix=".tmp", dir=directory)
+        self._handle: BinaryIO | None = os.fdopen(fd, "wb")
+
+    def write(self, data: bytes) -> None:
+        assert self._handle is not None, "written after commit or abandon"
+        self._handle.write(data)
+
+    def commit(self) -> None:
+        handle, self._handle = self._handle, None
+        assert handle is not None, "committed twice"
+        try:
             handle.flush()
-            os.fsync(handle.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)
-        os.replace(temporary, path)
-    except BaseException:
+            if self.durable:
+                os.fsync(handle.fileno())
+            handle.close()
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(self._temporary, 0o666 & ~umask)
+            os.replace(self._temporary, self.path)
+        except BaseException:
+            self._remove()
+            raise
+
+    def abandon(self) -> None:
+        """Drop what was written (no error if committed or abandoned already)."""
+        handle, self._handle = self._handle, None
+        if handle is not None:
+            with contextlib.suppress(OSError):
+                handle.close()
+            self._remove()
+
+    def _remove(self) -> None:
         with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
+            os.unlink(self._temporary)
+
+
+def write_atomic(path: str, data: bytes | Iterable[bytes], *, durable: bool = True) -> None:
+    """Write `data` (bytes, or pieces of it) to `path` with an `AtomicFile`."""
+    handle = AtomicFile(path, durable=durable)
+    try:
+        for chunk in (data,) if isinstance(data, bytes) else data:
+            handle.write(chunk)
+    except BaseException:
+        handle.abandon()
         raise
+    handle.commit()

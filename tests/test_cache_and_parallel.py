@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from chrono import cache as cache_module
-from chrono.cache import ParseCache
+from chrono import caches as cache_module
+from chrono.caches.parse import ParseCache
 from chrono.loading import load_paths
 from tests.conftest import DATA, ROOT
 
@@ -110,7 +110,7 @@ def test_cli_no_cache_and_cache_dir(old_files: Path, tmp_path: Path, run, monkey
     names = sorted(p.name for p in directory.iterdir())
     assert len(names) == 2  # the file's parse, and the merged chronology
     assert sum(n.startswith("chronology-") for n in names) == 1
-    assert sum(n.endswith(".pickle") for n in names) == 1
+    assert sum(n.startswith("parse-") for n in names) == 1
     assert run("show", path).stdout == first.stdout
 
 

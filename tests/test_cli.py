@@ -182,7 +182,8 @@ def test_validate_reports_every_problem_and_exits_1(
     lines = result.stderr.splitlines()
     assert len(lines) == 11
     assert lines[0] == f"{path}:3:11: impossible date '2025-02-30' (February 2025 has 28 days)"
-    assert lines[-1] == "Error: 10 errors, 0 warnings in 3 files, 19 valid events"
+    # the one policy of every command: problems, then chrono's summary (was "Error: …")
+    assert lines[-1] == "chrono: 10 errors, 0 warnings in 3 files, 19 valid events"
 
 
 def test_validate_ok(run: Run) -> None:

@@ -7,7 +7,7 @@ import pytest
 from chrono.dates import parse_date
 from chrono.loading import load_text
 from chrono.merging import sort_events
-from chrono.querying import Query
+from chrono.querying import EventIndex, Query
 
 TEXT = """
 - {date: 1994-05-04, title: Partnership for Peace, tags: [nato, pfp]}
@@ -20,7 +20,7 @@ EVENTS = sort_events(load_text(TEXT).events)
 
 
 def titles(query: Query) -> list[str]:
-    return [e.title for e in query.select(EVENTS).events]
+    return [e.title for e in query.select(EVENTS)]
 
 
 @pytest.mark.parametrize(
@@ -69,5 +69,5 @@ def test_reverse_then_limit_gives_the_most_recent() -> None:
 
 
 def test_selection_counts_what_each_option_left_out() -> None:
-    selection = Query(tags=("nato",), limit=1).select(EVENTS)
+    selection = Query(tags=("nato",), limit=1).run(EventIndex(EVENTS))
     assert selection.filtered == (("--tag", 3), ("--limit", 1))

@@ -109,10 +109,12 @@ def test_precision_and_recall_on_the_labelled_set() -> None:
     assert recall >= 0.6
 
 
-def test_the_cli_default_is_the_library_default() -> None:
-    from chrono.cli import Dedup
+@pytest.mark.parametrize("command", ["show", "export", "merge", "dupes"])
+def test_the_cli_default_is_the_library_default(command: str) -> None:
+    from chrono.cli import cli
 
-    assert Dedup().min_score == DEFAULT_MIN_SCORE
+    (option,) = [p for p in cli.commands[command].params if p.name == "min_score"]
+    assert option.default == DEFAULT_MIN_SCORE
 
 
 def test_fuzzy_merge_loses_nothing() -> None:

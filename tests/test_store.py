@@ -1,4 +1,4 @@
-"""The chronology cache (chrono.store) changes speed, never output (issue #5)."""
+"""The stored chronology (chrono.caches.stored) changes speed, never output (issue #5)."""
 
 from __future__ import annotations
 
@@ -13,10 +13,11 @@ from click.testing import Result
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from chrono import caches
+from chrono.caches.stored import CHUNK, ChronologyCache, CorruptEntry, event_row, row_event
 from chrono.loading import load_paths
 from chrono.merging import Dedupe, merge_events
 from chrono.model import Event
-from chrono.store import CHUNK, ChronologyCache, CorruptEntry, event_row, row_event
 from tests.conftest import DATA, ROOT
 from tests.test_properties import _events
 
@@ -204,12 +205,13 @@ def test_verbose_runs_report_merges_on_repeat_runs(folder: Path, run: Run) -> No
 def test_options_are_part_of_the_key(folder: Path, cache_dir: Path) -> None:
     store = ChronologyCache(str(cache_dir))
     files = sorted(str(p) for p in folder.glob("*.yaml"))
-    exact = store.key(files, (None, "exact", 0.35))
+    exact = caches.key(files, (None, "exact", 0.35))
     assert exact is not None
-    assert store.key(files, (None, "fuzzy", 0.35)) != exact
-    assert store.key(files, (True, "exact", 0.35)) != exact
-    assert store.key(files[1:], (None, "exact", 0.35)) != exact
-    assert store.key(["-"], (None, "exact", 0.35)) is None
+    assert caches.key(files, (None, "fuzzy", 0.35)) != exact
+    assert caches.key(files, (True, "exact", 0.35)) != exact
+    assert caches.key(files[1:], (None, "exact", 0.35)) != exact
+    assert caches.key(["-"], (None, "exact", 0.35)) is None
+    assert store.slot(exact) != store.slot(caches.key(files, (None, "fuzzy", 0.35)) or exact)
 
 
 def test_a_warm_run_reads_no_timeline(
@@ -220,7 +222,7 @@ def test_a_warm_run_reads_no_timeline(
     def no_reading(*args: object, **kwargs: object) -> None:
         raise AssertionError("a warm run read the timelines")
 
-    monkeypatch.setattr("chrono.loading.load_paths", no_reading)
+    monkeypatch.setattr("chrono.chronology.load_files", no_reading)
     assert [run(*args, str(folder)).stdout for args in QUERIES[:4]] == expected
 
 
@@ -244,16 +246,17 @@ def test_the_index_is_read_only_when_a_filter_needs_it(
 ) -> None:
     """An unfiltered repeat export reads events, not the filters' index; a filter that
     needs a damaged part of the index reads the timelines afresh, same output."""
-    from chrono.store import _INDEX, _Sections
+    from chrono.caches.sections import Sections
+    from chrono.caches.stored import _INDEX
 
     unfiltered = run("export", "-f", "json", str(folder), "--no-cache").stdout
     grep = run("show", "--grep", "nato", str(folder), "--no-cache").stdout
     run("show", str(folder))  # stores the chronology
     (entry,) = cache_dir.glob("chronology-*")
-    sections = _Sections(str(entry))
+    sections = Sections(str(entry))
     search = sections.head["index"] + _INDEX.index("search")
     data = bytearray(entry.read_bytes())
-    data[sections._offsets[search] + 1] ^= 0xFF  # inside the stored search text
+    data[sections.offsets[search] + 1] ^= 0xFF  # inside the stored search text
     entry.write_bytes(bytes(data))
     _age(entry)
     assert run("show", "--grep", "nato", str(folder)).stdout == grep  # read afresh
@@ -264,14 +267,14 @@ def test_the_index_is_read_only_when_a_filter_needs_it(
     def no_reading(*args: object, **kwargs: object) -> None:
         raise AssertionError("the timelines were read")
 
-    monkeypatch.setattr("chrono.loading.load_paths", no_reading)
+    monkeypatch.setattr("chrono.chronology.load_files", no_reading)
     assert run("export", "-f", "json", str(folder)).stdout == unfiltered
 
 
 def test_a_replaced_entry_is_not_mixed_with_the_old_one(folder: Path, cache_dir: Path) -> None:
     store = ChronologyCache(str(cache_dir))
     files = sorted(str(p) for p in folder.glob("*.yaml"))
-    key = store.key(files, (None, "exact", 0.35))
+    key = caches.key(files, (None, "exact", 0.35))
     assert key is not None
     events = merge_events(load_paths(files).events).events
     store.put(key, events, (), ())
@@ -279,7 +282,7 @@ def test_a_replaced_entry_is_not_mixed_with_the_old_one(folder: Path, cache_dir:
     assert stored is not None
     store.put(key, events[::-1], (), ())  # another run rewrites the slot
     with pytest.raises(CorruptEntry):
-        stored.events()
+        stored.events(range(len(stored)))
 
 
 @pytest.mark.parametrize(
@@ -291,8 +294,8 @@ def test_json_records_in_small_chunks(
     args: list[str], folder: Path, run: Run, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Selections cut across chunk boundaries (three records a chunk here)."""
-    monkeypatch.setattr("chrono.store.JSON_CHUNK", 3)
-    monkeypatch.setattr("chrono.store.CHUNK", 2)
+    monkeypatch.setattr("chrono.caches.stored.RECORDS_CHUNK", 3)
+    monkeypatch.setattr("chrono.caches.stored.CHUNK", 2)
     expected = run("export", "-f", "json", *args, str(folder), "--no-cache").stdout
     run("export", "-f", "json", str(folder))  # stores the chronology and its records
     for _ in range(2):
@@ -305,8 +308,8 @@ def test_events_built_from_many_small_chunks(
 ) -> None:
     """Chunks of two events read three at a time: queries that want some events of
     many chunks build just those, batch after batch, and print what cold runs print."""
-    monkeypatch.setattr("chrono.store.CHUNK", 2)
-    monkeypatch.setattr("chrono.store._BATCH", 3)
+    monkeypatch.setattr("chrono.caches.stored.CHUNK", 2)
+    monkeypatch.setattr("chrono.caches.stored._BATCH", 3)
     expected = run(*args, str(folder), "--no-cache").stdout
     run("show", str(folder))  # stores the chronology
     for _ in range(2):
@@ -316,7 +319,7 @@ def test_events_built_from_many_small_chunks(
 def test_a_json_chunk_damaged_while_writing_is_an_error_then_rebuilt(
     folder: Path, cache_dir: Path, run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("chrono.store.JSON_CHUNK", 3)
+    monkeypatch.setattr("chrono.caches.stored.RECORDS_CHUNK", 3)
     expected = run("export", "-f", "json", str(folder), "--no-cache").stdout
     run("export", "-f", "json", str(folder))
     (records,) = cache_dir.glob("chronology-*.json")
@@ -353,7 +356,7 @@ def test_the_least_recently_used_chronologies_go_first(
     for path, age in ((stale, 7200), (fresh, 10)):
         path.write_bytes(b"x")
         _age(path, age)
-    monkeypatch.setattr("chrono.store.MAX_BYTES", 250)
+    monkeypatch.setattr("chrono.caches.MAX_BYTES", 250)
     store = ChronologyCache(str(cache_dir))
     store.prune(keep=str(cache_dir / "chronology-older"))
     assert _entries(cache_dir) == sorted(
@@ -380,9 +383,9 @@ def test_unused_parse_entries_go_after_a_while(
 ) -> None:
     files = sorted(folder.glob("*.yaml"))
     run("show", str(files[0]))
-    (used,) = cache_dir.glob("*.pickle")  # (not told apart by mtime: the file system's
+    (used,) = cache_dir.glob("parse-*")  # (not told apart by mtime: the file system's
     run("show", str(files[1]))  # clock may tick only every few milliseconds)
-    (unused,) = set(cache_dir.glob("*.pickle")) - {used}
+    (unused,) = set(cache_dir.glob("parse-*")) - {used}
     for entry in (used, unused):
         _age(entry, 40 * 86_400)  # both written long ago ...
     run("show", str(files[0]), "--dedupe", "none")  # ... and one read just now
@@ -409,17 +412,18 @@ def test_stored_selection_is_what_query_selects(
     """Choosing events from the stored dates, tag index and text gives the events
     Query.select gives, in its order, without building the others."""
     from chrono.dates import parse_date
-    from chrono.querying import Query
+    from chrono.querying import EventIndex, Query
 
     events = merge_events(load_paths([str(folder)]).events).events
     store = ChronologyCache(str(tmp_path / "select-cache"))
-    key = store.key(sorted(str(p) for p in folder.glob("*.yaml")), ("select",))
+    key = caches.key(sorted(str(p) for p in folder.glob("*.yaml")), ("select",))
     assert key is not None
     stored = store.put(key, events, (), ())
     query = Query(
         parse_date(start) if start else None, parse_date(end) if end else None,
         tuple(tags), grep, limit, reverse,
     )  # fmt: skip
-    expected = [events.index(e) for e in query.select(events).events]
-    assert stored.select(query) == expected
+    expected = [events.index(e) for e in query.select(events)]
+    assert list(query.run(stored).positions) == expected
+    assert query.run(stored).filtered == query.run(EventIndex(events)).filtered
     assert [e.title for e in stored.events(expected)] == [events[i].title for i in expected]

@@ -1,14 +1,21 @@
-"""`--format csv`: one row per event, RFC 4180, safe to open in a spreadsheet (SPEC §5, §7)."""
+"""`--format csv`: one row per event, RFC 4180, safe to open in a spreadsheet (SPEC §5, §7).
+
+`chrono import` reads this shape back, and the CSV of common calendar and
+spreadsheet exports (a date and a title column, under the names they use).
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
 from typing import Any
 
-from chrono.formats import Rendered, RenderOptions
+from chrono.dates import DateError, parse_date
+from chrono.errors import Problem, Severity
+from chrono.formats import Format, Imported, Rendered, Settings
 from chrono.model import Event
 
 HEADER = ("date", "title", "description", "location", "tags", "sources", "id")
@@ -42,7 +49,7 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def render(events: Sequence[Event], options: RenderOptions) -> Rendered:
+def render(events: Sequence[Event], settings: Settings) -> Rendered:
     extra_keys = list(dict.fromkeys(k for e in events for k in e.extra if k not in HEADER))
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180: CRLF, minimal quoting
@@ -52,3 +59,133 @@ def render(events: Sequence[Event], options: RenderOptions) -> Rendered:
         row += [e.extra.get(k) for k in extra_keys]
         writer.writerow([neutralise(_cell(v)) for v in row])
     return Rendered(out.getvalue())
+
+
+# --------------------------------------------------------------------------- reading
+
+# Column names chrono writes, and the ones calendar and spreadsheet exports use.
+_COLUMNS = {
+    "title": ("title", "subject", "summary", "name", "event"),
+    "date": ("date", "start date", "start", "dtstart", "when"),
+    "time": ("start time", "time"),
+    "end": ("end date", "end"),
+    "end time": ("end time",),
+    "description": ("description", "notes", "details"),
+    "location": ("location", "place", "where"),
+    "tags": ("tags", "categories", "category"),
+    "sources": ("sources", "source", "url", "link"),
+    "id": ("id", "uid"),
+}
+
+
+def read(data: bytes, path: str, day_first: bool | None) -> Imported:
+    """A CSV file's rows as timeline records."""
+    text, problems = decode(data, path)
+    if text is None:
+        return Imported((), None, tuple(problems))
+    found = read_text(text, path, day_first=day_first)
+    return Imported(found.records, found.title, (*problems, *found.problems))
+
+
+def read_text(text: str, path: str, *, day_first: bool | None = None) -> Imported:
+    reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
+    header = next(reader, None)
+    if header is None:
+        return Imported((), None, (Problem(path, 1, 1, "empty CSV file"),))
+    roles = _roles(header)
+    if "date" not in roles.values() or "title" not in roles.values():
+        message = "a CSV needs a date column and a title column (header: " + ",".join(HEADER) + ")"
+        return Imported((), None, (Problem(path, 1, 1, message),))
+    records: list[dict[str, Any]] = []
+    problems: list[Problem] = []
+    for row in reader:
+        if not any(cell.strip() for cell in row):
+            continue
+        cells = {header[i]: restore(cell) for i, cell in enumerate(row) if i < len(header)}
+        try:
+            records.append(_csv_record(cells, roles, day_first))
+        except DateError as exc:
+            problems.append(Problem(path, reader.line_num, 1, str(exc)))
+    return Imported(tuple(records), None, tuple(_nothing(path, records, problems)))
+
+
+def _roles(header: Iterable[str]) -> dict[str, str]:
+    roles: dict[str, str] = {}
+    for name in header:
+        key = name.strip().lower()
+        role = next((r for r, names in _COLUMNS.items() if key in names), None)
+        if role is not None and role not in roles.values():
+            roles[name] = role
+    return roles
+
+
+def _csv_record(
+    cells: dict[str, str], roles: dict[str, str], day_first: bool | None
+) -> dict[str, Any]:
+    by_role = {role: cells.get(name, "").strip() for name, role in roles.items()}
+    if not by_role.get("title"):
+        raise DateError("row has no title")
+    date = _csv_date(by_role.get("date", ""), by_role.get("time", ""), day_first)
+    if by_role.get("end"):
+        end = _csv_date(by_role["end"], by_role.get("end time", ""), day_first)
+        if end != date:
+            date = f"{date}/{end}"
+    record: dict[str, Any] = {"date": date, "title": by_role["title"]}
+    for field in ("id", "description", "location"):
+        if by_role.get(field):
+            record[field] = cells[next(n for n, r in roles.items() if r == field)]
+    for field in ("tags", "sources"):
+        if by_role.get(field):
+            values = by_role[field].split(LIST_SEPARATOR)  # as chrono's own CSV writes lists
+            record[field] = [v.strip() for v in values if v.strip()]
+    for name, value in cells.items():
+        if name not in roles and value != "":
+            record[name] = value
+    return record
+
+
+def _csv_date(text: str, clock: str, day_first: bool | None) -> str:
+    """The date as written, made unambiguous: numeric dates become ISO text."""
+    if not text:
+        raise DateError("row has no date")
+    numeric = re.fullmatch(r"\d{1,4}[/.]\d{1,2}[/.]\d{1,4}", text) is not None
+    if clock:
+        text = f"{text} {clock}"
+    date = parse_date(text, day_first=day_first)  # raises on a bad or ambiguous date
+    if numeric and not date.interval:
+        return date.iso_bounds()[0] or text
+    return text
+
+
+def decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
+    """A CSV file's text: UTF-8 (a BOM is allowed), else Windows-1252, as Excel and
+    Outlook write CSV on Windows, with a warning to check the accented letters; a
+    file that is neither is an error at its first byte that is not UTF-8."""
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        byte = data[exc.start]
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        message = f"invalid UTF-8 (byte 0x{byte:02x}); save the file as UTF-8"
+        return None, [Problem(path, line, column, message)]
+    message = (
+        f"not UTF-8 (byte 0x{byte:02x}): read as Windows-1252, as Excel writes CSV; "
+        "check the accented letters"
+    )
+    return text, [Problem(path, line, column, message, Severity.WARNING)]
+
+
+def _nothing(path: str, records: Sequence[object], problems: list[Problem]) -> list[Problem]:
+    """A file with no events and nothing wrong says so (a warning, as for timelines)."""
+    if not records and not problems:
+        return [Problem(path, 0, 0, "no events to import", Severity.WARNING)]
+    return problems
+
+
+FORMAT = Format(
+    "csv", (".csv",), "one row per event, safe to open in spreadsheets", render, read=read
+)

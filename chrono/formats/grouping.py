@@ -3,6 +3,13 @@
 from __future__ import annotations
 
 from chrono.dates import ChronoDate, Precision, year_text
+from chrono.formats import Option
+
+GROUP_BY = Option(
+    "group_by",
+    "Markdown and Mermaid headings.  [default: year for md, decade for mermaid]",
+    choices=("year", "decade", "none"),
+)
 
 
 def period_label(date: ChronoDate, by: str) -> str:

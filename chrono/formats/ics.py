@@ -18,22 +18,28 @@ Policies (documented in the README):
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 import time
 import uuid
 from collections.abc import Sequence
+from typing import Any
 
 from chrono.dates import (
     US_PER_DAY,
     US_PER_SECOND,
     ChronoDate,
+    DateError,
     DatePoint,
     Precision,
     civil_from_days,
     days_from_civil,
+    load_zone,
+    parse_date,
 )
-from chrono.formats import Rendered, RenderOptions
+from chrono.errors import Problem, Severity
+from chrono.formats import Format, Imported, Option, Rendered, Settings
 from chrono.formats.records import as_url
 from chrono.merging import normalize_title
 from chrono.model import Event
@@ -47,6 +53,7 @@ _LABELS = {p: p.label for p in Precision}
 _YEAR_1601 = days_from_civil(1601, 1, 1) * US_PER_DAY
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 _PLAIN = re.compile("[^\x00-\x1f\x7f\\\\;,]*")  # no control character, `\\`, `;` or `,`
+_SOURCES = re.compile(r"(?:\A|\n\n)Sources:\n(?P<list>[^\n]+(?:\n[^\n]+)*)\Z")
 
 
 class _Skip(Exception):
@@ -221,9 +228,9 @@ def _line(line: str) -> str:
     return fold(line) + "\r\n"
 
 
-def render(events: Sequence[Event], options: RenderOptions) -> Rendered:
-    name = escape_text(options.calendar_name or options.title or "chrono")
-    stamp = _stamp(options.dtstamp if options.dtstamp is not None else int(time.time()))
+def render(events: Sequence[Event], settings: Settings) -> Rendered:
+    name = escape_text(settings["calendar_name"] or settings.title or "chrono")
+    stamp = _stamp(settings.now if settings.now is not None else int(time.time()))
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -237,7 +244,7 @@ def render(events: Sequence[Event], options: RenderOptions) -> Rendered:
     warnings: list[str] = []
     for event in events:
         try:
-            text.append(_vevent(event, stamp, options.partial))  # all or nothing
+            text.append(_vevent(event, stamp, settings["partial"]))  # all or nothing
         except _Skip as reason:
             warnings.append(f"skipped '{event.title}' ({event.date.display()}): {reason}")
             continue
@@ -248,3 +255,181 @@ def render(events: Sequence[Event], options: RenderOptions) -> Rendered:
             )
     text.append("END:VCALENDAR\r\n")
     return Rendered("".join(text), tuple(warnings))
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def read(data: bytes, path: str, day_first: bool | None = None) -> Imported:
+    """An iCalendar file's VEVENTs as timeline records (SPEC §4, §7).
+
+    What chrono itself exported carries `X-CHRONO-DATE` and `X-CHRONO-ID`, so that
+    exporting and importing again gives back the same events.  A recurring event
+    is imported as its first occurrence with its rule kept in an `rrule` field.
+    """
+    from icalendar import Calendar
+
+    try:
+        calendars = Calendar.from_ical(data, multiple=True)
+    except ValueError as exc:
+        return Imported((), None, (Problem(path, 0, 0, f"not an iCalendar file: {exc}"),))
+    records: list[dict[str, Any]] = []
+    problems: list[Problem] = []
+    titles = [str(c.get("X-WR-CALNAME") or c.get("NAME") or "") for c in calendars]
+    for calendar in calendars:
+        for number, component in enumerate(calendar.walk("VEVENT"), start=1):
+            where = component.get("SUMMARY") or component.get("UID") or f"event {number}"
+            try:
+                records.append(_ics_event(component))
+            except (DateError, KeyError, ValueError, TypeError) as exc:
+                reason = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
+                problems.append(Problem(path, 0, 0, f"cannot import '{where}': {reason}"))
+                continue
+            zone = _unknown_zone(component)
+            if zone is not None:
+                message = (f"'{where}': unknown time zone '{zone}'; "
+                           "its clock time is kept without a zone")  # fmt: skip
+                problems.append(Problem(path, 0, 0, message, Severity.WARNING))
+    title = next((t for t in titles if t), None)
+    return Imported(tuple(records), title, tuple(_nothing(path, records, problems)))
+
+
+def _ics_event(component: Any) -> dict[str, Any]:
+    written = component.get("X-CHRONO-DATE")
+    date = str(written) if written is not None else _ics_date(component)
+    record: dict[str, Any] = {"date": date}
+    zone = _zone_of(component)
+    summary = str(component.get("SUMMARY") or "").strip()
+    if written is not None:  # chrono put the written date before vague dates' titles
+        shown = parse_date(date).display() + ": "
+        summary = summary.removeprefix(shown)
+    record["title"] = summary or "(untitled)"
+    chrono_id = component.get("X-CHRONO-ID")
+    if chrono_id is not None:
+        record["id"] = str(chrono_id)
+    elif written is None and component.get("UID"):
+        record["id"] = str(component.get("UID"))  # the calendar's stable key
+    description, sources = _split_sources(str(component.get("DESCRIPTION") or ""))
+    if description:
+        record["description"] = description
+    if component.get("LOCATION"):
+        record["location"] = str(component.get("LOCATION"))
+    tags = _categories(component.get("CATEGORIES"))
+    if tags:
+        record["tags"] = tags
+    url = component.get("URL")
+    if url is not None and str(url) not in sources:
+        sources.insert(0, str(url))
+    if sources:
+        record["sources"] = sources
+    if zone is not None:
+        record["timezone"] = zone
+    if component.get("RRULE") is not None:
+        record["rrule"] = component.get("RRULE").to_ical().decode()
+    return record
+
+
+def _ics_date(component: Any) -> str:
+    start = component.get("DTSTART")
+    if start is None:
+        raise KeyError("no DTSTART")
+    first = start.dt
+    end = component.get("DTEND")
+    last = end.dt if end is not None else None
+    if last is None and component.get("DURATION") is not None:
+        last = first + component.get("DURATION").dt
+    if not isinstance(first, dt.datetime):  # all-day: DTEND is exclusive
+        if last is None or last - first <= dt.timedelta(days=1):
+            return str(first.isoformat())
+        return f"{first.isoformat()}/{(last - dt.timedelta(days=1)).isoformat()}"
+    text = _iso_datetime(first)
+    if last is None or last == first:
+        return text
+    return f"{text}/{_iso_datetime(last)}"
+
+
+def _iso_datetime(value: dt.datetime) -> str:
+    """`2025-08-08T14:30Z`, `…+04:00`, or a floating/named-zone local time."""
+    clock = "%H:%M" if value.second == 0 else "%H:%M:%S"
+    local = value.strftime(f"%Y-%m-%dT{clock}")
+    if value.tzinfo is None or _zone_name(value.tzinfo) is not None:
+        return local
+    offset = value.utcoffset() or dt.timedelta(0)
+    if not offset:
+        return local + "Z"
+    minutes = int(offset.total_seconds()) // 60
+    sign = "+" if minutes >= 0 else "-"
+    return f"{local}{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+def _zone_name(tz: dt.tzinfo) -> str | None:
+    """The IANA name of a named zone (TZID), None for UTC and fixed offsets."""
+    name = getattr(tz, "key", None) or getattr(tz, "zone", None)
+    if not name or name in ("UTC", "Etc/UTC"):
+        return None
+    try:
+        load_zone(str(name))
+    except DateError:
+        return None
+    return str(name)
+
+
+def _unknown_zone(component: Any) -> str | None:
+    """The TZID of a start that came out without a zone (no such zone, no VTIMEZONE)."""
+    start = component.get("DTSTART")
+    tzid = start.params.get("TZID") if start is not None else None
+    value = start.dt if start is not None else None
+    if tzid and isinstance(value, dt.datetime) and value.tzinfo is None:
+        return str(tzid)
+    return None
+
+
+def _zone_of(component: Any) -> str | None:
+    start = component.get("DTSTART")
+    value = start.dt if start is not None else None
+    if isinstance(value, dt.datetime) and value.tzinfo is not None:
+        return _zone_name(value.tzinfo)
+    return None
+
+
+def _categories(value: Any) -> list[str]:
+    items = value if isinstance(value, list) else [value] if value is not None else []
+    tags: list[str] = []
+    for item in items:
+        for cat in getattr(item, "cats", [item]):
+            text = str(cat).replace("\\,", ",").strip()
+            if text and text not in tags:
+                tags.append(text)
+    return tags
+
+
+def _split_sources(description: str) -> tuple[str | None, list[str]]:
+    """chrono writes sources after the description as `Sources:` and one per line."""
+    m = _SOURCES.search(description)
+    if m is None:
+        return description.strip() or None, []
+    return description[: m.start()].strip() or None, m["list"].split("\n")
+
+
+def _nothing(path: str, records: Sequence[object], problems: list[Problem]) -> list[Problem]:
+    """A file with no events and nothing wrong says so (a warning, as for timelines)."""
+    if not records and not problems:
+        return [Problem(path, 0, 0, "no events to import", Severity.WARNING)]
+    return problems
+
+
+PARTIAL = Option(
+    "partial",
+    "ICS, month and year dates: on their first day, over their whole span, or left out.",
+    choices=("start", "span", "skip"),
+    default="start",
+)
+CALENDAR_NAME = Option(
+    "calendar_name",
+    "ICS calendar name.  [default: the inputs' shared title, else 'chrono']",
+    metavar="NAME",
+)
+FORMAT = Format(
+    "ics", (".ics", ".ical"), "iCalendar for calendar apps", render,
+    options=(PARTIAL, CALENDAR_NAME), read=read,
+)  # fmt: skip

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from chrono.dates import Precision
-from chrono.formats import Rendered, RenderOptions
+from chrono.formats import Format, Records, Rendered, Settings
 from chrono.formats.records import needs_timezone, plain_record
 from chrono.model import Event
 
@@ -40,10 +40,10 @@ def pretty(value: Any, level: int = 0) -> str:
     return open_ + inner + ("," + inner).join(items) + "\n" + "  " * level + close
 
 
-def render(events: Sequence[Event], options: RenderOptions) -> Rendered:
+def render(events: Sequence[Event], settings: Settings) -> Rendered:
     """One record at a time, written as it is made: a large export is never whole
     in memory, neither as dicts nor as text."""
-    return render_texts(record_text(event) for event in events)
+    return Rendered(RECORDS.join(record_text(event) for event in events))
 
 
 def record_text(event: Event) -> str:
@@ -85,14 +85,7 @@ def _strings(items: tuple[str, ...]) -> str:
     return "[\n      " + ",\n      ".join(map(_string, items)) + "\n    ]"
 
 
-def render_texts(records: Iterable[str]) -> Rendered:
-    """The list of records made by `record_text` (the chronology cache keeps them)."""
-    return Rendered(_pieces(records))
-
-
-def _pieces(records: Iterable[str]) -> Iterator[str]:
-    first = True
-    for record in records:
-        yield ("[\n  " if first else ",\n  ") + record
-        first = False
-    yield "[]\n" if first else "\n]\n"
+RECORDS = Records(record_text, first="[\n  ", between=",\n  ", last="\n]\n", empty="[]\n")
+FORMAT = Format(
+    "json", (".json",), "a list of event objects, for other tools", render, records=RECORDS
+)

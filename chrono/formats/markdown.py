@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from chrono.formats import Rendered, RenderOptions
-from chrono.formats.grouping import period_label
+from chrono.formats import Format, Option, Rendered, Settings
+from chrono.formats.grouping import GROUP_BY, period_label
 from chrono.formats.records import as_url
 from chrono.model import Event
 
@@ -98,15 +98,15 @@ def _groups(events: Sequence[Event], by: str) -> Iterator[tuple[str, list[Event]
         yield label or "", current
 
 
-def render(events: Sequence[Event], options: RenderOptions) -> Rendered:
-    by = options.group_by or "year"
+def render(events: Sequence[Event], settings: Settings) -> Rendered:
+    by = settings["group_by"] or "year"
     lines: list[str] = []
-    if options.title:
-        lines += [f"# {escape(options.title)}", ""]
+    if settings.title:
+        lines += [f"# {escape(settings.title)}", ""]
     for label, group in _groups(events, by):
         if label:
             lines += [f"## {escape(label)}", ""]
-        if options.md_style == "table":
+        if settings["md_style"] == "table":
             lines += [*_table(group), ""]
         else:
             for event in group:
@@ -115,3 +115,15 @@ def render(events: Sequence[Event], options: RenderOptions) -> Rendered:
                 lines.append("")
     text = "\n".join(lines).rstrip("\n") + "\n" if lines else ""
     return Rendered(re.sub(r"\n{3,}", "\n\n", text))
+
+
+MD_STYLE = Option(
+    "md_style",
+    "Markdown: a list with descriptions, or a table without.",
+    choices=("list", "table"),
+    default="list",
+)
+FORMAT = Format(
+    "md", (".md", ".markdown"), "GitHub-flavoured Markdown for writers", render,
+    options=(MD_STYLE, GROUP_BY),
+)  # fmt: skip

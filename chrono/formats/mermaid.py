@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from chrono.formats import Rendered, RenderOptions
-from chrono.formats.grouping import period_label
+from chrono.formats import Format, Rendered, Settings
+from chrono.formats.grouping import GROUP_BY, period_label
 from chrono.model import Event
 
 # `#` first: the codes written for the others start with it.
@@ -28,11 +28,11 @@ def escape(text: str) -> str:
     return _SPECIAL.sub(lambda m: _ENTITIES[m[0]], _SPACE.sub(" ", text).strip())
 
 
-def render(events: Sequence[Event], options: RenderOptions) -> Rendered:
-    by = options.group_by or "decade"
+def render(events: Sequence[Event], settings: Settings) -> Rendered:
+    by = settings["group_by"] or "decade"
     lines = ["```mermaid", "timeline"]
-    if options.title:
-        lines.append(f"    title {escape(options.title)}")
+    if settings.title:
+        lines.append(f"    title {escape(settings.title)}")
     section = None
     period: str | None = None
     for event in events:
@@ -48,3 +48,9 @@ def render(events: Sequence[Event], options: RenderOptions) -> Rendered:
             period = shown
     lines.append("```")
     return Rendered("\n".join(lines) + "\n")
+
+
+FORMAT = Format(
+    "mermaid", (".mmd", ".mermaid"), "a Mermaid timeline diagram that GitHub draws", render,
+    options=(GROUP_BY,),
+)  # fmt: skip

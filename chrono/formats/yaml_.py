@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from chrono.formats import Rendered, RenderOptions
+from chrono.formats import Format, Rendered, Settings
 from chrono.formats.records import timeline_record
 from chrono.model import Event
 
@@ -142,5 +142,8 @@ def _dump(data: Any) -> str:
     )
 
 
-def render(events: Sequence[Event], options: RenderOptions) -> Rendered:
-    return Rendered(timeline_pieces((timeline_record(e) for e in events), options.title))
+def render(events: Sequence[Event], settings: Settings) -> Rendered:
+    return Rendered(timeline_pieces((timeline_record(e) for e in events), settings.title))
+
+
+FORMAT = Format("yaml", (".yaml", ".yml"), "a timeline file, as chrono merge writes", render)

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from chrono.formats import FORMATS, RenderOptions
+from chrono.formats import FORMATS
 from chrono.formats.csv_ import FORMULA_STARTS
 from chrono.loading import load_text
 from chrono.merging import merge_events
@@ -19,7 +19,7 @@ from chrono.model import Event
 
 
 def render(name: str, events: tuple[Event, ...] | list[Event], **options: object) -> str:
-    return FORMATS[name].render(events, RenderOptions(**options)).text  # type: ignore[arg-type]
+    return FORMATS[name].render(events, FORMATS[name].settings(**options)).text
 
 
 # --------------------------------------------------------------------------- JSON

@@ -10,7 +10,7 @@ import vobject
 from hypothesis import given
 from hypothesis import strategies as st
 
-from chrono.formats import FORMATS, RenderOptions
+from chrono.formats import FORMATS
 from chrono.formats.ics import escape_text, fold, uid
 from chrono.loading import load_text
 from chrono.model import Event
@@ -19,7 +19,7 @@ from chrono.model import Event
 def render(
     events: tuple[Event, ...] | list[Event], **options: object
 ) -> tuple[str, tuple[str, ...]]:
-    rendered = FORMATS["ics"].render(events, RenderOptions(dtstamp=1_764_460_800, **options))  # type: ignore[arg-type]
+    rendered = FORMATS["ics"].render(events, FORMATS["ics"].settings(now=1_764_460_800, **options))
     return rendered.text, rendered.warnings
 
 

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from chrono.formats import FORMATS, RenderOptions
+from chrono.formats import FORMATS
 from chrono.loading import load_text
 from chrono.model import Event
 
@@ -51,7 +51,7 @@ def rendered(text: str) -> _Elements:
 
 
 def render(events: tuple[Event, ...] | list[Event], **options: object) -> str:
-    return FORMATS["md"].render(events, RenderOptions(**options)).text  # type: ignore[arg-type]
+    return FORMATS["md"].render(events, FORMATS["md"].settings(**options)).text
 
 
 def _source_label(source: str) -> str:
@@ -169,5 +169,5 @@ def test_source_links_and_urls_are_what_urllib_makes(scheme: str, rest: str) -> 
 def test_a_source_with_a_broken_host_is_still_a_link() -> None:
     """`http://[` made urllib raise (an IPv6 host never closed): a traceback once."""
     events = load_text("- {date: 1994, title: T, sources: ['http://[broken/x']}\n", "t.yaml").events
-    text = FORMATS["md"].render(events, RenderOptions()).text
+    text = FORMATS["md"].render(events, FORMATS["md"].settings()).text
     assert "(<http://[broken/x>)" in text

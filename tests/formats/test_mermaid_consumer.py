@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from chrono.formats import FORMATS, RenderOptions
+from chrono.formats import FORMATS
 from chrono.formats.grouping import period_label
 from chrono.model import Event
 from tests.conftest import ROOT
@@ -54,7 +54,8 @@ def test_mermaid_reads_every_period_and_event(
     scenario: str, shipped: tuple[Event, ...], hostile: tuple[Event, ...], tmp_path: Path
 ) -> None:
     events = shipped if scenario == "shipped" else hostile
-    text = FORMATS["mermaid"].render(events, RenderOptions(title="Hostile: #1; 50%")).text
+    mermaid = FORMATS["mermaid"]
+    text = mermaid.render(events, mermaid.settings(title="Hostile: #1; 50%")).text
     parsed = parse_with_mermaid(text, tmp_path)
     assert parsed["type"] == "timeline"
     assert parsed["tasks"] == expected_tasks(events)

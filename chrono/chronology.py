@@ -1,0 +1,261 @@
+"""The core: the user's sources -> one merged chronology -> the events a query keeps.
+
+    from chrono.chronology import Reading, read
+    from chrono.querying import Query
+
+    chronology = read(["timelines/"], Reading())
+    for event in chronology.select(Query(tags=("nato",))).events:
+        print(event.date.display(), event.title)
+
+Commands say what the user asked for; how it is done is decided here: paths are
+resolved and expanded once, files come from the parse cache or are parsed (in
+parallel when there is enough to parse), and a repeat run of unchanged files takes
+the merged chronology from the stored one, building only the events it outputs.
+Problems and merge reports come back as data; nothing here prints or exits.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from chrono.caches.sections import CorruptEntry
+from chrono.errors import DamagedCache, Problem
+from chrono.loading import STDIN, Loaded, expand_paths, load_files
+from chrono.merging import Dedupe, MergeGroup, merge_events
+from chrono.querying import EventIndex, Index, Query, Selection
+from chrono.similarity import DEFAULT_MIN_SCORE
+
+if TYPE_CHECKING:
+    from chrono import caches
+    from chrono.caches.stored import ChronologyCache, StoredChronology
+    from chrono.formats import Format, Rendered, Settings
+    from chrono.model import Event
+
+__all__ = ["Chronology", "NoSources", "Reading", "Selected", "load", "read", "resolve"]
+
+DEFAULT_FOLDER = "timelines"
+NO_TIMELINES = (
+    "no timelines to read: name files or folders (chrono show FILE...), "
+    "set CHRONO_PATH, or run chrono in a folder that has a timelines/ folder"
+)
+PROGRESS_BYTES = 8_000_000  # about a second of parsing: below it, no progress is shown
+
+# Given the bytes to read, a context in which to report each file's bytes as read.
+Progress = Callable[[int], AbstractContextManager[Callable[[int], None]]]
+
+
+class NoSources(Exception):
+    """Raised when the sources name nothing to read: no PATHS, no `CHRONO_PATH`, no
+    `timelines/` folder, or a `CHRONO_PATH` entry that does not exist (SPEC §7: a
+    usage error)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """How to read and merge the sources: what every reading command shares."""
+
+    day_first: bool | None = None  # `04/05/2025`: None refuses the ambiguous
+    dedupe: Dedupe = Dedupe.EXACT
+    min_score: float = DEFAULT_MIN_SCORE  # for Dedupe.FUZZY
+    cache: bool = True  # use and fill the caches
+    merges: bool = False  # report what merged (`-v`, `dupes --all`): merge afresh
+
+
+def resolve(paths: Sequence[str], environ: Mapping[str, str] = os.environ) -> list[str]:
+    """PATHS, else `$CHRONO_PATH`, else `./timelines` (SPEC §4); NoSources if none."""
+    if paths:
+        return list(paths)
+    chosen = [p for p in environ.get("CHRONO_PATH", "").split(os.pathsep) if p]
+    if chosen:
+        missing = [p for p in chosen if not os.path.exists(p)]
+        if missing:
+            raise NoSources(f"CHRONO_PATH names a path that does not exist: '{missing[0]}'")
+        return chosen
+    if os.path.isdir(DEFAULT_FOLDER):
+        return [DEFAULT_FOLDER]
+    raise NoSources(NO_TIMELINES)
+
+
+def load(sources: Sequence[str], reading: Reading, progress: Progress | None = None) -> Loaded:
+    """Every event and problem of the sources, unmerged (what `validate` checks)."""
+    files, problems = expand_paths(resolve(sources))
+    return _load(files, problems, reading, progress)
+
+
+def _load(
+    files: list[str], problems: list[Problem], reading: Reading, progress: Progress | None
+) -> Loaded:
+    from chrono.caches.parse import ParseCache
+
+    cache = ParseCache() if reading.cache else None
+    total = sum(_size(path) for path in files)
+    if progress is None or total < PROGRESS_BYTES:
+        return load_files(files, problems, day_first=reading.day_first, cache=cache)
+    with progress(total) as update:
+        return load_files(
+            files, problems, day_first=reading.day_first, cache=cache, progress=update
+        )
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path) if path != STDIN else 0
+    except OSError:
+        return 0
+
+
+def read(sources: Sequence[str], reading: Reading, progress: Progress | None = None) -> Chronology:
+    """The merged, sorted chronology of the sources (SPEC §3).
+
+    Invalid events are left out and reported in `problems`; what to do about them
+    is the caller's choice.  `progress`, if given, is used when reading takes long
+    enough to want it.
+    """
+    files, problems = expand_paths(resolve(sources))
+    store, key = None, None
+    if reading.cache and not reading.merges and not problems:
+        from chrono import caches
+        from chrono.caches.stored import ChronologyCache
+
+        score = reading.min_score if reading.dedupe is Dedupe.FUZZY else None
+        key = caches.key(files, (reading.day_first, reading.dedupe.value, score))
+        store = ChronologyCache() if key is not None else None
+        stored = store.get(key) if store is not None and key is not None else None
+        if stored is not None:
+            fresh = functools.partial(_read, files, problems, reading, progress, store, key)
+            return Chronology(stored, stored, _shared_title(stored.titles), stored.paths,
+                              refresh=fresh)  # fmt: skip
+    return _read(files, problems, reading, progress, store, key)
+
+
+def _read(
+    files: list[str],
+    problems: list[Problem],
+    reading: Reading,
+    progress: Progress | None,
+    store: ChronologyCache | None = None,
+    key: caches.Key | None = None,
+) -> Chronology:
+    """Read and merge; store the result under `key` if there was no problem."""
+    loaded = _load(files, problems, reading, progress)
+    merged = merge_events(loaded.events, reading.dedupe, reading.min_score)
+    stored = None
+    if store is not None and key is not None and not loaded.problems:
+        stored = store.put(key, merged.events, loaded.titles, loaded.paths)
+    return Chronology(
+        EventIndex(merged.events),
+        stored,
+        _shared_title(loaded.titles),
+        loaded.paths,
+        problems=loaded.problems,
+        invalid=loaded.invalid,
+        merges=merged.groups,
+    )
+
+
+def _shared_title(titles: Iterable[str]) -> str | None:
+    unique = set(titles)
+    return unique.pop() if len(unique) == 1 else None
+
+
+class Chronology:
+    """A merged, sorted chronology: the events, whatever they were read from, and
+    what reading them found.
+
+    `problems` are every problem found (the invalid events are not in the
+    chronology; `invalid` counts them), `merges` the groups of events that merged
+    when the reading asked for them.
+    """
+
+    def __init__(
+        self,
+        index: Index,
+        stored: StoredChronology | None,
+        title: str | None,
+        files: Sequence[str],
+        *,
+        problems: Sequence[Problem] = (),
+        invalid: int = 0,
+        merges: Sequence[MergeGroup] = (),
+        refresh: Callable[[], Chronology] | None = None,
+    ) -> None:
+        self._index = index
+        self._stored = stored
+        self._refresh = refresh
+        self.title = title
+        self.files = tuple(files)
+        self.problems = tuple(problems)
+        self.invalid = invalid
+        self.merges = tuple(merges)
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    @property
+    def events(self) -> Sequence[Event]:
+        """Every event, in order."""
+        return self.select(Query()).events
+
+    def select(self, query: Query) -> Selected:
+        """The events `query` keeps, chosen without building the others."""
+        try:
+            return Selected(self, query.run(self._index))
+        except CorruptEntry:  # the stored chronology is damaged: read afresh
+            return self._afresh().select(query)
+
+    def _events(self, positions: Sequence[int]) -> Sequence[Event]:
+        return self._index.events(positions)
+
+    def _afresh(self) -> Chronology:
+        assert self._refresh is not None, "only a stored chronology can be damaged"
+        fresh = self._refresh()
+        self._index, self._stored, self._refresh = fresh._index, fresh._stored, None
+        return self
+
+
+class Selected:
+    """The events a query kept, in its order; built when first asked for."""
+
+    def __init__(self, chronology: Chronology, selection: Selection) -> None:
+        self._chronology = chronology
+        self.positions = selection.positions
+        self.filtered = selection.filtered  # what each option left out, for `-v`
+        self._built: Sequence[Event] | None = None
+
+    def __len__(self) -> int:
+        return len(self.positions)
+
+    @property
+    def events(self) -> Sequence[Event]:
+        if self._built is None:
+            try:
+                self._built = self._chronology._events(self.positions)
+            except CorruptEntry:  # damaged: read afresh (the same events, in order)
+                self._built = self._chronology._afresh()._events(self.positions)
+        return self._built
+
+    def render(self, fmt: Format, settings: Settings) -> Rendered:
+        """The selection in a format.  A record-wise format's records may come from,
+        or go to, the stored chronology; the output is the same either way."""
+        from chrono.formats import Rendered
+
+        stored, form = self._chronology._stored, fmt.records
+        if stored is None or form is None:
+            return fmt.render(self.events, settings)
+        pieces = stored.records(fmt.name, form, self.positions, lambda: self.events)
+        return Rendered(_guarded(pieces, stored))
+
+
+def _guarded(pieces: Iterator[bytes], stored: StoredChronology) -> Iterator[bytes]:
+    """Stored records as they are read; damaged ones found on the way (after some
+    output may be written) remove the entry and end the run with DamagedCache."""
+    try:
+        yield from pieces
+    except CorruptEntry as exc:
+        stored.discard()
+        raise DamagedCache(f"{exc}: it is removed, run the command again") from None

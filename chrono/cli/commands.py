@@ -1,0 +1,312 @@
+"""chrono's commands: each turns its options into one call into the library and one
+writer.  Options shared between commands are in `chrono.cli.options`."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from chrono.cli.options import (
+    FORCE,
+    OUTPUT,
+    FormatCommand,
+    ReadOptions,
+    choose_format,
+    count,
+    echo_problems,
+    format_values,
+    load,
+    min_score_option,
+    query_options,
+    read_chronology,
+    read_options,
+    registered,
+    report,
+    select,
+    source_date_epoch,
+    table_width,
+    with_reading,
+    write_output,
+)
+
+if TYPE_CHECKING:
+    from chrono.querying import Query
+
+
+# --------------------------------------------------------------------------- show
+
+
+def _check_tablefmt(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    if value == "simple":  # chrono's own (chrono.formats.table): no tabulate needed
+        return value
+    from tabulate import tabulate_formats
+
+    if value not in tabulate_formats:
+        raise click.BadParameter(f"'{value}' is not one of: {', '.join(tabulate_formats)}")
+    return value
+
+
+def _check_columns(
+    ctx: click.Context, param: click.Parameter, value: str | None
+) -> tuple[str, ...] | None:
+    from chrono.formats.table import COLUMNS
+
+    if value is None:
+        return None
+    names = tuple(c.strip() for c in value.split(",") if c.strip())
+    unknown = [c for c in names if c not in COLUMNS]
+    if unknown or not names:
+        raise click.BadParameter(
+            f"unknown column '{unknown[0] if unknown else value}' (choose from {', '.join(COLUMNS)})"
+        )
+    return names
+
+
+@click.command()
+@read_options()
+@query_options
+@click.option(
+    "--format",
+    "tablefmt",
+    default="simple",
+    show_default=True,
+    metavar="STYLE",
+    callback=_check_tablefmt,
+    help="Table style: any tabulate format (simple, github, grid, plain, …).",
+)
+@click.option(
+    "--columns",
+    callback=_check_columns,
+    help="Comma-separated, from: date, title, tags, location, source, sources, description, "
+    "id, origin.  [default: date,title,tags,location, leaving out empty ones]",
+)
+@click.option(
+    "--pager/--no-pager",
+    default=True,
+    show_default=True,
+    help="Page a table longer than the terminal ($PAGER, else less).",
+)
+def show(
+    read: ReadOptions, query: Query, tablefmt: str, columns: tuple[str, ...] | None, pager: bool
+) -> None:
+    """Print the merged chronology as a table (the default command).
+
+    \b
+    Examples:
+      chrono show                          ./timelines, or $CHRONO_PATH
+      chrono show timelines/ extra.yaml --tag nato --tag peace
+      chrono show --from 2000 --to "Aug 2025" --grep baku
+      chrono show --reverse --limit 5      the five most recent events
+      chrono show --format github --columns date,title,source
+      cat events.yaml | chrono show -
+    """
+    from chrono.formats.table import DEFAULT_COLUMNS, iter_table
+
+    events = select(read, query)[1].events
+    if not events:
+        if not read.quiet:
+            click.echo("chrono: no events to show", err=True)
+        return
+    chosen = columns or DEFAULT_COLUMNS
+    pieces = iter_table(events, chosen, tablefmt, table_width(), drop_empty=columns is None)
+    _page(pieces, len(events), pager)
+
+
+def _page(pieces: Iterable[str], rows: int, pager: bool) -> None:
+    """As git does: long output on a terminal goes to the pager, which shows the first
+    screen while the rest is still being made."""
+    import shutil
+
+    if pager and sys.stdout.isatty() and rows >= shutil.get_terminal_size().lines:
+        click.echo_via_pager(pieces)
+    else:
+        for piece in pieces:
+            click.echo(piece, nl=False)
+
+
+# --------------------------------------------------------------------------- validate
+
+
+@click.command()
+@read_options(merging=False)
+def validate(read: ReadOptions) -> None:
+    """Check timeline files and report every problem, FILE:LINE:COL: message.
+
+    Exit status 0 when the files are valid (warnings allowed), 1 when any has an
+    error.
+
+    \b
+    Examples:
+      chrono validate                      ./timelines, or $CHRONO_PATH
+      chrono validate notes.yaml sources/
+    """
+    loaded = load(read)
+    errors = sum(p.is_error for p in loaded.problems)
+    warnings = len(loaded.problems) - errors
+    summary = f"{count(loaded.files, 'file')}, {count(len(loaded.events), 'valid event')}"
+    found = f"{count(errors, 'error')}, {count(warnings, 'warning')} in {summary}"
+    echo_problems(read.policy.check(loaded.problems, found))
+    click.echo(f"ok: {summary}" + (f", {count(warnings, 'warning')}" if warnings else ""))
+
+
+# --------------------------------------------------------------------------- export, merge
+
+
+@click.command(cls=FormatCommand)
+@read_options()
+@query_options
+@OUTPUT
+@FORCE
+def export(
+    read: ReadOptions,
+    query: Query,
+    format_name: str | None,
+    output: str | None,
+    force: bool,
+    **values: Any,
+) -> None:
+    """Export the merged chronology: Markdown, ICS, JSON, CSV, YAML or Mermaid.
+
+    \b
+    Examples:
+      chrono export --format md > timeline.md        for writers (GitHub Markdown)
+      chrono export -o nato.ics --tag nato            for calendar apps
+      chrono export --format json timelines/ | jq '.[0]'
+      chrono export --format csv -o events.csv        opens safely in spreadsheets
+      chrono export --format mermaid --group-by year  a diagram GitHub draws
+      chrono export --format md --md-style table --from 2000
+    """
+    fmt = choose_format(format_name, output, registered())
+    chronology, selected = select(read, query)
+    settings = fmt.settings(
+        title=chronology.title, now=source_date_epoch(), **format_values(fmt, values)
+    )
+    rendered = selected.render(fmt, settings)
+    write_output(rendered, output, chronology.files, force, quiet=read.quiet, verbose=read.verbose)
+
+
+@click.command()
+@read_options()
+@query_options
+@OUTPUT
+@FORCE
+def merge(read: ReadOptions, query: Query, output: str | None, force: bool) -> None:
+    """Merge timelines into one sorted, de-duplicated timeline file (YAML).
+
+    Fields that merged events gave differently are kept under `conflicts`; the file
+    reads back to the same events.
+
+    \b
+    Examples:
+      chrono merge timelines/ extra.yaml -o all.yaml
+      chrono merge sources/ --tag nato > nato.yaml
+      chrono merge a.yaml b.yaml -v -o merged.yaml   report what was merged
+    """
+    from chrono.formats import FORMATS
+
+    chronology, selected = select(read, query)
+    yaml = FORMATS["yaml"]
+    rendered = selected.render(yaml, yaml.settings(title=chronology.title))
+    write_output(rendered, output, chronology.files, force, quiet=read.quiet, verbose=read.verbose)
+
+
+# --------------------------------------------------------------------------- import
+
+
+@click.command("import", cls=FormatCommand, readers=True, options=False)
+@click.argument("source", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
+@OUTPUT
+@FORCE
+@click.option("--day-first", "order", flag_value="day", help="Read 04/05/2025 as 4 May.")
+@click.option("--month-first", "order", flag_value="month", help="Read 04/05/2025 as April 5.")
+@click.option(
+    "--skip-invalid", is_flag=True, help="Report events that cannot be read, import the rest."
+)
+@click.option("-q", "--quiet", is_flag=True, help="Print no warnings.")
+def import_(
+    source: str,
+    format_name: str | None,
+    output: str | None,
+    force: bool,
+    order: str | None,
+    skip_invalid: bool,
+    quiet: bool,
+) -> None:
+    """Turn an iCalendar (.ics) or CSV file into a timeline file (YAML).
+
+    ICS keeps all-day and timed events, time zones, categories (as tags), URL and
+    description; a recurring event comes in as its first occurrence with its rule
+    in an `rrule` field.  CSV takes chrono's own columns and those of common
+    calendar exports (Subject, Start Date, Start Time, …).
+
+    \b
+    Examples:
+      chrono import calendar.ics -o timelines/calendar.yaml
+      chrono import events.csv --day-first > events.yaml
+      chrono export -o nato.ics && chrono import nato.ics   round trip
+    """
+    from chrono.errors import Policy
+    from chrono.formats import Rendered
+    from chrono.formats.yaml_ import dump_timeline
+
+    fmt = choose_format(format_name, source, registered(readers=True), "a FILE")
+    assert fmt.read is not None
+    data = sys.stdin.buffer.read() if source == "-" else _read_source(source)
+    name = "<stdin>" if source == "-" else source
+    imported = fmt.read(data, name, None if order is None else order == "day")
+    hint = "nothing imported (--skip-invalid imports the rest)"
+    errors = sum(p.is_error for p in imported.problems)  # one event each
+    report(imported.problems, Policy(skip_invalid, quiet), hint, errors)
+    rendered = Rendered(dump_timeline(imported.records, imported.title))
+    write_output(rendered, output, [source], force, quiet=quiet)
+
+
+def _read_source(path: str) -> bytes:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError as exc:
+        raise click.FileError(path, exc.strerror) from None
+
+
+# --------------------------------------------------------------------------- dupes
+
+
+@click.command()
+@read_options()
+@min_score_option("How alike two events must be, 0 to 1; lower finds more (and more mistakes).")
+@click.option("--all", "show_all", is_flag=True, help="Also list exact and same-id duplicates.")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+def dupes(read: ReadOptions, min_score: float, show_all: bool, as_json: bool) -> None:
+    """List groups of likely duplicate events, and why they look alike.
+
+    These are the groups `--dedupe fuzzy` merges: dates that can denote the same
+    time (a month contains its days; approximate dates widen; a day of slack for
+    time zones) and titles whose words match, rare words counting most.  Exit
+    status 0 whether or not any are found.
+
+    \b
+    Examples:
+      chrono dupes                         near-duplicates in ./timelines
+      chrono dupes sources/ --min-score 0.3
+      chrono dupes --all --json | jq '.[].members[].title'
+    """
+    from chrono.formats.dupes import render_groups
+    from chrono.merging import near_groups
+
+    chronology = read_chronology(with_reading(read, merges=read.verbose or show_all))
+    groups = near_groups(chronology.events, min_score)
+    exact = chronology.merges if show_all else ()
+    text = render_groups(groups, exact, as_json=as_json)
+    if text:
+        click.echo(text, nl=False)
+    if not as_json and not read.quiet:
+        found = count(len(groups), "group") + " of near-duplicates"
+        more = f", {count(len(exact), 'group')} merged as exact duplicates" if show_all else ""
+        click.echo(f"chrono: {found} (min-score {min_score:.2f}){more}", err=True)
+
+
+COMMANDS = (show, validate, export, merge, import_, dupes)
