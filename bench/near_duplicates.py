@@ -18,8 +18,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from chrono.dedupe import DEFAULT_MIN_SCORE
 from chrono.loading import load_text
-from chrono.similarity import DEFAULT_MIN_SCORE, date_relation, find_near_duplicates
+from chrono.similarity import date_relation, find_near_duplicates
 
 
 def labelled(path: Path = ROOT / "tests" / "data" / "near_duplicates.yaml"):

@@ -30,7 +30,7 @@ _EXPORTS = {
     "Loaded": "chrono.loading",
     "load_paths": "chrono.loading",
     "load_text": "chrono.loading",
-    "Dedupe": "chrono.merging",
+    "Dedupe": "chrono.dedupe",
     "Merged": "chrono.merging",
     "merge_events": "chrono.merging",
     "sort_events": "chrono.merging",

@@ -24,11 +24,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from chrono.caches.sections import CorruptEntry
+from chrono.dedupe import DEFAULT_MIN_SCORE, Dedupe
 from chrono.errors import DamagedCache, Problem
 from chrono.loading import STDIN, Loaded, expand_paths, load_files
-from chrono.merging import Dedupe, MergeGroup, merge_events
+from chrono.merging import MergeGroup, merge_events
 from chrono.querying import EventIndex, Index, Query, Selection
-from chrono.similarity import DEFAULT_MIN_SCORE
 
 if TYPE_CHECKING:
     from chrono import caches

@@ -12,7 +12,6 @@ Reading is strict grammar first (ISO 8601 / EDTF), natural language second
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import functools
 import re
 import warnings
@@ -20,87 +19,21 @@ from dataclasses import dataclass
 
 from chrono._values import Value
 from chrono.errors import DateError
+from chrono.precision import (
+    MONTH_NAMES,
+    US_PER_DAY,
+    US_PER_MINUTE,
+    US_PER_SECOND,
+    Precision,
+    civil_from_days,
+    days_in_month,
+    year_text,
+)
 
 __all__ = ["ChronoDate", "DateError", "DatePoint", "Precision", "parse_date"]
 
-US_PER_DAY = 86_400_000_000
-US_PER_MINUTE = 60_000_000
-US_PER_SECOND = 1_000_000
 OPEN_LO = -(10**30)  # an open start (`../1994`) sorts before every date
 OPEN_HI = 10**30  # an open end (`1994/..`) lasts after every date
-
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-
-class Precision(enum.IntEnum):
-    """How much of a date was written, coarse to fine (the order matters for sorting)."""
-
-    CENTURY = 0
-    DECADE = 1
-    YEAR = 2
-    MONTH = 3
-    DAY = 4
-    MINUTE = 5
-    SECOND = 6
-
-    @property
-    def label(self) -> str:
-        return self.name.lower()
-
-
-# --------------------------------------------------------------------------- calendar
-
-
-def is_leap(year: int) -> bool:
-    """Proleptic Gregorian leap year; works for astronomical years <= 0 too."""
-    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
-
-
-def days_in_month(year: int, month: int) -> int:
-    if month == 2:
-        return 29 if is_leap(year) else 28
-    return 30 if month in (4, 6, 9, 11) else 31
-
-
-def days_from_civil(year: int, month: int, day: int) -> int:
-    """Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm)."""
-    y = year - (month <= 2)
-    era = y // 400
-    yoe = y - era * 400
-    doy = (153 * (month + (-3 if month > 2 else 9)) + 2) // 5 + day - 1
-    doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
-    return era * 146_097 + doe - 719_468
-
-
-def civil_from_days(days: int) -> tuple[int, int, int]:
-    """Inverse of `days_from_civil`."""
-    z = days + 719_468
-    era = z // 146_097
-    doe = z - era * 146_097
-    yoe = (doe - doe // 1460 + doe // 36_524 - doe // 146_096) // 365
-    doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
-    mp = (5 * doy + 2) // 153
-    day = doy - (153 * mp + 2) // 5 + 1
-    month = mp + 3 if mp < 10 else mp - 9
-    return yoe + era * 400 + (month <= 2), month, day
-
-
-def _day_us(year: int, month: int, day: int) -> int:
-    return days_from_civil(year, month, day) * US_PER_DAY
 
 
 # --------------------------------------------------------------------------- model
@@ -150,16 +83,6 @@ class DatePoint(Value):
         if self.precision >= Precision.MINUTE:
             text = _iso_time(self)
             return text, text
-        if self.precision is Precision.DAY:  # the written day, first and last
-            text = _iso_day(self.year, self.month, self.day)
-            return text, text
-        if self.precision is Precision.MONTH:
-            year = _iso_year(self.year)
-            days = days_in_month(self.year, self.month)
-            return f"{year}-{self.month:02d}-01", f"{year}-{self.month:02d}-{days:02d}"
-        if self.precision is Precision.YEAR:
-            year = _iso_year(self.year)
-            return f"{year}-01-01", f"{year}-12-31"
         first = civil_from_days(self.lo // US_PER_DAY)
         last = civil_from_days((self.hi - 1) // US_PER_DAY)
         return _iso_day(*first), _iso_day(*last)
@@ -240,32 +163,14 @@ class ChronoDate(Value):
 # --------------------------------------------------------------------------- display
 
 
-def year_text(year: int) -> str:
-    """A year as readers count it: 1994, 500 CE, 44 BCE (astronomical -43).
-
-    Years before 1000 carry their era so that they read (and parse) as years.
-    """
-    if year <= 0:
-        return f"{1 - year} BCE"
-    return str(year) if year >= 1000 else f"{year} CE"
-
-
 def _display_core(p: DatePoint) -> str:
-    if p.precision is Precision.DAY:  # the most common, first
-        return f"{p.day} {MONTHS[p.month - 1]} {year_text(p.year)}"
-    if p.precision is Precision.CENTURY:
-        return f"{p.year // 100:02d}XX"
-    if p.precision is Precision.DECADE:
-        return f"{p.year // 10:03d}X"
-    if p.precision is Precision.YEAR:
-        return year_text(p.year)
-    if p.precision is Precision.MONTH:
-        return f"{MONTHS[p.month - 1]} {year_text(p.year)}"
-    day = f"{p.day} {MONTHS[p.month - 1]} {year_text(p.year)}"
+    text = p.precision.meaning.display(p.year, p.month, p.day)
+    if p.precision < Precision.MINUTE:
+        return text
     clock = f"{p.hour:02d}:{p.minute:02d}"
     if p.precision is Precision.SECOND:
         clock += f":{p.second:02d}" + _fraction(p)
-    return f"{day} {clock}{_offset_text(p.offset, ' ')}"
+    return f"{text} {clock}{_offset_text(p.offset, ' ')}"
 
 
 def _fraction(p: DatePoint) -> str:
@@ -282,10 +187,6 @@ def _offset_text(offset: int | None, sep: str) -> str:
     sign = "+" if offset > 0 else "-"
     hours, minutes = divmod(abs(offset), 60)
     return f"{sep}{sign}{hours:02d}:{minutes:02d}"
-
-
-def _iso_year(year: int) -> str:
-    return f"{year:04d}" if year >= 0 else f"-{-year:04d}"
 
 
 def _iso_day(year: int, month: int, day: int) -> str:
@@ -379,19 +280,10 @@ def _span(
     second: int,
     microsecond: int,
 ) -> tuple[int, int]:
-    if precision is Precision.CENTURY:
-        return _day_us(year, 1, 1), _day_us(year + 100, 1, 1)
-    if precision is Precision.DECADE:
-        return _day_us(year, 1, 1), _day_us(year + 10, 1, 1)
-    if precision is Precision.YEAR:
-        return _day_us(year, 1, 1), _day_us(year + 1, 1, 1)
-    if precision is Precision.MONTH:
-        nxt = (year + 1, 1) if month == 12 else (year, month + 1)
-        return _day_us(year, month, 1), _day_us(*nxt, 1)
-    lo = _day_us(year, month, day)
-    if precision is Precision.DAY:
-        return lo, lo + US_PER_DAY
-    lo += (hour * 60 + minute) * US_PER_MINUTE
+    first, after = precision.meaning.days(year, month, day)
+    if precision < Precision.MINUTE:
+        return first * US_PER_DAY, after * US_PER_DAY
+    lo = first * US_PER_DAY + (hour * 60 + minute) * US_PER_MINUTE
     if precision is Precision.MINUTE:
         return lo, lo + US_PER_MINUTE
     lo += second * US_PER_SECOND + microsecond
@@ -435,6 +327,8 @@ _ISO = re.compile(
     r")?)?)?"
 )
 _UNSPECIFIED = re.compile(r"(?P<digits>\d{2,3})(?P<x>[Xx]{1,2})")
+_QUARTER = re.compile(r"(?P<year>[+-]?\d{4})-[Qq](?P<q>[1-4])|[Qq](?P<q2>[1-4])\s+(?P<rest>.+)")
+_EDTF_QUARTERS = range(33, 37)  # EDTF level 2's sub-year groupings 33-36: Q1 to Q4
 _NUMERIC = re.compile(r"(\d{1,2})([/.\-])(\d{1,2})\2(\d+)")
 _SLASHED_ISO = re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})")
 _ERA = re.compile(
@@ -504,7 +398,7 @@ def _parse_point(text: str, zone: str | None, day_first: bool | None) -> DatePoi
     if not body:
         raise DateError(f"unknown date form '{text}' ({_EXAMPLES})")
     try:
-        for reader in (_parse_iso, _parse_unspecified, _parse_era):
+        for reader in (_parse_iso, _parse_unspecified, _parse_quarter, _parse_era):
             point = reader(body, zone, qualifiers)
             if point is not None:
                 return point
@@ -525,7 +419,10 @@ def _parse_iso(body: str, zone: str | None, qualifiers: tuple[bool, bool]) -> Da
     if g["month"] is None:
         return _make_point(Precision.YEAR, year, qualifiers=qualifiers)
     if g["day"] is None:
-        return _make_point(Precision.MONTH, year, int(g["month"]), qualifiers=qualifiers)
+        month = int(g["month"])
+        if month in _EDTF_QUARTERS:  # `2025-35` is Q3 2025
+            return _make_point(Precision.QUARTER, year, 3 * (month - 32) - 2, qualifiers=qualifiers)
+        return _make_point(Precision.MONTH, year, month, qualifiers=qualifiers)
     ymd = (year, int(g["month"]), int(g["day"]))
     if g["hour"] is None:
         return _make_point(Precision.DAY, *ymd, qualifiers=qualifiers)
@@ -567,6 +464,23 @@ def _parse_unspecified(
     if len(m["x"]) == 1:
         return _make_point(Precision.DECADE, int(m["digits"]) * 10, qualifiers=qualifiers)
     return _make_point(Precision.CENTURY, int(m["digits"]) * 100, qualifiers=qualifiers)
+
+
+def _parse_quarter(body: str, zone: str | None, qualifiers: tuple[bool, bool]) -> DatePoint | None:
+    """`2025-Q3`, `Q3 2025`, `Q1 44 BCE` (EDTF's `2025-35` is read with ISO dates)."""
+    m = _QUARTER.fullmatch(body)
+    if m is None:
+        return None
+    if m["year"] is not None:
+        year, quarter = int(m["year"]), int(m["q"])
+    else:
+        written = _parse_iso(m["rest"], None, (False, False)) or _parse_era(
+            m["rest"], None, (False, False)
+        )
+        if written is None or written.precision is not Precision.YEAR:
+            raise DateError(f"unknown date form '{body}' (write a quarter as 2025-Q3 or Q3 2025)")
+        year, quarter = written.year, int(m["q2"])
+    return _make_point(Precision.QUARTER, year, 3 * quarter - 2, qualifiers=qualifiers)
 
 
 def _parse_era(body: str, zone: str | None, qualifiers: tuple[bool, bool]) -> DatePoint | None:

@@ -8,7 +8,6 @@ detection (`--dedupe fuzzy`) will plug in as another source of keys.
 
 from __future__ import annotations
 
-import enum
 import functools
 import re
 import unicodedata
@@ -16,8 +15,9 @@ from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from chrono.dedupe import DEFAULT_MIN_SCORE, Dedupe
 from chrono.model import EMPTY, Event
-from chrono.similarity import DEFAULT_MIN_SCORE, NearDuplicate, find_near_duplicates
+from chrono.similarity import NearDuplicate, find_near_duplicates
 
 __all__ = [
     "Dedupe",
@@ -29,14 +29,6 @@ __all__ = [
     "normalize_title",
     "sort_events",
 ]
-
-
-class Dedupe(enum.Enum):
-    """How events are recognised as the same (SPEC §3)."""
-
-    EXACT = "exact"
-    FUZZY = "fuzzy"
-    NONE = "none"
 
 
 @dataclass(frozen=True, slots=True)

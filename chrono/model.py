@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from chrono._values import Value
-from chrono.dates import ChronoDate
+
+if TYPE_CHECKING:
+    from chrono.dates import ChronoDate
 
 __all__ = ["EMPTY", "KNOWN_FIELDS", "Event", "Origin"]
 

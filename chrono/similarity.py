@@ -28,13 +28,17 @@ from array import array
 from collections import Counter
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from chrono.dates import US_PER_DAY, ChronoDate, Precision, days_from_civil
+from chrono.dedupe import DEFAULT_MIN_SCORE
 from chrono.model import Event
+from chrono.precision import US_PER_DAY, Precision, days_from_civil
+
+if TYPE_CHECKING:
+    from chrono.dates import ChronoDate
 
 __all__ = ["DEFAULT_MIN_SCORE", "NearDuplicate", "TitleIndex", "find_near_duplicates", "words"]
 
-DEFAULT_MIN_SCORE = 0.35  # precision 0.90, recall 0.63 on the labelled set (README)
 EXHAUSTIVE = 20_000  # chronologies up to this size index every word of a title
 CROWDED = 16  # events sharing a word in one period before pairs of words are required
 CLOSE_DATES = 0.85  # score factor for dates that only meet through the day of slack
@@ -211,20 +215,11 @@ def _widened(date: ChronoDate) -> tuple[int, int]:
         return start.lo, start.hi
     lo, hi = date.lo, date.hi
     if date.approximate:
-        unit = _unit(date.precision)
-        lo, hi = lo - unit, hi + unit
+        reach = date.precision.meaning.reach * US_PER_DAY  # one of its units
+        lo, hi = lo - reach, hi + reach
     if date.precision is Precision.DAY:
         lo, hi = lo - _SLACK, hi + _SLACK
     return lo, hi
-
-
-def _unit(precision: Precision) -> int:
-    return {
-        Precision.CENTURY: 36_525 * US_PER_DAY,
-        Precision.DECADE: 3_653 * US_PER_DAY,
-        Precision.YEAR: 366 * US_PER_DAY,
-        Precision.MONTH: 31 * US_PER_DAY,
-    }.get(precision, US_PER_DAY)
 
 
 def date_relation(a: ChronoDate, b: ChronoDate) -> str | None:

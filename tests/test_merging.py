@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from chrono.dedupe import Dedupe
 from chrono.loading import load_text
-from chrono.merging import Dedupe, merge_events, normalize_title
+from chrono.merging import merge_events, normalize_title
 from chrono.model import Event
 
 

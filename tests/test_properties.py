@@ -85,7 +85,7 @@ def test_a_date_denotes_a_non_empty_span(text: str) -> None:
 def test_iso_bounds_are_the_first_and_last_day_of_the_span(text: str, zone: str | None) -> None:
     """The ISO text of a date's bounds (JSON start/end, ICS UIDs) is the days its span
     begins and ends on, however it is computed."""
-    from chrono.dates import US_PER_DAY, Precision, civil_from_days
+    from chrono.precision import US_PER_DAY, Precision, civil_from_days
 
     for point in (p for p in (parse_date(text, zone=zone).start,) if p is not None):
         if point.precision < Precision.MINUTE:

@@ -12,9 +12,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from chrono.dates import parse_date
+from chrono.dedupe import DEFAULT_MIN_SCORE, Dedupe
 from chrono.loading import load_text
-from chrono.merging import Dedupe, merge_events, near_groups
-from chrono.similarity import DEFAULT_MIN_SCORE, date_relation, find_near_duplicates, words
+from chrono.merging import merge_events, near_groups
+from chrono.similarity import date_relation, find_near_duplicates, words
 from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))

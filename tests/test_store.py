@@ -15,8 +15,9 @@ from hypothesis import strategies as st
 
 from chrono import caches
 from chrono.caches.stored import CHUNK, ChronologyCache, CorruptEntry, event_row, row_event
+from chrono.dedupe import Dedupe
 from chrono.loading import load_paths
-from chrono.merging import Dedupe, merge_events
+from chrono.merging import merge_events
 from chrono.model import Event
 from tests.conftest import DATA, ROOT
 from tests.test_properties import _events

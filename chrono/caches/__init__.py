@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from chrono import __version__
-from chrono.dates import Precision
+from chrono.precision import Precision
 
 __all__ = ["RACY_SECONDS", "VERSION", "default_cache_dir", "key", "prune", "slot"]
 

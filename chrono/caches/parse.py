@@ -28,7 +28,7 @@ _ALLOWED = {
     ("chrono.model", "EMPTY"),
     ("chrono.dates", "ChronoDate"),
     ("chrono.dates", "DatePoint"),
-    ("chrono.dates", "Precision"),
+    ("chrono.precision", "Precision"),
     ("builtins", "frozenset"),
     ("builtins", "set"),
     ("copyreg", "_reconstructor"),

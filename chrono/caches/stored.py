@@ -32,8 +32,9 @@ from typing import TYPE_CHECKING, Any
 
 from chrono import caches
 from chrono.caches.sections import CorruptEntry, Sections, SectionWriter
-from chrono.dates import ChronoDate, DatePoint, Precision
+from chrono.dates import ChronoDate, DatePoint
 from chrono.model import EMPTY, Event, Origin
+from chrono.precision import Precision
 from chrono.querying import matches_text
 
 if TYPE_CHECKING:

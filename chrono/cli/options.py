@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 import click
 
+from chrono.dedupe import DEFAULT_MIN_SCORE, Dedupe
+
 if TYPE_CHECKING:
     from chrono.chronology import Chronology, Reading, Selected
     from chrono.dates import ChronoDate
@@ -233,8 +235,6 @@ def _date_option(
 
 
 def min_score_option(help_text: str) -> Callable[[F], F]:
-    from chrono.similarity import DEFAULT_MIN_SCORE
-
     return click.option(
         "--min-score",
         type=click.FloatRange(0, 1),
@@ -271,8 +271,8 @@ _QUERY_OPTIONS = (
     click.option("--reverse", is_flag=True, help="Newest first (before --limit)."),
     click.option(
         "--dedupe",
-        type=click.Choice(["exact", "fuzzy", "none"]),
-        default="exact",
+        type=click.Choice([mode.value for mode in Dedupe]),
+        default=Dedupe.EXACT.value,
         show_default=True,
         help="exact: same id, or same date and title; fuzzy: also near-duplicates "
         "(see `chrono dupes`); none: keep every event.",
@@ -298,7 +298,6 @@ def query_options(command: F) -> F:
         min_score: float,
         **kwargs: Any,
     ) -> Any:
-        from chrono.merging import Dedupe
         from chrono.querying import Query
 
         read = with_reading(read, dedupe=Dedupe(dedupe), min_score=min_score)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from chrono.dates import ChronoDate, Precision, year_text
+from chrono.dates import ChronoDate
 from chrono.formats import Option
+from chrono.precision import Precision, year_text
 
 GROUP_BY = Option(
     "group_by",

@@ -19,37 +19,30 @@ Policies (documented in the README):
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 import time
 import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from chrono.dates import (
-    US_PER_DAY,
-    US_PER_SECOND,
-    ChronoDate,
-    DateError,
-    DatePoint,
-    Precision,
-    civil_from_days,
-    days_from_civil,
-    load_zone,
-    parse_date,
-)
+from chrono.dates import DateError, DatePoint, load_zone, parse_date
 from chrono.errors import Problem, Severity
 from chrono.formats import Format, Imported, Option, Rendered, Settings
 from chrono.formats.records import as_url
 from chrono.merging import normalize_title
 from chrono.model import Event
+from chrono.precision import (
+    US_PER_DAY,
+    US_PER_SECOND,
+    Precision,
+    civil_from_days,
+    days_from_civil,
+)
 
 PRODID = "-//chrono//chrono timeline exporter//EN"
 # UUIDv5 namespace for chrono's UIDs: a UID is a function of the event alone,
 # with no host or user name in it (SPEC §5).
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:chrono:event")
-_NAMESPACE_BYTES = NAMESPACE.bytes
-_LABELS = {p: p.label for p in Precision}
 _YEAR_1601 = days_from_civil(1601, 1, 1) * US_PER_DAY
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 _PLAIN = re.compile("[^\x00-\x1f\x7f\\\\;,]*")  # no control character, `\\`, `;` or `,`
@@ -95,20 +88,9 @@ def uid(event: Event) -> str:
     else:
         d = event.date
         first, last = d.iso_bounds()
-        precision, approximate, uncertain = _qualities(d)
-        marks = ("~" if approximate else "") + ("?" if uncertain else "")
-        key = f"event:{first}/{last}/{_LABELS[precision]}{marks}/{normalize_title(event.title)}"
-    return uuid5(key)
-
-
-def uuid5(name: str) -> str:
-    """`str(uuid.uuid5(NAMESPACE, name))` without making a UUID object on the way."""
-    h = hashlib.sha1(_NAMESPACE_BYTES + name.encode("utf-8")).hexdigest()
-    # Version 5 in the 13th hex digit, the RFC 4122 variant (10xx) in the 17th.
-    return f"{h[:8]}-{h[8:12]}-5{h[13:16]}-{_VARIANT[h[16]]}{h[17:20]}-{h[20:32]}"
-
-
-_VARIANT = {digit: "89ab"[int(digit, 16) & 3] for digit in "0123456789abcdef"}
+        marks = ("~" if d.approximate else "") + ("?" if d.uncertain else "")
+        key = f"event:{first}/{last}/{d.precision.label}{marks}/{normalize_title(event.title)}"
+    return str(uuid.uuid5(NAMESPACE, key))
 
 
 def _stamp(seconds: int) -> str:
@@ -130,14 +112,10 @@ def _datetime(point: DatePoint) -> str:
     return f"{_day(days)}T{seconds // 3600:02d}{seconds // 60 % 60:02d}{seconds % 60:02d}Z"
 
 
-def _month_or_year(point: DatePoint) -> bool:
-    return point.precision is Precision.MONTH or point.precision is Precision.YEAR
-
-
 def _check(point: DatePoint, partial: str) -> None:
     if point.year < 1:
         raise _Skip("BCE dates cannot be written in iCalendar")
-    if point.precision <= Precision.DECADE:
+    if not point.precision.meaning.in_calendar:
         raise _Skip("a date with unspecified digits cannot be written in iCalendar")
     if point.precision < Precision.DAY and partial == "skip":
         raise _Skip(f"{point.precision.label} precision (--partial skip)")
@@ -146,17 +124,6 @@ def _check(point: DatePoint, partial: str) -> None:
 def _times(event: Event, partial: str) -> list[str]:
     """DTSTART and DTEND lines for the event's date (RFC 5545 §3.8.2)."""
     start, end = event.date.start, event.date.end
-    if (
-        start is end
-        and start is not None
-        and start.year > 0
-        and (start.precision is Precision.DAY or (partial == "start" and _month_or_year(start)))
-    ):
-        # The usual single date: its first day, written as it is (what _day(first)
-        # gives: a month or year's point has day 1, and month 1 for a year), to the next.
-        y, m, d = start.year, start.month, start.day
-        next_day = f"{y:04d}{m:02d}{d + 1:02d}" if d < 28 else _day(start.lo // US_PER_DAY + 1)
-        return [f"DTSTART;VALUE=DATE:{y:04d}{m:02d}{d:02d}", f"DTEND;VALUE=DATE:{next_day}"]
     if start is None:
         raise _Skip("an interval with an open start cannot be placed in a calendar")
     points = [p for p in (start, end) if p is not None]
@@ -182,18 +149,8 @@ def _summary(event: Event) -> str:
     """The title, after the written date where the calendar's date alone would
     claim more precision or certainty than the author gave (SPEC §7)."""
     d = event.date
-    precision, approximate, uncertain = _qualities(d)
-    vague = precision < Precision.DAY or approximate or uncertain or d.end is None
+    vague = d.precision < Precision.DAY or d.approximate or d.uncertain or d.end is None
     return f"{d.display()}: {event.title}" if vague else event.title
-
-
-def _qualities(date: ChronoDate) -> tuple[Precision, bool, bool]:
-    """The date's precision, and whether it is approximate or uncertain: a single
-    date's own fields where it is one (ChronoDate's properties look at both ends)."""
-    point = date.start
-    if point is not None and point is date.end:
-        return point.precision, point.approximate, point.uncertain
-    return date.precision, date.approximate, date.uncertain
 
 
 def _description(event: Event) -> str | None:

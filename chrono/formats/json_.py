@@ -6,10 +6,10 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from chrono.dates import Precision
 from chrono.formats import Format, Records, Rendered, Settings
 from chrono.formats.records import needs_timezone, plain_record
 from chrono.model import Event
+from chrono.precision import Precision
 
 # The C string encoder (ensure_ascii=False): json.dumps(..., indent=2) would run the
 # pure-Python encoder, several times slower on large chronologies.

@@ -6,8 +6,8 @@ import re
 from typing import Any
 from urllib.parse import quote
 
-from chrono.dates import Precision
 from chrono.model import Event
+from chrono.precision import Precision
 
 __all__ = ["as_url", "needs_timezone", "plain_record", "timeline_record"]
 

@@ -202,13 +202,3 @@ def test_any_text_escapes_folds_and_reads_back(title: str) -> None:
     expected = title.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
     expected = "".join(c for c in expected if c == "\n" or not (ord(c) < 32 or ord(c) == 127))
     assert str(event["SUMMARY"]) == expected
-
-
-@given(st.text(max_size=80))
-def test_uids_are_uuid5_in_chrono_namespace(name: str) -> None:
-    """The UID writer's shortcut gives what the uuid module gives (stable UIDs)."""
-    import uuid
-
-    from chrono.formats.ics import NAMESPACE, uuid5
-
-    assert uuid5(name) == str(uuid.uuid5(NAMESPACE, name))
