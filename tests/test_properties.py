@@ -24,8 +24,13 @@ def written_points(draw: st.DrawFn) -> str:
     """A single date as an author may write it, in any form of SPEC §2."""
     year = draw(st.integers(-2000, 2500))
     ytext = f"{year:04d}" if year >= 0 else f"-{-year:04d}"
-    kind = draw(st.sampled_from(["year", "month", "day", "minute", "second", "decade", "bce"]))
-    if kind == "decade" and year >= 1000:
+    kind = draw(
+        st.sampled_from(["year", "quarter", "month", "day", "minute", "second", "decade", "bce"])
+    )
+    if kind == "quarter":
+        quarter = draw(st.integers(1, 4))
+        text = draw(st.sampled_from([f"{ytext}-Q{quarter}", f"{ytext}-{32 + quarter}"]))
+    elif kind == "decade" and year >= 1000:
         text = f"{ytext[:3]}X" if draw(st.booleans()) else f"{ytext[:2]}XX"
     elif kind == "bce":
         text = f"{draw(st.integers(1, 3000))} BCE"
