@@ -83,9 +83,10 @@ class DatePoint(Value):
         if self.precision >= Precision.MINUTE:
             text = _iso_time(self)
             return text, text
-        first = civil_from_days(self.lo // US_PER_DAY)
-        last = civil_from_days((self.hi - 1) // US_PER_DAY)
-        return _iso_day(*first), _iso_day(*last)
+        first = _iso_day(self.year, self.month, self.day)  # at every precision, its first day
+        if self.precision is Precision.DAY:
+            return first, first
+        return first, _iso_day(*civil_from_days((self.hi - 1) // US_PER_DAY))
 
 
 @dataclass(frozen=True, slots=True)

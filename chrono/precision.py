@@ -51,10 +51,10 @@ class Precision(enum.IntEnum):
     MINUTE = 6
     SECOND = 7
 
-    @property
-    def label(self) -> str:
-        """Its name in output: `precision` in JSON."""
-        return self.name.lower()
+    label: str  # its name in output: `precision` in JSON
+
+    def __init__(self, value: int) -> None:
+        self.label = self.name.lower()
 
     @property
     def meaning(self) -> Meaning:

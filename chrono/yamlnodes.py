@@ -10,7 +10,6 @@ expand to is counted so an alias bomb is refused before anything grows.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import yaml
@@ -22,8 +21,7 @@ try:  # libyaml's parser: the same events, several times faster
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-__all__ = ["MAX_DEPTH", "Map", "Node", "Scalar", "Seq", "compose_documents", "compose_general",
-           "compose_simple"]  # fmt: skip
+__all__ = ["MAX_DEPTH", "Map", "Node", "Scalar", "Seq", "compose_documents"]
 
 MAX_DEPTH = 100
 _CORE = "tag:yaml.org,2002:"
@@ -79,222 +77,126 @@ class Map(Node):
         self.pairs: list[tuple[Node, Node]] = []
 
 
-def compose_documents(text: str, path: str) -> tuple[list[Node | None], list[Problem]]:
-    """Every document of `text` as nodes (None for an empty one), and the problems.
-
-    A syntax error ends the file (the parser cannot go on); refused tags, recursive
-    aliases, excessive nesting and alias bombs are reported and the rest is read.
-    """
-    simple = compose_simple(text)
-    if simple is not None:
-        return simple, []
-    return compose_general(text, path)
-
-
-def compose_general(text: str, path: str) -> tuple[list[Node | None], list[Problem]]:
-    """`compose_documents` without the short path: any YAML, every check."""
-    composer = _Composer(path)
-    feed = composer.feed
-    try:
-        for event in _events(text):
-            feed(event)
-    except yaml.YAMLError as exc:
-        composer.problems.append(_syntax_problem(exc, text, path))
-    return composer.documents, composer.problems
-
-
 _ScalarEvent = yaml.ScalarEvent
 _MappingStartEvent = yaml.MappingStartEvent
 _SequenceStartEvent = yaml.SequenceStartEvent
 _MappingEndEvent = yaml.MappingEndEvent
 _SequenceEndEvent = yaml.SequenceEndEvent
+_AliasEvent = yaml.AliasEvent
 _DocumentStartEvent = yaml.DocumentStartEvent
 _DocumentEndEvent = yaml.DocumentEndEvent
 _StreamEndEvent = yaml.StreamEndEvent
-_SIMPLE_DEPTH = 32
 
 
-def compose_simple(text: str) -> list[Node | None] | None:
-    """The documents of a plain timeline file, composed in one tight loop, or None.
+def compose_documents(text: str, path: str) -> tuple[list[Node | None], list[Problem]]:
+    """Every document of `text` as nodes (None for an empty or refused one), and the
+    problems.
 
-    Timelines are scalars, lists and mappings, nested a few levels.  This composes
-    just that, with no call per event, and gives up (None) at the first thing beyond
-    it: an anchor, alias or tag, deep nesting, or a syntax error.  The general
-    composer then reads the file with all its checks and reports.  Where this one
-    answers, it gives the same nodes as the general one (a test compares them).
+    A syntax error ends the file (the parser cannot go on); refused tags, recursive
+    aliases, excessive nesting and alias bombs refuse their document, and the rest
+    is read.  One loop over the parser's events, with no call per event: a timeline
+    has a few nodes per event, and this is most of the time reading takes.
     """
     loader = _Loader(text)
     get_event = loader.get_event
     documents: list[Node | None] = []
-    stack: list[list[Any]] = []  # [node, pending mapping key]
+    problems: list[Problem] = []
+    stack: list[list[Any]] = []  # [node, its anchor, pending mapping key]
+    anchors: dict[str, Node] = {}
+    open_anchors: set[str] = set()  # anchors of collections still being composed
     root: Node | None = None
+    composed = 0  # nodes composed in this document, aliases not counted
+    refused = False  # the document has a problem: it is left out
+
+    def refuse(line: int, column: int, message: str) -> None:
+        nonlocal refused
+        problems.append(Problem(path, line, column, message))
+        refused = True
+
     try:
         while True:
             event: Any = get_event()
             kind = type(event)
+            anchor = None
             if kind is _ScalarEvent:
-                if event.anchor is not None or event.tag is not None:
-                    return None
                 mark = event.start_mark
+                if event.tag is not None and event.tag not in _SAFE_TAGS:
+                    refuse(mark.line + 1, mark.column + 1, _refused_tag(event.tag))
                 node: Node = Scalar(event.value, event.implicit[0], mark.line + 1, mark.column + 1)
+                anchor = event.anchor
+                composed += 1
             elif kind is _MappingStartEvent or kind is _SequenceStartEvent:
-                if event.anchor is not None or event.tag is not None:
-                    return None
-                if len(stack) >= _SIMPLE_DEPTH:
-                    return None
                 mark = event.start_mark
+                if event.tag is not None and event.tag not in _SAFE_TAGS:
+                    refuse(mark.line + 1, mark.column + 1, _refused_tag(event.tag))
+                if len(stack) >= MAX_DEPTH:
+                    refuse(
+                        mark.line + 1, mark.column + 1, f"nesting deeper than {MAX_DEPTH} levels"
+                    )
+                if event.anchor is not None:
+                    open_anchors.add(event.anchor)
                 cls = Map if kind is _MappingStartEvent else Seq
-                stack.append([cls(mark.line + 1, mark.column + 1), None])
+                stack.append([cls(mark.line + 1, mark.column + 1), event.anchor, None])
                 continue
             elif kind is _MappingEndEvent or kind is _SequenceEndEvent:
-                node = stack.pop()[0]
+                node, anchor, _ = stack.pop()
+                if anchor is not None:
+                    open_anchors.discard(anchor)
+                composed += 1
+            elif kind is _AliasEvent:
+                mark, name = event.start_mark, event.anchor
+                target = None if name in open_anchors else anchors.get(name)
+                if target is None:  # (the parser reports undefined aliases itself)
+                    why = (
+                        "refers to a node that contains it"
+                        if name in open_anchors
+                        else "names no anchor"
+                    )
+                    refuse(mark.line + 1, mark.column + 1, f"alias '*{name}' {why}")
+                    continue
+                node = target  # shared, not copied: counted by the size it stands for
             elif kind is _DocumentStartEvent:
-                root = None
+                root, anchors, composed, refused = None, {}, 0, False
                 continue
             elif kind is _DocumentEndEvent:
-                documents.append(root)
+                documents.append(None if refused else root)
                 continue
             elif kind is _StreamEndEvent:
-                return documents
-            elif kind is yaml.StreamStartEvent:
+                break
+            else:  # the stream's start
                 continue
-            else:  # an alias
-                return None
-            # _Composer._attach, inlined (the point of this path), without alias counting;
-            # tests/test_yaml_short_path.py holds the two to the same nodes.
+            if anchor is not None:
+                anchors[anchor] = node
             if not stack:
                 root = node
                 continue
             entry = stack[-1]
             parent = entry[0]
+            parent.size += node.size
             if type(parent) is Seq:
                 parent.items.append(node)
-            elif entry[1] is None:
-                entry[1] = node
+            elif entry[2] is None:
+                entry[2] = node
             else:
-                parent.pairs.append((entry[1], node))
-                entry[1] = None
-    except yaml.YAMLError:
-        return None
+                parent.pairs.append((entry[2], node))
+                entry[2] = None
+            # An alias bomb is a small stream whose aliases stand for a huge tree.
+            if parent.size > 10 * composed + 100_000 and not refused:
+                refuse(
+                    node.line, node.column, "YAML aliases expand to too many nodes (an alias bomb?)"
+                )
+    except yaml.YAMLError as exc:
+        problems.append(_syntax_problem(exc, text, path))
     finally:
         loader.dispose()
+    return documents, problems
 
 
-def _events(text: str) -> Iterator[Any]:
-    loader = _Loader(text)
-    get_event = loader.get_event
-    try:
-        while True:
-            event = get_event()
-            yield event
-            if type(event) is yaml.StreamEndEvent:
-                return
-    finally:
-        loader.dispose()
-
-
-class _Composer:
-    """Builds nodes from parser events with an explicit stack (no recursion limit)."""
-
-    def __init__(self, path: str) -> None:
-        self.path = path
-        self.documents: list[Node | None] = []
-        self.problems: list[Problem] = []
-        self.anchors: dict[str, Node] = {}
-        self.open_anchors: set[str] = set()
-        # stack entries: [node, anchor, pending mapping key]
-        self.stack: list[list[Any]] = []
-        self.root: Node | None = None
-        self.composed = 0
-        self.refused = False
-
-    def feed(self, event: Any) -> None:
-        kind = type(event)
-        if kind is yaml.ScalarEvent:
-            self._scalar(event)
-        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-            self._open(event, Map if kind is yaml.MappingStartEvent else Seq)
-        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-            node, anchor, _ = self.stack.pop()
-            if anchor is not None:
-                self.open_anchors.discard(anchor)
-            self._add(node, anchor)
-        elif kind is yaml.AliasEvent:
-            self._alias(event)
-        elif kind is yaml.DocumentStartEvent:
-            self.root, self.anchors, self.composed, self.refused = None, {}, 0, False
-        elif kind is yaml.DocumentEndEvent:
-            self.documents.append(None if self.refused else self.root)
-
-    def _scalar(self, event: Any) -> None:
-        """The common case, kept short: most events of a timeline are plain scalars."""
-        if event.tag is not None:
-            self._check_tag(event)
-        mark = event.start_mark
-        node = Scalar(event.value, event.implicit[0], mark.line + 1, mark.column + 1)
-        self._add(node, event.anchor)
-
-    def _open(self, event: Any, cls: type[Map | Seq]) -> None:
-        self._check_tag(event)
-        mark = event.start_mark
-        if len(self.stack) >= MAX_DEPTH:
-            self._refuse(mark, f"nesting deeper than {MAX_DEPTH} levels")
-        if event.anchor is not None:
-            self.open_anchors.add(event.anchor)
-        self.stack.append([cls(mark.line + 1, mark.column + 1), event.anchor, None])
-
-    def _alias(self, event: Any) -> None:
-        name = event.anchor
-        if name in self.open_anchors:
-            self._refuse(event.start_mark, f"alias '*{name}' refers to a node that contains it")
-            return
-        target = self.anchors.get(name)
-        if target is None:  # the parser reports undefined aliases itself; be safe
-            self._refuse(event.start_mark, f"alias '*{name}' names no anchor")
-            return
-        self._attach(target, counted=False)
-
-    def _add(self, node: Node, anchor: str | None) -> None:
-        if anchor is not None:
-            self.anchors[anchor] = node
-        self._attach(node, counted=True)
-
-    def _attach(self, node: Node, *, counted: bool) -> None:
-        if counted:
-            self.composed += 1
-        if not self.stack:
-            self.root = node
-            return
-        entry = self.stack[-1]
-        parent = entry[0]
-        parent.size += node.size
-        if type(parent) is Seq:
-            parent.items.append(node)
-        elif entry[2] is None:
-            entry[2] = node
-        else:
-            parent.pairs.append((entry[2], node))
-            entry[2] = None
-        # An alias bomb is a small stream whose aliases stand for a huge tree.
-        if parent.size > 10 * self.composed + 100_000 and not self.refused:
-            self._refuse_at(node, "YAML aliases expand to too many nodes (an alias bomb?)")
-
-    def _check_tag(self, event: Any) -> None:
-        tag = event.tag
-        if tag not in _SAFE_TAGS:
-            shown = "!!" + tag[len(_CORE) :] if tag.startswith(_CORE) else tag
-            # The whole document is refused: its data may not mean what it says.
-            self._refuse(
-                event.start_mark, f"refused YAML tag '{shown}' (chrono reads plain data only)"
-            )
-
-    def _refuse(self, mark: Any, message: str) -> None:
-        self.problems.append(Problem(self.path, mark.line + 1, mark.column + 1, message))
-        self.refused = True
-
-    def _refuse_at(self, node: Node, message: str) -> None:
-        self.problems.append(Problem(self.path, node.line, node.column, message))
-        self.refused = True
+def _refused_tag(tag: str) -> str:
+    """Any tag but YAML's core ones refuses the whole document: its data may not mean
+    what it says."""
+    shown = "!!" + tag[len(_CORE) :] if tag.startswith(_CORE) else tag
+    return f"refused YAML tag '{shown}' (chrono reads plain data only)"
 
 
 def _syntax_problem(exc: yaml.YAMLError, text: str, path: str) -> Problem:

@@ -142,7 +142,9 @@ def _times(event: Event, partial: str) -> list[str]:
         after = (start.hi - 1) // US_PER_DAY + 1
     else:
         after = first + 1
-    return [f"DTSTART;VALUE=DATE:{_day(first)}", f"DTEND;VALUE=DATE:{_day(after)}"]
+    # A date's first day is its own fields, at every precision.
+    day = f"{start.year:04d}{start.month:02d}{start.day:02d}"
+    return [f"DTSTART;VALUE=DATE:{day}", f"DTEND;VALUE=DATE:{_day(after)}"]
 
 
 def _summary(event: Event) -> str:

@@ -64,7 +64,7 @@ def record_text(event: Event) -> str:
         f'{{\n    "title": {s(event.title)},\n    "date": {s(date.text)},'
         f'\n    "start": {"null" if start is None else s(start)},'
         f'\n    "end": {"null" if end is None else s(end)},'
-        f'\n    "precision": "{_LABELS[date.precision]}",'
+        f'\n    "precision": "{date.precision.label}",'
         f'\n    "approximate": {"true" if date.approximate else "false"},'
         f'\n    "uncertain": {"true" if date.uncertain else "false"},'
         f'\n    "id": {_optional(event.id)},'
