@@ -63,7 +63,6 @@ def sort_events(events: Iterable[Event]) -> list[Event]:
     return sorted(events, key=Event.sort_key)
 
 
-_ASCII_PUNCTUATION = bytes(c for c in range(128) if not chr(c).isalnum())
 _ALNUM_RUNS = re.compile(r"[^\W_]+")
 _NORMALIZE_CACHE_SIZE = 1 << 17
 
@@ -81,8 +80,6 @@ def normalize_title(title: str) -> str:
     title written with or without a mark folds to the same key.  Cached: merging
     and the ICS writer's UIDs both need it for every title.
     """
-    if title.isascii():
-        return title.lower().encode("ascii").translate(None, _ASCII_PUNCTUATION).decode("ascii")
     # No character is both alphanumeric and combining (a test checks every code
     # point), so dropping what is not alphanumeric drops the diacritics too; and
     # `\w` is exactly `str.isalnum` plus "_".

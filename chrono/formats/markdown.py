@@ -18,10 +18,12 @@ from chrono.model import Event
 
 # Inline markup: code, emphasis, links, HTML, tables, strikethrough, entities,
 # GitHub math; the backslash first so that the escapes themselves survive.
-_INLINE = re.compile(r"([\\`*_\[\]<>|~&$])")
+_MARKUP = r"\\`*_\[\]<>|~&$"  # (as a regular expression's character class)
+_CONTROLS = "\x00-\x08\x0b-\x1f\x7f"
+_INLINE = re.compile(f"([{_MARKUP}])")
+_CONTROL = re.compile(f"[{_CONTROLS}]")
+_PLAIN = re.compile(f"[^{_MARKUP}{_CONTROLS}]*")  # nothing to escape or remove
 _BLOCK_START = re.compile(r"^([#>+\-=])|^(\d+)([.)])")
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
-_PLAIN = re.compile("[^\\\\`*_\\[\\]<>|~&$\x00-\x08\x0b-\x1f\x7f]*")
 _HOST = re.compile(r"[^:]*://([^/?#]*)")  # as urlsplit's netloc, for as_url's URLs
 
 

@@ -14,7 +14,7 @@ __all__ = ["as_url", "needs_timezone", "plain_record", "timeline_record"]
 _URL = re.compile(r"(?:https?|ftp)://[^\s/]", re.IGNORECASE)
 _SAFE = "/:?#[]@!$&'()*+,;=%~-._"
 # What quote() leaves as it is: ASCII letters and digits, `_.-~`, and _SAFE.
-_URI_CHARACTERS = re.compile(r"[A-Za-z0-9_.\-~/:?#\[\]@!$&'()*+,;=%]*")
+_URI_CHARACTERS = re.compile(f"[A-Za-z0-9{re.escape(_SAFE + '_.-~')}]*")
 
 
 def as_url(source: str) -> str | None:

@@ -1,17 +1,16 @@
 """`chrono show`: the chronology as a terminal table, wrapped to the width.
 
-The default style, `simple`, chrono writes itself (the same text tabulate writes,
-tested): it is what most runs print, tabulate takes ~85 µs a row, and a table made
-here can be written a chunk at a time with the whole table's column widths.  Every
-other style is tabulate's, imported only for it.
+Every style is tabulate's, imported only for it, except the default, `simple`: it
+is what most runs print, and the fast path `chrono.formats._simple_table` writes
+the same text several times faster, a chunk at a time.
 """
 
 from __future__ import annotations
 
-import re
-import textwrap
 from collections.abc import Callable, Iterator, Sequence
 
+from chrono.formats._simple_table import simple_columns
+from chrono.formats.cells import cell, cells, column_sizes, wrappers
 from chrono.model import Event
 from chrono.writing import strip_controls_all
 
@@ -82,7 +81,7 @@ def iter_table(
         natural = [max(len(h), *map(len, column)) for h, column in zip(headers, texts, strict=True)]
         widths = _fit(columns, natural, tablefmt, width)
     if tablefmt == "simple":
-        yield from _simple_columns(texts, headers, widths, chunk, [p for _, p in made])
+        yield from simple_columns(texts, headers, widths, chunk, [p for _, p in made])
         return
     rows: list[Sequence[str]] = list(zip(*texts, strict=True))
     drop = _STREAMABLE.get(tablefmt)
@@ -91,7 +90,7 @@ def iter_table(
         return
     # Every chunk gets the whole table's column widths, through headers padded to them
     # (tabulate makes a column two wider than its header, at least).
-    sizes = _column_sizes(_cells(rows, widths), headers)
+    sizes = column_sizes(cells(rows, widths), headers)
     padded = [h.ljust(n - 2) for h, n in zip(headers, sizes, strict=True)]
     for start in range(0, len(rows), chunk):
         lines = _tabulate(rows[start : start + chunk], padded, tablefmt, widths).split("\n")
@@ -105,115 +104,6 @@ def _column(events: Sequence[Event], name: str) -> tuple[list[str], bool]:
     if "".join(texts).isprintable():
         return texts, True
     return strip_controls_all(texts), False
-
-
-def _simple(
-    rows: Sequence[Sequence[str]], headers: list[str], widths: list[int | None] | None, chunk: int
-) -> Iterator[str]:
-    """tabulate's `simple` style: cells stripped, wrapped to `widths`, left-aligned in
-    columns at least two wider than their header, two spaces apart, lines stripped
-    at the right; a dashed line under the header."""
-    columns = list(zip(*rows, strict=True)) or [() for _ in headers]
-    return _simple_columns(columns, headers, widths, chunk)
-
-
-def _simple_columns(
-    columns: Sequence[Sequence[str]],
-    headers: list[str],
-    widths: list[int | None] | None,
-    chunk: int,
-    printable: Sequence[bool] | None = None,
-) -> Iterator[str]:
-    """`_simple` of the table given as its columns (rows are made a chunk at a time)."""
-    sizes = _simple_sizes(columns, headers, widths, printable)
-    head = "  ".join(h.ljust(n) for h, n in zip(headers, sizes, strict=True)).rstrip()
-    rule = "  ".join("-" * n for n in sizes)
-    count = len(columns[0]) if columns else 0
-    for start in range(0, max(count, 1), chunk):
-        out = [head, rule] if start == 0 else []
-        rows = list(zip(*(column[start : start + chunk] for column in columns), strict=True))
-        for row in _cells(rows, widths):
-            for k in range(max(len(lines) for lines in row)):
-                line = "  ".join(
-                    (lines[k] if k < len(lines) else "").ljust(n)
-                    for lines, n in zip(row, sizes, strict=True)
-                )
-                out.append(line.rstrip())
-        yield "\n".join(out) + "\n"
-
-
-def _simple_sizes(
-    columns: Sequence[Sequence[str]],
-    headers: list[str],
-    widths: list[int | None] | None,
-    printable: Sequence[bool] | None = None,
-) -> list[int]:
-    """`_column_sizes(_cells(rows, widths), headers)`, from the rows' columns, without
-    wrapping every cell first, so that a long table's first lines come at once: a
-    line of text within its wrapping width is its stripped self, a cell no longer
-    than its column so far cannot widen it, and no wrapped line is wider than the
-    width.  `printable` tells the columns known to be one printable line a cell."""
-    sizes = []
-    for header, column, limit, wrapper, known in zip(
-        headers, columns, widths or [None] * len(headers), _wrappers(widths, len(headers)),
-        printable or [False] * len(headers), strict=True,
-    ):  # fmt: skip
-        size = len(header) + 2
-        one_line = known or _LINE_BREAKS.search("".join(column)) is None
-        if one_line and (limit is None or max(map(len, column), default=0) <= limit):
-            sizes.append(max(size, max(map(len, map(str.strip, column)), default=0)))
-            continue
-        for text in column:
-            n = len(text)
-            if n <= size:
-                continue
-            if one_line and (limit is None or n <= limit):
-                n = len(text.strip())
-            else:
-                n = max(map(len, _cell(text, wrapper)))
-            if n > size:
-                size = n
-                if limit is not None and size >= limit:
-                    break
-        sizes.append(size)
-    return sizes
-
-
-# What str.splitlines() splits at.
-_LINE_BREAKS = re.compile("[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
-
-
-def _cells(rows: Sequence[Sequence[str]], widths: list[int | None] | None) -> list[list[list[str]]]:
-    """Each cell as its lines: stripped, and wrapped to `widths` as tabulate wraps."""
-    wrappers = _wrappers(widths, len(rows[0]) if rows else 0)
-    return [[_cell(text, w) for text, w in zip(row, wrappers, strict=True)] for row in rows]
-
-
-def _wrappers(widths: list[int | None] | None, count: int) -> list[textwrap.TextWrapper | None]:
-    """A wrapper for each column with a width (None for the others, and for all
-    `count` columns when no width is set)."""
-    return [
-        textwrap.TextWrapper(width=w) if w is not None else None for w in widths or [None] * count
-    ]
-
-
-def _column_sizes(cells: list[list[list[str]]], headers: list[str]) -> list[int]:
-    """As wide as a column's widest line, and two wider than its header at least
-    (tabulate's MIN_PADDING)."""
-    sizes = [len(h) + 2 for h in headers]
-    for row in cells:
-        for i, lines in enumerate(row):
-            for line in lines:
-                sizes[i] = max(sizes[i], len(line))
-    return sizes
-
-
-def _cell(text: str, wrapper: textwrap.TextWrapper | None) -> list[str]:
-    if wrapper is not None:  # as tabulate wraps: each line of the text, blank ones left out
-        text = "\n".join(
-            "\n".join(wrapper.wrap(line)) for line in text.splitlines() if line.strip()
-        )
-    return text.strip().splitlines() or [""]
 
 
 def _multiline() -> frozenset[str]:
@@ -234,11 +124,11 @@ def _tabulate(
         # Wrapped here as tabulate wraps (`_cell`): tabulate's own wrapping ignores
         # disable_numparse and casts what it wraps, so a location "False" showed as
         # "True" and "80,443" failed (python-tabulate #428).
-        wrappers = _wrappers(widths, len(widths))
+        found = wrappers(widths, len(widths))
         rows = [
             [
-                text if w is None else "\n".join(_cell(text, w))
-                for text, w in zip(row, wrappers, strict=True)
+                text if w is None else "\n".join(cell(text, w))
+                for text, w in zip(row, found, strict=True)
             ]
             for row in rows
         ]

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import yaml
 
 from chrono.formats import Format, Rendered, Settings
+from chrono.formats._fast_yaml import WIDTH, record_text
 from chrono.formats.records import timeline_record
 from chrono.model import Event
 
@@ -48,7 +48,8 @@ def timeline_pieces(records: Iterable[dict[str, Any]], title: str | None = None)
     final `...`, see `without_end`), in bounded memory.
     (PyYAML writes a list under a key without indenting it, so the events' list is
     written as top-level lists, one after the other, after `events:`.)  The usual
-    record is written here directly (`record_text`), the rest by PyYAML."""
+    record is written directly (the fast path `_fast_yaml.record_text`), the rest by
+    PyYAML."""
     if title:
         yield _dump({"title": title})
     texts: list[str] = []
@@ -85,60 +86,9 @@ def without_end(dumped: str) -> str:
     return dumped[: -len("...\n")] if dumped.endswith("\n...\n") else dumped
 
 
-# ------------------------------------------------------------------ the direct writer
-# What libyaml's emitter, as _dump drives it, writes for a string: plain where YAML
-# would read it back as that string, else in single quotes.  Only strings whose
-# text it writes without a second thought are handled here: one line of printable
-# characters, short enough (or without spaces) never to be folded at the width.
-_PRINTABLE = re.compile(
-    "[\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]+"  # libyaml escapes the astral ones
-)
-# Not plain: a leading indicator, `: ` or ` #` inside, a colon or space at an end.
-_NOT_PLAIN = re.compile(r"^[-?:](?: |$)|^[#,\[\]{}&*!|>'\"%@`]|^---|^\.\.\.|: | #|:$|^ | $")
-_IMPLICIT = yaml.resolver.Resolver.yaml_implicit_resolvers
-_WIDTH = 100  # the dump's width: lines longer than this may be folded at a space
-
-
-def _scalar(value: str, column: int) -> str | None:
-    """`value` as the emitter writes it starting at `column`, or None if unsure."""
-    if not value or _PRINTABLE.fullmatch(value) is None:
-        return None
-    if column + len(value) + 2 > _WIDTH and " " in value:
-        return None  # the emitter may fold it
-    resolved_as_text = not any(regexp.match(value) for _, regexp in _IMPLICIT.get(value[0], ()))
-    if resolved_as_text and _NOT_PLAIN.search(value) is None:
-        return value
-    return "'" + value.replace("'", "''") + "'"
-
-
-def record_text(record: dict[str, Any]) -> str | None:
-    """One record as an item of the events' list, the text `_dump([record])` gives;
-    None for a record this writer is not sure of (lists of lists, mappings, long or
-    multi-line text, unusual characters)."""
-    lines = []
-    prefix = "- "
-    for key, value in record.items():
-        if type(value) is str:
-            text = _scalar(value, len(key) + 4)
-            if text is None:
-                return None
-            lines.append(f"{prefix}{key}: {text}\n")
-        elif type(value) is list and value:
-            lines.append(f"{prefix}{key}:\n")
-            for item in value:
-                text = _scalar(item, 4) if type(item) is str else None
-                if text is None:
-                    return None
-                lines.append(f"  - {text}\n")
-        else:
-            return None
-        prefix = "  "
-    return "".join(lines) if lines else None
-
-
 def _dump(data: Any) -> str:
     return yaml.dump(
-        data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=_WIDTH, indent=2
+        data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=WIDTH, indent=2
     )
 
 

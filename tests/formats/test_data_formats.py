@@ -166,24 +166,9 @@ def test_mermaid_is_a_fenced_timeline_with_safe_text(hostile: tuple[Event, ...])
     assert shared.count(" : ") == 1  # only one event on 8 Aug 2025 (the others have times)
 
 
-JSON_VALUES = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.text(max_size=10),
-    lambda children: (
-        st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=5), children, max_size=3)
-    ),
-    max_leaves=12,
-)
-
-
-@given(JSON_VALUES)
-def test_fast_json_writer_matches_the_standard_library(value: object) -> None:
-    from chrono.formats.json_ import pretty
-
-    assert pretty(value) == json.dumps(value, ensure_ascii=False, indent=2)
-
-
 DATES = ["1994", "~2025-08", "-0043-03-15", "199X", "1994/..", "../2001-02", "2025-08-08T14:30",
-         "2025-08-08T14:30:00+04:00", "May 1994", "2025-09-01T10:00:00.250Z", "1990/2000?"]  # fmt: skip
+         "2025-08-08T14:30:00+04:00", "May 1994", "2025-09-01T10:00:00.250Z", "1990/2000?",
+         "2025-Q3"]  # fmt: skip
 
 
 @given(
@@ -206,9 +191,9 @@ DATES = ["1994", "~2025-08", "-0043-03-15", "199X", "1994/..", "../2001-02", "20
 def test_json_records_written_directly_match_the_standard_library(
     items: list[dict[str, object]],
 ) -> None:
-    """The direct record writer (events without unknown fields or conflicts) writes
-    what json.dumps writes for the record's dict."""
-    from chrono.formats.json_ import record_text
+    """The fast path (chrono.formats._fast_json: events without unknown fields or
+    conflicts) writes what json.dumps writes for the record's dict."""
+    from chrono.formats._fast_json import record_text
     from chrono.formats.records import plain_record
 
     events = load_text(json.dumps(items, ensure_ascii=False)).events

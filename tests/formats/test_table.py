@@ -6,7 +6,8 @@ from hypothesis import given, reject, settings
 from hypothesis import strategies as st
 from tabulate import _type, tabulate
 
-from chrono.formats.table import _simple, _simple_columns, _tabulate
+from chrono.formats._simple_table import simple, simple_columns
+from chrono.formats.table import _tabulate
 from chrono.writing import strip_controls, strip_controls_all
 
 # No hyphen: where a hyphenated word is wider than its column, tabulate's wrapper cuts
@@ -49,17 +50,17 @@ def test_simple_is_what_tabulate_writes(
         )
     except ValueError:  # tabulate's own failure on some blank wrapped cells: no oracle
         reject()
-    assert "".join(_simple(rows, headers, limits, chunk=1000)) == expected + "\n"
-    assert "".join(_simple(rows, headers, limits, chunk=2)) == expected + "\n"
+    assert "".join(simple(rows, headers, limits, chunk=1000)) == expected + "\n"
+    assert "".join(simple(rows, headers, limits, chunk=2)) == expected + "\n"
     # As show makes it: by columns, each known printable (one line a cell) or not.
     columns = [[row[i] for row in rows] for i in range(len(headers))]
     printable = ["".join(column).isprintable() for column in columns]
-    made = _simple_columns(columns, headers, limits, 2, printable)
+    made = simple_columns(columns, headers, limits, 2, printable)
     assert "".join(made) == expected + "\n"
 
 
 def test_a_long_hyphenated_word_breaks_at_its_hyphen() -> None:
-    lines = "".join(_simple([["1994", "Zangezur-corridor"]], ["Date", "Title"], [None, 12], 10))
+    lines = "".join(simple([["1994", "Zangezur-corridor"]], ["Date", "Title"], [None, 12], 10))
     assert lines.splitlines()[2:] == ["1994    Zangezur-", "        corridor"]
 
 

@@ -9,7 +9,8 @@ import yaml
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from chrono.formats.yaml_ import _dump, record_text, timeline_pieces, without_end
+from chrono.formats._fast_yaml import record_text
+from chrono.formats.yaml_ import _dump, timeline_pieces, without_end
 
 # Text that trips YAML writers: indicators, quotes, `: ` and ` #`, what YAML 1.1 reads
 # as numbers, booleans, nulls and dates, spaces at the ends, long lines, any Unicode.
