@@ -39,7 +39,7 @@ FLOOR_NO_GC = "import gc; gc.disable()\n" + FLOOR
 RENDER = (
     "import gc, sys, time\n"
     "gc.disable()\n"
-    "from chrono.formats import FORMATS, RenderOptions\n"
+    "from chrono.formats import FORMATS\n"
     "from chrono.loading import load_paths\n"
     "from chrono.merging import merge_events\n"
     "events = merge_events(load_paths([sys.argv[1]]).events).events\n"
@@ -50,7 +50,8 @@ RENDER = (
     "        width = int(name[5:]) if name[5:] else None\n"
     "        next(iter_table(events, DEFAULT_COLUMNS, width=width, drop_empty=True))\n"
     "    else:\n"
-    "        for piece in FORMATS[name].render(events, RenderOptions()).pieces(): pass\n"
+    "        fmt = FORMATS[name]\n"
+    "        for piece in fmt.render(events, fmt.settings()).pieces(): pass\n"
     "    print(name, time.perf_counter() - start)\n"
 )
 # (label, chrono arguments, cache: "cold" | "warm")

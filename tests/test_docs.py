@@ -69,3 +69,28 @@ def test_ci_runs_the_readme_test_command() -> None:
     )
     assert command is not None
     assert command.group(1) in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def _options() -> list[tuple[str, str]]:
+    """(command, option) for every long option of every command, format options too."""
+    import click
+
+    from chrono.cli import cli
+
+    found = []
+    for name, command in cli.commands.items():
+        with click.Context(command, info_name=name) as ctx:
+            for param in command.get_params(ctx):
+                if isinstance(param, click.Option):
+                    flags = [*param.opts, *param.secondary_opts]
+                    found += [(name, flag) for flag in flags if flag.startswith("--")]
+    return sorted(set(found))
+
+
+OPTIONS = _options()
+
+
+@pytest.mark.parametrize(("command", "option"), OPTIONS, ids=[f"{c} {o}" for c, o in OPTIONS])
+def test_every_option_is_in_the_readme(command: str, option: str) -> None:
+    """What `chrono COMMAND --help` lists, the README explains."""
+    assert re.search(rf"(?<![\w-]){re.escape(option)}(?![\w-])", README), option

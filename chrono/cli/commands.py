@@ -252,6 +252,8 @@ def import_(
     from chrono.formats import Rendered
     from chrono.formats.yaml_ import dump_timeline
 
+    if source == "-" and format_name is None:
+        raise click.UsageError("name the format of standard input with --format")
     fmt = choose_format(format_name, source, registered(readers=True), "a FILE")
     assert fmt.read is not None
     data = sys.stdin.buffer.read() if source == "-" else _read_source(source)
