@@ -1,13 +1,19 @@
 """chrono: merge dated events from YAML files into one chronology.
 
-The library API (the CLI is a thin layer over it)::
+The library API (the command line is a thin layer over it):
 
-    from chrono import load_paths, merge_events, Query
-    loaded = load_paths(["timelines/"])
-    merged = merge_events(loaded.events)
-    for event in Query(tags=("nato",)).select(merged.events).events:
-        print(event.date.display(), event.title)
+>>> from chrono import Query, Reading, read
+>>> chronology = read(["timelines/"], Reading(cache=False))
+>>> for event in chronology.select(Query(tags=("pfp",))).events:
+...     print(event.date.display(), "|", event.title)
+4 May 1994 | Azerbaijan joins NATO's Partnership for Peace
+1996 | Azerbaijan submits its PfP Presentation Document
+1997 | Azerbaijan joins NATO's Planning and Review Process
+>>> chronology.problems
+()
 
+`read` returns a `Chronology`: its events, `select(query)`, and the problems and
+merges found, as data; `FORMATS` renders events in any format chrono writes.
 Names are imported on first use so that `chrono --help` starts fast.
 """
 
@@ -20,7 +26,7 @@ __version__ = "0.1.0.dev0"
 _EXPORTS = {
     "ChronoDate": "chrono.dates",
     "DateError": "chrono.errors",
-    "Precision": "chrono.dates",
+    "Precision": "chrono.precision",
     "parse_date": "chrono.dates",
     "ChronoError": "chrono.errors",
     "Problem": "chrono.errors",
@@ -35,11 +41,17 @@ _EXPORTS = {
     "merge_events": "chrono.merging",
     "sort_events": "chrono.merging",
     "Query": "chrono.querying",
+    "Chronology": "chrono.chronology",
+    "Reading": "chrono.chronology",
+    "read": "chrono.chronology",
+    "FORMATS": "chrono.formats",
 }
 
 __all__ = [
+    "FORMATS",
     "ChronoDate",
     "ChronoError",
+    "Chronology",
     "DateError",
     "Dedupe",
     "Event",
@@ -49,12 +61,14 @@ __all__ = [
     "Precision",
     "Problem",
     "Query",
+    "Reading",
     "Severity",
     "__version__",
     "load_paths",
     "load_text",
     "merge_events",
     "parse_date",
+    "read",
     "sort_events",
 ]
 

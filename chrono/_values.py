@@ -11,7 +11,7 @@ _NAMES: dict[type, tuple[str, ...]] = {}
 class Value:
     """Pickled through the constructor: a frozen dataclass's default pickling sets its
     fields one by one from Python and loads several times slower, and the parse cache
-    (chrono.cache) loads hundreds of thousands of these."""
+    (chrono.caches.parse) loads hundreds of thousands of these."""
 
     __slots__ = ()
 

@@ -26,17 +26,18 @@ from typing import TYPE_CHECKING
 from chrono.caches.sections import CorruptEntry
 from chrono.dedupe import DEFAULT_MIN_SCORE, Dedupe
 from chrono.errors import DamagedCache, Problem
-from chrono.loading import STDIN, Loaded, expand_paths, load_files
-from chrono.merging import MergeGroup, merge_events
-from chrono.querying import EventIndex, Index, Query, Selection
+from chrono.loading import Loaded, expand_paths, load_files
+from chrono.model import STDIN
+from chrono.querying import EventIndex, Index, Query
 
 if TYPE_CHECKING:
     from chrono import caches
     from chrono.caches.stored import ChronologyCache, StoredChronology
     from chrono.formats import Format, Rendered, Settings
+    from chrono.merging import MergeGroup
     from chrono.model import Event
 
-__all__ = ["Chronology", "NoSources", "Reading", "Selected", "load", "read", "resolve"]
+__all__ = ["Chronology", "Excerpt", "NoSources", "Reading", "load", "read", "resolve"]
 
 DEFAULT_FOLDER = "timelines"
 NO_TIMELINES = (
@@ -63,7 +64,7 @@ class Reading:
     dedupe: Dedupe = Dedupe.EXACT
     min_score: float = DEFAULT_MIN_SCORE  # for Dedupe.FUZZY
     cache: bool = True  # use and fill the caches
-    merges: bool = False  # report what merged (`-v`, `dupes --all`): merge afresh
+    report_merges: bool = False  # keep what merged (`-v`, `dupes --all`): merge afresh
 
 
 def resolve(paths: Sequence[str], environ: Mapping[str, str] = os.environ) -> list[str]:
@@ -117,20 +118,21 @@ def read(sources: Sequence[str], reading: Reading, progress: Progress | None = N
     enough to want it.
     """
     files, problems = expand_paths(resolve(sources))
-    store, key = None, None
-    if reading.cache and not reading.merges and not problems:
-        from chrono import caches
-        from chrono.caches.stored import ChronologyCache
+    if not reading.cache or reading.report_merges or problems:
+        return _read(files, problems, reading, progress)
+    from chrono import caches
+    from chrono.caches.stored import ChronologyCache
 
-        score = reading.min_score if reading.dedupe is Dedupe.FUZZY else None
-        key = caches.key(files, (reading.day_first, reading.dedupe.value, score))
-        store = ChronologyCache() if key is not None else None
-        stored = store.get(key) if store is not None and key is not None else None
-        if stored is not None:
-            fresh = functools.partial(_read, files, problems, reading, progress, store, key)
-            return Chronology(stored, stored, _shared_title(stored.titles), stored.paths,
-                              refresh=fresh)  # fmt: skip
-    return _read(files, problems, reading, progress, store, key)
+    score = reading.min_score if reading.dedupe is Dedupe.FUZZY else None
+    key = caches.key(files, (reading.day_first, reading.dedupe.value, score))
+    if key is None:  # standard input, or a file modified just now
+        return _read(files, problems, reading, progress)
+    store = ChronologyCache()
+    stored = store.get(key)
+    if stored is None:
+        return _read(files, problems, reading, progress, store, key)
+    fresh = functools.partial(_read, files, problems, reading, progress, store, key)
+    return Chronology(stored, stored, _shared_title(stored.titles), stored.paths, refresh=fresh)
 
 
 def _read(
@@ -142,6 +144,8 @@ def _read(
     key: caches.Key | None = None,
 ) -> Chronology:
     """Read and merge; store the result under `key` if there was no problem."""
+    from chrono.merging import merge_events  # (not needed when the cache answers)
+
     loaded = _load(files, problems, reading, progress)
     merged = merge_events(loaded.events, reading.dedupe, reading.min_score)
     stored = None
@@ -201,30 +205,33 @@ class Chronology:
         """Every event, in order."""
         return self.select(Query()).events
 
-    def select(self, query: Query) -> Selected:
+    def select(self, query: Query) -> Excerpt:
         """The events `query` keeps, chosen without building the others."""
         try:
-            return Selected(self, query.run(self._index))
+            return Excerpt(self, query)
         except CorruptEntry:  # the stored chronology is damaged: read afresh
-            return self._afresh().select(query)
-
-    def _events(self, positions: Sequence[int]) -> Sequence[Event]:
-        return self._index.events(positions)
+            return Excerpt(self._afresh(), query)
 
     def _afresh(self) -> Chronology:
+        """This chronology read from the timelines, after its stored copy was found
+        damaged; DamagedCache if they now have problems (they changed since this run
+        found them unchanged: what it has reported would not be all)."""
         assert self._refresh is not None, "only a stored chronology can be damaged"
         fresh = self._refresh()
+        if fresh.problems:
+            raise DamagedCache("the timelines changed while chrono read them")
         self._index, self._stored, self._refresh = fresh._index, fresh._stored, None
         return self
 
 
-class Selected:
-    """The events a query kept, in its order; built when first asked for."""
+class Excerpt:
+    """The events a query keeps of a chronology, in the query's order; built when
+    first asked for."""
 
-    def __init__(self, chronology: Chronology, selection: Selection) -> None:
+    def __init__(self, chronology: Chronology, query: Query) -> None:
         self._chronology = chronology
-        self.positions = selection.positions
-        self.filtered = selection.filtered  # what each option left out, for `-v`
+        self._query = query
+        self.positions, self.filtered = query.run(chronology._index)  # (`filtered`: for -v)
         self._built: Sequence[Event] | None = None
 
     def __len__(self) -> int:
@@ -234,9 +241,11 @@ class Selected:
     def events(self) -> Sequence[Event]:
         if self._built is None:
             try:
-                self._built = self._chronology._events(self.positions)
-            except CorruptEntry:  # damaged: read afresh (the same events, in order)
-                self._built = self._chronology._afresh()._events(self.positions)
+                self._built = self._chronology._index.events(self.positions)
+            except CorruptEntry:  # damaged: read afresh, and ask again
+                again = Excerpt(self._chronology._afresh(), self._query)
+                self.positions, self.filtered = again.positions, again.filtered
+                self._built = again.events
         return self._built
 
     def render(self, fmt: Format, settings: Settings) -> Rendered:

@@ -329,6 +329,7 @@ _ISO = re.compile(
 )
 _UNSPECIFIED = re.compile(r"(?P<digits>\d{2,3})(?P<x>[Xx]{1,2})")
 _QUARTER = re.compile(r"(?P<year>[+-]?\d{4})-[Qq](?P<q>[1-4])|[Qq](?P<q2>[1-4])\s+(?P<rest>.+)")
+_SHORT_SIGNED = re.compile(r"(?P<sign>[+-])(?P<year>\d{1,3})(?P<rest>-\d.*)?")
 _EDTF_QUARTERS = range(33, 37)  # EDTF level 2's sub-year groupings 33-36: Q1 to Q4
 _NUMERIC = re.compile(r"(\d{1,2})([/.\-])(\d{1,2})\2(\d+)")
 _SLASHED_ISO = re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})")
@@ -341,7 +342,7 @@ _ERA = re.compile(
 _BCE_BODY = re.compile(
     r"(?:(?P<d1>\d{1,2})\s+)?"
     r"(?:(?P<mon>[A-Za-z]+)\.?\s+(?:(?P<d2>\d{1,2}),?\s+)?)?"
-    r"(?P<year>\d{1,4})"
+    r"(?P<year>\d{1,5})"  # (10000 BCE is astronomical -9999, ISO's first year)
 )
 _EXAMPLES = "e.g. 1994, 1994-05, 1994-05-04, 2025-08-08T14:30, ~2025-08, 199X, -0043-03-15, 1994/.."
 
@@ -406,9 +407,27 @@ def _parse_point(text: str, zone: str | None, day_first: bool | None) -> DatePoi
         numeric = _parse_numeric(body, day_first, qualifiers)
         if numeric is not None:
             return numeric
+        _refuse_short_signed_year(body)
         return _parse_natural(body, zone, day_first, qualifiers)
     except _ImpossibleDate as exc:
         raise DateError(f"impossible date '{text}' ({exc})") from None
+
+
+def _refuse_short_signed_year(body: str) -> None:
+    """A signed year of fewer than four digits (`-500`, `-44-03-15`) is never read
+    without its sign (dateutil would drop it): it is refused, saying how to write it
+    (SPEC §10)."""
+    m = _SHORT_SIGNED.fullmatch(body)
+    if m is None:
+        return
+    year, rest = int(m["year"]), m["rest"] or ""
+    if m["sign"] == "+":
+        raise DateError(f"signed year '{body}' needs four digits: write {year:04d}{rest}")
+    astronomical = f"-{year - 1:04d}" if year > 1 else "0000"
+    raise DateError(
+        f"signed year '{body}' needs four digits: write {astronomical}{rest} for {year} BCE "
+        "(astronomical years: 0000 is 1 BCE), or write BCE"
+    )
 
 
 def _parse_iso(body: str, zone: str | None, qualifiers: tuple[bool, bool]) -> DatePoint | None:

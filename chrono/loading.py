@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from chrono.dates import ChronoDate, DateError, load_zone, parse_date
 from chrono.errors import Problem, Severity
-from chrono.model import EMPTY, KNOWN_FIELDS, Event, Origin
+from chrono.model import EMPTY, KNOWN_FIELDS, STDIN, STDIN_NAME, Event, Origin
 from chrono.yamlnodes import Map, Node, Scalar, Seq, compose_documents
 
 if TYPE_CHECKING:
@@ -24,8 +24,6 @@ if TYPE_CHECKING:
 
 __all__ = ["STDIN", "Loaded", "expand_paths", "load_files", "load_paths", "load_text"]
 
-STDIN = "-"
-STDIN_NAME = "<stdin>"
 YAML_SUFFIXES = (".yaml", ".yml")
 
 

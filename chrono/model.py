@@ -11,7 +11,10 @@ from chrono._values import Value
 if TYPE_CHECKING:
     from chrono.dates import ChronoDate
 
-__all__ = ["EMPTY", "KNOWN_FIELDS", "Event", "Origin"]
+__all__ = ["EMPTY", "KNOWN_FIELDS", "STDIN", "STDIN_NAME", "Event", "Origin"]
+
+STDIN = "-"  # the path that names standard input
+STDIN_NAME = "<stdin>"  # its name in origins and messages
 
 # Fields chrono reads itself (SPEC §1); any other key is kept in `Event.extra`.
 KNOWN_FIELDS = frozenset(

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from chrono.dates import ChronoDate
 from chrono.model import Event
 
-__all__ = ["EventIndex", "Filter", "Index", "Query", "Selection", "Where", "matches_text"]
+__all__ = ["EventIndex", "Filter", "Index", "Query", "Selection", "matches_text", "where"]
 
 
 class Index(Protocol):
@@ -24,11 +24,11 @@ class Index(Protocol):
 
     def __len__(self) -> int: ...
 
-    def los(self) -> Sequence[int]:
+    def starts(self) -> Sequence[int]:
         """Each event's earliest instant (`ChronoDate.lo`), by position."""
         ...
 
-    def his(self) -> Sequence[int]:
+    def ends(self) -> Sequence[int]:
         """Each event's end (`ChronoDate.hi`, exclusive), by position."""
         ...
 
@@ -46,68 +46,56 @@ class Index(Protocol):
         ...
 
 
-class Filter(Protocol):
-    """One option's filter: which of the positions it is given it keeps, in order."""
+# What a filter keeps of the positions it is given, in order, looking at the index.
+Keep = Callable[[Index, list[int]], list[int]]
+# One option's filter: the option as the user wrote it (for `-v`: "--from"), and what
+# it keeps.  (Functions, not classes: chrono's start-up pays for every class made.)
+Filter = tuple[str, Keep]
 
-    option: str  # as the user wrote it, for `-v`: "--from"
 
-    def keep(self, index: Index, positions: list[int]) -> list[int]: ...
-
-
-@dataclass(frozen=True, slots=True)
-class Where:
+def where(option: str, test: Callable[[Event], bool]) -> Filter:
     """A filter that looks at each event; any index answers it."""
 
-    option: str
-    test: Callable[[Event], bool]
-
-    def keep(self, index: Index, positions: list[int]) -> list[int]:
+    def keep(index: Index, positions: list[int]) -> list[int]:
         events = index.events(positions)
-        return [i for i, event in zip(positions, events, strict=True) if self.test(event)]
+        return [i for i, event in zip(positions, events, strict=True) if test(event)]
+
+    return option, keep
 
 
-@dataclass(frozen=True, slots=True)
-class _From:
-    option = "--from"
-    lo: int
+def _from(lo: int) -> Keep:
+    def keep(index: Index, positions: list[int]) -> list[int]:
+        ends = index.ends()
+        return [i for i in positions if ends[i] > lo]
 
-    def keep(self, index: Index, positions: list[int]) -> list[int]:
-        his = index.his()
-        return [i for i in positions if his[i] > self.lo]
+    return keep
 
 
-@dataclass(frozen=True, slots=True)
-class _To:
-    option = "--to"
-    hi: int
+def _to(hi: int) -> Keep:
+    def keep(index: Index, positions: list[int]) -> list[int]:
+        starts = index.starts()
+        return [i for i in positions if starts[i] < hi]
 
-    def keep(self, index: Index, positions: list[int]) -> list[int]:
-        los = index.los()
-        return [i for i in positions if los[i] < self.hi]
+    return keep
 
 
-@dataclass(frozen=True, slots=True)
-class _Tags:
-    option = "--tag"
-    tags: frozenset[str]
-
-    def keep(self, index: Index, positions: list[int]) -> list[int]:
-        tagged = index.tagged(self.tags)
+def _tags(tags: frozenset[str]) -> Keep:
+    def keep(index: Index, positions: list[int]) -> list[int]:
+        tagged = index.tagged(tags)
         return [i for i in positions if i in tagged]
 
+    return keep
 
-@dataclass(frozen=True, slots=True)
-class _Grep:
-    option = "--grep"
-    needle: str
 
-    def keep(self, index: Index, positions: list[int]) -> list[int]:
-        found = set(index.containing(self.needle))
+def _grep(needle: str) -> Keep:
+    def keep(index: Index, positions: list[int]) -> list[int]:
+        found = set(index.containing(needle))
         return [i for i in positions if i in found]
 
+    return keep
 
-@dataclass(frozen=True, slots=True)
-class Selection:
+
+class Selection(NamedTuple):
     """What a query kept: positions in the chronology, in the query's order, and how
     many events each option left out (reported with `-v`)."""
 
@@ -136,24 +124,24 @@ class Query:
         """The filters the options ask for, in the order they apply."""
         found: list[Filter] = []
         if self.start is not None:
-            found.append(_From(self.start.lo))
+            found.append(("--from", _from(self.start.lo)))
         if self.end is not None:
-            found.append(_To(self.end.hi))
+            found.append(("--to", _to(self.end.hi)))
         if self.tags:
-            found.append(_Tags(frozenset(t.casefold() for t in self.tags)))
+            found.append(("--tag", _tags(frozenset(t.casefold() for t in self.tags))))
         if self.grep:
-            found.append(_Grep(self.grep.casefold()))
+            found.append(("--grep", _grep(self.grep.casefold())))
         return found
 
     def run(self, index: Index) -> Selection:
         """The positions this query keeps of `index`, in its order."""
         kept = list(range(len(index)))
         counts: list[tuple[str, int]] = []
-        for filter_ in self.filters():
-            keep = filter_.keep(index, kept)
-            if len(keep) != len(kept):
-                counts.append((filter_.option, len(kept) - len(keep)))
-            kept = keep
+        for option, keep in self.filters():
+            chosen = keep(index, kept)
+            if len(chosen) != len(kept):
+                counts.append((option, len(kept) - len(chosen)))
+            kept = chosen
         if self.reverse:
             kept.reverse()
         if self.limit is not None and self.limit < len(kept):
@@ -161,7 +149,7 @@ class Query:
             kept = kept[: self.limit]
         return Selection(tuple(kept), tuple(counts))
 
-    def select(self, events: Sequence[Event]) -> list[Event]:
+    def filter(self, events: Sequence[Event]) -> list[Event]:
         """The events of a sorted list this query keeps, in its order."""
         return [events[i] for i in self.run(EventIndex(events)).positions]
 
@@ -182,10 +170,10 @@ class EventIndex:
     def __len__(self) -> int:
         return len(self._events)
 
-    def los(self) -> list[int]:
+    def starts(self) -> list[int]:
         return [e.date.lo for e in self._events]
 
-    def his(self) -> list[int]:
+    def ends(self) -> list[int]:
         return [e.date.hi for e in self._events]
 
     def tagged(self, tags: Collection[str]) -> set[int]:

@@ -20,8 +20,9 @@ from hypothesis import strategies as st
 from chrono.chronology import NoSources, Reading, read, resolve
 from chrono.dates import parse_date
 from chrono.dedupe import Dedupe
+from chrono.formats import FORMATS
 from chrono.model import Event
-from chrono.querying import Filter, Query, Where
+from chrono.querying import Filter, Query, where
 from tests.test_properties import written_dates
 
 WORDS = ["Baku", "summit", "NATO", "peace", "Straße", "treaty", "é", "talks"]
@@ -87,8 +88,10 @@ def _three_runs(texts: list[str], query: Query, reading: Reading) -> list[list[o
         runs, problems = [], []
         for cached in (False, True, True):
             chronology = read([str(folder)], Reading(**{**_fields(reading), "cache": cached}))
-            selected = chronology.select(query)
-            runs.append([_seen(selected.events), selected.filtered])
+            excerpt = chronology.select(query)
+            json = FORMATS["json"]  # record-wise: stored records, when there are some
+            text = excerpt.render(json, json.settings()).text
+            runs.append([_seen(excerpt.events), excerpt.filtered, text])
             problems.append(chronology.problems)
         stored = any(Path(tmp, "cache").glob("chronology-*"))
         assert stored or problems[0], "a load without problems is stored"
@@ -118,7 +121,7 @@ class LocationQuery(Query):
         found = Query.filters(self)
         if self.location is not None:
             wanted = self.location
-            found.append(Where("--location", lambda e: e.location == wanted))
+            found.append(where("--location", lambda e: e.location == wanted))
         return found
 
 
@@ -135,6 +138,7 @@ def test_a_filter_added_to_the_query_alone_applies_to_cached_runs() -> None:
     uncached, cold, cached = _three_runs(texts, query, Reading())
     assert uncached == cold == cached
     assert [title for title, _, _ in cached[0]] == ["Delegation"]
+    assert '"title": "Delegation"' in cached[2]
     assert cached[1] == (("--tag", 1), ("--location", 1))
 
 
@@ -162,7 +166,7 @@ def test_problems_and_merges_come_back_as_data(tmp_path: Path) -> None:
         "  - {date: 1994, title: One}\n  - {date: '1994', title: one}\n"
         "  - {date: 2025-02-30, title: Impossible}\n"
     )
-    chronology = read([str(path)], Reading(merges=True))
+    chronology = read([str(path)], Reading(report_merges=True))
     assert [str(p) for p in chronology.problems] == [
         f"{path}:5:12: impossible date '2025-02-30' (February 2025 has 28 days)"
     ]
@@ -185,3 +189,41 @@ def test_sources_resolve_from_paths_then_chrono_path_then_timelines(
     (tmp_path / "timelines").mkdir()
     assert resolve([], {}) == ["timelines"]
     assert resolve([], {"CHRONO_PATH": f"timelines{os.pathsep}"}) == ["timelines"]
+
+
+def test_a_damaged_store_read_afresh_selects_from_what_is_read_now(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A stored chunk found damaged means reading the timelines again, and asking the
+    query again of what is read: a file changed since the run began does not shift
+    the events chosen, and one that now has an error is not quietly half read."""
+    from chrono.errors import DamagedCache
+
+    monkeypatch.setenv("CHRONO_CACHE_DIR", str(tmp_path / "cache"))
+    folder = tmp_path / "timelines"
+    folder.mkdir()
+    _write_old(folder, ["- {date: 1994, title: One}\n- {date: 1995, title: Two}\n"])
+    read([str(folder)], Reading())  # stored
+    stored = read([str(folder)], Reading())
+    (entry,) = (tmp_path / "cache").glob("chronology-*")
+    data = bytearray(entry.read_bytes())
+    data[20] ^= 0xFF  # inside the first chunk of events
+    entry.write_bytes(bytes(data))
+    _write_old(folder, [("- {date: 1993, title: Zero}\n- {date: 1994, title: One}\n"
+                        "- {date: 1995, title: Two}\n")])  # fmt: skip
+    excerpt = stored.select(Query(reverse=True, limit=1))  # position 1 of the stored two
+    assert [e.title for e in excerpt.events] == ["Two"]  # position 2 of the three now
+    _write_old(folder, ["- {date: 1993, title: Zero}\n- {date: 1995}\n"])  # an error now
+    read([str(folder)], Reading(cache=False))
+    again = read([str(folder)], Reading())  # (the error: nothing stored, read afresh)
+    assert again.problems
+    _write_old(folder, ["- {date: 1994, title: One}\n"])
+    read([str(folder)], Reading())  # stored again
+    stored = read([str(folder)], Reading())
+    (entry,) = (tmp_path / "cache").glob("chronology-*")
+    data = bytearray(entry.read_bytes())
+    data[20] ^= 0xFF
+    entry.write_bytes(bytes(data))
+    _write_old(folder, ["- {date: 1994}\n"])  # now invalid
+    with pytest.raises(DamagedCache, match="the timelines changed while chrono read them"):
+        stored.select(Query()).events  # noqa: B018 - built now

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from chrono.dates import DateError, Precision, parse_date
 
@@ -223,3 +225,47 @@ def test_order(ordered: list[str]) -> None:
 
 def test_qualifiers_do_not_move_an_event() -> None:
     assert parse_date("~1994").sort_key() == parse_date("1994?").sort_key()
+
+
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        pytest.param("-500", "write -0499 for 500 BCE", id="three-digits"),
+        pytest.param("-100", "write -0099 for 100 BCE", id="hundred"),
+        pytest.param("-999", "write -0998 for 999 BCE", id="nine-nine-nine"),
+        pytest.param("-44", "write -0043 for 44 BCE", id="two-digits"),
+        pytest.param("-1", "write 0000 for 1 BCE", id="one-bce"),
+        pytest.param("-500-03-15", "write -0499-03-15 for 500 BCE", id="with-a-day"),
+        pytest.param("~-500", "write -0499 for 500 BCE", id="qualified"),
+        pytest.param("+500", "write 0500", id="plus"),
+    ],
+)
+def test_issue_11_a_short_signed_year_is_never_read_without_its_sign(
+    written: str, hint: str
+) -> None:
+    """`-500` once read as 500 CE (dateutil drops the sign); now it says how to write it."""
+    with pytest.raises(DateError, match="needs four digits") as raised:
+        parse_date(written)
+    assert hint in str(raised.value)
+
+
+@given(st.integers(-9999, 9999), st.data())
+def test_issue_11_every_year_keeps_its_sign_in_every_form(year: int, data: st.DataObject) -> None:
+    """Years −9999…9999 in every form chrono accepts: read as that astronomical year,
+    never another; a signed year of fewer than four digits is refused."""
+    iso = f"{year:04d}" if year >= 0 else f"-{-year:04d}"
+    forms = {iso: year, f"{iso}-03": year, f"{iso}-03-15": year, f"{iso}-Q2": year,
+             f"{iso}-03-15T10:30Z": year, f"~{iso}": year}  # fmt: skip
+    if year <= 0:
+        forms.update({f"{1 - year} BCE": year, f"15 Mar {1 - year} BC": year})
+    elif year < 1000:
+        forms.update({f"{year} CE": year, f"Mar {year} CE": year})
+    else:
+        forms.update({f"March {year}": year, f"15 March {year}": year})
+    written = data.draw(st.sampled_from(sorted(forms)))
+    point = parse_date(written).start
+    assert point is not None
+    assert point.year == forms[written]
+    if year < 0 and -year < 1000:  # the same year written short with its sign
+        with pytest.raises(DateError, match="needs four digits"):
+            parse_date(f"-{-year}")

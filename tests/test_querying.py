@@ -20,7 +20,7 @@ EVENTS = sort_events(load_text(TEXT).events)
 
 
 def titles(query: Query) -> list[str]:
-    return [e.title for e in query.select(EVENTS)]
+    return [e.title for e in query.filter(EVENTS)]
 
 
 @pytest.mark.parametrize(

@@ -424,7 +424,7 @@ def test_stored_selection_is_what_query_selects(
         parse_date(start) if start else None, parse_date(end) if end else None,
         tuple(tags), grep, limit, reverse,
     )  # fmt: skip
-    expected = [events.index(e) for e in query.select(events)]
+    expected = [events.index(e) for e in query.filter(events)]
     assert list(query.run(stored).positions) == expected
     assert query.run(stored).filtered == query.run(EventIndex(events)).filtered
     assert [e.title for e in stored.events(expected)] == [events[i].title for i in expected]

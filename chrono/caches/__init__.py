@@ -5,8 +5,8 @@
 - `chrono.caches.stored`: one entry per set of inputs and options, the merged and
   sorted chronology with the index the filters choose from.
 
-Both live in one directory (`default_cache_dir`) and are keyed by `key`: chrono's
-version and the shape of what is stored (`VERSION`), the reading options, and the
+Both live in one directory (`default_cache_dir`) and are keyed by `key`: what made
+them (chrono's version and code, `version`), the reading options, and the
 identity of every file read (path, size, modification time in nanoseconds, inode),
 taken before reading, so an edited, added or removed file misses.  As git does for
 its index, a file modified in the last few seconds is never cached: a second write
@@ -18,6 +18,7 @@ removing any entry is always safe (a miss, not an error).
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
 import sys
@@ -26,18 +27,15 @@ from collections.abc import Sequence
 from typing import Any
 
 from chrono import __version__
+from chrono.model import STDIN
 from chrono.precision import Precision
 
-__all__ = ["RACY_SECONDS", "VERSION", "default_cache_dir", "key", "prune", "slot"]
+__all__ = ["RACY_SECONDS", "default_cache_dir", "key", "prune", "slot", "version"]
 
 FORMAT = 4  # bump when what the caches store changes shape
-# What an entry was made by: a new precision renumbers the stored dates, so the
-# precisions' names are part of it, with no version to bump by hand.
-VERSION = (FORMAT, __version__, sys.version_info[:2], tuple(p.label for p in Precision))
 RACY_SECONDS = 3  # files modified this recently are not cached
 MAX_BYTES = 2 << 30  # stored chronologies kept, all together (the least recently used go)
 UNUSED = 30 * 86_400  # seconds: parse entries unused this long go
-STDIN = "-"
 
 Key = tuple[Any, ...]
 
@@ -54,6 +52,25 @@ def default_cache_dir() -> str:
         return os.path.expanduser("~/Library/Caches/chrono")
     base = os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache")
     return os.path.join(base, "chrono")
+
+
+@functools.cache
+def version() -> tuple[Any, ...]:
+    """What made an entry: chrono's version and code, and the precisions' names (a new
+    precision renumbers the stored dates).  The code is each module's size and time:
+    a checkout edited since (where the version stays the same) misses every entry,
+    with no number to bump by hand."""
+    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    code = []
+    for folder, subfolders, names in os.walk(package):
+        subfolders[:] = sorted(d for d in subfolders if d != "__pycache__")
+        for name in sorted(n for n in names if n.endswith(".py")):
+            st = os.stat(os.path.join(folder, name))
+            code.append((os.path.relpath(os.path.join(folder, name), package), st.st_size,
+                         st.st_mtime_ns))  # fmt: skip
+    digest = hashlib.sha256(repr(code).encode()).hexdigest()[:16]
+    labels = tuple(p.label for p in Precision)
+    return (FORMAT, __version__, sys.version_info[:2], labels, digest)
 
 
 def key(files: Sequence[str], options: tuple[Any, ...]) -> Key | None:
@@ -73,7 +90,7 @@ def key(files: Sequence[str], options: tuple[Any, ...]) -> Key | None:
         if now - st.st_mtime < RACY_SECONDS:
             return None
         identities.append((path, absolute, st.st_size, st.st_mtime_ns, st.st_ino, st.st_dev))
-    return (VERSION, options, tuple(identities))
+    return (version(), options, tuple(identities))
 
 
 def slot(prefix: str, directory: str, entry_key: Key) -> str:

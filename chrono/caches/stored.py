@@ -153,11 +153,11 @@ class StoredChronology:
     def __len__(self) -> int:
         return self._count
 
-    def los(self) -> list[int]:
+    def starts(self) -> list[int]:
         lo: list[int] = self._part("lo")
         return lo
 
-    def his(self) -> list[int]:
+    def ends(self) -> list[int]:
         hi: list[int] = self._part("hi")
         return hi
 
@@ -259,6 +259,8 @@ class StoredChronology:
         head = sections.head
         if not isinstance(head, dict) or head.get("key") != repr(self.key):
             return None
+        if head.get("chunk") != RECORDS_CHUNK:  # (slices are found by this size)
+            return None
         try:
             found = _StoredRecords(form, head["ends"], sections.read)
         except (KeyError, TypeError):
@@ -294,7 +296,7 @@ class StoredChronology:
             if piece:
                 yield chunk()
             yield (form.last if ends else form.empty).encode("utf-8")
-            writer.finish({"key": repr(self.key), "ends": ends})
+            writer.finish({"key": repr(self.key), "ends": ends, "chunk": RECORDS_CHUNK})
             self._cache.prune(keep=self.slot)
         finally:
             writer.abandon()  # unless finished

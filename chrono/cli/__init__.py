@@ -47,14 +47,12 @@ class ChronoGroup(click.Group):
         return first.startswith("-") or looks_like_path or os.path.exists(first)
 
     def invoke(self, ctx: click.Context) -> Any:
-        from chrono.errors import ChronoError, DamagedCache
+        from chrono.errors import ChronoError
 
         try:
             return super().invoke(ctx)
         except ChronoError as exc:  # problems that stop the run (errors.Policy)
             raise ProblemsFound(exc.problems, exc.hint) from None
-        except DamagedCache as exc:
-            raise click.ClickException(f"{exc} (-o FILE is left as it was)") from None
         except ModuleNotFoundError as exc:  # run outside the environment chrono was installed in
             package = _DEPENDENCIES.get((exc.name or "").split(".")[0])
             if package is None:

@@ -10,25 +10,32 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from chrono.cli.options import (
-    FORCE,
-    OUTPUT,
-    FormatCommand,
+    DAY_FIRST,
+    MONTH_FIRST,
+    QUIET,
+    SKIP_INVALID,
     ReadOptions,
-    choose_format,
     count,
+    day_first,
     echo_problems,
-    format_values,
     load,
     min_score_option,
     query_options,
+    read_and_select,
     read_chronology,
     read_options,
-    registered,
     report,
-    select,
+    with_reading,
+)
+from chrono.cli.output import (
+    FORCE,
+    OUTPUT,
+    FormatCommand,
+    choose_format,
+    format_values,
+    registered,
     source_date_epoch,
     table_width,
-    with_reading,
     write_output,
 )
 
@@ -105,7 +112,8 @@ def show(
     """
     from chrono.formats.table import DEFAULT_COLUMNS, iter_table
 
-    events = select(read, query)[1].events
+    _, excerpt = read_and_select(read, query)
+    events = excerpt.events
     if not events:
         if not read.quiet:
             click.echo("chrono: no events to show", err=True)
@@ -168,7 +176,7 @@ def export(
     force: bool,
     **values: Any,
 ) -> None:
-    """Export the merged chronology: Markdown, ICS, JSON, CSV, YAML or Mermaid.
+    """Export the merged chronology in another format (--format, below).
 
     \b
     Examples:
@@ -180,11 +188,11 @@ def export(
       chrono export --format md --md-style table --from 2000
     """
     fmt = choose_format(format_name, output, registered())
-    chronology, selected = select(read, query)
+    chronology, excerpt = read_and_select(read, query)
     settings = fmt.settings(
         title=chronology.title, now=source_date_epoch(), **format_values(fmt, values)
     )
-    rendered = selected.render(fmt, settings)
+    rendered = excerpt.render(fmt, settings)
     write_output(rendered, output, chronology.files, force, quiet=read.quiet, verbose=read.verbose)
 
 
@@ -207,9 +215,9 @@ def merge(read: ReadOptions, query: Query, output: str | None, force: bool) -> N
     """
     from chrono.formats import FORMATS
 
-    chronology, selected = select(read, query)
+    chronology, excerpt = read_and_select(read, query)
     yaml = FORMATS["yaml"]
-    rendered = selected.render(yaml, yaml.settings(title=chronology.title))
+    rendered = excerpt.render(yaml, yaml.settings(title=chronology.title))
     write_output(rendered, output, chronology.files, force, quiet=read.quiet, verbose=read.verbose)
 
 
@@ -220,12 +228,10 @@ def merge(read: ReadOptions, query: Query, output: str | None, force: bool) -> N
 @click.argument("source", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
 @OUTPUT
 @FORCE
-@click.option("--day-first", "order", flag_value="day", help="Read 04/05/2025 as 4 May.")
-@click.option("--month-first", "order", flag_value="month", help="Read 04/05/2025 as April 5.")
-@click.option(
-    "--skip-invalid", is_flag=True, help="Report events that cannot be read, import the rest."
-)
-@click.option("-q", "--quiet", is_flag=True, help="Print no warnings.")
+@DAY_FIRST
+@MONTH_FIRST
+@SKIP_INVALID
+@QUIET
 def import_(
     source: str,
     format_name: str | None,
@@ -235,7 +241,7 @@ def import_(
     skip_invalid: bool,
     quiet: bool,
 ) -> None:
-    """Turn an iCalendar (.ics) or CSV file into a timeline file (YAML).
+    """Turn a file of another format (--format, below) into a timeline file (YAML).
 
     ICS keeps all-day and timed events, time zones, categories (as tags), URL and
     description; a recurring event comes in as its first occurrence with its rule
@@ -258,10 +264,9 @@ def import_(
     assert fmt.read is not None
     data = sys.stdin.buffer.read() if source == "-" else _read_source(source)
     name = "<stdin>" if source == "-" else source
-    imported = fmt.read(data, name, None if order is None else order == "day")
+    imported = fmt.read(data, name, day_first(order))
     hint = "nothing imported (--skip-invalid imports the rest)"
-    errors = sum(p.is_error for p in imported.problems)  # one event each
-    report(imported.problems, Policy(skip_invalid, quiet), hint, errors)
+    report(imported.problems, Policy(skip_invalid, quiet), hint, imported.invalid)
     rendered = Rendered(dump_timeline(imported.records, imported.title))
     write_output(rendered, output, [source], force, quiet=quiet)
 
@@ -299,7 +304,7 @@ def dupes(read: ReadOptions, min_score: float, show_all: bool, as_json: bool) ->
     from chrono.formats.dupes import render_groups
     from chrono.merging import near_groups
 
-    chronology = read_chronology(with_reading(read, merges=read.verbose or show_all))
+    chronology = read_chronology(with_reading(read, report_merges=read.verbose or show_all))
     groups = near_groups(chronology.events, min_score)
     exact = chronology.merges if show_all else ()
     text = render_groups(groups, exact, as_json=as_json)

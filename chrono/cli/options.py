@@ -1,9 +1,8 @@
-"""Options shared by chrono's commands, and the one way problems reach the user.
+"""What reading commands share: their options, the one way problems reach the user,
+and the calls into the core.
 
 A reading command gets `read: ReadOptions` (the sources, how to read them, what
-problems do) and, with the filters, `query: Query`.  `export`'s format options come
-from the format registry when the command is used, so a format module's options
-appear without any change here.
+problems do) and, with the filters, `query: Query`.
 """
 
 from __future__ import annotations
@@ -11,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import functools
-import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
@@ -21,10 +19,9 @@ import click
 from chrono.dedupe import DEFAULT_MIN_SCORE, Dedupe
 
 if TYPE_CHECKING:
-    from chrono.chronology import Chronology, Reading, Selected
+    from chrono.chronology import Chronology, Excerpt, Reading
     from chrono.dates import ChronoDate
     from chrono.errors import Policy, Problem
-    from chrono.formats import Format, Rendered
     from chrono.loading import Loaded
     from chrono.merging import MergeGroup
     from chrono.querying import Query
@@ -59,7 +56,7 @@ def echo_problems(problems: Iterable[Problem]) -> None:
 
 def report(problems: Sequence[Problem], policy: Policy, hint: str, invalid: int = 0) -> None:
     """Problems to stderr as the policy says; ChronoError (exit 1, see the group) when
-    they stop the run, else a note of what was skipped."""
+    they stop the run, else a note of how many invalid events were skipped."""
     echo_problems(policy.check(problems, hint))
     if any(p.is_error for p in problems):
         click.echo(f"chrono: skipped {count(invalid, 'invalid event')}", err=True)
@@ -99,14 +96,23 @@ def _progress(read: ReadOptions) -> Callable[[int], Any] | None:
     return None if read.quiet or not sys.stderr.isatty() else _progress_bar
 
 
+@contextlib.contextmanager
+def _sources() -> Iterator[None]:
+    """No sources to read is a usage error (exit 2), said in the command's context."""
+    from chrono.chronology import NoSources
+
+    try:
+        yield
+    except NoSources as exc:
+        raise click.UsageError(str(exc)) from None
+
+
 def read_chronology(read: ReadOptions) -> Chronology:
     """The merged chronology of the sources, its problems reported by the policy."""
     from chrono import chronology
 
-    try:
+    with _sources():
         found = chronology.read(read.paths, read.reading, _progress(read))
-    except chronology.NoSources as exc:
-        raise click.UsageError(str(exc)) from None
     errors = sum(p.is_error for p in found.problems)
     hint = f"{count(errors, 'error')}; --skip-invalid goes on without the invalid events"
     report(found.problems, read.policy, hint, found.invalid)
@@ -119,13 +125,11 @@ def load(read: ReadOptions) -> Loaded:
     """Every event and problem of the sources, unmerged (for `validate`)."""
     from chrono import chronology
 
-    try:
+    with _sources():
         return chronology.load(read.paths, read.reading, _progress(read))
-    except chronology.NoSources as exc:
-        raise click.UsageError(str(exc)) from None
 
 
-def select(read: ReadOptions, query: Query) -> tuple[Chronology, Selected]:
+def read_and_select(read: ReadOptions, query: Query) -> tuple[Chronology, Excerpt]:
     """The chronology, and the events `query` keeps of it; `-v` says what it left out."""
     found = read_chronology(read)
     selected = found.select(query)
@@ -176,6 +180,11 @@ NO_CACHE = click.option(
 )
 
 
+def day_first(order: str | None) -> bool | None:
+    """`--day-first` or `--month-first`, as `parse_date` takes it (None: neither)."""
+    return None if order is None else order == "day"
+
+
 def read_options(*, merging: bool = True) -> Callable[[F], F]:
     """Add PATHS and the reading options; the command gets `read: ReadOptions`.
     Without `merging` (validate), no `--skip-invalid` or `-v`: they do nothing there."""
@@ -198,9 +207,9 @@ def read_options(*, merging: bool = True) -> Callable[[F], F]:
             from chrono.errors import Policy
 
             reading = Reading(
-                day_first=None if order is None else order == "day",
+                day_first=day_first(order),
                 cache=not no_cache,
-                merges=verbose,
+                report_merges=verbose,
             )
             read = ReadOptions(paths, reading, Policy(skip_invalid, quiet), verbose)
             return command(read=read, **kwargs)
@@ -306,162 +315,3 @@ def query_options(command: F) -> F:
     for option in reversed(_QUERY_OPTIONS):
         wrapper = option(wrapper)
     return wrapper  # type: ignore[return-value]
-
-
-# --------------------------------------------------------------------------- output
-
-
-def _check_output(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    """`-o FILE` must name a file in a folder that exists: said before any reading."""
-    if value is None or value == "-":
-        return value
-    folder = os.path.dirname(value) or "."
-    if not os.path.isdir(folder):
-        raise click.BadParameter(f"cannot write '{value}': there is no folder '{folder}'")
-    if os.path.isdir(value):
-        raise click.BadParameter(f"'{value}' is a folder; name a file")
-    return value
-
-
-OUTPUT = click.option(
-    "-o",
-    "--output",
-    metavar="FILE",
-    callback=_check_output,
-    help="Write to FILE (atomically) instead of standard output ('-').",
-)
-FORCE = click.option("--force", is_flag=True, help="Allow -o to overwrite one of the inputs.")
-MAX_WARNINGS = 10  # per run, unless -v: a large export can skip thousands of events
-
-
-def source_date_epoch() -> int | None:
-    """`SOURCE_DATE_EPOCH` (reproducible builds): the time formats stamp output with."""
-    value = os.environ.get("SOURCE_DATE_EPOCH")
-    if value is None or value == "":
-        return None
-    if not value.isdigit():
-        raise click.UsageError(f"SOURCE_DATE_EPOCH must be whole seconds, not '{value}'")
-    return int(value)
-
-
-def write_output(
-    rendered: Rendered,
-    output: str | None,
-    inputs: Sequence[str],
-    force: bool,
-    *,
-    quiet: bool = False,
-    verbose: bool = False,
-) -> None:
-    """Print a format's warnings, then write its text to `output` or stdout (SPEC §4)."""
-    from chrono.writing import STDOUT, clobbers_input, strip_controls, utf8, write_atomic
-
-    target = output or STDOUT
-    clobbered = clobbers_input(target, inputs)
-    if clobbered is not None and not force:
-        raise click.UsageError(
-            f"-o {target} would overwrite the input {clobbered} (--force allows it)"
-        )
-    if not quiet:
-        shown = rendered.warnings if verbose else rendered.warnings[:MAX_WARNINGS]
-        for warning in shown:
-            click.echo(f"chrono: warning: {strip_controls(warning)}", err=True)
-        if len(shown) < len(rendered.warnings):
-            more = len(rendered.warnings) - len(shown)
-            click.echo(f"chrono: warning: … and {more} more like these (-v lists them)", err=True)
-    data = (utf8(p) if isinstance(p, str) else p for p in rendered.pieces())
-    if target == STDOUT:
-        sys.stdout.flush()  # bytes as they are: ICS and CSV keep their CRLF
-        for chunk in data:
-            sys.stdout.buffer.write(chunk)
-        sys.stdout.buffer.flush()
-    else:
-        try:
-            write_atomic(target, data)
-        except OSError as exc:  # disk full, no permission, ...: FILE is left as it was
-            raise click.ClickException(f"cannot write {target}: {exc.strerror or exc}") from None
-
-
-# --------------------------------------------------------------------------- formats
-
-
-def choose_format(
-    name: str | None, path: str | None, formats: Iterable[Format], file: str = "an -o FILE"
-) -> Format:
-    """The format named, else the one the file's suffix names; a usage error if none."""
-    from chrono.formats import FORMATS, format_for_path
-
-    if name is not None:
-        return FORMATS[name]
-    found = format_for_path(path, formats) if path and path != "-" else None
-    if found is None:
-        raise click.UsageError(f"name a format with --format, or {file} whose suffix names one")
-    return found
-
-
-class FormatCommand(click.Command):
-    """A command with a `--format` from the format registry, and, with `options`,
-    every registered format's own options (`export`).  They are made when the
-    command is used, so a registered format needs nothing here, and `chrono --help`
-    loads no format."""
-
-    def __init__(self, *args: Any, readers: bool = False, options: bool = True,
-                 **kwargs: Any) -> None:  # fmt: skip
-        super().__init__(*args, **kwargs)
-        self._readers, self._options = readers, options
-        self._made: tuple[tuple[str, ...], list[click.Parameter]] | None = None
-
-    def get_params(self, ctx: click.Context) -> list[click.Parameter]:
-        formats = registered(readers=self._readers)
-        names = tuple(f.name for f in formats)
-        if self._made is None or self._made[0] != names:
-            self._made = (names, self._format_params(formats))
-        *params, help_option = super().get_params(ctx)
-        return [*params, *self._made[1], help_option]
-
-    def _format_params(self, formats: list[Format]) -> list[click.Parameter]:
-        suffixes = " ".join(f.suffixes[0] for f in formats)
-        verb = "Input" if self._readers else "Output"
-        made: list[click.Parameter] = [
-            click.Option(
-                ["-f", "--format", "format_name"],
-                type=click.Choice([f.name for f in formats]),
-                help=f"{verb} format; default: from the file's suffix ({suffixes}).",
-            )
-        ]
-        if self._options:
-            from chrono.formats import FORMATS
-
-            for option in FORMATS.options():
-                made.append(
-                    click.Option(
-                        [option.flag, option.name],
-                        type=click.Choice(option.choices) if option.choices else None,
-                        default=option.default,
-                        show_default=option.default is not None,
-                        metavar=option.metavar,
-                        help=option.help,
-                    )
-                )
-        return made
-
-
-def registered(*, readers: bool = False) -> list[Format]:
-    """The formats of the registry; with `readers`, those chrono can import."""
-    from chrono.formats import FORMATS
-
-    return FORMATS.readers() if readers else list(FORMATS.values())
-
-
-def format_values(fmt: Format, values: dict[str, Any]) -> dict[str, Any]:
-    """The values of `fmt`'s own options, of all the format options given."""
-    return {option.name: values.get(option.name) for option in fmt.options}
-
-
-def table_width() -> int | None:
-    """`COLUMNS` when set, else the terminal's width; None (no wrapping) for a pipe."""
-    if os.environ.get("COLUMNS", "").isdigit() or sys.stdout.isatty():
-        import shutil
-
-        return shutil.get_terminal_size().columns
-    return None

@@ -125,11 +125,13 @@ class Records:
 @dataclass(frozen=True, slots=True)
 class Imported:
     """What reading a file of another format gave: timeline records (as a timeline
-    file holds them), the timeline's title, and the problems found."""
+    file holds them), the timeline's title, the problems found, and how many of its
+    events could not be read."""
 
     records: tuple[dict[str, Any], ...]
     title: str | None
     problems: tuple[Problem, ...]
+    invalid: int = 0
 
 
 Render = Callable[[Sequence["Event"], Settings], Rendered]

@@ -84,7 +84,7 @@ def read(data: bytes, path: str, day_first: bool | None) -> Imported:
     if text is None:
         return Imported((), None, tuple(problems))
     found = read_text(text, path, day_first=day_first)
-    return Imported(found.records, found.title, (*problems, *found.problems))
+    return Imported(found.records, found.title, (*problems, *found.problems), found.invalid)
 
 
 def read_text(text: str, path: str, *, day_first: bool | None = None) -> Imported:
@@ -106,7 +106,8 @@ def read_text(text: str, path: str, *, day_first: bool | None = None) -> Importe
             records.append(_csv_record(cells, roles, day_first))
         except DateError as exc:
             problems.append(Problem(path, reader.line_num, 1, str(exc)))
-    return Imported(tuple(records), None, tuple(_nothing(path, records, problems)))
+    invalid = sum(p.is_error for p in problems)  # one a row
+    return Imported(tuple(records), None, tuple(_nothing(path, records, problems)), invalid)
 
 
 def _roles(header: Iterable[str]) -> dict[str, str]:

@@ -121,30 +121,28 @@ def _check(point: DatePoint, partial: str) -> None:
         raise _Skip(f"{point.precision.label} precision (--partial skip)")
 
 
-def _times(event: Event, partial: str) -> list[str]:
+def _times(event: Event, partial: str) -> str:
     """DTSTART and DTEND lines for the event's date (RFC 5545 §3.8.2)."""
-    start, end = event.date.start, event.date.end
+    date = event.date
+    start, end = date.start, date.end
     if start is None:
         raise _Skip("an interval with an open start cannot be placed in a calendar")
-    points = [p for p in (start, end) if p is not None]
-    for point in points:
-        _check(point, partial)
-    timed = all(p.precision >= Precision.MINUTE for p in points)
-    if timed:
-        lines = [f"DTSTART:{_datetime(start)}"]
-        if event.date.interval and end is not None:
-            lines.append(f"DTEND:{_datetime(end)}")
-        return lines
-    first = start.lo // US_PER_DAY
-    if event.date.interval:
-        after = (end.hi - 1) // US_PER_DAY + 1 if end is not None else first + 1
+    _check(start, partial)
+    if end is not None and end is not start:
+        _check(end, partial)
+    if start.precision >= Precision.MINUTE and (end is None or end.precision >= Precision.MINUTE):
+        if date.interval and end is not None:
+            return f"DTSTART:{_datetime(start)}\r\nDTEND:{_datetime(end)}"
+        return f"DTSTART:{_datetime(start)}"
+    if date.interval:
+        after = (end.hi - 1) // US_PER_DAY + 1 if end is not None else start.lo // US_PER_DAY + 1
     elif start.precision < Precision.DAY and partial == "span":
         after = (start.hi - 1) // US_PER_DAY + 1
     else:
-        after = first + 1
+        after = start.lo // US_PER_DAY + 1
     # A date's first day is its own fields, at every precision.
     day = f"{start.year:04d}{start.month:02d}{start.day:02d}"
-    return [f"DTSTART;VALUE=DATE:{day}", f"DTEND;VALUE=DATE:{_day(after)}"]
+    return f"DTSTART;VALUE=DATE:{day}\r\nDTEND;VALUE=DATE:{_day(after)}"
 
 
 def _summary(event: Event) -> str:
@@ -164,7 +162,7 @@ def _description(event: Event) -> str | None:
 
 def _vevent(event: Event, stamp: str, partial: str) -> str:
     """The VEVENT, lines ended and folded; only lines that can be long are folded."""
-    times = "\r\n".join(_times(event, partial))
+    times = _times(event, partial)
     summary = fold(f"SUMMARY:{escape_text(_summary(event))}")
     description = _description(event)
     location, tags, sources, id_ = event.location, event.tags, event.sources, event.id
@@ -234,6 +232,7 @@ def read(data: bytes, path: str, day_first: bool | None = None) -> Imported:
         return Imported((), None, (Problem(path, 0, 0, f"not an iCalendar file: {exc}"),))
     records: list[dict[str, Any]] = []
     problems: list[Problem] = []
+    invalid = 0
     titles = [str(c.get("X-WR-CALNAME") or c.get("NAME") or "") for c in calendars]
     for calendar in calendars:
         for number, component in enumerate(calendar.walk("VEVENT"), start=1):
@@ -243,6 +242,7 @@ def read(data: bytes, path: str, day_first: bool | None = None) -> Imported:
             except (DateError, KeyError, ValueError, TypeError) as exc:
                 reason = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
                 problems.append(Problem(path, 0, 0, f"cannot import '{where}': {reason}"))
+                invalid += 1
                 continue
             zone = _unknown_zone(component)
             if zone is not None:
@@ -250,7 +250,7 @@ def read(data: bytes, path: str, day_first: bool | None = None) -> Imported:
                            "its clock time is kept without a zone")  # fmt: skip
                 problems.append(Problem(path, 0, 0, message, Severity.WARNING))
     title = next((t for t in titles if t), None)
-    return Imported(tuple(records), title, tuple(_nothing(path, records, problems)))
+    return Imported(tuple(records), title, tuple(_nothing(path, records, problems)), invalid)
 
 
 def _ics_event(component: Any) -> dict[str, Any]:

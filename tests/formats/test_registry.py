@@ -107,3 +107,37 @@ def test_settings_fill_in_defaults_and_refuse_unknown_options() -> None:
     assert md.settings(title="T", md_style=None).options == {"md_style": "list", "group_by": None}
     with pytest.raises(TypeError, match="format md has no option 'partial'"):
         md.settings(partial="span")
+
+
+def test_a_format_registered_again_with_other_options_is_seen(run: Run) -> None:
+    register(TOY)
+    try:
+        assert "--shout" in run("export", "--help").stdout
+    finally:
+        FORMATS.unregister("toy")
+    quiet = Option("whisper", "Toy: small letters.", choices=("yes", "no"), default="no")
+    register(Format("toy", (".toy",), "a toy", _render, options=(quiet,)))
+    try:
+        help_text = run("export", "--help").stdout
+        assert "--whisper" in help_text
+        assert "--shout" not in help_text
+    finally:
+        FORMATS.unregister("toy")
+
+
+def test_a_format_option_may_not_be_one_of_the_commands_own(run: Run) -> None:
+    register(Format("toy", (".toy",), "a toy", _render, options=(Option("limit", "clash"),)))
+    try:
+        with pytest.raises(RuntimeError, match="option --limit is the command's own"):
+            run("export", "--help")
+    finally:
+        FORMATS.unregister("toy")
+
+
+def test_import_counts_the_events_it_skipped(run: Run, tmp_path: Path) -> None:
+    source = tmp_path / "in.csv"
+    source.write_text("date,title\n1994,Fine\nsometime,Broken\n,No date\n")
+    result = run("import", str(source), "--skip-invalid")
+    assert result.exit_code == 0
+    assert result.stderr.splitlines()[-1] == "chrono: skipped 2 invalid events"
+    assert [e.title for e in load_text(result.stdout).events] == ["Fine"]
