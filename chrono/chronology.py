@@ -20,8 +20,7 @@ import functools
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from chrono.caches.sections import CorruptEntry
 from chrono.dedupe import DEFAULT_MIN_SCORE, Dedupe
@@ -56,8 +55,7 @@ class NoSources(Exception):
     usage error)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Reading:
+class Reading(NamedTuple):
     """How to read and merge the sources: what every reading command shares."""
 
     day_first: bool | None = None  # `04/05/2025`: None refuses the ambiguous

@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 
 class Severity(enum.Enum):
@@ -61,8 +62,7 @@ class DamagedCache(Exception):
     the run cannot read afresh instead); the entry is removed first."""
 
 
-@dataclass(frozen=True, slots=True)
-class Policy:
+class Policy(NamedTuple):
     """What the problems found do to a run: the one policy every command follows
     (SPEC §6).  Errors stop the run (exit 1) unless `skip_invalid`; warnings are
     shown unless `quiet`; errors always are."""

@@ -8,16 +8,16 @@ detection (`--dedupe fuzzy`) will plug in as another source of keys.
 
 from __future__ import annotations
 
-import functools
-import re
-import unicodedata
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from chrono.dedupe import DEFAULT_MIN_SCORE, Dedupe
 from chrono.model import EMPTY, Event
-from chrono.similarity import NearDuplicate, find_near_duplicates
+from chrono.titles import NORMALIZE_CACHE_SIZE, normalize_title
+
+if TYPE_CHECKING:
+    from chrono.similarity import NearDuplicate
 
 __all__ = [
     "Dedupe",
@@ -63,29 +63,6 @@ def sort_events(events: Iterable[Event]) -> list[Event]:
     return sorted(events, key=Event.sort_key)
 
 
-_ALNUM_RUNS = re.compile(r"[^\W_]+")
-_NORMALIZE_CACHE_SIZE = 1 << 17
-
-
-@functools.lru_cache(maxsize=_NORMALIZE_CACHE_SIZE)
-def normalize_title(title: str) -> str:
-    """The title with case, spaces, punctuation, dashes, quotes and diacritics folded.
-
-    >>> normalize_title("Azerbaijan–Armenia “Peace” Agreement!")
-    'azerbaijanarmeniapeaceagreement'
-    >>> normalize_title("Zürich: the ‘Peace’ talks") == normalize_title("zurich the peace talks")
-    True
-
-    Word boundaries are dropped with the punctuation (`A|B`, `it's`) so that a
-    title written with or without a mark folds to the same key.  Cached: merging
-    and the ICS writer's UIDs both need it for every title.
-    """
-    # No character is both alphanumeric and combining (a test checks every code
-    # point), so dropping what is not alphanumeric drops the diacritics too; and
-    # `\w` is exactly `str.isalnum` plus "_".
-    return "".join(_ALNUM_RUNS.findall(unicodedata.normalize("NFKD", title.casefold())))
-
-
 def merge_events(
     events: Sequence[Event], dedupe: Dedupe = Dedupe.EXACT, min_score: float = DEFAULT_MIN_SCORE
 ) -> Merged:
@@ -122,7 +99,7 @@ class _Merging:
         self.keys: dict[int, tuple[Hashable, ...]] = {}
         # normalize_title's cache helps while the titles fit in it (the ICS writer
         # asks again for each title); beyond, every call would miss and evict.
-        fits = len(self.current) <= _NORMALIZE_CACHE_SIZE
+        fits = len(self.current) <= NORMALIZE_CACHE_SIZE
         self.normalize = normalize_title if fits else normalize_title.__wrapped__
 
     def _keys(self, event: Event) -> tuple[Hashable, ...]:
@@ -180,6 +157,8 @@ def near_groups(events: Sequence[Event], min_score: float = DEFAULT_MIN_SCORE) -
     are taken in an order fixed by score and chronology, so the groups do not
     depend on the order of the inputs.
     """
+    from chrono.similarity import find_near_duplicates  # (the near-duplicate search only)
+
     links = find_near_duplicates(events, min_score)  # sorted: best first, then by date
     linked = {(id(link.a), id(link.b)) for link in links}
     linked |= {(b, a) for a, b in linked}

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 __all__ = [
     "MEANINGS",
@@ -117,8 +117,7 @@ def _months_later(year: int, month: int, months: int) -> int:
 # --------------------------------------------------------------------------- meanings
 
 
-@dataclass(frozen=True, slots=True)
-class Meaning:
+class Meaning(NamedTuple):
     """What dates of one precision mean.
 
     `days(year, month, day)` is the span of whole days such a date denotes, first

@@ -87,7 +87,7 @@ def _three_runs(texts: list[str], query: Query, reading: Reading) -> list[list[o
         _write_old(folder, texts)
         runs, problems = [], []
         for cached in (False, True, True):
-            chronology = read([str(folder)], Reading(**{**_fields(reading), "cache": cached}))
+            chronology = read([str(folder)], reading._replace(cache=cached))
             excerpt = chronology.select(query)
             json = FORMATS["json"]  # record-wise: stored records, when there are some
             text = excerpt.render(json, json.settings()).text
@@ -96,10 +96,6 @@ def _three_runs(texts: list[str], query: Query, reading: Reading) -> list[list[o
         stored = any(Path(tmp, "cache").glob("chronology-*"))
         assert stored or problems[0], "a load without problems is stored"
         return runs
-
-
-def _fields(reading: Reading) -> dict[str, object]:
-    return {name: getattr(reading, name) for name in Reading.__slots__}
 
 
 @given(timelines(), queries(), st.sampled_from(list(Dedupe)))

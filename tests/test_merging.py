@@ -11,8 +11,9 @@ from hypothesis import strategies as st
 
 from chrono.dedupe import Dedupe
 from chrono.loading import load_text
-from chrono.merging import merge_events, normalize_title
+from chrono.merging import merge_events
 from chrono.model import Event
+from chrono.titles import normalize_title
 
 
 def events_of(*documents: tuple[str, str]) -> list[Event]:

@@ -8,7 +8,6 @@ problems do) and, with the filters, `query: Query`.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import functools
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -223,7 +222,7 @@ def read_options(*, merging: bool = True) -> Callable[[F], F]:
 
 def with_reading(read: ReadOptions, **changes: Any) -> ReadOptions:
     """`read` with some of its `Reading` changed."""
-    return read._replace(reading=dataclasses.replace(read.reading, **changes))
+    return read._replace(reading=read.reading._replace(**changes))
 
 
 # --------------------------------------------------------------------------- filters

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from chrono.errors import Problem
 
@@ -32,7 +32,8 @@ __all__ = [
     "register",
 ]
 
-# The format modules, in the order their names are listed.
+# The format modules, in the order their names are listed.  (Plain records are named
+# tuples here: start-up pays for every class made, and a dataclass costs ten times as much.)
 _MODULES = (
     "chrono.formats.markdown",
     "chrono.formats.ics",
@@ -43,8 +44,7 @@ _MODULES = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Option:
+class Option(NamedTuple):
     """An option of one or more formats, `--md-style` for `md_style` on `export`.
 
     `choices` limit the values; `default` None means the format decides.
@@ -61,17 +61,16 @@ class Option:
         return "--" + self.name.replace("_", "-")
 
 
-@dataclass(frozen=True, slots=True)
-class Settings:
+class Settings(NamedTuple):
     """What a format is given besides the events: the title the inputs share, the
     time to stamp output with (seconds since the epoch; None: the clock's), and the
     format's own options by name (`Format.settings` fills in their defaults)."""
 
     title: str | None = None
     now: int | None = None
-    options: Mapping[str, Any] = field(default_factory=dict)
+    options: Mapping[str, Any] = MappingProxyType({})
 
-    def __getitem__(self, name: str) -> Any:
+    def option(self, name: str) -> Any:
         return self.options[name]
 
 
@@ -102,8 +101,7 @@ class Rendered:
         return (self._text,) if isinstance(self._text, str) else self._text
 
 
-@dataclass(frozen=True, slots=True)
-class Records:
+class Records(NamedTuple):
     """How a record-wise format is written: one text per event (`record`, a function
     of the event alone), between fixed framing.  A stored chronology may keep the
     texts, so that a repeat export copies them."""
@@ -122,8 +120,7 @@ class Records:
         yield self.empty if first else self.last
 
 
-@dataclass(frozen=True, slots=True)
-class Imported:
+class Imported(NamedTuple):
     """What reading a file of another format gave: timeline records (as a timeline
     file holds them), the timeline's title, the problems found, and how many of its
     events could not be read."""
@@ -138,8 +135,7 @@ Render = Callable[[Sequence["Event"], Settings], Rendered]
 Read = Callable[[bytes, str, "bool | None"], Imported]  # data, path, day_first
 
 
-@dataclass(frozen=True, slots=True)
-class Format:
+class Format(NamedTuple):
     """A format chrono writes (`export --format NAME`), and reads when it has `read`."""
 
     name: str
@@ -149,10 +145,6 @@ class Format:
     options: tuple[Option, ...] = ()
     read: Read | None = None
     records: Records | None = None
-
-    def __post_init__(self) -> None:
-        if self.records is not None and self.options:
-            raise ValueError(f"format {self.name}: a record-wise format takes no options")
 
     def settings(self, *, title: str | None = None, now: int | None = None,
                  **values: Any) -> Settings:  # fmt: skip
@@ -193,6 +185,8 @@ class _Registry(Mapping[str, Format]):
         """Add a format (after the built-in ones).  Its name and suffixes must be new,
         and an option it shares with another format must be the same option."""
         formats = self._all()
+        if fmt.records is not None and fmt.options:
+            raise ValueError(f"format {fmt.name}: a record-wise format takes no options")
         if fmt.name in formats:
             raise ValueError(f"a format named {fmt.name!r} is registered already")
         taken = {s for f in formats.values() for s in f.suffixes}

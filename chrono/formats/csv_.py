@@ -13,8 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from chrono.dates import DateError, parse_date
-from chrono.errors import Problem, Severity
+from chrono.errors import DateError, Problem, Severity
 from chrono.formats import Format, Imported, Rendered, Settings
 from chrono.model import Event
 
@@ -152,6 +151,8 @@ def _csv_date(text: str, clock: str, day_first: bool | None) -> str:
     numeric = re.fullmatch(r"\d{1,4}[/.]\d{1,2}[/.]\d{1,4}", text) is not None
     if clock:
         text = f"{text} {clock}"
+    from chrono.dates import parse_date  # (only when importing)
+
     date = parse_date(text, day_first=day_first)  # raises on a bad or ambiguous date
     if numeric and not date.interval:
         return date.iso_bounds()[0] or text

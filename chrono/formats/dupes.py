@@ -16,7 +16,7 @@ def _where(event: Event) -> str:
 
 
 def _exact_reason(group: MergeGroup) -> str:
-    from chrono.merging import normalize_title
+    from chrono.titles import normalize_title
 
     members = group.members
     if len({(m.date.meaning(), normalize_title(m.title)) for m in members}) == 1:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from chrono.dates import ChronoDate
+from typing import TYPE_CHECKING
+
 from chrono.formats import Option
 from chrono.precision import Precision, year_text
+
+if TYPE_CHECKING:
+    from chrono.dates import ChronoDate
 
 GROUP_BY = Option(
     "group_by",

@@ -23,13 +23,12 @@ import re
 import time
 import uuid
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from chrono.dates import DateError, DatePoint, load_zone, parse_date
-from chrono.errors import Problem, Severity
+from chrono.errors import DateError, Problem, Severity
 from chrono.formats import Format, Imported, Option, Rendered, Settings
+from chrono.formats._fast_uuid import uuid5_text
 from chrono.formats.records import as_url
-from chrono.merging import normalize_title
 from chrono.model import Event
 from chrono.precision import (
     US_PER_DAY,
@@ -38,6 +37,10 @@ from chrono.precision import (
     civil_from_days,
     days_from_civil,
 )
+from chrono.titles import normalize_title
+
+if TYPE_CHECKING:
+    from chrono.dates import DatePoint
 
 PRODID = "-//chrono//chrono timeline exporter//EN"
 # UUIDv5 namespace for chrono's UIDs: a UID is a function of the event alone,
@@ -90,7 +93,7 @@ def uid(event: Event) -> str:
         first, last = d.iso_bounds()
         marks = ("~" if d.approximate else "") + ("?" if d.uncertain else "")
         key = f"event:{first}/{last}/{d.precision.label}{marks}/{normalize_title(event.title)}"
-    return str(uuid.uuid5(NAMESPACE, key))
+    return uuid5_text(NAMESPACE, key)  # str(uuid.uuid5(NAMESPACE, key)), the fast path
 
 
 def _stamp(seconds: int) -> str:
@@ -186,7 +189,7 @@ def _line(line: str) -> str:
 
 
 def render(events: Sequence[Event], settings: Settings) -> Rendered:
-    name = escape_text(settings["calendar_name"] or settings.title or "chrono")
+    name = escape_text(settings.option("calendar_name") or settings.title or "chrono")
     stamp = _stamp(settings.now if settings.now is not None else int(time.time()))
     lines = [
         "BEGIN:VCALENDAR",
@@ -201,7 +204,7 @@ def render(events: Sequence[Event], settings: Settings) -> Rendered:
     warnings: list[str] = []
     for event in events:
         try:
-            text.append(_vevent(event, stamp, settings["partial"]))  # all or nothing
+            text.append(_vevent(event, stamp, settings.option("partial")))  # all or nothing
         except _Skip as reason:
             warnings.append(f"skipped '{event.title}' ({event.date.display()}): {reason}")
             continue
@@ -254,6 +257,8 @@ def read(data: bytes, path: str, day_first: bool | None = None) -> Imported:
 
 
 def _ics_event(component: Any) -> dict[str, Any]:
+    from chrono.dates import parse_date  # (only when importing)
+
     written = component.get("X-CHRONO-DATE")
     date = str(written) if written is not None else _ics_date(component)
     record: dict[str, Any] = {"date": date}
@@ -323,6 +328,8 @@ def _iso_datetime(value: dt.datetime) -> str:
 
 def _zone_name(tz: dt.tzinfo) -> str | None:
     """The IANA name of a named zone (TZID), None for UTC and fixed offsets."""
+    from chrono.dates import load_zone  # (only when importing)
+
     name = getattr(tz, "key", None) or getattr(tz, "zone", None)
     if not name or name in ("UTC", "Etc/UTC"):
         return None

@@ -101,14 +101,14 @@ def _groups(events: Sequence[Event], by: str) -> Iterator[tuple[str, list[Event]
 
 
 def render(events: Sequence[Event], settings: Settings) -> Rendered:
-    by = settings["group_by"] or "year"
+    by = settings.option("group_by") or "year"
     lines: list[str] = []
     if settings.title:
         lines += [f"# {escape(settings.title)}", ""]
     for label, group in _groups(events, by):
         if label:
             lines += [f"## {escape(label)}", ""]
-        if settings["md_style"] == "table":
+        if settings.option("md_style") == "table":
             lines += [*_table(group), ""]
         else:
             for event in group:

@@ -29,7 +29,7 @@ def escape(text: str) -> str:
 
 
 def render(events: Sequence[Event], settings: Settings) -> Rendered:
-    by = settings["group_by"] or "decade"
+    by = settings.option("group_by") or "decade"
     lines = ["```mermaid", "timeline"]
     if settings.title:
         lines.append(f"    title {escape(settings.title)}")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from typing import Any
-from urllib.parse import quote
 
 from chrono.model import Event
 from chrono.precision import Precision
@@ -29,6 +28,8 @@ def as_url(source: str) -> str | None:
         return None
     if _URI_CHARACTERS.fullmatch(source):  # most addresses: nothing to encode
         return source
+    from urllib.parse import quote  # (loaded for the few addresses that need it)
+
     return quote(source, safe=_SAFE)
 
 

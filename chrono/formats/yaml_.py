@@ -8,7 +8,6 @@ from typing import Any
 import yaml
 
 from chrono.formats import Format, Rendered, Settings
-from chrono.formats._fast_yaml import WIDTH, record_text
 from chrono.formats.records import timeline_record
 from chrono.model import Event
 
@@ -52,6 +51,8 @@ def timeline_pieces(records: Iterable[dict[str, Any]], title: str | None = None)
     PyYAML."""
     if title:
         yield _dump({"title": title})
+    from chrono.formats._fast_yaml import record_text  # (loaded to write YAML only)
+
     texts: list[str] = []
     hard: list[dict[str, Any]] = []  # records for PyYAML, dumped together
     started = False
@@ -87,6 +88,8 @@ def without_end(dumped: str) -> str:
 
 
 def _dump(data: Any) -> str:
+    from chrono.formats._fast_yaml import WIDTH  # (the fast path writes to the same width)
+
     return yaml.dump(
         data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=WIDTH, indent=2
     )

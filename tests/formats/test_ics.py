@@ -202,3 +202,14 @@ def test_any_text_escapes_folds_and_reads_back(title: str) -> None:
     expected = title.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
     expected = "".join(c for c in expected if c == "\n" or not (ord(c) < 32 or ord(c) == 127))
     assert str(event["SUMMARY"]) == expected
+
+
+@given(st.text(max_size=80))
+def test_the_uuid_fast_path_is_uuid5(name: str) -> None:
+    """chrono.formats._fast_uuid gives what the uuid module gives (stable UIDs)."""
+    import uuid
+
+    from chrono.formats._fast_uuid import uuid5_text
+    from chrono.formats.ics import NAMESPACE
+
+    assert uuid5_text(NAMESPACE, name) == str(uuid.uuid5(NAMESPACE, name))

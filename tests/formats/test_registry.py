@@ -20,7 +20,7 @@ SHOUT = Option("shout", "Toy: capital letters or not.", choices=("yes", "no"), d
 def _render(events: Sequence[Event], settings: Settings) -> Rendered:
     lines = [f"{e.date.text} | {e.title}" for e in events]
     text = "\n".join(lines) + "\n"
-    return Rendered(text.upper() if settings["shout"] == "yes" else text)
+    return Rendered(text.upper() if settings.option("shout") == "yes" else text)
 
 
 def _read(data: bytes, path: str, day_first: bool | None) -> Imported:
