@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import stat
 import tempfile
 from collections.abc import Iterable
 from typing import BinaryIO
@@ -65,20 +66,34 @@ def utf8(text: str) -> bytes:
 
 
 class AtomicFile:
-    """A file written whole or not at all: a temporary file beside `path`, renamed
-    over it by `commit`.  A reader never sees half a file, and a failure (or
-    `abandon`) leaves the old file as it was.  `durable` files are synced to disk
-    before the rename (output the user asked for; a cache need not be).
+    """A file written whole or not at all: a temporary file beside the file `path`
+    names, renamed over it by `commit`.  A reader never sees half a file, and a
+    failure (or `abandon`) leaves the old file as it was.  `durable` files are
+    synced to disk before the rename (output the user asked for; a cache need not
+    be).  SPEC §10:
 
-    The new file gets the permissions a plain `open(path, "w")` would give it.
+    - `path` is written where it leads: through a symbolic link to its target (the
+      link stays a link);
+    - what is not a regular file (a FIFO, a terminal, `/dev/null`, `/dev/stdout`)
+      is opened and written as it is, never replaced by a file;
+    - a file replaced keeps its permission bits, and its owner and group where the
+      user may keep them; a new file gets what `open(path, "w")` would give it.
     """
 
     def __init__(self, path: str, *, durable: bool = True) -> None:
-        self.path = path
         self.durable = durable
-        directory = os.path.dirname(os.path.abspath(path))
+        self._temporary: str | None = None
+        self._was: os.stat_result | None = None
+        with contextlib.suppress(FileNotFoundError):
+            self._was = os.stat(path)  # (follows links)
+        if path.startswith("/dev/") or (self._was and not stat.S_ISREG(self._was.st_mode)):
+            self.path = path
+            self._handle: BinaryIO | None = open(path, "wb")  # noqa: SIM115 - closed by commit
+            return
+        self.path = os.path.realpath(path)  # the link's target, if it is a link
+        directory = os.path.dirname(self.path)
         fd, self._temporary = tempfile.mkstemp(prefix=".chrono-", suffix=".tmp", dir=directory)
-        self._handle: BinaryIO | None = os.fdopen(fd, "wb")
+        self._handle = os.fdopen(fd, "wb")
 
     def write(self, data: bytes) -> None:
         assert self._handle is not None, "written after commit or abandon"
@@ -87,21 +102,39 @@ class AtomicFile:
     def commit(self) -> None:
         handle, self._handle = self._handle, None
         assert handle is not None, "committed twice"
+        if self._temporary is None:  # written in place
+            handle.close()
+            return
         try:
             handle.flush()
             if self.durable:
                 os.fsync(handle.fileno())
             handle.close()
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(self._temporary, 0o666 & ~umask)
+            self._keep_access(self._temporary)
             os.replace(self._temporary, self.path)
         except BaseException:
             self._remove()
             raise
 
+    def _keep_access(self, temporary: str) -> None:
+        """The replaced file's mode, owner and group (as far as the user may set them),
+        else the mode a new file gets."""
+        was = self._was
+        if was is None:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(temporary, 0o666 & ~umask)
+            return
+        if hasattr(os, "chown"):  # (not on Windows)
+            for owner in ((was.st_uid, was.st_gid), (-1, was.st_gid)):
+                with contextlib.suppress(OSError):  # only root may give a file away
+                    os.chown(temporary, *owner)
+                    break
+        os.chmod(temporary, stat.S_IMODE(was.st_mode))
+
     def abandon(self) -> None:
-        """Drop what was written (no error if committed or abandoned already)."""
+        """Drop what was written (no error if committed or abandoned already); a file
+        written in place keeps what was written to it."""
         handle, self._handle = self._handle, None
         if handle is not None:
             with contextlib.suppress(OSError):
@@ -109,8 +142,9 @@ class AtomicFile:
             self._remove()
 
     def _remove(self) -> None:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(self._temporary)
+        if self._temporary is not None:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(self._temporary)
 
 
 def write_atomic(path: str, data: bytes | Iterable[bytes], *, durable: bool = True) -> None:

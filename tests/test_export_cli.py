@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import json
 import os
+import stat
+import subprocess
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -307,3 +310,70 @@ def test_import_says_what_it_could_not_take_from_a_calendar(run: Run, tmp_path: 
         f"{path}: cannot import 'Whenever': no DTSTART",
         "chrono: skipped 1 invalid event",  # as every command says it
     ]
+
+
+# --------------------------------------------------------------------------- -o writes where it leads (SPEC §10)
+
+
+def test_issue_11_o_writes_through_a_symlink_to_its_target(run: Run, tmp_path: Path) -> None:
+    real = tmp_path / "real"
+    real.mkdir()
+    (real / "t.md").write_text("old\n")
+    link = tmp_path / "link.md"
+    link.symlink_to(real / "t.md")
+    assert run("export", "timelines", "-o", str(link)).exit_code == 0
+    assert link.is_symlink()
+    assert (real / "t.md").read_text().startswith("## 1992")
+    assert not [p for p in real.iterdir() if p.name.startswith(".chrono-")]  # no temporary left
+
+
+def test_issue_11_o_through_a_dangling_symlink_creates_its_target(run: Run, tmp_path: Path) -> None:
+    link = tmp_path / "link.md"
+    link.symlink_to(tmp_path / "new.md")
+    assert run("export", "timelines", "-o", str(link)).exit_code == 0
+    assert link.is_symlink()
+    assert (tmp_path / "new.md").read_text().startswith("## 1992")
+
+
+def test_issue_11_o_keeps_the_mode_of_a_file_it_replaces(run: Run, tmp_path: Path) -> None:
+    private = tmp_path / "private.md"
+    private.write_text("notes\n")
+    private.chmod(0o600)
+    assert run("export", "timelines", "-o", str(private)).exit_code == 0
+    assert stat.S_IMODE(private.stat().st_mode) == 0o600
+    assert private.read_text().startswith("## 1992")
+    shared = tmp_path / "shared.md"
+    shared.write_text("x")
+    shared.chmod(0o664)
+    run("export", "timelines", "-o", str(shared))
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o664
+
+
+def test_issue_11_o_writes_into_a_fifo_and_leaves_it_one(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.md"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    done = subprocess.run(
+        [sys.executable, "-m", "chrono", "export", "timelines", "-f", "md", "-o", str(fifo)],
+        cwd=ROOT, capture_output=True, timeout=60, check=False,
+    )  # fmt: skip
+    reader.join(timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert got[0].startswith(b"## 1992")
+
+
+@pytest.mark.parametrize("device", ["/dev/null", "/dev/stdout"])
+def test_issue_11_o_writes_to_a_device_as_it_is(device: str) -> None:
+    before = os.stat("/dev/null")
+    done = subprocess.run(
+        [sys.executable, "-m", "chrono", "export", "timelines", "-f", "csv", "-o", device],
+        cwd=ROOT, capture_output=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+    assert os.stat("/dev/null").st_ino == before.st_ino
+    if device == "/dev/stdout":
+        assert done.stdout.startswith(b"date,title,")
