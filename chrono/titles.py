@@ -3,29 +3,44 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 
 __all__ = ["NORMALIZE_CACHE_SIZE", "normalize_title"]
 
-_ALNUM_RUNS = re.compile(r"[^\W_]+")
+# Runs of letters and digits, and runs of `+`/`#` (they tell C++ and C# from C).
+_TOKENS = re.compile(r"[^\W_]+|[+#]+")
 NORMALIZE_CACHE_SIZE = 1 << 17
 
 
 @functools.lru_cache(maxsize=NORMALIZE_CACHE_SIZE)
 def normalize_title(title: str) -> str:
-    """The title with case, spaces, punctuation, dashes, quotes and diacritics folded.
+    """The title with case, spaces, punctuation, dashes, quotes and diacritics folded
+    (SPEC §3), keeping what tells titles apart (SPEC §10).
 
     >>> normalize_title("Azerbaijan–Armenia “Peace” Agreement!")
     'azerbaijanarmeniapeaceagreement'
     >>> normalize_title("Zürich: the ‘Peace’ talks") == normalize_title("zurich the peace talks")
     True
+    >>> [normalize_title(t) for t in ("C++ released", "C released", "Version 1.10", "🎉🎉")]
+    ['c++released', 'creleased', 'version1.10', '🎉🎉']
 
     Word boundaries are dropped with the punctuation (`A|B`, `it's`) so that a
-    title written with or without a mark folds to the same key.  Cached: merging
-    and the ICS writer's UIDs both need it for every title.
+    title written with or without a mark folds to the same key; but `+` and `#`
+    are kept, two groups of digits stay apart (`1.10` is not `11.0`), and a title
+    with no letter or digit at all (only emoji or punctuation) is compared as
+    written.  Cached: merging and the ICS writer's UIDs both need it for every title.
     """
     # No character is both alphanumeric and combining (a test checks every code
-    # point), so dropping what is not alphanumeric drops the diacritics too; and
+    # point), so splitting at what is not alphanumeric drops the diacritics too; and
     # `\w` is exactly `str.isalnum` plus "_".
-    return "".join(_ALNUM_RUNS.findall(unicodedata.normalize("NFKD", title.casefold())))
+    tokens = _TOKENS.findall(unicodedata.normalize("NFKD", title.casefold()))
+    if not tokens:
+        return title
+    kept = [tokens[0]]
+    for before, token in itertools.pairwise(tokens):
+        if before[-1].isdigit() and token[0].isdigit():
+            kept.append(".")
+        kept.append(token)
+    return "".join(kept)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import re
 import sys
 import unicodedata
 
@@ -37,14 +39,42 @@ def test_normalized_titles_match(a: str, b: str) -> None:
 
 
 def _normalize_by_definition(title: str) -> str:
-    """normalize_title as SPEC §3 words it: casefold, decompose, keep letters and digits."""
+    """normalize_title as SPEC §3 and §10 word it: casefold and decompose; keep letters,
+    digits, `+` and `#`; a boundary anywhere else, kept only between two digits; and
+    a title that keeps nothing, as written."""
     decomposed = unicodedata.normalize("NFKD", title.casefold())
-    return "".join(ch for ch in decomposed if ch.isalnum() and not unicodedata.combining(ch))
+    kept = "".join(ch if ch.isalnum() or ch in "+#" else " " for ch in decomposed)
+    groups = []
+    for group in kept.split():  # (letters and digits apart from + and #)
+        runs = re.findall(r"[+#]+|[^+#]+", group)
+        groups.extend(runs)
+    if not groups:
+        return title
+    out = groups[0]
+    for before, group in itertools.pairwise(groups):
+        out += ("." if before[-1].isdigit() and group[0].isdigit() else "") + group
+    return out
 
 
 @given(st.text() | st.text(st.characters(max_codepoint=127)))
 def test_normalized_title_is_its_definition(title: str) -> None:
     assert normalize_title.__wrapped__(title) == _normalize_by_definition(title)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        pytest.param("C++ released", "C released", id="plus"),
+        pytest.param("C# 1.0 released", "C 1.0 released", id="hash"),
+        pytest.param("Version 1.10 released", "Version 11.0 released", id="digit-groups"),
+        pytest.param("🎉🎉", "🚀", id="emoji-only"),
+        pytest.param("---", "🎉", id="punctuation-only"),
+    ],
+)
+def test_issue_11_normalisation_keeps_what_tells_titles_apart(a: str, b: str) -> None:
+    text = f"- {{date: 2025-01-01, title: '{a}'}}\n- {{date: 2025-01-01, title: '{b}'}}\n"
+    assert normalize_title(a) != normalize_title(b)
+    assert len(merge_events(load_text(text).events).events) == 2
 
 
 def test_no_character_is_both_alphanumeric_and_combining() -> None:
