@@ -113,6 +113,12 @@ BLOCK_LETTERS = 6  # a word is indexed under its first six letters, so that word
 # one stem (dissolved, dissolution) meet
 
 
+def score_text(score: float) -> str:
+    """A score as people read it, two decimals, never rounded up: 0.346 reads 0.34, so
+    a pair shown at 0.35 is one that `--min-score 0.35` keeps."""
+    return f"{math.floor(score * 100) / 100:.2f}"
+
+
 @dataclass(frozen=True, slots=True)
 class NearDuplicate:
     """Two events that are probably the same, and why."""

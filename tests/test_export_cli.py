@@ -377,3 +377,57 @@ def test_issue_11_o_writes_to_a_device_as_it_is(device: str) -> None:
     assert os.stat("/dev/null").st_ino == before.st_ino
     if device == "/dev/stdout":
         assert done.stdout.startswith(b"date,title,")
+
+
+# --------------------------------------------------------------------------- found by a new user
+
+
+def test_an_open_start_has_a_heading_of_its_own(run: Run, write: Callable[..., str]) -> None:
+    """`../1994` sorts before every date; filed under 1994, it split 1994 in two."""
+    path = write("open.yaml", "- {date: ../1994, title: Before}\n- {date: -0043, title: Ides}\n"
+                              "- {date: 1994-05-04, title: PfP}\n")  # fmt: skip
+    headings = [line for line in run("export", path, "-f", "md").stdout.splitlines()
+                if line.startswith("## ")]  # fmt: skip
+    assert headings == ["## … – 1994", "## 44 BCE", "## 1994"]
+    sections = [line.strip() for line in run("export", path, "-f", "mermaid").stdout.splitlines()
+                if "section" in line]  # fmt: skip
+    assert sections == ["section … – 1990s", "section 40s BCE", "section 1990s"]
+
+
+def test_verbose_says_the_most_precise_date_was_kept(run: Run, write: Callable[..., str]) -> None:
+    path = write("t.yaml", "- {date: 2025-Q3, title: Summit in Baku, id: s}\n"
+                           "- {date: 2025-07-08, title: Summit in Baku, id: s}\n")  # fmt: skip
+    result = run("show", path, "-v")
+    assert "chrono:   date differs, kept the most precise; also: '2025-Q3'" in result.stderr
+
+
+def test_import_writes_yaml_only(run: Run, tmp_path: Path) -> None:
+    source = tmp_path / "in.csv"
+    source.write_text("date,title\n1994,Fine\n")
+    result = run("import", str(source), "-o", str(tmp_path / "out.json"))
+    assert result.exit_code == 2
+    assert "import writes a timeline file (.yaml), not json" in result.stderr
+    assert run("import", str(source), "-o", str(tmp_path / "out.yml")).exit_code == 0
+
+
+def test_import_hints_at_skip_invalid_only_when_it_would_help(run: Run, tmp_path: Path) -> None:
+    source = tmp_path / "in.csv"
+    source.write_text("when,what\n1994,Fine\n")
+    result = run("import", str(source))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1] == "chrono: nothing imported"
+    assert "import [OPTIONS] FILE" in run("import").stderr
+
+
+def test_show_format_points_to_export_for_a_file_format(run: Run) -> None:
+    result = run("show", "timelines", "--format", "md")
+    assert result.exit_code == 2
+    assert "'md' is a format of chrono export (chrono export --format md)" in result.stderr
+
+
+@pytest.mark.parametrize("command", ["show", "import"])
+def test_day_first_and_month_first_together_are_refused(run: Run, command: str) -> None:
+    path = "timelines" if command == "show" else str(DATA / "google_export.csv")
+    result = run(command, path, "--day-first", "--month-first")
+    assert result.exit_code == 2
+    assert "--day-first and --month-first contradict each other" in result.stderr

@@ -15,8 +15,8 @@ from chrono.cli.options import (
     QUIET,
     SKIP_INVALID,
     ReadOptions,
+    choose_day_first,
     count,
-    day_first,
     echo_problems,
     load,
     min_score_option,
@@ -52,6 +52,13 @@ def _check_tablefmt(ctx: click.Context, param: click.Parameter, value: str) -> s
     from tabulate import tabulate_formats
 
     if value not in tabulate_formats:
+        from chrono.formats import FORMATS
+
+        if value in FORMATS:  # (a file format, asked of show: say where it is)
+            raise click.BadParameter(
+                f"'{value}' is a format of chrono export (chrono export --format {value}); "
+                "show's --format is a table style: " + ", ".join(tabulate_formats)
+            )
         raise click.BadParameter(f"'{value}' is not one of: {', '.join(tabulate_formats)}")
     return value
 
@@ -225,7 +232,9 @@ def merge(read: ReadOptions, query: Query, output: str | None, force: bool) -> N
 
 
 @click.command("import", cls=FormatCommand, readers=True, options=False)
-@click.argument("source", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
+@click.argument(
+    "source", metavar="FILE", type=click.Path(exists=True, dir_okay=False, allow_dash=True)
+)
 @OUTPUT
 @FORCE
 @DAY_FIRST
@@ -237,7 +246,8 @@ def import_(
     format_name: str | None,
     output: str | None,
     force: bool,
-    order: str | None,
+    day_first: bool,
+    month_first: bool,
     skip_invalid: bool,
     quiet: bool,
 ) -> None:
@@ -255,17 +265,22 @@ def import_(
       chrono export -o nato.ics && chrono import nato.ics   round trip
     """
     from chrono.errors import Policy
-    from chrono.formats import Rendered
+    from chrono.formats import Rendered, format_for_path
     from chrono.formats.yaml_ import dump_timeline
 
     if source == "-" and format_name is None:
         raise click.UsageError("name the format of standard input with --format")
+    written = format_for_path(output) if output and output != "-" else None
+    if written is not None and written.name != "yaml":  # import writes timeline files
+        raise click.UsageError(
+            f"-o {output}: import writes a timeline file (.yaml), not {written.name}"
+        )
     fmt = choose_format(format_name, source, registered(readers=True), "a FILE")
     assert fmt.read is not None
     data = sys.stdin.buffer.read() if source == "-" else _read_source(source)
     name = "<stdin>" if source == "-" else source
-    imported = fmt.read(data, name, day_first(order))
-    hint = "nothing imported (--skip-invalid imports the rest)"
+    imported = fmt.read(data, name, choose_day_first(day_first, month_first))
+    hint = "nothing imported" + (" (--skip-invalid imports the rest)" if imported.invalid else "")
     report(imported.problems, Policy(skip_invalid, quiet), hint, imported.invalid)
     rendered = Rendered(dump_timeline(imported.records, imported.title))
     write_output(rendered, output, [source], force, quiet=quiet)

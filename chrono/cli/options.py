@@ -139,17 +139,21 @@ def read_and_select(read: ReadOptions, query: Query) -> tuple[Chronology, Excerp
 
 
 def _report_merges(groups: Iterable[MergeGroup]) -> None:
+    from chrono.similarity import score_text
+
     for group in groups:
         event = group.merged
         where = ", ".join(str(o) for o in event.origins)
         click.echo(f"chrono: merged '{event.title}' ({event.date.display()}): {where}", err=True)
         for link in group.near:
             words = ", ".join(link.shared)
-            click.echo(f"chrono:   near-duplicate, score {link.score:.2f}: {link.dates}; "
+            score = score_text(link.score)
+            click.echo(f"chrono:   near-duplicate, score {score}: {link.dates}; "
                        f"shared words: {words}", err=True)  # fmt: skip
         for name, values in event.conflicts.items():
             others = "; ".join(_short(v) for v in values)
-            click.echo(f"chrono:   {name} differs, kept the first; also: {others}", err=True)
+            kept = "the most precise" if name == "date" else "the first"  # (SPEC §3, §7)
+            click.echo(f"chrono:   {name} differs, kept {kept}; also: {others}", err=True)
 
 
 def _short(value: Any, limit: int = 60) -> str:
@@ -160,10 +164,8 @@ def _short(value: Any, limit: int = 60) -> str:
 
 
 PATHS = click.argument("paths", nargs=-1, type=click.Path(exists=True, allow_dash=True))
-DAY_FIRST = click.option("--day-first", "order", flag_value="day", help="Read 04/05/2025 as 4 May.")
-MONTH_FIRST = click.option(
-    "--month-first", "order", flag_value="month", help="Read 04/05/2025 as April 5."
-)
+DAY_FIRST = click.option("--day-first", is_flag=True, help="Read 04/05/2025 as 4 May.")
+MONTH_FIRST = click.option("--month-first", is_flag=True, help="Read 04/05/2025 as April 5.")
 SKIP_INVALID = click.option(
     "--skip-invalid", is_flag=True, help="Report invalid events, then go on with the rest."
 )
@@ -179,9 +181,11 @@ NO_CACHE = click.option(
 )
 
 
-def day_first(order: str | None) -> bool | None:
+def choose_day_first(day: bool, month: bool) -> bool | None:
     """`--day-first` or `--month-first`, as `parse_date` takes it (None: neither)."""
-    return None if order is None else order == "day"
+    if day and month:
+        raise click.UsageError("--day-first and --month-first contradict each other: give one")
+    return True if day else False if month else None
 
 
 def read_options(*, merging: bool = True) -> Callable[[F], F]:
@@ -195,7 +199,8 @@ def read_options(*, merging: bool = True) -> Callable[[F], F]:
         @functools.wraps(command)
         def wrapper(
             paths: tuple[str, ...],
-            order: str | None,
+            day_first: bool,
+            month_first: bool,
             quiet: bool,
             no_cache: bool,
             skip_invalid: bool = False,
@@ -206,7 +211,7 @@ def read_options(*, merging: bool = True) -> Callable[[F], F]:
             from chrono.errors import Policy
 
             reading = Reading(
-                day_first=day_first(order),
+                day_first=choose_day_first(day_first, month_first),
                 cache=not no_cache,
                 report_merges=verbose,
             )

@@ -8,6 +8,7 @@ from typing import Any
 
 from chrono.merging import MergeGroup, NearGroup
 from chrono.model import Event
+from chrono.similarity import score_text
 from chrono.writing import strip_controls
 
 
@@ -69,10 +70,11 @@ def render_groups(
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     blocks: list[str] = []
     for number, group in enumerate(near, start=1):
-        lines = [f"near-duplicates {number}, score {group.score:.2f}:", *_lines(group.members)]
+        score = score_text(group.score)
+        lines = [f"near-duplicates {number}, score {score}:", *_lines(group.members)]
         for link in group.links:
             words = ", ".join(link.shared) or "none"
-            lines.append(f"  why: {link.score:.2f}, {link.dates}; words: {words}")
+            lines.append(f"  why: {score_text(link.score)}, {link.dates}; words: {words}")
         blocks.append("\n".join(lines))
     for merged in exact:
         lines = [f"exact duplicates, {_exact_reason(merged)}:", *_lines(merged.members)]

@@ -8,7 +8,7 @@ from chrono.formats import Option
 from chrono.precision import Precision, year_text
 
 if TYPE_CHECKING:
-    from chrono.dates import ChronoDate
+    from chrono.dates import ChronoDate, DatePoint
 
 GROUP_BY = Option(
     "group_by",
@@ -21,12 +21,19 @@ def period_label(date: ChronoDate, by: str) -> str:
     """The heading an event falls under: `1994`, `1990s`, `44 BCE`, `40s BCE`.
 
     A date coarser than the grouping keeps its own label (`199X` under years), so
-    no heading claims more precision than the date has.  `none` gives "".
+    no heading claims more precision than the date has.  An interval open at the
+    start sorts before every date, so it has a heading of its own, `… – 1994`.
+    `none` gives "".
     """
     if by == "none":
         return ""
-    point = date.start if date.start is not None else date.end
-    assert point is not None
+    if date.start is None:
+        assert date.end is not None  # parse_date refuses `../..`
+        return f"… – {_label(date.end, by)}"
+    return _label(date.start, by)
+
+
+def _label(point: DatePoint, by: str) -> str:
     if point.precision <= Precision.DECADE and (
         by == "year" or point.precision is Precision.CENTURY
     ):
