@@ -84,8 +84,13 @@ def fold(line: str) -> str:
     return "\r\n ".join(parts)
 
 
-def uid(event: Event) -> str:
-    """Stable across runs and input orders: from `id`, else the date's meaning and title."""
+def uid(event: Event, copy: int = 1) -> str:
+    """Stable across runs and input orders: from `id`, else the date's meaning and title.
+
+    Events that merging would make one (`--dedupe none` keeps them apart) would share
+    a UID, and a calendar would keep one of them: the second and later `copy` of a
+    UID has its number in the name the UID is made from.
+    """
     if event.id is not None:
         key = f"id:{event.id}"
     else:
@@ -93,6 +98,8 @@ def uid(event: Event) -> str:
         first, last = d.iso_bounds()
         marks = ("~" if d.approximate else "") + ("?" if d.uncertain else "")
         key = f"event:{first}/{last}/{d.precision.label}{marks}/{normalize_title(event.title)}"
+    if copy > 1:
+        key += f"/copy {copy}"
     return uuid5_text(NAMESPACE, key)  # str(uuid.uuid5(NAMESPACE, key)), the fast path
 
 
@@ -163,7 +170,7 @@ def _description(event: Event) -> str | None:
     return "\n\n".join(parts) or None
 
 
-def _vevent(event: Event, stamp: str, partial: str) -> str:
+def _vevent(event: Event, uid_: str, stamp: str, partial: str) -> str:
     """The VEVENT, lines ended and folded; only lines that can be long are folded."""
     times = _times(event, partial)
     summary = fold(f"SUMMARY:{escape_text(_summary(event))}")
@@ -173,7 +180,7 @@ def _vevent(event: Event, stamp: str, partial: str) -> str:
     # A historical event does not make anyone busy; X-CHRONO-* is what chrono needs
     # to read the event back exactly (`chrono import`).
     return (
-        f"BEGIN:VEVENT\r\nUID:{uid(event)}\r\nDTSTAMP:{stamp}\r\n{times}\r\n{summary}\r\n"
+        f"BEGIN:VEVENT\r\nUID:{uid_}\r\nDTSTAMP:{stamp}\r\n{times}\r\n{summary}\r\n"
         f"{_line('DESCRIPTION:' + escape_text(description)) if description else ''}"
         f"{_line('LOCATION:' + escape_text(location)) if location else ''}"
         f"{_line('CATEGORIES:' + ','.join(map(escape_text, tags))) if tags else ''}"
@@ -202,9 +209,13 @@ def render(events: Sequence[Event], settings: Settings) -> Rendered:
     ]
     text = ["".join(fold(line) + "\r\n" for line in lines)]
     warnings: list[str] = []
+    made: dict[str, int] = {}  # UIDs written, and how many times
     for event in events:
+        first = uid(event)
+        made[first] = made.get(first, 0) + 1
+        event_uid = first if made[first] == 1 else uid(event, made[first])
         try:
-            text.append(_vevent(event, stamp, settings.option("partial")))  # all or nothing
+            text.append(_vevent(event, event_uid, stamp, settings.option("partial")))
         except _Skip as reason:
             warnings.append(f"skipped '{event.title}' ({event.date.display()}): {reason}")
             continue

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import icalendar
 import pytest
 import vobject
+from click.testing import Result
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -14,6 +16,9 @@ from chrono.formats import FORMATS
 from chrono.formats.ics import escape_text, fold, uid
 from chrono.loading import load_text
 from chrono.model import Event
+
+Run = Callable[..., Result]
+Write = Callable[[str, str], str]
 
 
 def render(
@@ -213,3 +218,15 @@ def test_the_uuid_fast_path_is_uuid5(name: str) -> None:
     from chrono.formats.ics import NAMESPACE
 
     assert uuid5_text(NAMESPACE, name) == str(uuid.uuid5(NAMESPACE, name))
+
+
+def test_issue_11_dedupe_none_never_writes_one_uid_twice(run: Run, write: Write) -> None:
+    path = write("twice.yaml", "- {date: 2025-08-08, title: Peace, id: p}\n"
+                               "- {date: 2025-08-09, title: Peace again, id: p}\n"
+                               "- {date: 1994, title: Same}\n- {date: 1994, title: same}\n")  # fmt: skip
+    kept = run("export", path, "-f", "ics", "--dedupe", "none").stdout
+    uids = [line for line in kept.splitlines() if line.startswith("UID:")]
+    assert len(uids) == 4
+    assert len(set(uids)) == 4
+    merged = run("export", path, "-f", "ics").stdout
+    assert [line for line in merged.splitlines() if line.startswith("UID:")] == [uids[0], uids[2]]
