@@ -49,7 +49,11 @@ def _cell(value: Any) -> str:
 
 
 def render(events: Sequence[Event], settings: Settings) -> Rendered:
-    extra_keys = list(dict.fromkeys(k for e in events for k in e.extra if k not in HEADER))
+    # Other keys, in first-seen order; a column no event fills is left out (an empty
+    # cell reads back as no value, so it would not come back from `chrono import`).
+    extra_keys = list(
+        dict.fromkeys(k for e in events for k, v in e.extra.items() if k not in HEADER and _cell(v))
+    )
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180: CRLF, minimal quoting
     writer.writerow(HEADER + tuple(extra_keys))

@@ -196,7 +196,7 @@ def _line(line: str) -> str:
 
 
 def render(events: Sequence[Event], settings: Settings) -> Rendered:
-    name = escape_text(settings.option("calendar_name") or settings.title or "chrono")
+    name = escape_text(settings.option("calendar_name") or settings.title or "chrono") or "chrono"
     stamp = _stamp(settings.now if settings.now is not None else int(time.time()))
     lines = [
         "BEGIN:VCALENDAR",
@@ -247,7 +247,7 @@ def read(data: bytes, path: str, day_first: bool | None = None) -> Imported:
     records: list[dict[str, Any]] = []
     problems: list[Problem] = []
     invalid = 0
-    titles = [str(c.get("X-WR-CALNAME") or c.get("NAME") or "") for c in calendars]
+    titles = [_text(c.get("X-WR-CALNAME") or c.get("NAME")) or "" for c in calendars]
     for calendar in calendars:
         for number, component in enumerate(calendar.walk("VEVENT"), start=1):
             where = component.get("SUMMARY") or component.get("UID") or f"event {number}"
@@ -270,8 +270,8 @@ def read(data: bytes, path: str, day_first: bool | None = None) -> Imported:
 def _ics_event(component: Any) -> dict[str, Any]:
     from chrono.dates import parse_date  # (only when importing)
 
-    written = component.get("X-CHRONO-DATE")
-    date = str(written) if written is not None else _ics_date(component)
+    written = _text(component.get("X-CHRONO-DATE"))
+    date = written if written is not None else _ics_date(component)
     record: dict[str, Any] = {"date": date}
     zone = _zone_of(component)
     summary = str(component.get("SUMMARY") or "").strip()
@@ -279,9 +279,9 @@ def _ics_event(component: Any) -> dict[str, Any]:
         shown = parse_date(date).display() + ": "
         summary = summary.removeprefix(shown)
     record["title"] = summary or "(untitled)"
-    chrono_id = component.get("X-CHRONO-ID")
+    chrono_id = _text(component.get("X-CHRONO-ID"))
     if chrono_id is not None:
-        record["id"] = str(chrono_id)
+        record["id"] = chrono_id
     elif written is None and component.get("UID"):
         record["id"] = str(component.get("UID"))  # the calendar's stable key
     description, sources = _split_sources(str(component.get("DESCRIPTION") or ""))
@@ -369,6 +369,21 @@ def _zone_of(component: Any) -> str | None:
     return None
 
 
+_ESCAPED = re.compile(r"\\([\\;,nN])")
+
+
+def unescape_text(text: str) -> str:
+    """RFC 5545 §3.3.11 TEXT read back: `escape_text` undone, in one pass so that an
+    escaped backslash before an `n` stays a backslash and an `n`."""
+    return _ESCAPED.sub(lambda m: "\n" if m[1] in "nN" else m[1], text)
+
+
+def _text(value: Any) -> str | None:
+    """A property icalendar does not know (X-CHRONO-*, NAME) as text: it leaves those
+    escaped."""
+    return None if value is None else unescape_text(str(value))
+
+
 def _categories(value: Any) -> list[str]:
     items = value if isinstance(value, list) else [value] if value is not None else []
     tags: list[str] = []
@@ -383,9 +398,9 @@ def _categories(value: Any) -> list[str]:
 def _split_sources(description: str) -> tuple[str | None, list[str]]:
     """chrono writes sources after the description as `Sources:` and one per line."""
     m = _SOURCES.search(description)
-    if m is None:
-        return description.strip() or None, []
-    return description[: m.start()].strip() or None, m["list"].split("\n")
+    text = description if m is None else description[: m.start()]
+    # As a timeline file reads a description: trailing space dropped, the rest kept.
+    return text.rstrip() or None, [] if m is None else m["list"].split("\n")
 
 
 def _nothing(path: str, records: Sequence[object], problems: list[Problem]) -> list[Problem]:

@@ -1,11 +1,13 @@
-"""`--format json`: a list of event objects (SPEC §5, §7)."""
+"""`--format json`: a list of event objects (SPEC §5, §7), and `chrono import` of it."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from typing import Any
 
-from chrono.formats import Format, Records, Rendered, Settings
+from chrono.errors import Problem
+from chrono.formats import Format, Imported, Records, Rendered, Settings
 from chrono.formats._fast_json import record_text
 from chrono.formats.records import plain_record
 from chrono.model import Event
@@ -25,7 +27,54 @@ def render(events: Sequence[Event], settings: Settings) -> Rendered:
     return Rendered(RECORDS.join(record(event) for event in events))
 
 
+# What a record says of its date and origins, which a timeline file does not hold: the
+# date as written says it all again, and the origins are where the file was read.
+_DERIVED = frozenset({"start", "end", "precision", "approximate", "uncertain", "origins"})
+_SINGLE = ("id", "description", "location", "timezone")
+
+
+def read(data: bytes, path: str, day_first: bool | None = None) -> Imported:
+    """chrono's own JSON (`export --format json`) as timeline records."""
+    try:
+        found = json.loads(data.decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        return Imported((), None, (Problem(path, 0, 0, f"not UTF-8 JSON: {exc.reason}"),))
+    except json.JSONDecodeError as exc:
+        return Imported(
+            (), None, (Problem(path, exc.lineno, exc.colno, f"invalid JSON: {exc.msg}"),)
+        )
+    if not isinstance(found, list):
+        message = "expected a list of events, as chrono export --format json writes"
+        return Imported((), None, (Problem(path, 1, 1, message),))
+    records, problems = [], []
+    for number, item in enumerate(found, start=1):
+        record = _record(item)
+        if record is None:
+            message = f"event {number}: expected an object with a date and a title"
+            problems.append(Problem(path, 0, 0, message))
+        else:
+            records.append(record)
+    return Imported(tuple(records), None, tuple(problems), len(problems))
+
+
+def _record(item: Any) -> dict[str, Any] | None:
+    """One record as a timeline file holds it, keys in the order chrono writes them."""
+    if not isinstance(item, dict) or not all(
+        isinstance(item.get(key), str) for key in ("date", "title")
+    ):
+        return None
+    record: dict[str, Any] = {"date": item["date"], "title": item["title"]}
+    record.update({key: item[key] for key in _SINGLE if item.get(key) is not None})
+    record.update({key: item[key] for key in ("tags", "sources") if item.get(key)})
+    taken = {"date", "title", "tags", "sources", "conflicts", *_SINGLE, *_DERIVED}
+    record.update({key: value for key, value in item.items() if key not in taken})
+    if item.get("conflicts"):
+        record["conflicts"] = item["conflicts"]
+    return record
+
+
 RECORDS = Records(record, first="[\n  ", between=",\n  ", last="\n]\n", empty="[]\n")
 FORMAT = Format(
-    "json", (".json",), "a list of event objects, for other tools", render, records=RECORDS
-)
+    "json", (".json",), "a list of event objects, for other tools", render, read=read,
+    records=RECORDS,
+)  # fmt: skip

@@ -74,7 +74,7 @@ def test_import_reads_a_registered_reader(run: Run, toy: Format, tmp_path: Path)
     loaded = load_text(result.stdout)
     assert [e.title for e in loaded.events] == ["Partnership for Peace", "A quarter"]
     assert loaded.titles == ("Toys",)
-    assert "[ics|csv|toy]" in run("import", "--help").stdout
+    assert "[ics|json|csv|toy]" in run("import", "--help").stdout
 
 
 def test_without_a_reader_a_format_cannot_be_imported(run: Run, tmp_path: Path) -> None:
