@@ -7,16 +7,18 @@ Only click is imported at start-up; each command imports what it needs, so
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import gc
 import os
 import sys
-from typing import Any
+from typing import Any, TextIO
 
 import click
 
 from chrono import __version__
 from chrono.cli import commands
-from chrono.cli.options import ProblemsFound
+from chrono.cli.options import Failed, ProblemsFound
 
 __all__ = ["cli", "main"]
 
@@ -53,6 +55,13 @@ class ChronoGroup(click.Group):
             return super().invoke(ctx)
         except ChronoError as exc:  # problems that stop the run (errors.Policy)
             raise ProblemsFound(exc.problems, exc.hint) from None
+        except BrokenPipeError:  # the reader closed the pipe (`| head`): it has what it
+            _silence(sys.stdout)  # wanted, so this ends quietly, and whenever it came
+            raise click.exceptions.Exit(0) from None
+        except OSError as exc:
+            if exc.errno not in _OUTPUT_ERRORS:
+                raise
+            raise Failed(_cannot_write(exc)) from None
         except ModuleNotFoundError as exc:  # run outside the environment chrono was installed in
             package = _DEPENDENCIES.get((exc.name or "").split(".")[0])
             if package is None:
@@ -86,6 +95,22 @@ for _command in commands.COMMANDS:
     cli.add_command(_command)
 
 
+# What a failed write to standard output says (SPEC §10); other OSErrors are bugs.
+_OUTPUT_ERRORS = {errno.ENOSPC, errno.EIO, errno.EDQUOT, errno.EFBIG, errno.EROFS, errno.EBADF}
+INTERRUPTED = 130  # 128 + SIGINT: what shells report for a program stopped by Ctrl-C
+
+
+def _cannot_write(exc: OSError) -> str:
+    return f"cannot write output: {exc.strerror or exc}"
+
+
+def _silence(stream: TextIO) -> None:
+    """Point a stream whose reader has gone at /dev/null, so that nothing written or
+    flushed later fails again."""
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
+
+
 def main() -> None:
     """Console-script entry point."""
     # chrono builds hundreds of thousands of acyclic objects and exits: the cyclic
@@ -93,11 +118,13 @@ def main() -> None:
     # (a third of the run time on 100k events) and free nothing.
     gc.disable()
     try:
-        cli(prog_name="chrono")
-    except SystemExit as stop:
-        status = stop.code
-    else:  # pragma: no cover - click always ends with SystemExit
-        status = 0
+        result = cli.main(prog_name="chrono", standalone_mode=False)
+        status = result if isinstance(result, int) else 0  # (Exit's code, or 0)
+    except click.ClickException as exc:
+        exc.show()
+        status = exc.exit_code
+    except click.exceptions.Abort:  # Ctrl-C (click has ended the line ^C began)
+        status = INTERRUPTED
     _exit_now(status)
 
 
@@ -115,9 +142,14 @@ def _exit_now(status: int | str | None) -> None:
         status = 1
     elif status is None:
         status = 0
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except (OSError, ValueError):  # a closed pipe or stream: as click, exit 1
-            status = status or 1
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader has gone: as in the command (ChronoGroup)
+        _silence(sys.stdout)
+    except OSError as exc:
+        with contextlib.suppress(OSError, ValueError):
+            print(f"chrono: {_cannot_write(exc)}", file=sys.stderr)
+        status = status or 1
+    with contextlib.suppress(OSError, ValueError):
+        sys.stderr.flush()
     os._exit(status)

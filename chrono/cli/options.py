@@ -30,20 +30,27 @@ F = TypeVar("F", bound=Callable[..., Any])
 # --------------------------------------------------------------------------- problems
 
 
-class ProblemsFound(click.ClickException):
-    """The input has errors: print every problem, `FILE:LINE:COL: message`, exit 1."""
+class Failed(click.ClickException):
+    """A run that cannot go on: `chrono: message` on stderr, exit 1."""
 
     exit_code = 1
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"chrono: {self.message}", err=True)
+
+
+class ProblemsFound(Failed):
+    """The input has errors: print every problem, `FILE:LINE:COL: message`, then the
+    hint, exit 1."""
 
     def __init__(self, problems: Sequence[Problem], hint: str = "") -> None:
         super().__init__(hint)
         self.problems = problems
-        self.hint = hint
 
     def show(self, file: Any = None) -> None:
         echo_problems(self.problems)
-        if self.hint:
-            click.echo(f"chrono: {self.hint}", err=True)
+        if self.message:
+            super().show(file)
 
 
 def echo_problems(problems: Iterable[Problem]) -> None:
