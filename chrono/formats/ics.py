@@ -32,6 +32,7 @@ from chrono.formats.records import as_url
 from chrono.model import Event
 from chrono.precision import (
     US_PER_DAY,
+    US_PER_MINUTE,
     US_PER_SECOND,
     Precision,
     civil_from_days,
@@ -122,6 +123,24 @@ def _datetime(point: DatePoint) -> str:
     return f"{_day(days)}T{seconds // 3600:02d}{seconds // 60 % 60:02d}{seconds % 60:02d}Z"
 
 
+def _midnight(days: int, timed: DatePoint) -> str:
+    """The start of a day, as an instant in the zone of the clock time beside it (UTC,
+    `Z`), or floating as that clock time is."""
+    if timed.offset is None and timed.zone is None:
+        return f"{_day(days)}T000000"
+    shift = (timed.lo - _local_us(timed)) // US_PER_MINUTE  # the time's offset, in minutes
+    instant = days * US_PER_DAY + shift * US_PER_MINUTE
+    day, rest = divmod(instant, US_PER_DAY)
+    seconds = rest // US_PER_SECOND
+    return f"{_day(day)}T{seconds // 3600:02d}{seconds // 60 % 60:02d}{seconds % 60:02d}Z"
+
+
+def _local_us(point: DatePoint) -> int:
+    """A clock time as written, as if in UTC."""
+    local = days_from_civil(point.year, point.month, point.day) * US_PER_DAY
+    return local + ((point.hour * 60 + point.minute) * 60 + point.second) * US_PER_SECOND
+
+
 def _check(point: DatePoint, partial: str) -> None:
     if point.year < 1:
         raise _Skip("BCE dates cannot be written in iCalendar")
@@ -140,7 +159,14 @@ def _times(event: Event, partial: str) -> str:
     _check(start, partial)
     if end is not None and end is not start:
         _check(end, partial)
-    if start.precision >= Precision.MINUTE and (end is None or end.precision >= Precision.MINUTE):
+    timed = start.precision >= Precision.MINUTE
+    if end is not None and end is not start and timed != (end.precision >= Precision.MINUTE):
+        # A clock time and a day (2025-08-08T10:00+02:00/2025-08-09): both ends as
+        # instants (RFC 5545 wants one value type), the day's edge in the time's zone.
+        begins = _datetime(start) if timed else _midnight(start.lo // US_PER_DAY, end)
+        ends = _datetime(end) if not timed else _midnight((end.hi - 1) // US_PER_DAY + 1, start)
+        return f"DTSTART:{begins}\r\nDTEND:{ends}"
+    if timed and (end is None or end.precision >= Precision.MINUTE):
         if date.interval and end is not None:
             return f"DTSTART:{_datetime(start)}\r\nDTEND:{_datetime(end)}"
         return f"DTSTART:{_datetime(start)}"
@@ -159,7 +185,8 @@ def _summary(event: Event) -> str:
     """The title, after the written date where the calendar's date alone would
     claim more precision or certainty than the author gave (SPEC §7)."""
     d = event.date
-    vague = d.precision < Precision.DAY or d.approximate or d.uncertain or d.end is None
+    mixed = d.start is not None and d.end is not None and d.start.precision != d.end.precision
+    vague = d.precision < Precision.DAY or d.approximate or d.uncertain or d.end is None or mixed
     return f"{d.display()}: {event.title}" if vague else event.title
 
 

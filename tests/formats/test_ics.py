@@ -230,3 +230,13 @@ def test_issue_11_dedupe_none_never_writes_one_uid_twice(run: Run, write: Write)
     assert len(set(uids)) == 4
     merged = run("export", path, "-f", "ics").stdout
     assert [line for line in merged.splitlines() if line.startswith("UID:")] == [uids[0], uids[2]]
+
+
+def test_issue_11_a_mixed_interval_keeps_its_time(run: Run, write: Write) -> None:
+    """`2025-08-08T10:00+02:00/2025-08-09` became an all-day event: the 10:00 was gone."""
+    path = write("mixed.yaml", "- {date: '2025-08-08T10:00+02:00/2025-08-09', title: Talks}\n")
+    calendar = icalendar.Calendar.from_ical(run("export", path, "-f", "ics").stdout_bytes)
+    (event,) = calendar.walk("VEVENT")
+    assert event["DTSTART"].dt == dt.datetime(2025, 8, 8, 8, 0, tzinfo=dt.timezone.utc)
+    assert event["DTEND"].dt == dt.datetime(2025, 8, 9, 22, 0, tzinfo=dt.timezone.utc)
+    assert str(event["SUMMARY"]) == "8 Aug 2025 10:00 +02:00 – 9 Aug 2025: Talks"
