@@ -156,6 +156,7 @@ def _read(
         loaded.paths,
         problems=loaded.problems,
         invalid=loaded.invalid,
+        unread=loaded.unread,
         merges=merged.groups,
     )
 
@@ -170,8 +171,8 @@ class Chronology:
     what reading them found.
 
     `problems` are every problem found (the invalid events are not in the
-    chronology; `invalid` counts them), `merges` the groups of events that merged
-    when the reading asked for them.
+    chronology; `invalid` counts them, `unread` the files that could not be read at
+    all), `merges` the groups of events that merged when the reading asked for them.
     """
 
     def __init__(
@@ -183,6 +184,7 @@ class Chronology:
         *,
         problems: Sequence[Problem] = (),
         invalid: int = 0,
+        unread: int = 0,
         merges: Sequence[MergeGroup] = (),
         refresh: Callable[[], Chronology] | None = None,
     ) -> None:
@@ -193,6 +195,7 @@ class Chronology:
         self.files = tuple(files)
         self.problems = tuple(problems)
         self.invalid = invalid
+        self.unread = unread
         self.merges = tuple(merges)
 
     def __len__(self) -> int:

@@ -36,6 +36,7 @@ class Loaded:
     titles: tuple[str, ...] = ()  # timeline titles, one per document that has one
     paths: tuple[str, ...] = ()  # the files read, folders expanded
     invalid: int = 0  # events reported as invalid (not in `events`)
+    unread: int = 0  # files that could not be read at all
 
     @property
     def files(self) -> int:
@@ -56,6 +57,7 @@ class _Sink:
     problems: list[Problem] = field(default_factory=list)
     titles: list[str] = field(default_factory=list)
     invalid: int = 0
+    unread: int = 0
     errors: int = 0
 
     def error(self, node: Node, message: str) -> None:
@@ -249,6 +251,7 @@ def _combine(results: list[_Sink], problems: list[Problem], files: list[str]) ->
         titles=tuple(t for r in results for t in r.titles),
         paths=tuple(files),
         invalid=sum(r.invalid for r in results),
+        unread=sum(r.unread for r in results),
     )
 
 
@@ -259,6 +262,7 @@ def _load_file(path: str, day_first: bool | None) -> _Sink:
         data = sys.stdin.buffer.read() if path == STDIN else _read_bytes(path)
     except OSError as exc:
         sink.problems.append(Problem(name, 0, 0, f"cannot read file: {exc.strerror or exc}"))
+        sink.unread = 1
         return sink
     text = _decode(data, sink)
     if text is not None:

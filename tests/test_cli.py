@@ -418,3 +418,45 @@ def test_issue_11_ctrl_c_ends_with_130_and_no_traceback(tmp_path: Path) -> None:
     assert process.returncode == 130
     assert b"Traceback" not in err
     assert b"Aborted" not in err
+
+
+def test_issue_11_an_unreadable_file_is_a_data_error_named_or_found(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Named on the command line it was a usage error (exit 2); found in a folder, a
+    data error (exit 1).  Now exit 1 both ways, and --skip-invalid says it skipped it."""
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    locked = folder / "locked.yaml"
+    locked.write_text("- {date: 1994, title: Secret}\n")
+    (folder / "open.yaml").write_text("- {date: 1995, title: Open}\n")
+    import chrono.loading
+
+    real = chrono.loading._read_bytes
+
+    def refuse(path: str) -> bytes:  # (as root, chmod 000 would not stop the read)
+        if path.endswith("locked.yaml"):
+            raise PermissionError(13, "Permission denied")
+        return real(path)
+
+    monkeypatch.setattr(chrono.loading, "_read_bytes", refuse)
+    for where in (str(locked), str(folder)):
+        result = run("show", where, "--no-cache")
+        assert result.exit_code == 1
+        assert f"{locked}: cannot read file: Permission denied" in result.stderr
+    skipped = run("show", str(folder), "--no-cache", "--skip-invalid")
+    assert skipped.exit_code == 0
+    assert "Open" in skipped.stdout
+    assert skipped.stderr.splitlines()[-1] == "chrono: skipped 1 unreadable file"
+
+
+def test_issue_11_from_after_to_is_a_usage_error(run: Run) -> None:
+    result = run("show", "timelines", "--from", "2025", "--to", "2024")
+    assert result.exit_code == 2
+    assert "--from 2025 is after --to 2024: no event could be kept" in result.stderr
+
+
+def test_issue_11_importing_a_timeline_file_says_what_it_is(run: Run) -> None:
+    result = run("import", "timelines/press-reports.yaml")
+    assert result.exit_code == 2
+    assert "is a timeline file already: chrono reads it as it is" in result.stderr

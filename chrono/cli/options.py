@@ -60,12 +60,17 @@ def echo_problems(problems: Iterable[Problem]) -> None:
         click.echo(strip_controls(str(problem)), err=True)
 
 
-def report(problems: Sequence[Problem], policy: Policy, hint: str, invalid: int = 0) -> None:
+def report(
+    problems: Sequence[Problem], policy: Policy, hint: str, invalid: int = 0, unread: int = 0
+) -> None:
     """Problems to stderr as the policy says; ChronoError (exit 1, see the group) when
-    they stop the run, else a note of how many invalid events were skipped."""
+    they stop the run, else a note of what was skipped: invalid events, and files
+    that could not be read at all."""
     echo_problems(policy.check(problems, hint))
     if any(p.is_error for p in problems):
-        click.echo(f"chrono: skipped {count(invalid, 'invalid event')}", err=True)
+        skipped = [count(invalid, "invalid event")] if invalid or not unread else []
+        skipped += [count(unread, "unreadable file")] if unread else []
+        click.echo(f"chrono: skipped {' and '.join(skipped)}", err=True)
 
 
 def count(n: int, word: str) -> str:
@@ -121,7 +126,7 @@ def read_chronology(read: ReadOptions) -> Chronology:
         found = chronology.read(read.paths, read.reading, _progress(read))
     errors = sum(p.is_error for p in found.problems)
     hint = f"{count(errors, 'error')}; --skip-invalid goes on without the invalid events"
-    report(found.problems, read.policy, hint, found.invalid)
+    report(found.problems, read.policy, hint, found.invalid, found.unread)
     if read.verbose:
         _report_merges(found.merges)
     return found
@@ -170,7 +175,11 @@ def _short(value: Any, limit: int = 60) -> str:
     return repr(text if len(text) <= limit else text[: limit - 1] + "…")
 
 
-PATHS = click.argument("paths", nargs=-1, type=click.Path(exists=True, allow_dash=True))
+# (readable=False: a file that cannot be read is the loader's to report, exit 1, as
+# it is when a folder holds it; only a path that does not exist is a usage error.)
+PATHS = click.argument(
+    "paths", nargs=-1, type=click.Path(exists=True, allow_dash=True, readable=False)
+)
 DAY_FIRST = click.option("--day-first", is_flag=True, help="Read 04/05/2025 as 4 May.")
 MONTH_FIRST = click.option("--month-first", is_flag=True, help="Read 04/05/2025 as April 5.")
 SKIP_INVALID = click.option(
@@ -320,6 +329,10 @@ def query_options(command: F) -> F:
     ) -> Any:
         from chrono.querying import Query
 
+        if start is not None and end is not None and start.lo >= end.hi:
+            raise click.UsageError(
+                f"--from {start.text} is after --to {end.text}: no event could be kept"
+            )
         read = with_reading(read, dedupe=Dedupe(dedupe), min_score=min_score)
         return command(read=read, query=Query(start, end, tags, grep, limit, reverse), **kwargs)
 

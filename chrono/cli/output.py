@@ -104,6 +104,9 @@ def choose_format(
         return FORMATS[name]
     found = format_for_path(path, formats) if path and path != "-" else None
     if found is None:
+        other = format_for_path(path) if path and path != "-" else None
+        if other is not None and other.name == "yaml":
+            raise click.UsageError(f"{path} is a timeline file already: chrono reads it as it is")
         raise click.UsageError(f"name a format with --format, or {file} whose suffix names one")
     return found
 
