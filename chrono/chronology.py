@@ -130,7 +130,8 @@ def read(sources: Sequence[str], reading: Reading, progress: Progress | None = N
     if stored is None:
         return _read(files, problems, reading, progress, store, key)
     fresh = functools.partial(_read, files, problems, reading, progress, store, key)
-    return Chronology(stored, stored, _shared_title(stored.titles), stored.paths, refresh=fresh)
+    return Chronology(stored, stored, _shared_title(stored.titles), stored.paths,
+                      problems=stored.warnings, refresh=fresh)  # fmt: skip
 
 
 def _read(
@@ -147,8 +148,8 @@ def _read(
     loaded = _load(files, problems, reading, progress)
     merged = merge_events(loaded.events, reading.dedupe, reading.min_score)
     stored = None
-    if store is not None and key is not None and not loaded.problems:
-        stored = store.put(key, merged.events, loaded.titles, loaded.paths)
+    if store is not None and key is not None and not loaded.has_errors:
+        stored = store.put(key, merged.events, loaded.titles, loaded.paths, loaded.problems)
     return Chronology(
         EventIndex(merged.events),
         stored,
@@ -215,11 +216,11 @@ class Chronology:
 
     def _afresh(self) -> Chronology:
         """This chronology read from the timelines, after its stored copy was found
-        damaged; DamagedCache if they now have problems (they changed since this run
-        found them unchanged: what it has reported would not be all)."""
+        damaged; DamagedCache if they now have errors (they changed since this run
+        found them unchanged, and what it has reported would not be all)."""
         assert self._refresh is not None, "only a stored chronology can be damaged"
         fresh = self._refresh()
-        if fresh.problems:
+        if any(p.is_error for p in fresh.problems):
             raise DamagedCache("the timelines changed while chrono read them")
         self._index, self._stored, self._refresh = fresh._index, fresh._stored, None
         return self

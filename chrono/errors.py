@@ -65,15 +65,19 @@ class DamagedCache(Exception):
 class Policy(NamedTuple):
     """What the problems found do to a run: the one policy every command follows
     (SPEC §6).  Errors stop the run (exit 1) unless `skip_invalid`; warnings are
-    shown unless `quiet`; errors always are."""
+    shown unless `quiet`; errors always are.  With `strict` (`validate --strict`,
+    SPEC §10) warnings count as errors."""
 
     skip_invalid: bool = False
     quiet: bool = False
+    strict: bool = False
 
     def check(self, problems: Iterable[Problem], hint: str = "") -> list[Problem]:
         """The problems to show, in reading order; ChronoError with them and `hint`
         when they stop the run."""
-        shown = [p for p in sorted_problems(problems) if p.is_error or not self.quiet]
-        if not self.skip_invalid and any(p.is_error for p in shown):
+        stops = [p.is_error or self.strict for p in sorted_problems(problems)]
+        shown = [p for p, s in zip(sorted_problems(problems), stops, strict=True)
+                 if s or not self.quiet]  # fmt: skip
+        if not self.skip_invalid and any(stops):
             raise ChronoError(shown, hint)
         return shown

@@ -224,13 +224,14 @@ def _load_one(path: str, day_first: bool | None, cache: ParseCache | None) -> _S
     key = None
     if cache is not None and path != STDIN:
         key, stored = cache.get(path, (day_first,))
-        if stored is not None:
+        if stored is not None:  # (warnings are stored, and reported on every run)
             sink = _Sink(path, day_first)
-            sink.events, sink.titles = list(stored[0]), list(stored[1])
+            events, titles, warnings = stored
+            sink.events, sink.titles, sink.problems = list(events), list(titles), list(warnings)
             return sink
     sink = _load_file(path, day_first)
-    if key is not None and cache is not None and not sink.problems:
-        cache.put(key, (tuple(sink.events), tuple(sink.titles)))
+    if key is not None and cache is not None and not any(p.is_error for p in sink.problems):
+        cache.put(key, (tuple(sink.events), tuple(sink.titles), tuple(sink.problems)))
     return sink
 
 
@@ -244,7 +245,7 @@ def load_text(text: str, path: str = STDIN_NAME, *, day_first: bool | None = Non
 
 def _combine(results: list[_Sink], problems: list[Problem], files: list[str]) -> Loaded:
     events = [e for r in results for e in r.events]
-    problems = problems + [p for r in results for p in r.problems]
+    problems = problems + [p for r in results for p in r.problems] + _one_id_two_events(events)
     return Loaded(
         events=tuple(events),
         problems=tuple(problems),
@@ -253,6 +254,31 @@ def _combine(results: list[_Sink], problems: list[Problem], files: list[str]) ->
         invalid=sum(r.invalid for r in results),
         unread=sum(r.unread for r in results),
     )
+
+
+def _one_id_two_events(events: Iterable[Event]) -> list[Problem]:
+    """A warning for each event whose `id` an earlier event has with another date or
+    title: events with one id are one event (SPEC §3), so they merge, the differences
+    kept as conflicts; said here, so that `validate` says it (SPEC §10)."""
+    from chrono.titles import normalize_title
+
+    first: dict[str, Event] = {}
+    found = []
+    for event in events:
+        if event.id is None:
+            continue
+        seen = first.setdefault(event.id, event)
+        differs = [name for name, same in (
+            ("date", seen.date.meaning() == event.date.meaning()),
+            ("title", normalize_title(seen.title) == normalize_title(event.title)),
+        ) if not same]  # fmt: skip
+        if seen is not event and differs:
+            o = event.origin
+            message = (f"id '{event.id}' is also the id of '{seen.title}' ({seen.date.text}, "
+                       f"{seen.origin}), with another {' and '.join(differs)}: one id is one "
+                       "event, so they merge, the other values kept as conflicts")  # fmt: skip
+            found.append(Problem(o.path, o.line, o.column, message, Severity.WARNING))
+    return found
 
 
 def _load_file(path: str, day_first: bool | None) -> _Sink:
@@ -382,6 +408,8 @@ def _read_event(node: Map, sink: _Sink, file_zone: str | None) -> Event | None:
     tags = _strings(fields.get("tags"), "tags", sink)
     sources = _strings(fields.get("sources"), "sources", sink)
     extra = {k: _plain(v) for k, v in fields.items() if k not in KNOWN_FIELDS} or EMPTY
+    if extra:
+        _warn_unknown(node, extra, sink)
     conflicts = _conflicts(fields.get("conflicts"), sink)
     if sink.errors > errors_before or title is None or date is None:
         return None
@@ -399,6 +427,47 @@ def _read_event(node: Map, sink: _Sink, file_zone: str | None) -> Event | None:
         extra=extra,
         conflicts=conflicts,
     )
+
+
+# Keys people write for a field chrono knows, and what they mean (SPEC §10).
+_LOOKS_LIKE = {
+    "tag": "tags", "category": "tags", "categories": "tags", "keywords": "tags",
+    "source": "sources", "url": "sources", "urls": "sources", "link": "sources",
+    "links": "sources", "ref": "sources", "refs": "sources", "references": "sources",
+    "desc": "description", "details": "description", "notes": "description",
+    "summary": "description", "body": "description", "text": "description",
+    "place": "location", "where": "location", "venue": "location", "city": "location",
+    "when": "date", "day": "date", "year": "date", "name": "title", "event": "title",
+    "headline": "title", "begin": "start", "from": "start", "until": "end", "to": "end",
+    "tz": "timezone", "zone": "timezone",
+}  # fmt: skip
+# Keys chrono writes itself besides the fields it reads (`chrono import` of a
+# recurring calendar event): no warning.
+_WRITTEN_BY_CHRONO = frozenset({"rrule"})
+
+
+def _warn_unknown(event: Map, extra: Mapping[str, Any], sink: _Sink) -> None:
+    """A key chrono does not know is kept, with a warning at the key: `tag: nato`
+    would otherwise leave the event out of `--tag nato` without a word (SPEC §10)."""
+    for name in extra:
+        if name in _WRITTEN_BY_CHRONO:
+            continue
+        key = next((k for k, _ in event.pairs if isinstance(k, Scalar) and k.text == name), None)
+        sink.warn(key or event, f"unknown field '{name}'{_suggestion(name)}; kept as it is")
+
+
+def _suggestion(name: str) -> str:
+    """What an unknown key probably meant, as the warning says it ("" if nothing)."""
+    lowered = name.casefold().strip()
+    if lowered == "time":
+        return " (a time of day goes in the date: date: 2025-08-08T14:30)"
+    meant = _LOOKS_LIKE.get(lowered) or (lowered if lowered in KNOWN_FIELDS else None)
+    if meant is None:
+        import difflib
+
+        close = difflib.get_close_matches(lowered, sorted(KNOWN_FIELDS), n=1, cutoff=0.8)
+        meant = close[0] if close else None
+    return f" (did you mean '{meant}'?)" if meant is not None else ""
 
 
 def _one_line(text: str) -> str:

@@ -460,3 +460,32 @@ def test_issue_11_importing_a_timeline_file_says_what_it_is(run: Run) -> None:
     result = run("import", "timelines/press-reports.yaml")
     assert result.exit_code == 2
     assert "is a timeline file already: chrono reads it as it is" in result.stderr
+
+
+def test_issue_11_validate_strict_makes_warnings_errors(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "t.yaml"
+    path.write_text("- {date: 1994, title: PfP, tag: nato}\n")
+    assert run("validate", str(path)).exit_code == 0
+    strict = run("validate", str(path), "--strict")
+    assert strict.exit_code == 1
+    assert strict.stderr.splitlines() == [
+        f"{path}:1:28: warning: unknown field 'tag' (did you mean 'tags'?); kept as it is",
+        "chrono: 0 errors, 1 warning in 1 file, 1 valid event",
+    ]
+
+
+def test_warnings_are_reported_on_repeat_runs_too(run: Run, tmp_path: Path) -> None:
+    """Warnings are stored with what the caches keep (so a timeline with other keys
+    keeps its speed) and reported on every run."""
+    path = tmp_path / "t.yaml"
+    path.write_text("- {date: 1994, title: PfP, tag: nato}\n- {date: 1995, title: Two}\n")
+    past = time.time() - 3600
+    os.utime(path, (past, past))
+    first = run("show", str(path))
+    again = run("show", str(path))
+    assert first.stderr == again.stderr
+    assert "unknown field 'tag'" in again.stderr
+    assert again.stdout == first.stdout
+    cache = Path(os.environ["CHRONO_CACHE_DIR"])
+    assert list(cache.glob("chronology-*")), "the chronology was stored"
+    assert run("show", str(path), "-q").stderr == ""

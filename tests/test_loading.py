@@ -16,7 +16,11 @@ def messages(loaded_problems: object) -> list[str]:
 
 def test_yaml_implicit_typing_keeps_the_written_text(timeline: Callable[[str], str]) -> None:
     loaded = load_paths([timeline("yaml_typing")])
-    assert loaded.problems == ()
+    assert not loaded.has_errors  # (`time` and `code` are fields chrono does not know)
+    assert [p.message.split(" (")[0].split(";")[0] for p in loaded.problems] == [
+        "unknown field 'time'",
+        "unknown field 'code'",
+    ]
     by_title = {e.title: e for e in loaded.events}
     trap = by_title["2025"]  # `title: 2025` stays text
     assert trap.date.text == "1994"
@@ -222,3 +226,41 @@ def test_a_blank_description_is_no_description() -> None:
     """Found by the YAML round-trip property: " " became "" and then None."""
     (event,) = load_text("- {date: 1994, title: A, description: ' '}").events
     assert event.description is None
+
+
+@pytest.mark.parametrize(
+    ("key", "hint"),
+    [
+        pytest.param("tag", "did you mean 'tags'?", id="tag"),
+        pytest.param("source", "did you mean 'sources'?", id="source"),
+        pytest.param("url", "did you mean 'sources'?", id="url"),
+        pytest.param("desc", "did you mean 'description'?", id="desc"),
+        pytest.param("place", "did you mean 'location'?", id="place"),
+        pytest.param("Title", "did you mean 'title'?", id="capital"),
+        pytest.param("descripton", "did you mean 'description'?", id="typo"),
+        pytest.param("time", "a time of day goes in the date: date: 2025-08-08T14:30", id="time"),
+    ],
+)
+def test_issue_11_a_misspelt_key_is_a_warning_at_the_key(key: str, hint: str) -> None:
+    """`tag: nato` passed validate, and `--tag nato` then found nothing."""
+    loaded = load_text(f"- date: 2025-08-08\n  title: Talks\n  {key}: nato\n", "t.yaml")
+    (problem,) = loaded.problems
+    assert str(problem) == f"t.yaml:3:3: warning: unknown field '{key}' ({hint}); kept as it is"
+    (event,) = loaded.events
+    assert event.extra[key] == "nato"  # still kept, and exported as another key
+
+
+def test_an_unknown_key_without_a_likeness_warns_plainly_and_rrule_not_at_all() -> None:
+    loaded = load_text("- {date: 1994, title: A, mood: calm, rrule: FREQ=YEARLY}\n", "t.yaml")
+    assert [p.message for p in loaded.problems] == ["unknown field 'mood'; kept as it is"]
+
+
+def test_issue_11_one_id_two_dates_is_a_warning() -> None:
+    loaded = load_text("- {date: 2025-08-08, title: Peace, id: p}\n"
+                       "- {date: 2025-08-09, title: Peace, id: p}\n"
+                       "- {date: 2025-08-08, title: Peace, id: p}\n", "t.yaml")  # fmt: skip
+    (problem,) = loaded.problems  # the third agrees with the first
+    assert problem.line == 2
+    assert "id 'p' is also the id of 'Peace' (2025-08-08, t.yaml:1), with another date" in (
+        problem.message
+    )

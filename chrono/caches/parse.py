@@ -1,7 +1,8 @@
 """The parse cache: a file's events, so that a repeat run skips parsing an unchanged file.
 
-Only files read without problems are cached, so a file with errors is read again
-every time and its errors are always reported.  Entries are pickles read with an
+Only files read without errors are cached, so a file with errors is read again every
+time and its errors are always reported; a file's warnings are stored with its
+events and reported on every run.  Entries are pickles read with an
 unpickler that builds nothing but chrono's own value classes and plain containers,
 so a corrupt or foreign file in the cache directory is ignored (and replaced),
 never executed.
@@ -17,6 +18,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from chrono import caches
+from chrono.errors import Problem
 from chrono.model import Event
 from chrono.writing import write_atomic
 
@@ -29,13 +31,16 @@ _ALLOWED = {
     ("chrono.dates", "ChronoDate"),
     ("chrono.dates", "DatePoint"),
     ("chrono.precision", "Precision"),
+    ("chrono.errors", "Problem"),
+    ("chrono.errors", "Severity"),
     ("builtins", "frozenset"),
     ("builtins", "set"),
     ("copyreg", "_reconstructor"),
     ("builtins", "object"),
 }
 
-Parsed = tuple[Sequence[Event], Sequence[str]]  # a file's events, and its titles
+# a file's events, its titles, and its warnings
+Parsed = tuple[Sequence[Event], Sequence[str], Sequence[Problem]]
 
 
 class _Unpickler(pickle.Unpickler):

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 from chrono import caches
 from chrono.caches.sections import CorruptEntry, Sections, SectionWriter
 from chrono.dates import ChronoDate, DatePoint
+from chrono.errors import Problem, Severity
 from chrono.model import EMPTY, Event, Origin
 from chrono.precision import Precision
 from chrono.querying import matches_text
@@ -95,6 +96,15 @@ def row_event(r: Sequence[Any]) -> Event:
                  r[12] or EMPTY, r[13] or EMPTY)  # fmt: skip
 
 
+def _problem_row(p: Problem) -> tuple[str, int, int, str, str]:
+    return (p.path, p.line, p.column, p.message, p.severity.value)
+
+
+def _row_problem(row: Sequence[Any]) -> Problem:
+    path, line, column, message, severity = row
+    return Problem(path, line, column, message, Severity(severity))
+
+
 # --------------------------------------------------------------------------- the entry
 
 
@@ -112,6 +122,7 @@ class StoredChronology:
         self._cache = cache
         self.key = key
         self.titles: tuple[str, ...] = tuple(entry["titles"])
+        self.warnings = tuple(_row_problem(row) for row in entry["warnings"])
         self.paths: tuple[str, ...] = tuple(entry["paths"])
         self._count: int = entry["count"]
         self._read_chunks = chunks
@@ -396,8 +407,10 @@ class ChronologyCache:
         events: Sequence[Event],
         titles: Sequence[str],
         paths: Sequence[str],
+        warnings: Sequence[Problem] = (),
     ) -> StoredChronology:
-        """Store a merged chronology; what a later run will read back."""
+        """Store a merged chronology, and the warnings reading it gave (reported again
+        by every run that reads it back); what a later run will read back."""
         starts, texts, position = [], [], 0
         tags: dict[str, list[int]] = {}
         for n, event in enumerate(events):
@@ -408,7 +421,7 @@ class ChronologyCache:
             for tag in {t.casefold() for t in event.tags}:
                 tags.setdefault(tag, []).append(n)
         head = {"key": repr(key), "count": len(events), "titles": list(titles),
-                "paths": list(paths)}  # fmt: skip
+                "paths": list(paths), "warnings": [_problem_row(p) for p in warnings]}  # fmt: skip
         index: dict[str, Any] = {
             "search": _RECORD_SEP.join(texts),
             "starts": starts,

@@ -49,12 +49,14 @@ class ChronoGroup(click.Group):
         return first.startswith("-") or looks_like_path or os.path.exists(first)
 
     def invoke(self, ctx: click.Context) -> Any:
-        from chrono.errors import ChronoError
+        from chrono.errors import ChronoError, DamagedCache
 
         try:
             return super().invoke(ctx)
         except ChronoError as exc:  # problems that stop the run (errors.Policy)
             raise ProblemsFound(exc.problems, exc.hint) from None
+        except DamagedCache as exc:  # (found while writing, write_output says more)
+            raise Failed(f"{exc}: run the command again") from None
         except BrokenPipeError:  # the reader closed the pipe (`| head`): it has what it
             _silence(sys.stdout)  # wanted, so this ends quietly, and whenever it came
             raise click.exceptions.Exit(0) from None

@@ -147,11 +147,14 @@ def _page(pieces: Iterable[str], rows: int, pager: bool) -> None:
 
 @click.command()
 @read_options(merging=False)
-def validate(read: ReadOptions) -> None:
+@click.option(
+    "--strict", is_flag=True, help="Warnings are errors too (exit 1): for timelines linted in CI."
+)
+def validate(read: ReadOptions, strict: bool) -> None:
     """Check timeline files and report every problem, FILE:LINE:COL: message.
 
-    Exit status 0 when the files are valid (warnings allowed), 1 when any has an
-    error.
+    Exit status 0 when the files are valid (warnings allowed, unless --strict), 1
+    when any has an error.
 
     \b
     Examples:
@@ -163,7 +166,7 @@ def validate(read: ReadOptions) -> None:
     warnings = len(loaded.problems) - errors
     summary = f"{count(loaded.files, 'file')}, {count(len(loaded.events), 'valid event')}"
     found = f"{count(errors, 'error')}, {count(warnings, 'warning')} in {summary}"
-    echo_problems(read.policy.check(loaded.problems, found))
+    echo_problems(read.policy._replace(strict=strict).check(loaded.problems, found))
     click.echo(f"ok: {summary}" + (f", {count(warnings, 'warning')}" if warnings else ""))
 
 
