@@ -11,6 +11,7 @@ __all__ = ["NORMALIZE_CACHE_SIZE", "normalize_title"]
 
 # Runs of letters and digits, and runs of `+`/`#` (they tell C++ and C# from C).
 _TOKENS = re.compile(r"[^\W_]+|[+#]+")
+_DIGIT_GAP = re.compile(r"\d[\W_]+\d")  # two groups of digits with something between
 NORMALIZE_CACHE_SIZE = 1 << 17
 
 
@@ -35,9 +36,12 @@ def normalize_title(title: str) -> str:
     # No character is both alphanumeric and combining (a test checks every code
     # point), so splitting at what is not alphanumeric drops the diacritics too; and
     # `\w` is exactly `str.isalnum` plus "_".
-    tokens = _TOKENS.findall(unicodedata.normalize("NFKD", title.casefold()))
+    text = unicodedata.normalize("NFKD", title.casefold())
+    tokens = _TOKENS.findall(text)
     if not tokens:
         return title
+    if _DIGIT_GAP.search(text) is None:  # most titles: no two groups of digits to part
+        return "".join(tokens)
     kept = [tokens[0]]
     for before, token in itertools.pairwise(tokens):
         if before[-1].isdigit() and token[0].isdigit():
