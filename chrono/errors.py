@@ -75,9 +75,9 @@ class Policy(NamedTuple):
     def check(self, problems: Iterable[Problem], hint: str = "") -> list[Problem]:
         """The problems to show, in reading order; ChronoError with them and `hint`
         when they stop the run."""
-        stops = [p.is_error or self.strict for p in sorted_problems(problems)]
-        shown = [p for p, s in zip(sorted_problems(problems), stops, strict=True)
-                 if s or not self.quiet]  # fmt: skip
-        if not self.skip_invalid and any(stops):
+        ordered = sorted_problems(problems)
+        stopping = [p for p in ordered if p.is_error or self.strict]
+        shown = ordered if not self.quiet else stopping
+        if stopping and not self.skip_invalid:
             raise ChronoError(shown, hint)
         return shown

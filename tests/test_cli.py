@@ -489,3 +489,19 @@ def test_warnings_are_reported_on_repeat_runs_too(run: Run, tmp_path: Path) -> N
     cache = Path(os.environ["CHRONO_CACHE_DIR"])
     assert list(cache.glob("chronology-*")), "the chronology was stored"
     assert run("show", str(path), "-q").stderr == ""
+
+
+def test_the_policy_takes_problems_as_they_come() -> None:
+    """Any iterable of problems, a generator too, read once; -q shows only what stops."""
+    from chrono.errors import ChronoError, Policy, Problem, Severity
+
+    warning = Problem("t.yaml", 2, 1, "w", Severity.WARNING)
+    error = Problem("t.yaml", 1, 1, "e")
+    assert Policy().check(p for p in [warning]) == [warning]
+    assert Policy(quiet=True).check(p for p in [warning]) == []
+    with pytest.raises(ChronoError) as stopped:
+        Policy(quiet=True).check(p for p in [warning, error])
+    assert stopped.value.problems == (error,)
+    assert Policy(skip_invalid=True).check(p for p in [warning, error]) == [error, warning]
+    with pytest.raises(ChronoError):
+        Policy(strict=True).check(p for p in [warning])

@@ -126,7 +126,6 @@ class StoredChronology:
         self.paths: tuple[str, ...] = tuple(entry["paths"])
         self._count: int = entry["count"]
         self._read_chunks = chunks
-        self._rows: dict[int, list[Any]] = {}
         self._built: dict[int, list[Event | None]] = {}
         # What the filters choose from: given (just stored), or blobs after the
         # events' chunks, read only when a filter needs them (an unfiltered export

@@ -93,13 +93,10 @@ class ReadOptions(NamedTuple):
         return self.policy.quiet
 
 
-def _progress_bar(total: int) -> contextlib.AbstractContextManager[Callable[[int], None]]:
-    @contextlib.contextmanager
-    def bar() -> Iterator[Callable[[int], None]]:
-        with click.progressbar(length=total, label="reading", file=sys.stderr) as shown:
-            yield shown.update
-
-    return bar()
+@contextlib.contextmanager
+def _progress_bar(total: int) -> Iterator[Callable[[int], None]]:
+    with click.progressbar(length=total, label="reading", file=sys.stderr) as shown:
+        yield shown.update
 
 
 def _progress(read: ReadOptions) -> Callable[[int], Any] | None:
