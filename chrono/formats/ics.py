@@ -118,9 +118,7 @@ def _datetime(point: DatePoint) -> str:
     if point.offset is None and point.zone is None:
         clock = f"{point.hour:02d}{point.minute:02d}{point.second:02d}"
         return f"{point.year:04d}{point.month:02d}{point.day:02d}T{clock}"
-    days, rest = divmod(point.lo, US_PER_DAY)
-    seconds = rest // US_PER_SECOND
-    return f"{_day(days)}T{seconds // 3600:02d}{seconds // 60 % 60:02d}{seconds % 60:02d}Z"
+    return _utc(point.lo)
 
 
 def _midnight(days: int, timed: DatePoint) -> str:
@@ -128,11 +126,15 @@ def _midnight(days: int, timed: DatePoint) -> str:
     `Z`), or floating as that clock time is."""
     if timed.offset is None and timed.zone is None:
         return f"{_day(days)}T000000"
-    shift = (timed.lo - _local_us(timed)) // US_PER_MINUTE  # the time's offset, in minutes
-    instant = days * US_PER_DAY + shift * US_PER_MINUTE
-    day, rest = divmod(instant, US_PER_DAY)
+    shift = (timed.lo - _local_us(timed)) // US_PER_MINUTE  # minus the time's offset
+    return _utc(days * US_PER_DAY + shift * US_PER_MINUTE)
+
+
+def _utc(instant: int) -> str:
+    """An instant (microseconds since 1970) as an RFC 5545 UTC date-time."""
+    days, rest = divmod(instant, US_PER_DAY)
     seconds = rest // US_PER_SECOND
-    return f"{_day(day)}T{seconds // 3600:02d}{seconds // 60 % 60:02d}{seconds % 60:02d}Z"
+    return f"{_day(days)}T{seconds // 3600:02d}{seconds // 60 % 60:02d}{seconds % 60:02d}Z"
 
 
 def _local_us(point: DatePoint) -> int:
