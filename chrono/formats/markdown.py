@@ -14,7 +14,7 @@ backslash-escapes only those, and writes the rest as character references
 - ``&`` before what reads as a reference (``&amp;`` or ``&#``), ``@`` before a word (pandoc
   cites ``@NATO``), the first ``:`` of ``:tada:`` (GitHub's emoji), the second
   hyphen of ``--`` (pandoc's smart dashes);
-- at the start of a line, what starts a block: ``# > + - = : ~ (``, ``1.``, ``a)``;
+- at the start of a line, what starts a block: ``# > + - = : ~ (``, ``1.``, ``a)``, ``@)``;
 - in a heading, ``#`` (it could close the heading).
 
 A web address in the text is written as a link and never escaped inside:
@@ -53,7 +53,7 @@ _REFERENCE = re.compile(r"&(?:\#|\w+;)")  # (Python-Markdown reads `&#0` as `&#0
 _URL_TAIL = ".,:;!?*_~'\""
 _BLOCK_START = re.compile(
     r"^(?:(?P<backslash>[#>+\-(])|(?P<reference>[=:~])"
-    r"|(?P<number>\d+|[A-Za-z]|[ivxlcdmIVXLCDM]+)(?P<mark>[.)])(?=\s|$))"
+    r"|(?P<number>\d+|[A-Za-z]|[ivxlcdmIVXLCDM]+|@)(?P<mark>[.)])(?=\s|$))"
 )
 _HOST = re.compile(r"[^:]*://([^/?#]*)")  # as urlsplit's netloc, for as_url's URLs
 

@@ -165,7 +165,7 @@ PIECES = st.sampled_from([
     "'", '"', " ", "  ", "\t", "a", "Z", "1", "42", "é", "東京", "🇦🇿", "x", "iv", "(a)",
     "1.", "a)", "@NATO", "[@doe]", ":tada:", "&amp;", "&#35;", "<b>", "<!--", "H~2~O",
     "x^2^", "$x$", "^[note]", "[x]{.y}", "{#id}", "https://x.org/a_b?a=1&b=2",
-    "www.x.org/a_b", "<https://x.org>", "info@nato.int", "```", ":::", "\\(",
+    "www.x.org/a_b", "<https://x.org>", "info@nato.int", "```", ":::", "\\(", "@)", "#.",
 ])  # fmt: skip
 TEXT = st.lists(
     PIECES | st.text(st.characters(codec="utf-8", exclude_categories=["Cs", "Cc"]), max_size=3),
