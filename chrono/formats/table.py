@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 
 from chrono.formats._simple_table import simple_columns
-from chrono.formats.cells import cell, cells, column_sizes, wrappers
+from chrono.formats.cells import cell, cells, column_sizes, measure, wrappers
 from chrono.model import Event
 from chrono.writing import strip_controls_all
 
@@ -78,7 +78,10 @@ def iter_table(
     headers = [c.capitalize() for c in columns]
     widths = None
     if width is not None and events and (tablefmt == "simple" or tablefmt in _multiline()):
-        natural = [max(len(h), *map(len, column)) for h, column in zip(headers, texts, strict=True)]
+        natural = [
+            max(len(h), *map(measure(column), column))
+            for h, column in zip(headers, texts, strict=True)
+        ]
         widths = _fit(columns, natural, tablefmt, width)
     if tablefmt == "simple":
         yield from simple_columns(texts, headers, widths, chunk, [p for _, p in made])

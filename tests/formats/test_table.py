@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import unicodedata
+from pathlib import Path
+
+from click.testing import CliRunner
 from hypothesis import given, reject, settings
 from hypothesis import strategies as st
 from tabulate import _type, tabulate
 
+from chrono.cli import cli
 from chrono.formats._simple_table import simple, simple_columns
 from chrono.formats.table import _tabulate
 from chrono.writing import strip_controls, strip_controls_all
@@ -13,13 +18,15 @@ from chrono.writing import strip_controls, strip_controls_all
 # No hyphen: where a hyphenated word is wider than its column, tabulate's wrapper cuts
 # it at the width (`000000-0|0`) and chrono's, the standard library's, at the hyphen
 # (`000000-|00`); see test_a_long_hyphenated_word_breaks_at_its_hyphen.
-TEXT = st.text(
+TEXT = st.lists(
     st.characters(
         codec="utf-8", exclude_categories=["Cs", "Cc", "Zl", "Zp"], exclude_characters="-"
     )
-    | st.just(" "),
+    | st.just(" ")
+    # two terminal columns, or none: CJK, emoji, a combining accent, a joiner
+    | st.sampled_from(["東", "京", "서", "🇦🇿", "👩\u200d👧", "\u0301", "❤\ufe0f", "\u200b"]),
     max_size=30,
-)
+).map("".join)
 CELL = TEXT | st.lists(TEXT, min_size=2, max_size=3).map("\n".join)  # descriptions: lines
 
 
@@ -78,3 +85,44 @@ def test_wrapped_tabulate_styles_keep_text_that_looks_like_a_value() -> None:
 @given(st.lists(st.text() | st.sampled_from(["Baku\x1b[31m", "a\tb", "\u202eevil", "é\xa0x"])))
 def test_a_column_is_stripped_as_each_of_its_cells(texts: list[str]) -> None:
     assert strip_controls_all(texts) == [strip_controls(t) for t in texts]
+
+
+def test_every_character_measured_by_its_length_is_one_column_wide() -> None:
+    """The shortcut that spares loading wcwidth for Latin, Greek and Cyrillic text."""
+    import wcwidth
+
+    from chrono.formats.cells import _NARROW
+
+    ranges = _NARROW.pattern.strip("[]*")
+    chars = [chr(c) for c in range(0x110000) if _NARROW.fullmatch(chr(c))]
+    assert len(chars) > 1200, ranges  # (the shipped timeline's – and ’ among them)
+    assert {"–", "’", "ə"} <= set(chars)
+    assert [c for c in chars if wcwidth.wcwidth(c) != 1] == []
+
+
+def test_wide_and_combining_characters_line_up_in_show(tmp_path: Path) -> None:
+    """CJK and emoji take two columns on a terminal, a combining accent none: the
+    columns after them start at the same place on the screen in every row."""
+    (tmp_path / "t.yaml").write_text(
+        "- {date: 2025-01-01, title: 東京 opens an office, tags: [a]}\n"
+        "- {date: 2025-01-02, title: 🎉 launch party, tags: [b]}\n"
+        "- {date: 2025-01-03, title: Cafe\u0301 in Baku, tags: [c]}\n"
+        "- {date: 2025-01-04, title: Plain ASCII title, tags: [d]}\n",
+        encoding="utf-8",
+    )
+    for style in ("simple", "github", "grid"):
+        out = CliRunner().invoke(cli, ["show", str(tmp_path), "--no-cache", "--format", style])
+        assert out.exit_code == 0, out.output
+        rows = [line for line in out.stdout.splitlines() if "2025" in line]
+        assert len(rows) == 4
+        starts = {
+            _screen_columns(row[: row.rindex(t)]) for row, t in zip(rows, "abcd", strict=True)
+        }
+        assert len(starts) == 1, (style, out.stdout)
+
+
+def _screen_columns(text: str) -> int:
+    """Columns on screen, by the Unicode tables (not by wcwidth, which chrono uses)."""
+    wide = sum(unicodedata.east_asian_width(c) in "WF" for c in text)
+    zero = sum(unicodedata.combining(c) > 0 for c in text)
+    return len(text) + wide - zero
