@@ -11,10 +11,6 @@ from __future__ import annotations
 import re
 import textwrap
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from wcwidth.textwrap import SequenceTextWrapper
 
 __all__ = [
     "LINE_BREAKS",
@@ -72,22 +68,72 @@ def cells(rows: Sequence[Sequence[str]], widths: list[int | None] | None) -> lis
 
 
 class Wrapper:
-    """textwrap's wrapper, or wcwidth's (textwrap's, counting terminal columns) for a
-    line whose width is not its length: CJK, emoji, combining accents."""
+    """textwrap's wrapper, or for a line whose width is not its length (CJK, emoji,
+    combining accents) the same wrapping counted in terminal columns."""
 
     def __init__(self, size: int) -> None:
-        self.size = size
         self.narrow = textwrap.TextWrapper(width=size)
-        self._wide: SequenceTextWrapper | None = None
+        self.wide = _WideWrapper(width=size)
 
     def wrap(self, line: str) -> list[str]:
-        if line.isascii() or width(line) == len(line):
+        if line.isascii() or _NARROW.fullmatch(line):
             return self.narrow.wrap(line)
-        if self._wide is None:
-            from wcwidth.textwrap import SequenceTextWrapper
+        return self.wide.wrap(line)
 
-            self._wide = SequenceTextWrapper(width=self.size)
-        return self._wide.wrap(line)
+
+class _WideWrapper(textwrap.TextWrapper):
+    """textwrap's greedy wrapping (words and the spaces between them; a word wider than
+    the line broken), measured in terminal columns.  A word breaks between characters
+    as a terminal shows them: never before a zero-width one (an accent, a variation
+    selector) nor after a joiner; a character wider than the line gets a line alone."""
+
+    def _wrap_chunks(self, chunks: list[str]) -> list[str]:
+        lines: list[str] = []
+        chunks.reverse()
+        while chunks:
+            line: list[str] = []
+            used = 0
+            if chunks[-1].strip() == "" and lines:
+                del chunks[-1]
+            while chunks and used + width(chunks[-1]) <= self.width:
+                used += width(chunks[-1])
+                line.append(chunks.pop())
+            if chunks and width(chunks[-1]) > self.width:
+                self._handle_long_word(chunks, line, used, self.width)
+            if line and line[-1].strip() == "":
+                del line[-1]
+            if line:
+                lines.append("".join(line))
+        return lines
+
+    def _handle_long_word(
+        self, reversed_chunks: list[str], cur_line: list[str], cur_len: int, width_: int
+    ) -> None:
+        word = reversed_chunks[-1]
+        room = max(width_ - cur_len, 1)
+        end, used = 0, 0
+        while end < len(word):
+            cluster = _cluster(word, end)
+            size = width(word[end:cluster])
+            if used + size > room and end > 0:
+                break
+            if used + size > room and cur_line:  # not even one: on the next line
+                return
+            used += size
+            end = cluster
+        cur_line.append(word[:end])
+        reversed_chunks[-1] = word[end:]
+        if not reversed_chunks[-1]:
+            reversed_chunks.pop()
+
+
+def _cluster(text: str, start: int) -> int:
+    """Where the character at `start` ends with what a terminal draws with it: the
+    zero-width characters after it, and the character after a joiner."""
+    end = start + 1
+    while end < len(text) and (text[end - 1] == "\u200d" or width(text[end]) == 0):
+        end += 1
+    return end
 
 
 def wrappers(widths: list[int | None] | None, count: int) -> list[Wrapper | None]:
