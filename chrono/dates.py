@@ -15,6 +15,7 @@ import datetime as dt
 import functools
 import re
 import warnings
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from chrono._values import Value
@@ -69,9 +70,17 @@ class DatePoint(Value):
         """What the author meant, whatever the spelling: `44 BCE` == `-0043`."""
         return (self.precision, self.lo, self.hi, self.approximate, self.uncertain)
 
-    def display(self) -> str:
-        """The date for readers, never more precise than written (SPEC §2)."""
+    def display(self, zone: bool = False) -> str:
+        """The date for readers, never more precise than written (SPEC §2); with
+        `zone`, a clock time placed in a named zone says which (`14:30 Asia/Baku`)."""
         text = _display_core(self)
+        if (
+            zone
+            and self.zone is not None
+            and self.offset is None
+            and self.precision >= Precision.MINUTE
+        ):
+            text += " " + self.zone
         if self.approximate:
             text = "~" + text
         if self.uncertain:
@@ -141,12 +150,13 @@ class ChronoDate(Value):
         end = self.end.meaning() if self.end is not None else None
         return (start, end)
 
-    def display(self) -> str:
+    def display(self, zones: bool = False) -> str:
+        """For readers; with `zones`, clock times say their zone (see `zones_differ`)."""
         if not self.interval:
             assert self.start is not None
-            return self.start.display()
-        first = self.start.display() if self.start is not None else "…"
-        last = self.end.display() if self.end is not None else "…"
+            return self.start.display(zones)
+        first = self.start.display(zones) if self.start is not None else "…"
+        last = self.end.display(zones) if self.end is not None else "…"
         return f"{first} – {last}"
 
     def iso_bounds(self) -> tuple[str | None, str | None]:
@@ -162,6 +172,23 @@ class ChronoDate(Value):
 
 
 # --------------------------------------------------------------------------- display
+
+
+def zones_differ(dates: Iterable[ChronoDate]) -> bool:
+    """True when the clock times among `dates` are not all of one zone: then a
+    reader needs each one's zone to compare them (`14:30 Asia/Baku` is not `14:30
+    America/New_York`).  A time with an offset shows it anyway; one without zone or
+    offset (floating) counts as a zone of its own."""
+    seen: set[object] = set()
+    for date in dates:
+        if date.precision < Precision.MINUTE and not date.interval:
+            continue  # most dates: a day, a month, a year
+        for p in (date.start, date.end):
+            if p is not None and p.precision >= Precision.MINUTE:
+                seen.add(p.zone if p.offset is None else p.offset)
+                if len(seen) > 1:
+                    return True
+    return False
 
 
 def _display_core(p: DatePoint) -> str:

@@ -6,6 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from chrono.dates import zones_differ
 from chrono.merging import MergeGroup, NearGroup
 from chrono.model import Event
 from chrono.similarity import score_text
@@ -54,7 +55,8 @@ def _exact_json(group: MergeGroup) -> dict[str, Any]:
 
 def _lines(members: Sequence[Event]) -> list[str]:
     where = [_where(e) for e in members]
-    dates = [e.date.display() for e in members]
+    zones = zones_differ(e.date for e in members)
+    dates = [e.date.display(zones) for e in members]
     width_w, width_d = max(map(len, where)), max(map(len, dates))
     return [
         f"  {w:<{width_w}}  {d:<{width_d}}  {e.title}"

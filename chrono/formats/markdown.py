@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+from chrono.dates import zones_differ
 from chrono.formats import Format, Option, Rendered, Settings
 from chrono.formats.grouping import GROUP_BY, period_label
 from chrono.formats.records import as_url
@@ -200,8 +201,8 @@ def _description(text: str, indent: str) -> Iterator[str]:
             yield indent + line + ("  " if i < len(lines) - 1 else "")
 
 
-def _list_item(event: Event) -> Iterator[str]:
-    parts = [f"**{escape(event.date.display())}** — {escape(event.title)}"]
+def _list_item(event: Event, zones: bool) -> Iterator[str]:
+    parts = [f"**{escape(event.date.display(zones))}** — {escape(event.title)}"]
     if event.location:
         parts.append(escape(event.location))
     if event.sources:
@@ -213,12 +214,12 @@ def _list_item(event: Event) -> Iterator[str]:
         yield ""
 
 
-def _table(events: Sequence[Event]) -> Iterator[str]:
+def _table(events: Sequence[Event], zones: bool) -> Iterator[str]:
     yield "| Date | Event | Location | Sources |"
     yield "| --- | --- | --- | --- |"
     for e in events:
         sources = ", ".join(source_link(s) for s in e.sources)
-        cells = [escape(e.date.display()), escape(e.title), escape(e.location or ""), sources]
+        cells = [escape(e.date.display(zones)), escape(e.title), escape(e.location or ""), sources]
         yield "| " + " | ".join(cells) + " |"
 
 
@@ -238,6 +239,7 @@ def _groups(events: Sequence[Event], by: str) -> Iterator[tuple[str, list[Event]
 
 def render(events: Sequence[Event], settings: Settings) -> Rendered:
     by = settings.option("group_by") or "year"
+    zones = zones_differ(e.date for e in events)
     lines: list[str] = []
     if settings.title:
         lines += [f"# {escape_heading(settings.title)}", ""]
@@ -245,10 +247,10 @@ def render(events: Sequence[Event], settings: Settings) -> Rendered:
         if label:
             lines += [f"## {escape_heading(label)}", ""]
         if settings.option("md_style") == "table":
-            lines += [*_table(group), ""]
+            lines += [*_table(group, zones), ""]
         else:
             for event in group:
-                lines += _list_item(event)
+                lines += _list_item(event, zones)
             if lines[-1]:
                 lines.append("")
     text = "\n".join(lines).rstrip("\n") + "\n" if lines else ""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from chrono.dates import zones_differ
 from chrono.formats import Format, Rendered, Settings
 from chrono.formats.grouping import GROUP_BY, period_label
 from chrono.model import Event
@@ -35,12 +36,13 @@ def render(events: Sequence[Event], settings: Settings) -> Rendered:
         lines.append(f"    title {escape(settings.title)}")
     section = None
     period: str | None = None
+    zones = zones_differ(e.date for e in events)
     for event in events:
         label = period_label(event.date, by)
         if label and label != section:
             lines.append(f"    section {escape(label)}")
             section, period = label, None
-        shown = event.date.display()
+        shown = event.date.display(zones)
         if shown == period:  # events of one period share its line
             lines[-1] += f" : {escape(event.title)}"
         else:

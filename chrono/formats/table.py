@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 
+from chrono.dates import zones_differ
 from chrono.formats._simple_table import simple_columns
 from chrono.formats.cells import cell, cells, column_sizes, measure, wrappers
 from chrono.model import Event
@@ -103,7 +104,10 @@ def iter_table(
 def _column(events: Sequence[Event], name: str) -> tuple[list[str], bool]:
     """A column's cells, safe for a terminal, and whether it is all printable (so one
     line a cell): checked in C over the whole column, most columns need nothing more."""
-    texts = [COLUMNS[name](e) for e in events]
+    if name == "date" and zones_differ(e.date for e in events):
+        texts = [e.date.display(zones=True) for e in events]
+    else:
+        texts = [COLUMNS[name](e) for e in events]
     if "".join(texts).isprintable():
         return texts, True
     return strip_controls_all(texts), False

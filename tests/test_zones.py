@@ -1,0 +1,125 @@
+"""Clock times from several zones: when an output mixes zones, each time says its zone.
+
+Two files give the same wall-clock time, 14:30, in Baku and in Washington: eight
+hours apart. Shown bare, the two rows look like one moment (issue #11, 13).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import Result
+from hypothesis import given
+from hypothesis import strategies as st
+
+from chrono.dates import parse_date, zones_differ
+
+Run = Callable[..., Result]
+
+
+@pytest.fixture
+def two_zones(tmp_path: Path) -> Path:
+    (tmp_path / "baku.yaml").write_text(
+        "timezone: Asia/Baku\n"
+        "events:\n"
+        "- {date: 2025-08-08T14:30, title: Watched live in Baku}\n"
+        "- {date: 2025-08-08, title: A whole day}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "dc.yaml").write_text(
+        "timezone: America/New_York\n"
+        "events:\n"
+        "- {date: 2025-08-08T14:30, title: Signed at the White House}\n",
+        encoding="utf-8",
+    )
+    return tmp_path
+
+
+@pytest.mark.parametrize("cache", ["--no-cache", "--quiet"])  # (the cache is the default)
+def test_show_names_each_zone_when_they_differ(
+    run: Run, two_zones: Path, cache: str, tmp_path: Path
+) -> None:
+    env = {"CHRONO_CACHE_DIR": str(tmp_path / "cache")}
+    for _ in range(2):  # the second run from the stored chronology
+        result = run("show", str(two_zones), cache, env=env)
+        assert result.exit_code == 0, result.stderr
+        assert result.stdout.splitlines()[2:] == [
+            "8 Aug 2025                         A whole day",
+            "8 Aug 2025 14:30 Asia/Baku         Watched live in Baku",
+            "8 Aug 2025 14:30 America/New_York  Signed at the White House",
+        ]
+
+
+def test_one_zone_needs_no_name(run: Run, two_zones: Path) -> None:
+    result = run("show", str(two_zones / "baku.yaml"), "--no-cache")
+    assert "8 Aug 2025 14:30  Watched live in Baku" in result.stdout
+    # and a filter that leaves one zone shows none
+    result = run("show", str(two_zones), "--no-cache", "--grep", "Baku")
+    assert "8 Aug 2025 14:30  Watched live in Baku" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("fmt", "expected"),
+    [
+        ("md", "- **8 Aug 2025 14:30 America/New\\_York** — Signed at the White House"),
+        ("mermaid", "        8 Aug 2025 14#58;30 America/New_York : Signed at the White House"),
+    ],
+)
+def test_exports_for_readers_name_the_zones(
+    run: Run, two_zones: Path, fmt: str, expected: str
+) -> None:
+    result = run("export", str(two_zones), "--format", fmt, "--no-cache")
+    assert result.exit_code == 0, result.stderr
+    assert expected in result.stdout.splitlines()
+    assert "Asia/Baku" in result.stdout
+
+
+def test_dupes_names_the_zones_of_a_pair(run: Run, tmp_path: Path) -> None:
+    """One instant written in two zones: 14:30 in Baku is 11:30 in London."""
+    (tmp_path / "a.yaml").write_text(
+        "timezone: Asia/Baku\nevents:\n- {date: 2025-08-08T14:30, title: Peace deal signed}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.yaml").write_text(
+        "timezone: Europe/London\nevents:\n- {date: 2025-08-08T11:30, title: Peace deal signed}\n",
+        encoding="utf-8",
+    )
+    result = run("dupes", str(tmp_path), "--no-cache", "--all")
+    assert "8 Aug 2025 14:30 Asia/Baku" in result.stdout
+    assert "8 Aug 2025 11:30 Europe/London" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("dates", "differ"),
+    [
+        ([("2025-08-08T14:30", "Asia/Baku"), ("2025-08-09T09:00", "Asia/Baku")], False),
+        ([("2025-08-08T14:30", "Asia/Baku"), ("2025-08-08T14:30", "Europe/Paris")], True),
+        ([("2025-08-08T14:30", "Asia/Baku"), ("2025-08-08T14:30", None)], True),  # floating
+        ([("2025-08-08T14:30", "Asia/Baku"), ("2025-08-08T10:30+04:00", None)], True),
+        ([("2025-08-08T14:30", "Asia/Baku"), ("2025-08-08", "Europe/Paris")], False),  # a day
+        ([("2025-08-08/2025-08-09T10:00", "Asia/Baku"), ("2025-08-08T14:30", None)], True),
+        ([], False),
+    ],
+)
+def test_when_zones_differ(dates: list[tuple[str, str | None]], differ: bool) -> None:
+    assert zones_differ(parse_date(text, zone=zone) for text, zone in dates) is differ
+
+
+ZONES = st.sampled_from([None, "Asia/Baku", "Europe/Paris", "America/New_York"])
+TEXTS = st.sampled_from(["2025-08-08T14:30", "2025-08-08", "2025-08", "2025-08-08T09:15:30"])
+
+
+@given(st.lists(st.tuples(TEXTS, ZONES), max_size=6))
+def test_a_zone_is_shown_exactly_when_the_clock_times_differ_in_zone(
+    dates: list[tuple[str, str | None]],
+) -> None:
+    parsed = [parse_date(text, zone=zone) for text, zone in dates]
+    timed = {zone for text, zone in dates if "T" in text}
+    shown = zones_differ(parsed)
+    assert shown is (len(timed) > 1)
+    for date, (text, zone) in zip(parsed, dates, strict=True):
+        named = shown and "T" in text and zone is not None
+        assert date.display(zones=shown).endswith(f" {zone}") is named
+        assert date.display(zones=shown).startswith(date.display())
