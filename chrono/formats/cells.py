@@ -110,7 +110,7 @@ class _WideWrapper(textwrap.TextWrapper):
         self, reversed_chunks: list[str], cur_line: list[str], cur_len: int, width_: int
     ) -> None:
         word = reversed_chunks[-1]
-        room = max(width_ - cur_len, 1)
+        room = width_ - cur_len
         end, used = 0, 0
         while end < len(word):
             cluster = _cluster(word, end)
