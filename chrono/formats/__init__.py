@@ -41,6 +41,7 @@ _MODULES = (
     "chrono.formats.csv_",
     "chrono.formats.yaml_",
     "chrono.formats.mermaid",
+    "chrono.formats.svg",
 )
 
 

@@ -1,0 +1,224 @@
+"""`--format svg`: the whole chronology as one standalone SVG picture (SPEC §8).
+
+Laid out by `chrono.pictures`; this writes it: no script, no external reference,
+text as text, a `<title>` and `<desc>`, a transparent background with colours
+that read on white and, through `prefers-color-scheme`, on dark pages. Each
+label's text is given its laid-out length (`textLength`), so that no font makes
+two labels meet or one run out of the picture.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from chrono.formats import Format, Option, Rendered, Settings
+from chrono.model import Event
+from chrono.pictures import BAR, FONT, LANES, MARGIN, SMALL, Mark, Picture, lay_out, text_width
+
+__all__ = ["FORMAT", "svg_lines"]
+
+# Characters XML 1.0 does not allow, even escaped.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_STYLE = """\
+text { font-family: 'DejaVu Sans', Verdana, Arial, sans-serif; font-size: 12px; fill: #1f2328; }
+.date { font-weight: bold; }
+.label { paint-order: stroke; stroke: #ffffff; stroke-width: 4px; stroke-linejoin: round; }
+.muted { fill: #57606a; font-size: 11px; }
+.axis, .leader, .break { stroke: #8c959f; fill: none; }
+.leader { stroke-width: 0.6; stroke-opacity: 0.7; }
+.point, .bar { fill: #0969da; stroke: #0969da; }
+.approximate .point, .approximate .bar { fill-opacity: 0.35; stroke-dasharray: 2 2; }
+.uncertain .point, .uncertain .bar { fill: none; stroke-width: 1.5; }
+.open { stroke: #1f2328; fill: none; stroke-width: 1.5; }
+@media (prefers-color-scheme: dark) {
+  text { fill: #e6edf3; }
+  .label { stroke: #0d1117; }
+  .muted { fill: #9198a1; }
+  .axis, .leader, .break { stroke: #6e7681; }
+  .point, .bar { fill: #4493f8; stroke: #4493f8; }
+  .open { stroke: #e6edf3; }
+  .uncertain .point, .uncertain .bar { fill: none; }
+}"""
+
+
+def xml(text: str) -> str:
+    """Text for an XML element or a double-quoted attribute."""
+    text = _NOT_XML.sub("", text)
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    )
+
+
+def _n(x: float) -> str:
+    return f"{x:.1f}".removesuffix(".0")
+
+
+def _classes(event: Event) -> str:
+    found = ["event"]
+    if event.date.approximate:
+        found.append("approximate")
+    if event.date.uncertain:
+        found.append("uncertain")
+    return " ".join(found)
+
+
+def _mark(mark: Mark) -> Iterator[str]:
+    e, label = mark.event, mark.label
+    yield (
+        f'<g class="{_classes(e)}" data-index="{mark.index}" tabindex="0">'
+        f"<title>{xml(e.date.display())}: {xml(e.title)}</title>"
+    )
+    if mark.bar:
+        width = mark.x1 - mark.x0
+        yield (
+            f'<rect class="bar" x="{_n(mark.x0)}" y="{_n(mark.y)}" width="{_n(width)}" '
+            f'height="{_n(BAR)}" rx="1"/>'
+        )
+    else:
+        yield f'<circle class="point" cx="{_n(mark.x0)}" cy="{_n(mark.y)}" r="4"/>'
+    middle = mark.y + BAR / 2
+    if mark.open_start:  # an arrow: it began before, no one says when
+        yield f'<path class="open" d="M{_n(mark.x0 + 6)} {_n(middle - 5)}l-6 5l6 5"/>'
+    if mark.open_end:
+        yield f'<path class="open" d="M{_n(mark.x1 - 6)} {_n(middle - 5)}l6 5l-6 5"/>'
+    baseline = label.y + FONT
+    yield (
+        f'<text class="label" x="{_n(label.x)}" y="{_n(baseline)}" '
+        f'textLength="{_n(label.width)}" lengthAdjust="spacingAndGlyphs">'
+        f'<tspan class="date">{xml(label.date)}</tspan> {xml(label.title)}</text></g>'
+    )
+
+
+def svg_lines(picture: Picture, description: str) -> Iterator[str]:
+    """The picture as SVG text, a line at a time."""
+    w, h = picture.width, picture.height
+    yield (
+        f'<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="{_n(w)}" '
+        f'height="{_n(h)}" viewBox="0 0 {_n(w)} {_n(h)}" role="img" '
+        f'aria-labelledby="chrono-title chrono-desc">'
+    )
+    yield f'<title id="chrono-title">{xml(picture.title)}</title>'
+    yield f'<desc id="chrono-desc">{xml(description)}</desc>'
+    yield f"<style>\n{_STYLE}\n</style>"
+    title_width = text_width(picture.title, 15, bold=True)
+    yield (
+        f'<text class="heading" x="{_n(MARGIN)}" y="20" style="font-size: 15px; '
+        f'font-weight: bold" textLength="{_n(title_width)}" '
+        f'lengthAdjust="spacingAndGlyphs">{xml(picture.title)}</text>'
+    )
+    for seg in picture.scale.segments:
+        x0, x1 = picture.origin + seg.x0, picture.origin + seg.x1
+        yield f'<path class="axis" d="M{_n(x0)} {_n(picture.axis_y)}H{_n(x1)}"/>'
+    yield from _axis(picture)
+    for lane in picture.lanes:
+        yield f'<g class="lane" data-lane="{xml(lane.name or "")}">'
+        if lane.name is not None:
+            size = text_width(lane.name, 11, bold=True)
+            yield (
+                f'<text class="muted lane-name" x="{_n(MARGIN)}" y="{_n(lane.top + 14)}" '
+                f'style="font-weight: bold" textLength="{_n(size)}" '
+                f'lengthAdjust="spacingAndGlyphs">{xml(lane.name)}</text>'
+            )
+        for seg in picture.scale.segments:
+            x0, x1 = picture.origin + seg.x0, picture.origin + seg.x1
+            yield f'<path class="axis" d="M{_n(x0)} {_n(lane.axis_y)}H{_n(x1)}"/>'
+        # leaders first: a label's halo hides those that pass behind it
+        yield '<g class="leaders">'
+        for mark in lane.marks:
+            top = mark.y + (BAR if mark.bar else 4)
+            yield f'<path class="leader" d="M{_n(mark.leader_x)} {_n(top)}V{_n(mark.label.y + 2)}"/>'
+        yield "</g>"
+        for mark in lane.marks:
+            yield "".join(_mark(mark))
+        yield "</g>"
+    yield from _legend(picture)
+    yield "</svg>"
+
+
+def _axis(picture: Picture) -> Iterator[str]:
+    """Ticks with their dates above the axis; under it, each break with the time it
+    leaves out, and where each segment too short for ticks begins."""
+    y, o = picture.axis_y, picture.origin
+    yield '<g class="axis-labels">'
+    for label in picture.axis_labels:
+        if label.kind == "break":
+            m = label.mark
+            yield f'<path class="break" d="M{_n(m - 5)} {_n(y + 5)}l4 -10M{_n(m + 1)} {_n(y + 5)}l4 -10"/>'
+        else:
+            yield f'<path class="axis" d="M{_n(label.mark)} {_n(y - 3)}V{_n(y + 3)}"/>'
+        yield _small_text(label.x, label.y + SMALL, label.width, label.text, label.kind + "-label")
+    last = -1e9
+    for tick in picture.ticks:
+        x = o + tick.x
+        size = text_width(tick.label, SMALL)
+        if x - size / 2 < last + 8:
+            continue
+        last = x + size / 2
+        yield f'<path class="axis" d="M{_n(x)} {_n(y - 4)}V{_n(y + 2)}"/>'
+        yield _small_text(x - size / 2, y - 8, size, tick.label, "tick-label")
+    yield "</g>"
+
+
+def _small_text(x: float, baseline: float, width: float, text: str, kind: str) -> str:
+    return (
+        f'<text class="muted {kind}" x="{_n(x)}" y="{_n(baseline)}" textLength="{_n(width)}" '
+        f'lengthAdjust="spacingAndGlyphs">{xml(text)}</text>'
+    )
+
+
+def _legend(picture: Picture) -> Iterator[str]:
+    y = picture.height - 18
+    x = MARGIN
+    yield '<g class="legend">'
+    items = [
+        ("point", "a day or an instant"),
+        ("bar", "a longer span"),
+        ("approximate", "approximate (~)"),
+        ("uncertain", "uncertain (?)"),
+        ("open", "open: no start or no end"),
+    ]
+    for kind, text in items:
+        classes = {"approximate": "event approximate", "uncertain": "event uncertain"}
+        yield f'<g class="{classes.get(kind, "event")}">'
+        if kind in ("bar", "open"):
+            yield f'<rect class="bar" x="{_n(x)}" y="{_n(y - 3)}" width="16" height="{_n(BAR)}"/>'
+            if kind == "open":
+                yield f'<path class="open" d="M{_n(x + 10)} {_n(y - 5)}l6 5l-6 5"/>'
+            x += 22
+        else:
+            yield f'<circle class="point" cx="{_n(x + 4)}" cy="{_n(y)}" r="4"/>'
+            x += 14
+        size = text_width(text, 11)
+        yield (
+            f'<text class="muted" x="{_n(x)}" y="{_n(y + 4)}" textLength="{_n(size)}" '
+            f'lengthAdjust="spacingAndGlyphs">{xml(text)}</text></g>'
+        )
+        x += size + 18
+    yield "</g>"
+
+
+def describe(events: Sequence[Event]) -> str:
+    if not events:
+        return "No events."
+    first, last = events[0].date.display(), max(events, key=lambda e: e.date.hi).date.display()
+    count = f"{len(events):,} event{'s' if len(events) != 1 else ''}"
+    return f"A chronology of {count}, from {first} to {last}."
+
+
+def render(events: Sequence[Event], settings: Settings) -> Rendered:
+    title = settings.title or "Chronology"
+    picture = lay_out(events, title, settings.option("lanes") or "none")
+    return Rendered(line + "\n" for line in svg_lines(picture, describe(events)))
+
+
+LANES_OPTION = Option(
+    "lanes",
+    "SVG and HTML: a band of the picture for each first tag, each source file, or none.",
+    choices=LANES,
+    default="none",
+)
+FORMAT = Format(
+    "svg", (".svg",), "a picture of the whole chronology, to scale, to embed or print", render,
+    options=(LANES_OPTION,),
+)  # fmt: skip

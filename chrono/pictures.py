@@ -1,0 +1,302 @@
+"""The picture of a chronology, laid out once for SVG and HTML (SPEC §8).
+
+Time runs left to right on one scale with axis breaks (`chrono.timescale`). Each
+lane (`--lanes`) is a band: a strip of marks on its axis line (a point for a day
+or an instant, a bar of its length for a span), then rows of labels under it,
+each joined to its mark by a thin leader.
+
+Labels never overlap and are never cut off, by construction: every label is a
+box whose width chrono sets itself (the writer gives the text that length, so
+fonts do not change it); it starts at its mark, or ends there when it would run
+far past the axis; and, in time order, it takes the first row of its lane where
+its box, widened by a gap, meets no other. A leader that passes behind a label of
+a row above it is hidden there by the label's halo. A lane takes as many rows as it needs, so a dense
+chronology makes a taller picture, never a crowded one, and the picture is as
+wide as its widest row.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import math
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+from chrono.model import Event
+from chrono.precision import US_PER_DAY, Precision, civil_from_days, year_text
+from chrono.timescale import Scale, Tick, fit
+
+__all__ = ["LANES", "AxisLabel", "Label", "Lane", "Mark", "Picture", "lay_out", "text_width"]
+
+FONT = 12.0  # px
+ROW = 18.0  # a row of labels
+BAR = 6.0  # a bar's height, and its row's pitch with the gap below
+BAR_PITCH = 9.0
+GAP = 10.0  # between two labels of a row
+MARGIN = 20.0
+AXIS = 1100.0  # the time axis' length before labels widen the picture
+OVERHANG = 240.0  # how far a label may run past the axis before it ends at its mark
+AXIS_Y = 44.0  # the axis under the title, its ticks' dates above it
+SMALL = 11.0  # px: the axis' and the legend's text
+SMALL_ROW = 13.0
+HEADER = 56.0  # title, axis and ticks; rows of labels under the axis add to it
+LANE_HEAD = 20.0  # a lane's name
+LEGEND = 40.0
+
+# DejaVu Sans advance widths, per mille of the font size, for ASCII 32-126; bold
+# adds a tenth. Other characters: CJK and most emoji 1.0, combining marks 0,
+# anything else 0.65 (DejaVu's mean over Latin letters). The writer makes each label
+# exactly this long (SVG textLength), so the estimate is the truth on any font.
+_ADVANCE = (
+    318, 401, 460, 838, 636, 950, 780, 275, 390, 390, 500, 838, 318, 361, 318, 337,
+    636, 636, 636, 636, 636, 636, 636, 636, 636, 636, 337, 337, 838, 838, 838, 531,
+    1000, 684, 686, 698, 770, 632, 575, 775, 752, 295, 295, 656, 557, 863, 748, 787,
+    603, 787, 695, 635, 611, 732, 684, 989, 685, 611, 685, 390, 337, 390, 838, 500,
+    500, 613, 635, 550, 635, 615, 352, 635, 634, 278, 278, 579, 278, 974, 634, 612,
+    635, 635, 411, 521, 392, 634, 592, 818, 592, 592, 525, 636, 337, 636, 838,
+)  # fmt: skip
+
+
+_ASCII = (0,) * 32 + _ADVANCE + (0,)  # control characters take no room
+
+
+def text_width(text: str, size: float = FONT, bold: bool = False) -> float:
+    """The length chrono gives `text` at `size` px."""
+    if text.isascii():  # one lookup a byte, in C
+        total = sum(map(_ASCII.__getitem__, text.encode()))
+    else:
+        total = sum(map(_advance, text))
+    return total * size / 1000 * (1.1 if bold else 1.0)
+
+
+@functools.cache
+def _advance(char: str) -> int:
+    code = ord(char)
+    if code < 128:
+        return _ASCII[code]
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        return 0
+    if unicodedata.east_asian_width(char) in "WF":
+        return 1000
+    return 650
+
+
+@dataclass(slots=True)
+class Label:
+    x: float  # left edge
+    y: float  # top edge
+    width: float
+    date: str
+    title: str
+    date_width: float
+
+
+@dataclass(slots=True)
+class Mark:
+    """One event: its index in the chronology, where it is drawn and its label."""
+
+    index: int
+    event: Event
+    x0: float
+    x1: float  # x0 for a point
+    y: float  # a point's centre, a bar's top
+    bar: bool
+    open_start: bool
+    open_end: bool
+    label: Label
+    leader_x: float
+
+
+@dataclass(slots=True)
+class Lane:
+    name: str | None
+    top: float
+    axis_y: float
+    height: float
+    marks: list[Mark] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class AxisLabel:
+    """Under the axis: a break and the time it leaves out, or where a segment too
+    short for ticks begins."""
+
+    kind: str  # "break" or "segment"
+    x: float  # left edge
+    y: float  # top edge
+    width: float
+    text: str
+    mark: float  # x of the break's middle or the segment's start
+
+
+@dataclass(slots=True)
+class Picture:
+    title: str
+    scale: Scale
+    ticks: list[Tick]
+    axis_labels: list[AxisLabel]
+    axis_y: float
+    lanes: list[Lane]
+    width: float
+    height: float
+    origin: float  # x of the scale's 0
+
+
+def _lane_of(by: str) -> Callable[[Event], str | None]:
+    if by == "tag":
+        return lambda e: e.tags[0] if e.tags else "(no tag)"
+    if by == "source":
+        return lambda e: PurePath(e.origin.path).name
+    return lambda e: None
+
+
+LANES = ("none", "tag", "source")
+
+
+def _bounds(event: Event) -> tuple[int, int, bool, bool, bool]:
+    """lo, hi (equal for a point), open start, open end, drawn as a bar.
+
+    A day or an instant is a point; a longer span a bar of its length; an interval
+    open at one side a bar from its known side to the axis' end on the other (lo
+    and hi are then its known side's, which the scale must hold)."""
+    date = event.date
+    if date.start is None:  # `../1994`
+        assert date.end is not None
+        return date.end.lo, date.end.hi, True, False, True
+    if date.interval and date.end is None:  # `1994/..`
+        return date.start.lo, date.start.hi, False, True, True
+    if not date.interval and date.precision >= Precision.DAY:
+        return date.lo, date.lo, False, False, False
+    return date.lo, date.hi, False, False, True
+
+
+def lay_out(events: Sequence[Event], title: str, lanes: str = "none") -> Picture:
+    bounds = [_bounds(e) for e in events]
+    scale = fit([(lo, hi) for lo, hi, *_ in bounds] or [(0, 0)], AXIS)
+    ticks = scale.ticks(spacing=90.0)
+    origin = MARGIN
+    axis_labels = _axis_labels(scale, ticks, origin)
+    rows_under = 1 + max((int(a.y) for a in axis_labels), default=-1)
+    key = _lane_of(lanes)
+    order: dict[str | None, list[int]] = {}
+    for i, event in enumerate(events):
+        order.setdefault(key(event), []).append(i)
+    right = origin + scale.end
+    placed: list[Lane] = []
+    for under in axis_labels:
+        under.y = AXIS_Y + 6 + under.y * SMALL_ROW
+    y = HEADER + rows_under * SMALL_ROW
+    for name, members in order.items():
+        lane = Lane(name, y, y + (LANE_HEAD if name is not None else 0) + 8, 0.0)
+        bar_rows = _Rows()
+        rows = _Rows()
+        for i in members:
+            event = events[i]
+            lo, hi, open_start, open_end, bar = bounds[i]
+            x0 = origin + (scale.start if open_start else scale.position(lo))
+            x1 = origin + (scale.end if open_end else scale.position(hi))
+            if bar:
+                x1 = max(x1, x0 + 3)
+                row = bar_rows.place(x0 - 1, x1 + 1)
+                mark_y = lane.axis_y + 6 + row * BAR_PITCH
+            else:
+                mark_y = lane.axis_y
+            date = event.date.display()
+            date_width = text_width(date, bold=True)
+            width = date_width + text_width(" " + event.title)
+            left = x0
+            if left + width > origin + AXIS + OVERHANG and x0 - width >= MARGIN:
+                left = x0 - width  # ends at its mark
+            label = Label(left, 0.0, width, date, event.title, date_width)
+            lane.marks.append(Mark(i, event, x0, x1, mark_y, bar, open_start, open_end, label, x0))
+            right = max(right, left + width)
+        for mark in lane.marks:  # in time order, so that rows read down in time order
+            box = mark.label
+            box.y = rows.place(box.x - GAP / 2, box.x + box.width + GAP / 2)
+        labels_top = lane.axis_y + 6 + bar_rows.count * BAR_PITCH + 10
+        for mark in lane.marks:
+            mark.label.y = labels_top + mark.label.y * ROW
+        lane.height = labels_top - lane.top + rows.count * ROW + 8
+        placed.append(lane)
+        y += lane.height
+    return Picture(
+        title, scale, ticks, axis_labels, AXIS_Y, placed, right + MARGIN, y + LEGEND, origin
+    )
+
+
+def _axis_labels(scale: Scale, ticks: list[Tick], origin: float) -> list[AxisLabel]:
+    """Labels under the axis, in rows (`y` is the row number) so that none meet."""
+    found: list[AxisLabel] = []
+    rows: list[list[tuple[float, float]]] = []
+    for x0, x1, text in scale.breaks():
+        mid = origin + (x0 + x1) / 2
+        label = f"⋯ {text}"
+        width = text_width(label, SMALL)
+        left = max(mid - width / 2, MARGIN)
+        row = _free_row(rows, left - 4, left + width + 4)
+        found.append(AxisLabel("break", left, row, width, label, mid))
+    ticked = {scale.segment(t.t) for t in ticks}
+    for seg in scale.segments:
+        if seg in ticked:
+            continue
+        year = civil_from_days(seg.lo // US_PER_DAY)[0]
+        text = year_text(year)
+        width = text_width(text, SMALL)
+        left = origin + seg.x0
+        row = _free_row(rows, left - 4, left + width + 4)
+        found.append(AxisLabel("segment", left, row, width, text, origin + seg.x0))
+    return found
+
+
+def _free_row(rows: list[list[tuple[float, float]]], left: float, right: float) -> int:
+    """The first row where (left, right) meets no box; the box is added there."""
+    for number, boxes in enumerate(rows):
+        at = bisect.bisect_left(boxes, (left, right))
+        if at > 0 and boxes[at - 1][1] > left:
+            continue
+        if at < len(boxes) and boxes[at][0] < right:
+            continue
+        boxes.insert(at, (left, right))
+        return number
+    rows.append([(left, right)])
+    return len(rows) - 1
+
+
+class _Rows:
+    """Rows of label boxes, first fit, in O(log rows) a box.
+
+    Every box holds its mark's x, and boxes come in their marks' order. So a box
+    already in a row begins before the new box ends, and the two meet exactly when
+    it ends after the new box begins: the new box fits in a row when the row's
+    rightmost end is at or before its left edge. A tree of the rows' right ends
+    finds the first such row."""
+
+    def __init__(self) -> None:
+        self.size = 64
+        self.ends = [-math.inf] * (2 * self.size)  # a row not yet used fits anything
+        self.count = 0
+
+    def place(self, left: float, right: float) -> int:
+        ends, node = self.ends, 1
+        while node < self.size:
+            node = 2 * node if ends[2 * node] <= left else 2 * node + 1
+        row = node - self.size
+        self.count = max(self.count, row + 1)
+        ends[node] = max(ends[node], right)
+        node //= 2
+        while node:  # up the tree while the least right end changes
+            least = min(ends[2 * node], ends[2 * node + 1])
+            if ends[node] == least:
+                break
+            ends[node] = least
+            node //= 2
+        if self.count == self.size:  # the last free row taken: twice the rows
+            leaves = ends[self.size :] + [-math.inf] * self.size
+            self.size *= 2
+            self.ends = [-math.inf] * self.size + leaves
+            for node in range(self.size - 1, 0, -1):
+                self.ends[node] = min(self.ends[2 * node], self.ends[2 * node + 1])
+        return row

@@ -1,0 +1,182 @@
+"""Time to position, with long empty stretches cut out (SPEC §8): for the pictures.
+
+A chronology from 1994 to 2025 with one event in 1994 is mostly a desert at any
+single scale. `fit` keeps one rate (units of length per unit of time) for every
+part of the axis, so distances compare, and cuts out each empty stretch longer
+than a share of the whole time: the cut is drawn as a marked axis break of fixed
+length, labelled with the time it leaves out (`⋯ 28 years`).
+Positions are proportional to time between breaks.
+
+Times are microseconds since 1970 (as `ChronoDate.lo`/`hi`), any era.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from chrono.precision import (
+    MONTHS,
+    US_PER_DAY,
+    US_PER_MINUTE,
+    civil_from_days,
+    days_from_civil,
+    year_text,
+)
+
+__all__ = ["Scale", "Segment", "Tick", "fit", "span_text"]
+
+_YEAR = 365.2425 * US_PER_DAY
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A stretch of time drawn to scale, from `lo` to `hi`, at `x0`…`x1`."""
+
+    lo: int
+    hi: int
+    x0: float
+    x1: float
+
+    def position(self, t: int) -> float:
+        if self.hi == self.lo:
+            return (self.x0 + self.x1) / 2
+        return self.x0 + (t - self.lo) * (self.x1 - self.x0) / (self.hi - self.lo)
+
+
+@dataclass(frozen=True, slots=True)
+class Tick:
+    t: int
+    x: float
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Scale:
+    """Segments left to right; between two neighbours, a break of `gap` length."""
+
+    segments: tuple[Segment, ...]
+    start: float  # where the axis begins and ends
+    end: float
+
+    def segment(self, t: int) -> Segment:
+        """The segment that holds `t` (the nearest, for a time in a break)."""
+        for seg in self.segments:
+            if t <= seg.hi:
+                return seg
+        return self.segments[-1]
+
+    def position(self, t: int) -> float:
+        seg = self.segment(t)
+        return seg.position(min(max(t, seg.lo), seg.hi))
+
+    def breaks(self) -> Iterator[tuple[float, float, str]]:
+        """Each break: where it starts and ends, and the time it leaves out."""
+        for a, b in pairwise(self.segments):
+            yield a.x1, b.x0, span_text(b.lo - a.hi)
+
+    def ticks(self, spacing: float) -> list[Tick]:
+        """Round dates inside the segments, at least `spacing` apart."""
+        found: list[Tick] = []
+        for seg in self.segments:
+            if seg.hi == seg.lo:
+                continue
+            rate = (seg.x1 - seg.x0) / (seg.hi - seg.lo)
+            for t, label in _round_times(seg.lo, seg.hi, spacing / rate):
+                x = seg.position(t)
+                if not found or x - found[-1].x >= spacing:
+                    found.append(Tick(t, x, label))
+        return found
+
+
+def fit(
+    spans: Sequence[tuple[int, int]],
+    length: float,
+    *,
+    gap: float = 40.0,
+    share: float = 0.15,
+    most: int = 12,
+    point: float = 24.0,
+) -> Scale:
+    """A scale on which `spans` (lo, hi) take about `length`: one rate for all, and each
+    empty stretch longer than `share` of the whole time (the `most` longest of them
+    at most) cut to a break of `gap`. A segment that is one instant is `point` long."""
+    clusters = _clusters(spans)
+    gaps = [b[0] - a[1] for a, b in pairwise(clusters)]
+    whole = clusters[-1][1] - clusters[0][0]
+    # The stretches longer than `share` of the whole, longest first, at most `most`.
+    longest = sorted(range(len(gaps)), key=lambda i: -gaps[i])[:most]
+    cut = {i for i in longest if gaps[i] > share * whole}
+    kept = whole - sum(gaps[i] for i in cut)
+    room = length - gap * len(cut)
+    rate = room / kept if kept > 0 else 0.0
+    segments: list[Segment] = []
+    x = 0.0
+    lo = clusters[0][0]
+    for i, (a, b) in enumerate(pairwise([*clusters, (0, 0)])):
+        if i < len(gaps) and i not in cut:
+            continue
+        hi = a[1]
+        size = (hi - lo) * rate if hi > lo else point
+        segments.append(Segment(lo, hi, x, x + size))
+        x += size + gap
+        lo = b[0]
+    return Scale(tuple(segments), 0.0, segments[-1].x1)
+
+
+def _clusters(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The union of the spans, as disjoint (lo, hi) in order."""
+    found: list[tuple[int, int]] = []
+    for lo, hi in sorted(spans):
+        if found and lo <= found[-1][1]:
+            found[-1] = (found[-1][0], max(found[-1][1], hi))
+        else:
+            found.append((lo, hi))
+    return found or [(0, 0)]
+
+
+def span_text(us: int) -> str:
+    """A length of time as people say it: `28 years`, `3 months`, `5 days`."""
+    days = us / US_PER_DAY
+    for size, unit in ((365.2425, "year"), (30.436875, "month"), (7, "week"), (1, "day")):
+        if days >= size:
+            n = round(days / size)
+            return f"{n:,} {unit}{'s' if n != 1 else ''}"
+    hours = us / (60 * US_PER_MINUTE)
+    n = max(round(hours), 1)
+    return f"{n} hour{'s' if n != 1 else ''}"
+
+
+_YEAR_STEPS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000)
+
+
+def _round_times(lo: int, hi: int, least: float) -> Iterator[tuple[int, str]]:
+    """Round dates from `lo` to `hi`, at least `least` microseconds apart, labelled."""
+    first_year = civil_from_days(lo // US_PER_DAY)[0]
+    last_year = civil_from_days(hi // US_PER_DAY)[0]
+    if least > 0.9 * _YEAR:
+        step = next((s for s in _YEAR_STEPS if s * _YEAR >= least), _YEAR_STEPS[-1])
+        year = -(-first_year // step) * step
+        while year <= last_year:
+            t = days_from_civil(year, 1, 1) * US_PER_DAY
+            if lo <= t <= hi:
+                yield t, year_text(year)
+            year += step
+        return
+    if least > 25 * US_PER_DAY:  # months: 1, 3 or 6 at a time
+        step = next((s for s in (1, 3, 6) if s * 30.5 * US_PER_DAY >= least), 12)
+        for year in range(first_year, last_year + 1):
+            for month in range(1, 13, step):
+                t = days_from_civil(year, month, 1) * US_PER_DAY
+                if lo <= t <= hi:
+                    label = year_text(year) if month == 1 else f"{MONTHS[month - 1]} {year}"
+                    yield t, label
+        return
+    step_days = next((s for s in (1, 2, 7, 14) if s * US_PER_DAY >= least), 14)
+    day = lo // US_PER_DAY
+    day += (-day) % step_days
+    while day * US_PER_DAY <= hi:
+        year, month, dom = civil_from_days(day)
+        yield day * US_PER_DAY, f"{dom} {MONTHS[month - 1]} {year_text(year)}"
+        day += step_days

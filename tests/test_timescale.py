@@ -1,0 +1,62 @@
+"""The time axis of the pictures: one rate, long empty stretches cut (SPEC §8)."""
+
+from __future__ import annotations
+
+import itertools
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from chrono.dates import parse_date
+from chrono.precision import US_PER_DAY
+from chrono.timescale import fit, span_text
+
+YEAR = 365 * US_PER_DAY
+TIMES = st.integers(-2000 * YEAR, 60 * YEAR)
+SPANS = st.lists(
+    st.tuples(TIMES, st.integers(0, 5 * YEAR)).map(lambda p: (p[0], p[0] + p[1])),
+    min_size=1,
+    max_size=30,
+)
+
+
+@given(SPANS)
+def test_positions_keep_time_order_and_one_rate(spans: list[tuple[int, int]]) -> None:
+    scale = fit(spans, 1000.0)
+    times = sorted({t for span in spans for t in span})
+    xs = [scale.position(t) for t in times]
+    assert all(a <= b for a, b in itertools.pairwise(xs))  # time order
+    rates = [
+        (s.x1 - s.x0) / (s.hi - s.lo) for s in scale.segments if s.x1 - s.x0 > 1 and s.hi > s.lo
+    ]
+    assert not rates or max(rates) <= min(rates) * (1 + 1e-9)  # one rate for every segment
+    # a break only where no span is: every span lies inside one segment
+    for lo, hi in spans:
+        assert scale.segment(lo) is scale.segment(hi)
+    # breaks are of one length, and the axis is about as long as asked
+    assert all(abs(b[1] - b[0] - 40.0) < 1e-6 for b in scale.breaks())
+    assert scale.end <= 1000.0 + 24.0 * len(scale.segments)
+
+
+def test_a_desert_is_cut_and_labelled() -> None:
+    dates = [parse_date(t) for t in ("1994-05-04", "2025-08-08", "2025-11")]
+    scale = fit([(d.lo, d.hi) for d in dates], 1000.0)
+    assert [text for _, _, text in scale.breaks()] == ["31 years"]
+    # the two 2025 dates take the axis, not the thirty years between
+    assert scale.position(dates[2].hi) - scale.position(dates[1].lo) > 800
+
+
+def test_deep_time_reads_in_eras() -> None:
+    dates = [parse_date(t) for t in ("-0043-03-15", "1066", "1994", "2025")]
+    scale = fit([(d.lo, d.hi) for d in dates], 1000.0)
+    assert [text for _, _, text in scale.breaks()] == ["1,109 years", "927 years"]
+    labels = [t.label for t in scale.ticks(90.0)]
+    assert "2000" in labels
+
+
+def test_span_text() -> None:
+    assert span_text(3 * US_PER_DAY) == "3 days"
+    assert span_text(15 * US_PER_DAY) == "2 weeks"
+    assert span_text(75 * US_PER_DAY) == "2 months"
+    assert span_text(int(28.2 * 365.2425 * US_PER_DAY)) == "28 years"
+    assert span_text(US_PER_DAY // 24) == "1 hour"
