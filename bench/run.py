@@ -60,6 +60,7 @@ COMMANDS = [
     ("export json", ["export", "--format", "json"], "cold"),
     ("export ics", ["export", "--format", "ics"], "cold"),
     ("export md", ["export", "--format", "md"], "cold"),
+    ("export svg", ["export", "--format", "svg"], "cold"),
     ("merge", ["merge"], "cold"),
     ("dupes", ["dupes", "-q"], "cold"),
     ("show --dedupe fuzzy", ["show", "--dedupe", "fuzzy"], "cold"),
@@ -98,7 +99,7 @@ def first_line(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
 
 def render_times(folder: Path, env: dict[str, str], repeat: int) -> dict[str, float]:
     """Median seconds to render the merged chronology, per format, in one process."""
-    names = ["ics", "md", "json", "table", "table120"]
+    names = ["ics", "md", "json", "svg", "table", "table120"]
     runs: dict[str, list[float]] = {name: [] for name in names}
     for _ in range(repeat):
         out = subprocess.run(

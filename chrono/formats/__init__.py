@@ -42,6 +42,7 @@ _MODULES = (
     "chrono.formats.yaml_",
     "chrono.formats.mermaid",
     "chrono.formats.svg",
+    "chrono.formats.html",
 )
 
 

@@ -127,7 +127,10 @@ def svg_lines(picture: Picture, description: str) -> Iterator[str]:
         yield '<g class="leaders">'
         for mark in lane.marks:
             top = mark.y + (BAR if mark.bar else 4)
-            yield f'<path class="leader" d="M{_n(mark.leader_x)} {_n(top)}V{_n(mark.label.y + 2)}"/>'
+            yield (
+                f'<path class="leader" data-index="{mark.index}" '
+                f'd="M{_n(mark.leader_x)} {_n(top)}V{_n(mark.label.y + 2)}"/>'
+            )
         yield "</g>"
         for mark in lane.marks:
             yield "".join(_mark(mark))

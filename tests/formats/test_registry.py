@@ -43,7 +43,7 @@ def toy() -> Iterator[Format]:
 
 def test_a_registered_format_is_in_export_help(run: Run, toy: Format) -> None:
     help_text = run("export", "--help").stdout
-    assert "[md|ics|json|csv|yaml|mermaid|svg|toy]" in help_text
+    assert "[md|ics|json|csv|yaml|mermaid|svg|html|toy]" in help_text
     assert "--shout [yes|no]" in help_text
     assert "Toy: capital letters or not." in help_text
     assert ".toy" in help_text
