@@ -2,9 +2,10 @@
 
 A chronology from 1994 to 2025 with one event in 1994 is mostly a desert at any
 single scale. `fit` keeps one rate (units of length per unit of time) for every
-part of the axis, so distances compare, and cuts out each empty stretch longer
-than a share of the whole time: the cut is drawn as a marked axis break of fixed
-length, labelled with the time it leaves out (`⋯ 28 years`).
+part of the axis, so distances compare, and cuts out each empty stretch that is
+long both against the whole time and against the usual gap between events: the
+cut is drawn as a marked axis break of fixed length, labelled with the time it
+leaves out (`⋯ 28 years`).
 Positions are proportional to time between breaks.
 
 Times are microseconds since 1970 (as `ChronoDate.lo`/`hi`), any era.
@@ -100,14 +101,22 @@ def fit(
     point: float = 24.0,
 ) -> Scale:
     """A scale on which `spans` (lo, hi) take about `length`: one rate for all, and each
-    empty stretch longer than `share` of the whole time (the `most` longest of them
-    at most) cut to a break of `gap`. A segment that is one instant is `point` long."""
+    empty stretch longer than `share` of the whole time and three times the usual
+    gap between events (the `most` longest of them at most) cut to a break of `gap`.
+    A segment that is one instant is `point` long."""
     clusters = _clusters(spans)
     gaps = [b[0] - a[1] for a, b in pairwise(clusters)]
     whole = clusters[-1][1] - clusters[0][0]
-    # The stretches longer than `share` of the whole, longest first, at most `most`.
+    # A desert is long against the whole and against how far apart events usually
+    # are where they are not deserts: the median of the other gaps between starts.
+    # Points spread evenly have no such gaps, and are drawn uncut.
+    starts = sorted(lo for lo, _ in spans)
+    usual = sorted(g for a, b in pairwise(starts) if 0 < (g := b - a) <= share * whole)
     longest = sorted(range(len(gaps)), key=lambda i: -gaps[i])[:most]
-    cut = {i for i in longest if gaps[i] > share * whole}
+    cut = set()
+    if usual:
+        typical = usual[len(usual) // 2]
+        cut = {i for i in longest if gaps[i] > share * whole and gaps[i] > 3 * typical}
     kept = whole - sum(gaps[i] for i in cut)
     room = length - gap * len(cut)
     rate = room / kept if kept > 0 else 0.0

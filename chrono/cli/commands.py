@@ -130,6 +130,55 @@ def show(
     _page(pieces, len(events), pager)
 
 
+@click.command()
+@read_options()
+@query_options
+@click.option(
+    "--ascii",
+    "ascii_only",
+    is_flag=True,
+    help="Only ASCII characters (also when the output cannot encode others).",
+)
+@click.option(
+    "--pager/--no-pager",
+    default=True,
+    show_default=True,
+    help="Page a plot longer than the terminal ($PAGER, else less).",
+)
+def plot(read: ReadOptions, query: Query, ascii_only: bool, pager: bool) -> None:
+    """Draw the merged chronology as a time axis in the terminal.
+
+    One line an event: its date, a track where time runs to scale (long empty
+    stretches cut out and told, ⋮ 16 years), its title. Colours by tag on a
+    terminal, never with NO_COLOR or in a pipe.
+
+    \b
+    Examples:
+      chrono plot                          ./timelines, or $CHRONO_PATH
+      chrono plot --tag nato --from 2000
+      COLUMNS=100 chrono plot --ascii > axis.txt
+    """
+    import os
+    import shutil
+
+    from chrono.plot import plot_lines
+
+    _, excerpt = read_and_select(read, query)
+    events = excerpt.events
+    if not events:
+        if not read.quiet:
+            click.echo("chrono: no events to plot", err=True)
+        return
+    columns = table_width() or shutil.get_terminal_size().columns
+    encoding = (getattr(sys.stdout, "encoding", None) or "ascii").lower().replace("-", "")
+    ascii_only = ascii_only or encoding not in ("utf8", "utf16", "utf32")
+    colour = (
+        sys.stdout.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+    )
+    lines = plot_lines(events, columns, ascii_only=ascii_only, colour=colour)
+    _page((line + "\n" for line in lines), len(events) + 2, pager)
+
+
 def _page(pieces: Iterable[str], rows: int, pager: bool) -> None:
     """As git does: long output on a terminal goes to the pager, which shows the first
     screen while the rest is still being made."""
@@ -334,4 +383,4 @@ def dupes(read: ReadOptions, min_score: float, show_all: bool, as_json: bool) ->
         click.echo(f"chrono: {found} (min-score {min_score:.2f}){more}", err=True)
 
 
-COMMANDS = (show, validate, export, merge, import_, dupes)
+COMMANDS = (show, plot, validate, export, merge, import_, dupes)

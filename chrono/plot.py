@@ -1,0 +1,193 @@
+"""`chrono plot`: the chronology as a time axis in the terminal (SPEC §8).
+
+One line an event, in the chronology's order: its date, a track where time runs
+left to right to scale (`chrono.timescale`: long empty stretches cut out, each cut
+drawn `⋮` on the track and told on a line of its own, `⋮ 16 years`), and its
+title. A day or an instant is a point, a longer span a bar of its length, an
+open interval a bar to the track's end with an arrow; approximate dates are
+hollow or shaded, uncertain ones end in `?`. Every line fits the width given;
+titles are cut (`…`) to fit, counted in terminal columns.
+
+Colour (by an event's first tag) only when asked; an ASCII form for terminals that
+cannot show the rest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import NamedTuple
+
+from chrono.formats.cells import width as shown_width
+from chrono.model import Event
+from chrono.precision import Precision
+from chrono.timescale import Scale, fit
+
+__all__ = ["Glyphs", "plot_lines"]
+
+
+class Glyphs(NamedTuple):
+    point: str
+    approximate_point: str
+    bar: str
+    approximate_bar: str
+    track: str
+    cut: str
+    tick: str
+    open_left: str
+    open_right: str
+    ellipsis: str
+    gap: str
+
+
+UNICODE = Glyphs("●", "○", "█", "░", "─", "⋮", "┼", "◀", "▶", "…", "⋮")
+ASCII = Glyphs("*", "o", "#", "=", "-", ":", "+", "<", ">", "...", ":")
+# Colours for the first tags, in order of first appearance (ANSI 8 colours, bright
+# enough on dark and light terminals).
+_COLOURS = ("34", "32", "35", "36", "33", "31", "94", "92", "95", "96")
+
+
+def plot_lines(
+    events: Sequence[Event], columns: int, *, ascii_only: bool = False, colour: bool = False
+) -> Iterator[str]:
+    """The plot, a line at a time (without line ends), none wider than `columns`."""
+    glyphs = ASCII if ascii_only else UNICODE
+    if not events:
+        return
+    text = _ascii if ascii_only else str
+    dates = [text(e.date.display()) for e in events]
+    date_width = min(max(map(shown_width, dates)), 26)
+    track = max(10, min(60, (columns - date_width - 4) // 2))
+    bounds = [_bounds(e) for e in events]
+    scale = fit([(lo, hi) for lo, hi, *_ in bounds], track - 1.0, gap=1.0, point=1.0)
+    cuts = {round(x0 + 0.5) for x0, _, _ in scale.breaks()}
+    yield _axis(scale, track, date_width, cuts, glyphs, columns)
+    tags: dict[str, str] = {}
+    breaks = list(scale.breaks())
+    segment = 0  # the segment of the last event's start
+    room = columns - date_width - track - 4  # for the title
+    for event, date, (lo, hi, open_start, open_end, bar) in zip(events, dates, bounds, strict=True):
+        here = scale.segments.index(scale.segment(lo))
+        if not open_start and here > segment:  # stretches of time left out
+            for _, _, left_out in breaks[segment:here]:
+                yield _fit(" " * (date_width + 2) + f"{glyphs.gap} {left_out}", columns, glyphs)
+            segment = here
+        cells = _track(scale, track, cuts, glyphs, lo, hi, open_start, open_end, bar, event)
+        title = _cut(text(event.title), room, glyphs) if room > 0 else ""
+        shown = _pad(_cut(date, date_width, glyphs), date_width)
+        line = f"{shown}  {cells}  {title}".rstrip()
+        if shown_width(line) > columns:  # a terminal too narrow for date and track
+            yield _fit(line, columns, glyphs)
+        elif colour and event.tags:
+            code = tags.setdefault(event.tags[0], _COLOURS[len(tags) % len(_COLOURS)])
+            yield f"{shown}  \x1b[{code}m{cells}\x1b[0m  {title}".rstrip()
+        else:
+            yield line
+    legend = [
+        f"{glyphs.point} a day or an instant",
+        f"{glyphs.bar} a span",
+        f"{glyphs.approximate_point}{glyphs.approximate_bar} approximate",
+        "? uncertain",
+        f"{glyphs.cut} time left out",
+    ]
+    line = ""
+    for item in legend:  # on as many lines as the width needs
+        if line and shown_width(line) + 2 + shown_width(item) > columns:
+            yield _fit(line, columns, glyphs)
+            line = ""
+        line = f"{line}  {item}" if line else item
+    yield _fit(line, columns, glyphs)
+
+
+def _bounds(event: Event) -> tuple[int, int, bool, bool, bool]:
+    date = event.date
+    if date.start is None:
+        assert date.end is not None
+        return date.end.lo, date.end.hi, True, False, True
+    if date.interval and date.end is None:
+        return date.start.lo, date.start.hi, False, True, True
+    if not date.interval and date.precision >= Precision.DAY:
+        return date.lo, date.lo, False, False, False
+    return date.lo, date.hi, False, False, True
+
+
+def _column(scale: Scale, t: int, track: int) -> int:
+    return min(max(int(scale.position(t) + 0.5), 0), track - 1)
+
+
+def _track(
+    scale: Scale, track: int, cuts: set[int], glyphs: Glyphs,
+    lo: int, hi: int, open_start: bool, open_end: bool, bar: bool, event: Event,
+) -> str:  # fmt: skip
+    cells = [glyphs.cut if i in cuts else " " for i in range(track)]
+    approximate = event.date.approximate
+    first = 0 if open_start else _column(scale, lo, track)
+    if bar:
+        last = track - 1 if open_end else max(_column(scale, hi, track) - 1, first)
+        fill = glyphs.approximate_bar if approximate else glyphs.bar
+        for i in range(first, last + 1):
+            cells[i] = fill
+        if open_start:
+            cells[first] = glyphs.open_left
+        if open_end:
+            cells[last] = glyphs.open_right
+        end = last
+    else:
+        cells[first] = glyphs.approximate_point if approximate else glyphs.point
+        end = first
+    if event.date.uncertain and end + 1 < track:
+        cells[end + 1] = "?"
+    return "".join(cells)
+
+
+def _axis(
+    scale: Scale, track: int, date_width: int, cuts: set[int], glyphs: Glyphs, columns: int
+) -> str:
+    """The track's axis with its cuts, and the first and last dates at its ends."""
+    cells = [glyphs.cut if i in cuts else glyphs.track for i in range(track)]
+    for tick in scale.ticks(spacing=12.0):
+        at = _column(scale, tick.t, track)
+        if cells[at] == glyphs.track:
+            cells[at] = glyphs.tick
+    first, last = scale.segments[0], scale.segments[-1]
+    from chrono.precision import US_PER_DAY, civil_from_days, year_text
+
+    start = year_text(civil_from_days(first.lo // US_PER_DAY)[0])
+    end = year_text(civil_from_days((last.hi - 1) // US_PER_DAY)[0])
+    return _fit(f"{_pad(start, date_width)}  {''.join(cells)}  {end}", columns, glyphs)
+
+
+_PUNCTUATION = str.maketrans({"–": "-", "—": "-", "‘": "'", "’": "'", "“": '"', "”": '"',
+                              "…": "...", "·": "."})  # fmt: skip
+
+
+def _ascii(text: str) -> str:
+    """Text in ASCII: accents dropped (`Léopold` → `Leopold`), typographic punctuation
+    made plain, anything else a `?`."""
+    if text.isascii():
+        return text
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", text.translate(_PUNCTUATION))
+    kept = "".join(c for c in plain if not unicodedata.combining(c))
+    return kept.encode("ascii", "replace").decode("ascii")
+
+
+def _pad(text: str, size: int) -> str:
+    return text + " " * max(size - shown_width(text), 0)
+
+
+def _cut(text: str, size: int, glyphs: Glyphs) -> str:
+    """`text` cut to `size` terminal columns, ending in an ellipsis when cut."""
+    if shown_width(text) <= size:
+        return text
+    room = size - shown_width(glyphs.ellipsis)
+    kept = ""
+    for char in text:
+        if shown_width(kept + char) > room:
+            break
+        kept += char
+    return kept + glyphs.ellipsis
+
+
+def _fit(line: str, columns: int, glyphs: Glyphs) -> str:
+    return _cut(line.rstrip(), columns, glyphs)

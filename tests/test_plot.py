@@ -1,0 +1,136 @@
+"""`chrono plot`: the chronology as a time axis in the terminal (SPEC §8)."""
+
+from __future__ import annotations
+
+import os
+import pty
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import Result
+
+from chrono.formats.cells import width
+from chrono.loading import load_text
+from chrono.merging import merge_events
+from chrono.plot import plot_lines
+from tests.conftest import DATA, ROOT
+from tests.formats.conftest import chronology
+from tests.pictures.test_svg import dense
+
+Run = Callable[..., Result]
+SCENARIOS = {
+    "shipped": lambda: chronology(str(ROOT / "timelines")),
+    "bce": lambda: chronology(str(DATA / "bce_to_today.yaml")),
+    "hostile": lambda: chronology(str(DATA / "hostile_text.yaml")),
+    "dense": dense,
+}
+
+
+@pytest.mark.parametrize("columns", [40, 80, 132])
+@pytest.mark.parametrize("ascii_only", [False, True])
+@pytest.mark.parametrize("scenario", list(SCENARIOS))
+def test_every_event_in_order_and_no_line_too_wide(
+    scenario: str, ascii_only: bool, columns: int
+) -> None:
+    events = SCENARIOS[scenario]()
+    lines = list(plot_lines(events, columns, ascii_only=ascii_only))
+    assert all(width(line) <= columns for line in lines), max(lines, key=width)
+    if ascii_only:
+        assert all(line.isascii() for line in lines)
+    # one line an event, in order, each starting with the event's date (or its cut)
+    event_lines = [line for line in lines[1:] if not line.lstrip().startswith(("⋮", ":"))]
+    event_lines = event_lines[: len(events)]
+    assert len(event_lines) == len(events)
+    for line, event in zip(event_lines, events, strict=True):
+        date = event.date.display()
+        assert line.startswith(date[:10] if date.isascii() or not ascii_only else "")
+
+
+def test_the_shipped_plot(run: Run) -> None:
+    result = run("plot", env={"COLUMNS": "110"})
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert (lines[0][:4], lines[0][-4:]) == ("1992", "2025")
+    for gap in ("⋮ 6 years", "⋮ 16 years"):
+        assert gap in result.stdout
+    assert lines[1].startswith("Mar 1992")
+    assert "█" in lines[1]  # a month: a bar
+    assert lines[2].startswith("4 May 1994")
+    assert "●" in lines[2]  # a day: a point
+    assert any(line.startswith("~Nov 2025") and "░" in line for line in lines)  # approximate
+    assert "\x1b[" not in result.stdout  # not a terminal: no colour
+
+
+def test_a_plot_to_scale_between_cuts() -> None:
+    events = merge_events(
+        load_text(
+            "- {date: 2020-01-01, title: A}\n- {date: 2020-01-11, title: B}\n"
+            "- {date: 2020-01-31, title: C}\n"
+        ).events
+    ).events
+    lines = list(plot_lines(events, 100))
+    columns = [next(i for i, c in enumerate(line) if c == "●") for line in lines[1:4]]
+    # B is a third of the way from A to C (10 days of 30), to the nearest column
+    assert abs((columns[1] - columns[0]) - (columns[2] - columns[0]) / 3) <= 1
+
+
+def test_an_empty_selection_says_so(run: Run) -> None:
+    result = run("plot", "--from", "3000")
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert result.stderr == "chrono: no events to plot\n"
+
+
+def _on_a_terminal(env: dict[str, str]) -> bytes:
+    """chrono plot's output on a pseudo-terminal (where colour is allowed)."""
+    main, secondary = pty.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "chrono", "plot", "--no-pager", str(ROOT / "timelines")],
+        stdout=secondary, stderr=subprocess.DEVNULL, cwd=ROOT,
+        env={**os.environ, "COLUMNS": "100", "PYTHONPATH": str(ROOT), **env},
+    )  # fmt: skip
+    os.close(secondary)
+    out = b""
+    while True:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        out += chunk
+    proc.wait(timeout=60)
+    os.close(main)
+    return out
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals: POSIX")
+def test_colour_on_a_terminal_never_with_no_color() -> None:
+    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    coloured = _on_a_terminal({"TERM": "xterm", **{k: env[k] for k in () if k in env}})
+    assert b"\x1b[" in coloured
+    plain = _on_a_terminal({"NO_COLOR": "1", "TERM": "xterm"})
+    assert b"\x1b[" not in plain
+    assert b"Azerbaijan joins" in plain
+
+
+def test_ascii_when_the_output_cannot_take_more(run: Run) -> None:
+    result = run("plot", "--ascii", env={"COLUMNS": "80"})
+    assert result.stdout.isascii()
+    proc = subprocess.run(
+        [sys.executable, "-m", "chrono", "plot", str(ROOT / "timelines")],
+        capture_output=True, cwd=ROOT, check=False,
+        env={**os.environ, "PYTHONIOENCODING": "ascii", "PYTHONPATH": str(ROOT)},
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.isascii()
+    assert b": 16 years" in proc.stdout
+
+
+def test_plot_takes_shows_filters(run: Run, tmp_path: Path) -> None:
+    result = run("plot", "--tag", "peace", "--from", "2025", env={"COLUMNS": "100"})
+    titles = [line for line in result.stdout.splitlines()[1:] if "2025" in line[:12]]
+    assert titles
+    assert all("Aug 2025" in line for line in titles)
