@@ -29,7 +29,17 @@ from chrono.model import Event
 from chrono.precision import US_PER_DAY, Precision, civil_from_days, year_text
 from chrono.timescale import Scale, Tick, fit
 
-__all__ = ["LANES", "AxisLabel", "Label", "Lane", "Mark", "Picture", "lay_out", "text_width"]
+__all__ = [
+    "LANES",
+    "AxisLabel",
+    "Label",
+    "Lane",
+    "Mark",
+    "Picture",
+    "bounds",
+    "lay_out",
+    "text_width",
+]
 
 FONT = 12.0  # px
 ROW = 18.0  # a row of labels
@@ -156,7 +166,7 @@ def _lane_of(by: str) -> Callable[[Event], str | None]:
 LANES = ("none", "tag", "source")
 
 
-def _bounds(event: Event) -> tuple[int, int, bool, bool, bool]:
+def bounds(event: Event) -> tuple[int, int, bool, bool, bool]:
     """lo, hi (equal for a point), open start, open end, drawn as a bar.
 
     A day or an instant is a point; a longer span a bar of its length; an interval
@@ -174,8 +184,8 @@ def _bounds(event: Event) -> tuple[int, int, bool, bool, bool]:
 
 
 def lay_out(events: Sequence[Event], title: str, lanes: str = "none") -> Picture:
-    bounds = [_bounds(e) for e in events]
-    scale = fit([(lo, hi) for lo, hi, *_ in bounds] or [(0, 0)], AXIS)
+    spans = [bounds(e) for e in events]
+    scale = fit([(lo, hi) for lo, hi, *_ in spans] or [(0, 0)], AXIS)
     ticks = scale.ticks(spacing=90.0)
     origin = MARGIN
     axis_labels = _axis_labels(scale, ticks, origin)
@@ -195,7 +205,7 @@ def lay_out(events: Sequence[Event], title: str, lanes: str = "none") -> Picture
         rows = _Rows()
         for i in members:
             event = events[i]
-            lo, hi, open_start, open_end, bar = bounds[i]
+            lo, hi, open_start, open_end, bar = spans[i]
             x0 = origin + (scale.start if open_start else scale.position(lo))
             x1 = origin + (scale.end if open_end else scale.position(hi))
             if bar:

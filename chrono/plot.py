@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from chrono.formats.cells import width as shown_width
 from chrono.model import Event
-from chrono.precision import Precision
+from chrono.pictures import bounds
 from chrono.timescale import Scale, fit
 
 __all__ = ["Glyphs", "plot_lines"]
@@ -57,15 +57,15 @@ def plot_lines(
     dates = [text(e.date.display()) for e in events]
     date_width = min(max(map(shown_width, dates)), 26)
     track = max(10, min(60, (columns - date_width - 4) // 2))
-    bounds = [_bounds(e) for e in events]
-    scale = fit([(lo, hi) for lo, hi, *_ in bounds], track - 1.0, gap=1.0, point=1.0)
+    spans = [bounds(e) for e in events]
+    scale = fit([(lo, hi) for lo, hi, *_ in spans], track - 1.0, gap=1.0, point=1.0)
     cuts = {round(x0 + 0.5) for x0, _, _ in scale.breaks()}
     yield _axis(scale, track, date_width, cuts, glyphs, columns)
     tags: dict[str, str] = {}
     breaks = list(scale.breaks())
     segment = 0  # the segment of the last event's start
     room = columns - date_width - track - 4  # for the title
-    for event, date, (lo, hi, open_start, open_end, bar) in zip(events, dates, bounds, strict=True):
+    for event, date, (lo, hi, open_start, open_end, bar) in zip(events, dates, spans, strict=True):
         here = scale.segments.index(scale.segment(lo))
         if not open_start and here > segment:  # stretches of time left out
             for _, _, left_out in breaks[segment:here]:
@@ -96,18 +96,6 @@ def plot_lines(
             line = ""
         line = f"{line}  {item}" if line else item
     yield _fit(line, columns, glyphs)
-
-
-def _bounds(event: Event) -> tuple[int, int, bool, bool, bool]:
-    date = event.date
-    if date.start is None:
-        assert date.end is not None
-        return date.end.lo, date.end.hi, True, False, True
-    if date.interval and date.end is None:
-        return date.start.lo, date.start.hi, False, True, True
-    if not date.interval and date.precision >= Precision.DAY:
-        return date.lo, date.lo, False, False, False
-    return date.lo, date.hi, False, False, True
 
 
 def _column(scale: Scale, t: int, track: int) -> int:

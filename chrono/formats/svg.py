@@ -101,28 +101,14 @@ def svg_lines(picture: Picture, description: str) -> Iterator[str]:
     yield f'<title id="chrono-title">{xml(picture.title)}</title>'
     yield f'<desc id="chrono-desc">{xml(description)}</desc>'
     yield f"<style>\n{_STYLE}\n</style>"
-    title_width = text_width(picture.title, 15, bold=True)
-    yield (
-        f'<text class="heading" x="{_n(MARGIN)}" y="20" style="font-size: 15px; '
-        f'font-weight: bold" textLength="{_n(title_width)}" '
-        f'lengthAdjust="spacingAndGlyphs">{xml(picture.title)}</text>'
-    )
-    for seg in picture.scale.segments:
-        x0, x1 = picture.origin + seg.x0, picture.origin + seg.x1
-        yield f'<path class="axis" d="M{_n(x0)} {_n(picture.axis_y)}H{_n(x1)}"/>'
+    yield _text(MARGIN, 20, picture.title, "heading", 15, bold=True)
+    yield from _axis_line(picture, picture.axis_y)
     yield from _axis(picture)
     for lane in picture.lanes:
         yield f'<g class="lane" data-lane="{xml(lane.name or "")}">'
         if lane.name is not None:
-            size = text_width(lane.name, 11, bold=True)
-            yield (
-                f'<text class="muted lane-name" x="{_n(MARGIN)}" y="{_n(lane.top + 14)}" '
-                f'style="font-weight: bold" textLength="{_n(size)}" '
-                f'lengthAdjust="spacingAndGlyphs">{xml(lane.name)}</text>'
-            )
-        for seg in picture.scale.segments:
-            x0, x1 = picture.origin + seg.x0, picture.origin + seg.x1
-            yield f'<path class="axis" d="M{_n(x0)} {_n(lane.axis_y)}H{_n(x1)}"/>'
+            yield _text(MARGIN, lane.top + 14, lane.name, "muted lane-name", SMALL, bold=True)
+        yield from _axis_line(picture, lane.axis_y)
         # leaders first: a label's halo hides those that pass behind it
         yield '<g class="leaders">'
         for mark in lane.marks:
@@ -164,10 +150,27 @@ def _axis(picture: Picture) -> Iterator[str]:
 
 
 def _small_text(x: float, baseline: float, width: float, text: str, kind: str) -> str:
+    return _text(x, baseline, text, f"muted {kind}", SMALL, length=width)
+
+
+def _text(
+    x: float, baseline: float, text: str, classes: str, size: float,
+    bold: bool = False, length: float | None = None,
+) -> str:  # fmt: skip
+    """A line of text given its laid-out length, so that no font changes it."""
+    if length is None:
+        length = text_width(text, size, bold=bold)
+    style = f"font-size: {_n(size)}px" + ("; font-weight: bold" if bold else "")
     return (
-        f'<text class="muted {kind}" x="{_n(x)}" y="{_n(baseline)}" textLength="{_n(width)}" '
-        f'lengthAdjust="spacingAndGlyphs">{xml(text)}</text>'
+        f'<text class="{classes}" x="{_n(x)}" y="{_n(baseline)}" style="{style}" '
+        f'textLength="{_n(length)}" lengthAdjust="spacingAndGlyphs">{xml(text)}</text>'
     )
+
+
+def _axis_line(picture: Picture, y: float) -> Iterator[str]:
+    for seg in picture.scale.segments:
+        x0, x1 = picture.origin + seg.x0, picture.origin + seg.x1
+        yield f'<path class="axis" d="M{_n(x0)} {_n(y)}H{_n(x1)}"/>'
 
 
 def _legend(picture: Picture) -> Iterator[str]:
