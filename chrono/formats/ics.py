@@ -216,6 +216,7 @@ def _vevent(event: Event, uid_: str, stamp: str, partial: str) -> str:
         f"{_line('URL:' + url) if url else ''}"
         f"TRANSP:TRANSPARENT\r\n{_line('X-CHRONO-DATE:' + escape_text(event.date.text))}"
         f"{_line('X-CHRONO-ID:' + escape_text(id_)) if id_ is not None else ''}"
+        f"{''.join(_line('X-CHRONO-SOURCE:' + escape_text(s)) for s in sources)}"
         "END:VEVENT\r\n"
     )
 
@@ -313,7 +314,17 @@ def _ics_event(component: Any) -> dict[str, Any]:
         record["id"] = chrono_id
     elif written is None and component.get("UID"):
         record["id"] = str(component.get("UID"))  # the calendar's stable key
-    description, sources = _split_sources(str(component.get("DESCRIPTION") or ""))
+    text = str(component.get("DESCRIPTION") or "")
+    if written is not None:  # chrono's own: its sources exactly, after the description
+        found = component.get("X-CHRONO-SOURCE")
+        sources = [_text(v) or "" for v in (found if isinstance(found, list) else [found])
+                   if v is not None]  # fmt: skip
+        listed = "Sources:\n" + "\n".join(sources) if sources else ""
+        if listed and text.endswith(listed):
+            text = text.removesuffix(listed).removesuffix("\n\n")
+        description = text.rstrip() or None
+    else:
+        description, sources = _split_sources(text)
     if description:
         record["description"] = description
     if component.get("LOCATION"):

@@ -240,3 +240,28 @@ def test_issue_11_a_mixed_interval_keeps_its_time(run: Run, write: Write) -> Non
     assert event["DTSTART"].dt == dt.datetime(2025, 8, 8, 8, 0, tzinfo=dt.timezone.utc)
     assert event["DTEND"].dt == dt.datetime(2025, 8, 9, 22, 0, tzinfo=dt.timezone.utc)
     assert str(event["SUMMARY"]) == "8 Aug 2025 10:00 +02:00 – 9 Aug 2025: Talks"
+
+
+def test_sources_and_a_sources_paragraph_come_back_exactly() -> None:
+    """Sources were one a line after `Sources:`: a source with a line break came back as
+    two, and a description with its own `Sources:` paragraph lost it to the sources."""
+    from chrono.formats import FORMATS
+    from chrono.loading import load_text
+
+    yaml_text = (
+        "- date: 2025-08-08\n"
+        "  title: A\n"
+        '  sources: ["line one\\nline two", "https://x.org"]\n'
+        "- date: 2025-08-09\n"
+        "  title: B\n"
+        '  description: "Notes.\\n\\nSources:\\nmy own list"\n'
+    )
+    events = load_text(yaml_text, "t.yaml").events
+    ics = FORMATS["ics"]
+    text = ics.render(events, ics.settings(now=0)).text
+    assert ics.read is not None
+    imported = ics.read(text.encode(), "t.ics", None)
+    records = {r["title"]: r for r in imported.records}
+    assert records["A"]["sources"] == ["line one\nline two", "https://x.org"]
+    assert records["B"]["description"] == "Notes.\n\nSources:\nmy own list"
+    assert "sources" not in records["B"]
