@@ -183,9 +183,20 @@ def bounds(event: Event) -> tuple[int, int, bool, bool, bool]:
     return date.lo, date.hi, False, False, True
 
 
+def held(spans: Sequence[tuple[int, int, bool, bool, bool]]) -> list[tuple[int, int]]:
+    """The time the scale must hold: each event's, an open interval's reaching to the
+    first or last time of the others (so no break is cut inside it)."""
+    known = [(lo, hi) for lo, hi, *_ in spans] or [(0, 0)]
+    first, last = min(lo for lo, _ in known), max(hi for _, hi in known)
+    return [
+        (first if open_start else lo, last if open_end else hi)
+        for lo, hi, open_start, open_end, _ in spans
+    ] or [(0, 0)]
+
+
 def lay_out(events: Sequence[Event], title: str, lanes: str = "none") -> Picture:
     spans = [bounds(e) for e in events]
-    scale = fit([(lo, hi) for lo, hi, *_ in spans] or [(0, 0)], AXIS)
+    scale = fit(held(spans), AXIS)
     ticks = scale.ticks(spacing=90.0)
     origin = MARGIN
     axis_labels = _axis_labels(scale, ticks, origin)

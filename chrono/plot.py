@@ -19,7 +19,8 @@ from typing import NamedTuple
 
 from chrono.formats.cells import width as shown_width
 from chrono.model import Event
-from chrono.pictures import bounds
+from chrono.pictures import bounds, held
+from chrono.precision import US_PER_DAY, civil_from_days, year_text
 from chrono.timescale import Scale, fit
 
 __all__ = ["Glyphs", "plot_lines"]
@@ -58,17 +59,19 @@ def plot_lines(
     date_width = min(max(map(shown_width, dates)), 26)
     track = max(10, min(60, (columns - date_width - 4) // 2))
     spans = [bounds(e) for e in events]
-    scale = fit([(lo, hi) for lo, hi, *_ in spans], track - 1.0, gap=1.0, point=1.0)
+    scale = fit(held(spans), track - 1.0, gap=1.0, point=1.0)
     cuts = {round(x0 + 0.5) for x0, _, _ in scale.breaks()}
-    yield _axis(scale, track, date_width, cuts, glyphs, columns)
+    yield from _axis(scale, track, date_width, cuts, glyphs, columns)
     tags: dict[str, str] = {}
     breaks = list(scale.breaks())
-    segment = 0  # the segment of the last event's start
+    firsts = [scale.segments.index(scale.segment(lo)) for lo, _, o, *_ in spans if not o]
+    segment = firsts[0] if firsts else 0  # the segment of the last event's start
     room = columns - date_width - track - 4  # for the title
     for event, date, (lo, hi, open_start, open_end, bar) in zip(events, dates, spans, strict=True):
         here = scale.segments.index(scale.segment(lo))
-        if not open_start and here > segment:  # stretches of time left out
-            for _, _, left_out in breaks[segment:here]:
+        if not open_start and here != segment:  # stretches of time left out
+            passed = breaks[min(here, segment) : max(here, segment)]
+            for _, _, left_out in passed if here > segment else reversed(passed):  # (--reverse)
                 yield _fit(" " * (date_width + 2) + f"{glyphs.gap} {left_out}", columns, glyphs)
             segment = here
         cells = _track(scale, track, cuts, glyphs, lo, hi, open_start, open_end, bar, event)
@@ -129,19 +132,27 @@ def _track(
 
 def _axis(
     scale: Scale, track: int, date_width: int, cuts: set[int], glyphs: Glyphs, columns: int
-) -> str:
-    """The track's axis with its cuts, and the first and last dates at its ends."""
+) -> Iterator[str]:
+    """The track's axis with its cuts and ticks, the first and last years at its ends,
+    and under it the ticks' dates where they fit."""
     cells = [glyphs.cut if i in cuts else glyphs.track for i in range(track)]
+    labels = [" "] * (track + 8)
+    free = 0
     for tick in scale.ticks(spacing=12.0):
         at = _column(scale, tick.t, track)
-        if cells[at] == glyphs.track:
-            cells[at] = glyphs.tick
+        if cells[at] != glyphs.track:
+            continue
+        cells[at] = glyphs.tick
+        label = _ascii(tick.label) if glyphs is ASCII else tick.label
+        if at >= free and at + len(label) <= len(labels):
+            labels[at : at + len(label)] = label
+            free = at + len(label) + 2
     first, last = scale.segments[0], scale.segments[-1]
-    from chrono.precision import US_PER_DAY, civil_from_days, year_text
-
     start = year_text(civil_from_days(first.lo // US_PER_DAY)[0])
     end = year_text(civil_from_days((last.hi - 1) // US_PER_DAY)[0])
-    return _fit(f"{_pad(start, date_width)}  {''.join(cells)}  {end}", columns, glyphs)
+    yield _fit(f"{_pad(start, date_width)}  {''.join(cells)}  {end}", columns, glyphs)
+    if free:
+        yield _fit(" " * (date_width + 2) + "".join(labels), columns, glyphs)
 
 
 _PUNCTUATION = str.maketrans({"–": "-", "—": "-", "‘": "'", "’": "'", "“": '"', "”": '"',
@@ -157,7 +168,7 @@ def _ascii(text: str) -> str:
 
     plain = unicodedata.normalize("NFKD", text.translate(_PUNCTUATION))
     kept = "".join(c for c in plain if not unicodedata.combining(c))
-    return kept.encode("ascii", "replace").decode("ascii")
+    return "".join(c if c.isascii() else "_" for c in kept)  # (`?` means uncertain)
 
 
 def _pad(text: str, size: int) -> str:

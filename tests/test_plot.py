@@ -41,7 +41,8 @@ def test_every_event_in_order_and_no_line_too_wide(
     if ascii_only:
         assert all(line.isascii() for line in lines)
     # one line an event, in order, each starting with the event's date (or its cut)
-    event_lines = [line for line in lines[1:] if not line.lstrip().startswith(("⋮", ":"))]
+    # (the axis' dates and the stretches left out are the lines that begin with spaces)
+    event_lines = [line for line in lines[1:] if not line.startswith(" ")]
     event_lines = event_lines[: len(events)]
     assert len(event_lines) == len(events)
     for line, event in zip(event_lines, events, strict=True):
@@ -54,6 +55,10 @@ def test_the_shipped_plot(run: Run) -> None:
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
     assert (lines[0][:4], lines[0][-4:]) == ("1992", "2025")
+    ticks = [int(year) for year in lines[1].split()]  # the ticks' dates, under the axis
+    assert ticks == sorted(ticks)
+    assert 1992 <= ticks[0] <= ticks[-1] <= 2025
+    lines = [line for line in lines if not line.startswith(" ")]
     for gap in ("⋮ 6 years", "⋮ 16 years"):
         assert gap in result.stdout
     assert lines[1].startswith("Mar 1992")
@@ -72,7 +77,7 @@ def test_a_plot_to_scale_between_cuts() -> None:
         ).events
     ).events
     lines = list(plot_lines(events, 100))
-    columns = [next(i for i, c in enumerate(line) if c == "●") for line in lines[1:4]]
+    columns = [next(i for i, c in enumerate(line) if c == "●") for line in lines[2:5]]
     # B is a third of the way from A to C (10 days of 30), to the nearest column
     assert abs((columns[1] - columns[0]) - (columns[2] - columns[0]) / 3) <= 1
 
@@ -131,6 +136,31 @@ def test_ascii_when_the_output_cannot_take_more(run: Run) -> None:
 
 def test_plot_takes_shows_filters(run: Run, tmp_path: Path) -> None:
     result = run("plot", "--tag", "peace", "--from", "2025", env={"COLUMNS": "100"})
-    titles = [line for line in result.stdout.splitlines()[1:] if "2025" in line[:12]]
+    titles = [line for line in result.stdout.splitlines()[1:] if line.startswith(("2", "8", "A"))]
     assert titles
     assert all("Aug 2025" in line for line in titles)
+
+
+def test_reversed_the_stretches_left_out_stay_between_their_events(run: Run) -> None:
+    lines = run("plot", "--reverse", "--no-pager", env={"COLUMNS": "100"}).stdout.splitlines()
+    order = [line.strip().split("  ")[0] for line in lines[2:]]
+    gap = order.index("⋮ 16 years")
+    assert order[gap - 1].startswith("27 Sep 2020")  # after the Karabakh war, going back
+    assert order[gap + 1] == "2004"
+
+
+def test_no_stretch_is_cut_inside_an_open_interval() -> None:
+    events = merge_events(
+        load_text(
+            "- {date: 1994/.., title: Ongoing}\n- {date: 2025-08-08, title: A}\n"
+            "- {date: 2025-08-09, title: B}\n"
+        ).events
+    ).events
+    lines = list(plot_lines(events, 100))
+    assert not any("⋮ " in line for line in lines[:-1])  # (the legend names the glyph)
+
+
+def test_ascii_never_writes_a_question_mark_for_a_character() -> None:
+    events = merge_events(load_text("- {date: 1066, title: Hastings 🏹 東京}\n").events).events
+    (line,) = [line for line in plot_lines(events, 80, ascii_only=True) if "Hastings" in line]
+    assert line.endswith("Hastings _ __")

@@ -244,6 +244,8 @@ def export(
       chrono export --format json timelines/ | jq '.[0]'
       chrono export --format csv -o events.csv        opens safely in spreadsheets
       chrono export --format mermaid --group-by year  a diagram GitHub draws
+      chrono export --format svg -o timeline.svg    a picture to embed or print
+      chrono export -o timeline.html --lanes tag    a page to explore
       chrono export --format md --md-style table --from 2000
     """
     fmt = choose_format(format_name, output, registered())

@@ -96,6 +96,7 @@ _SCRIPT = """\
     else if (e.key === '-') setZoom(zoom / 1.25);
   });
   const details = document.getElementById('details');
+  const hint = details.firstElementChild;
   const show = (g) => {
     const event = data.events[+g.dataset.index];
     box.querySelectorAll('g.event.chosen').forEach((x) => x.classList.remove('chosen'));
@@ -146,6 +147,11 @@ _SCRIPT = """\
       const tags = data.events[+el.dataset.index].tags;
       el.classList.toggle('filtered', tag !== '' && !tags.includes(tag));
     });
+    const chosen = box.querySelector('g.event.chosen');
+    if (chosen && chosen.classList.contains('filtered')) {  // its details go with it
+      chosen.classList.remove('chosen');
+      details.replaceChildren(hint);
+    }
     document.getElementById('count').textContent = tag === '' ? data.events.length
       : data.events.filter((e) => e.tags.includes(tag)).length;
   });

@@ -14,7 +14,20 @@ from collections.abc import Iterator, Sequence
 
 from chrono.formats import Format, Option, Rendered, Settings
 from chrono.model import Event
-from chrono.pictures import BAR, FONT, LANES, MARGIN, SMALL, Mark, Picture, lay_out, text_width
+from chrono.pictures import (
+    BAR,
+    FONT,
+    LANES,
+    MARGIN,
+    SMALL,
+    Mark,
+    Picture,
+    bounds,
+    held,
+    lay_out,
+    text_width,
+)
+from chrono.precision import US_PER_DAY, civil_from_days, year_text
 
 __all__ = ["FORMAT", "svg_lines"]
 
@@ -207,7 +220,9 @@ def _legend(picture: Picture) -> Iterator[str]:
 def describe(events: Sequence[Event]) -> str:
     if not events:
         return "No events."
-    first, last = events[0].date.display(), max(events, key=lambda e: e.date.hi).date.display()
+    known = held([bounds(e) for e in events])
+    first = year_text(civil_from_days(min(lo for lo, _ in known) // US_PER_DAY)[0])
+    last = year_text(civil_from_days((max(hi for _, hi in known) - 1) // US_PER_DAY)[0])
     count = f"{len(events):,} event{'s' if len(events) != 1 else ''}"
     return f"A chronology of {count}, from {first} to {last}."
 

@@ -106,8 +106,11 @@ def test_the_tag_filter(hostile_page: Any) -> None:
     page.select_option("#tag", "nato")
     assert visible() == [0, 2]
     assert page.text_content("#count") == "2"
+    page.click('g.event[data-index="0"] text.label')
+    assert details(page)["Date"] == "~1994"
     page.select_option("#tag", "a&b")
     assert visible() == [2]
+    assert details(page) == {}  # the hidden event's details went with it
     page.select_option("#tag", "")
     assert visible() == [0, 1, 2]
 

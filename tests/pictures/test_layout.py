@@ -7,9 +7,10 @@ from hypothesis import strategies as st
 
 from chrono.pictures import _free_row, _Rows
 
-# Boxes as the layout makes them: in their marks' order, each holding its mark.
+# Boxes as the layout makes them: in their marks' order, each holding its mark, and
+# never empty (a label is widened by a gap on both sides).
 BOXES = st.lists(
-    st.tuples(st.integers(0, 300), st.integers(0, 60), st.integers(0, 60)), max_size=200
+    st.tuples(st.integers(0, 300), st.integers(1, 60), st.integers(1, 60)), max_size=200
 ).map(
     lambda raw: [
         (mark - before, mark + after) for mark, before, after in sorted(raw, key=lambda r: r[0])

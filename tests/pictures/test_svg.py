@@ -209,3 +209,16 @@ def test_export_svg_from_the_command_line(run: Any, tmp_path: Path) -> None:
     assert 'data-lane="azerbaijan-nato.yaml"' in text
     assert 'data-lane="press-reports.yaml"' in text
     assert run("export", "--format", "svg", "--lanes", "weekday").exit_code == 2
+
+
+def test_the_description_names_the_years_even_with_open_intervals(tmp_path: Path) -> None:
+    from chrono.formats.svg import describe
+    from chrono.loading import load_text
+    from chrono.merging import merge_events
+
+    events = merge_events(
+        load_text(
+            "- {date: ../1066, title: A}\n- {date: 1994/.., title: B}\n- {date: 2025-08, title: C}\n"
+        ).events
+    ).events
+    assert describe(events) == "A chronology of 3 events, from 1066 to 2025."
