@@ -33,6 +33,7 @@ __all__ = ["FORMAT", "svg_lines"]
 
 # Characters XML 1.0 does not allow, even escaped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_XML_SPECIAL = re.compile('[&<>"\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]')
 _STYLE = """\
 text { font-family: 'DejaVu Sans', Verdana, Arial, sans-serif; font-size: 12px; fill: #1f2328; }
 .date { font-weight: bold; }
@@ -57,6 +58,8 @@ text { font-family: 'DejaVu Sans', Verdana, Arial, sans-serif; font-size: 12px; 
 
 def xml(text: str) -> str:
     """Text for an XML element or a double-quoted attribute."""
+    if not _XML_SPECIAL.search(text):  # most text
+        return text
     text = _NOT_XML.sub("", text)
     return (
         text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
@@ -76,30 +79,28 @@ def _classes(event: Event) -> str:
     return " ".join(found)
 
 
-def _mark(mark: Mark) -> Iterator[str]:
+def _mark(mark: Mark) -> str:
     e, label = mark.event, mark.label
-    yield (
-        f'<g class="{_classes(e)}" data-index="{mark.index}" tabindex="0">'
-        f"<title>{xml(e.date.display())}: {xml(e.title)}</title>"
-    )
+    date, title = xml(label.date), xml(label.title)
+    x0, y = _n(mark.x0), _n(mark.y)
     if mark.bar:
-        width = mark.x1 - mark.x0
-        yield (
-            f'<rect class="bar" x="{_n(mark.x0)}" y="{_n(mark.y)}" width="{_n(width)}" '
+        shape = (
+            f'<rect class="bar" x="{x0}" y="{y}" width="{_n(mark.x1 - mark.x0)}" '
             f'height="{_n(BAR)}" rx="1"/>'
         )
     else:
-        yield f'<circle class="point" cx="{_n(mark.x0)}" cy="{_n(mark.y)}" r="4"/>'
+        shape = f'<circle class="point" cx="{x0}" cy="{y}" r="4"/>'
     middle = mark.y + BAR / 2
     if mark.open_start:  # an arrow: it began before, no one says when
-        yield f'<path class="open" d="M{_n(mark.x0 + 6)} {_n(middle - 5)}l-6 5l6 5"/>'
+        shape += f'<path class="open" d="M{_n(mark.x0 + 6)} {_n(middle - 5)}l-6 5l6 5"/>'
     if mark.open_end:
-        yield f'<path class="open" d="M{_n(mark.x1 - 6)} {_n(middle - 5)}l6 5l-6 5"/>'
-    baseline = label.y + FONT
-    yield (
-        f'<text class="label" x="{_n(label.x)}" y="{_n(baseline)}" '
+        shape += f'<path class="open" d="M{_n(mark.x1 - 6)} {_n(middle - 5)}l6 5l-6 5"/>'
+    return (
+        f'<g class="{_classes(e)}" data-index="{mark.index}" tabindex="0">'
+        f"<title>{date}: {title}</title>{shape}"
+        f'<text class="label" x="{_n(label.x)}" y="{_n(label.y + FONT)}" '
         f'textLength="{_n(label.width)}" lengthAdjust="spacingAndGlyphs">'
-        f'<tspan class="date">{xml(label.date)}</tspan> {xml(label.title)}</text></g>'
+        f'<tspan class="date">{date}</tspan> {title}</text></g>'
     )
 
 
@@ -132,7 +133,7 @@ def svg_lines(picture: Picture, description: str) -> Iterator[str]:
             )
         yield "</g>"
         for mark in lane.marks:
-            yield "".join(_mark(mark))
+            yield _mark(mark)
         yield "</g>"
     yield from _legend(picture)
     yield "</svg>"
