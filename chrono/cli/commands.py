@@ -4,7 +4,7 @@ writer.  Options shared between commands are in `chrono.cli.options`."""
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -40,6 +40,7 @@ from chrono.cli.output import (
 )
 
 if TYPE_CHECKING:
+    from chrono.model import Event
     from chrono.querying import Query
 
 
@@ -119,11 +120,8 @@ def show(
     """
     from chrono.formats.table import DEFAULT_COLUMNS, iter_table
 
-    _, excerpt = read_and_select(read, query)
-    events = excerpt.events
+    events = _selected(read, query, "show")
     if not events:
-        if not read.quiet:
-            click.echo("chrono: no events to show", err=True)
         return
     chosen = columns or DEFAULT_COLUMNS
     pieces = iter_table(events, chosen, tablefmt, table_width(), drop_empty=columns is None)
@@ -163,11 +161,8 @@ def plot(read: ReadOptions, query: Query, ascii_only: bool, pager: bool) -> None
 
     from chrono.plot import plot_lines
 
-    _, excerpt = read_and_select(read, query)
-    events = excerpt.events
+    events = _selected(read, query, "plot")
     if not events:
-        if not read.quiet:
-            click.echo("chrono: no events to plot", err=True)
         return
     columns = table_width() or shutil.get_terminal_size().columns
     encoding = (getattr(sys.stdout, "encoding", None) or "ascii").lower().replace("-", "")
@@ -177,6 +172,14 @@ def plot(read: ReadOptions, query: Query, ascii_only: bool, pager: bool) -> None
     )
     lines = plot_lines(events, columns, ascii_only=ascii_only, colour=colour)
     _page((line + "\n" for line in lines), len(events) + 2, pager)
+
+
+def _selected(read: ReadOptions, query: Query, verb: str) -> Sequence[Event]:
+    """The events to show or plot; when there are none, a line on stderr says so."""
+    _, excerpt = read_and_select(read, query)
+    if not excerpt.events and not read.quiet:
+        click.echo(f"chrono: no events to {verb}", err=True)
+    return excerpt.events
 
 
 def _page(pieces: Iterable[str], rows: int, pager: bool) -> None:
