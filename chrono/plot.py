@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
+from chrono.dates import zones_differ
 from chrono.formats.cells import width as shown_width
 from chrono.model import Event
 from chrono.pictures import bounds, held
@@ -55,8 +56,9 @@ def plot_lines(
     if not events:
         return
     text = _ascii if ascii_only else str
-    dates = [text(e.date.display()) for e in events]
-    date_width = min(max(map(shown_width, dates)), 26)
+    zones = zones_differ(e.date for e in events)  # (as show: `14:30 Asia/Baku`)
+    dates = [text(e.date.display(zones)) for e in events]
+    date_width = min(max(map(shown_width, dates)), 40 if zones else 26)
     track = max(10, min(60, (columns - date_width - 4) // 2))
     spans = [bounds(e) for e in events]
     scale = fit(held(spans), track - 1.0, gap=1.0, point=1.0)
@@ -64,8 +66,9 @@ def plot_lines(
     yield from _axis(scale, track, date_width, cuts, glyphs, columns)
     tags: dict[str, str] = {}
     breaks = list(scale.breaks())
-    firsts = [scale.segments.index(scale.segment(lo)) for lo, _, o, *_ in spans if not o]
-    segment = firsts[0] if firsts else 0  # the segment of the last event's start
+    first = next((lo for lo, _, open_start, *_ in spans if not open_start), None)
+    # the segment of the last event's start (the last one's with --reverse)
+    segment = 0 if first is None else scale.segments.index(scale.segment(first))
     room = columns - date_width - track - 4  # for the title
     for event, date, (lo, hi, open_start, open_end, bar) in zip(events, dates, spans, strict=True):
         here = scale.segments.index(scale.segment(lo))
