@@ -7,9 +7,10 @@ each joined to its mark by a thin leader.
 
 Labels never overlap and are never cut off, by construction: every label is a
 box whose width chrono sets itself (the writer gives the text that length, so
-fonts do not change it); it starts at its mark, or ends there when it would run
-far past the axis; and, in time order, it takes the first row of its lane where
-its box, widened by a gap, meets no other. A leader that passes behind a label of
+fonts do not change it); a long title goes on in more lines, so the box is that
+many rows tall; it starts at its mark, or ends there when it would run far past
+the axis; and, in time order, it takes the first rows of its lane where its box,
+widened by a gap, meets no other. A leader that passes behind a label of
 a row above it is hidden there by the label's halo. A lane takes as many rows as it needs, so a dense
 chronology makes a taller picture, never a crowded one, and the picture is as
 wide as its widest row.
@@ -48,6 +49,8 @@ BAR_PITCH = 9.0
 GAP = 10.0  # between two labels of a row
 MARGIN = 20.0
 AXIS = 1100.0  # the time axis' length before labels widen the picture
+WRAP = 600.0  # a label wider than this goes on in more lines
+SPACE = FONT * 0.318  # a space's width
 OVERHANG = 240.0  # how far a label may run past the axis before it ends at its mark
 AXIS_Y = 44.0  # the axis under the title, its ticks' dates above it
 SMALL = 11.0  # px: the axis' and the legend's text
@@ -82,6 +85,35 @@ def text_width(text: str, size: float = FONT, bold: bool = False) -> float:
     return total * size / 1000 * (1.1 if bold else 1.0)
 
 
+def wrap(text: str, first: float, width: float = WRAP) -> list[tuple[str, float, str]]:
+    """`text` in lines of at most `first` (the first) and `width` (the others), at spaces,
+    and inside a word only when the word alone is too wide: each line with its width
+    and what parts it from the line before (a space, or nothing inside a word)."""
+    whole = text_width(text)
+    if whole <= first:  # most titles
+        return [(text, whole, "")]
+    lines: list[tuple[str, float, str]] = []
+    line, used, room, sep = "", 0.0, max(first, FONT), ""
+    for word in text.split(" "):
+        size = text_width(word)
+        if line and used + SPACE + size <= room:
+            line, used = f"{line} {word}", used + SPACE + size
+            continue
+        if line:
+            lines.append((line, used, sep))
+            room, sep = width, " "
+        while size > room:  # a word wider than a line: cut where it fills one
+            cut = 1
+            while cut < len(word) and text_width(word[: cut + 1]) <= room:
+                cut += 1
+            lines.append((word[:cut], text_width(word[:cut]), sep))
+            word, room, sep = word[cut:], width, ""
+            size = text_width(word)
+        line, used = word, size
+    lines.append((line, used, sep))
+    return [item for item in lines if item[0]] or [("", 0.0, "")]
+
+
 @functools.cache
 def _advance(char: str) -> int:
     code = ord(char)
@@ -98,10 +130,13 @@ def _advance(char: str) -> int:
 class Label:
     x: float  # left edge
     y: float  # top edge
-    width: float
+    width: float  # of its widest line
     date: str
     title: str
     date_width: float
+    # The title in lines, each with its width: the first after the date; a title
+    # wider than WRAP goes on as many more as it needs.
+    lines: list[tuple[str, float, str]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -227,16 +262,17 @@ def lay_out(events: Sequence[Event], title: str, lanes: str = "none") -> Picture
                 mark_y = lane.axis_y
             date = event.date.display()
             date_width = text_width(date, bold=True)
-            width = date_width + text_width(" " + event.title)
+            lines = wrap(event.title, WRAP - date_width - SPACE)
+            width = max([date_width + SPACE + lines[0][1], *(w for _, w, _ in lines[1:])])
             left = x0
             if left + width > origin + AXIS + OVERHANG and x0 - width >= MARGIN:
                 left = x0 - width  # ends at its mark
-            label = Label(left, 0.0, width, date, event.title, date_width)
+            label = Label(left, 0.0, width, date, event.title, date_width, lines)
             lane.marks.append(Mark(i, event, x0, x1, mark_y, bar, open_start, open_end, label, x0))
             right = max(right, left + width)
         for mark in lane.marks:  # in time order, so that rows read down in time order
             box = mark.label
-            box.y = rows.place(box.x - GAP / 2, box.x + box.width + GAP / 2)
+            box.y = rows.place(box.x - GAP / 2, box.x + box.width + GAP / 2, len(box.lines))
         labels_top = lane.axis_y + 6 + bar_rows.count * BAR_PITCH + 10
         for mark in lane.marks:
             mark.label.y = labels_top + mark.label.y * ROW
@@ -300,11 +336,47 @@ class _Rows:
         self.ends = [-math.inf] * (2 * self.size)  # a row not yet used fits anything
         self.count = 0
 
-    def place(self, left: float, right: float) -> int:
-        ends, node = self.ends, 1
+    def place(self, left: float, right: float, rows: int = 1) -> int:
+        """The first of `rows` rows in a row that all end at or before `left`; the box
+        (as tall as those rows) is added to them."""
+        row = 0
+        while True:
+            row = self._first(row, left)
+            blocked = next((r for r in range(row + 1, row + rows) if self._end(r) > left), None)
+            if blocked is None:
+                break
+            row = blocked + 1
+        for r in range(row, row + rows):
+            self._set(r, right)
+        return row
+
+    def _end(self, row: int) -> float:
+        return self.ends[self.size + row] if row < self.size else -math.inf
+
+    def _first(self, start: int, left: float) -> int:
+        """The first row from `start` whose right end is at most `left`: up the tree
+        to the first subtree on the right that holds one, then down to it."""
+        if start >= self.size:
+            return start  # (a row not made yet fits anything)
+        ends, node = self.ends, start + self.size
+        while ends[node] > left:
+            while node & 1:  # a right child: nothing more to its right at this level
+                node >>= 1
+                if node == 1:
+                    return self.size
+            node += 1
         while node < self.size:
             node = 2 * node if ends[2 * node] <= left else 2 * node + 1
-        row = node - self.size
+        return node - self.size
+
+    def _set(self, row: int, right: float) -> None:
+        while row >= self.size:  # twice the rows
+            leaves = self.ends[self.size :] + [-math.inf] * self.size
+            self.size *= 2
+            self.ends = [-math.inf] * self.size + leaves
+            for node in range(self.size - 1, 0, -1):
+                self.ends[node] = min(self.ends[2 * node], self.ends[2 * node + 1])
+        ends, node = self.ends, row + self.size
         self.count = max(self.count, row + 1)
         ends[node] = max(ends[node], right)
         node //= 2
@@ -314,10 +386,3 @@ class _Rows:
                 break
             ends[node] = least
             node //= 2
-        if self.count == self.size:  # the last free row taken: twice the rows
-            leaves = ends[self.size :] + [-math.inf] * self.size
-            self.size *= 2
-            self.ends = [-math.inf] * self.size + leaves
-            for node in range(self.size - 1, 0, -1):
-                self.ends[node] = min(self.ends[2 * node], self.ends[2 * node + 1])
-        return row

@@ -19,7 +19,9 @@ from chrono.pictures import (
     FONT,
     LANES,
     MARGIN,
+    ROW,
     SMALL,
+    SPACE,
     Mark,
     Picture,
     bounds,
@@ -95,13 +97,29 @@ def _mark(mark: Mark) -> str:
         shape += f'<path class="open" d="M{_n(mark.x0 + 6)} {_n(middle - 5)}l-6 5l6 5"/>'
     if mark.open_end:
         shape += f'<path class="open" d="M{_n(mark.x1 - 6)} {_n(middle - 5)}l6 5l-6 5"/>'
-    return (
-        f'<g class="{_classes(e)}" data-index="{mark.index}" tabindex="0">'
-        f"<title>{date}: {title}</title>{shape}"
-        f'<text class="label" x="{_n(label.x)}" y="{_n(label.y + FONT)}" '
-        f'textLength="{_n(label.width)}" lengthAdjust="spacingAndGlyphs">'
-        f'<tspan class="date">{date}</tspan> {title}</text></g>'
-    )
+    head = f'<g class="{_classes(e)}" data-index="{mark.index}" tabindex="0"><title>{date}: {title}</title>{shape}'
+    x, baseline = _n(label.x), _n(label.y + FONT)
+    if len(label.lines) == 1:
+        return (
+            f'{head}<text class="label" x="{x}" y="{baseline}" '
+            f'textLength="{_n(label.width)}" lengthAdjust="spacingAndGlyphs">'
+            f'<tspan class="date">{date}</tspan> {title}</text></g>'
+        )
+    # A long title in lines, each given its own length (the first after the date).
+    first, first_width, _ = label.lines[0]
+    lines = [
+        (
+            f'<tspan textLength="{_n(label.date_width + SPACE + first_width)}" '
+            f'lengthAdjust="spacingAndGlyphs"><tspan class="date">{date}</tspan> '
+            f"{xml(first)}</tspan>"
+        )
+    ]
+    for text, width, sep in label.lines[1:]:
+        lines.append(
+            f'{sep}<tspan x="{x}" dy="{_n(ROW)}" textLength="{_n(width)}" '
+            f'lengthAdjust="spacingAndGlyphs">{xml(text)}</tspan>'
+        )
+    return f'{head}<text class="label" x="{x}" y="{baseline}">{"".join(lines)}</text></g>'
 
 
 def svg_lines(picture: Picture, description: str) -> Iterator[str]:
@@ -155,11 +173,13 @@ def _axis(picture: Picture) -> Iterator[str]:
     for tick in picture.ticks:
         x = o + tick.x
         size = text_width(tick.label, SMALL)
-        if x - size / 2 < last + 8:
+        # centred on its tick, but inside the picture
+        left = min(max(x - size / 2, 2.0), picture.width - 2 - size)
+        if left < last + 8:
             continue
-        last = x + size / 2
+        last = left + size
         yield f'<path class="axis" d="M{_n(x)} {_n(y - 4)}V{_n(y + 2)}"/>'
-        yield _small_text(x - size / 2, y - 8, size, tick.label, "tick-label")
+        yield _small_text(left, y - 8, size, tick.label, "tick-label")
     yield "</g>"
 
 

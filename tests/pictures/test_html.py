@@ -70,7 +70,7 @@ def test_text_is_shown_never_run(hostile_page: Any) -> None:
 
 def test_click_shows_the_details(hostile_page: Any) -> None:
     page = hostile_page.page
-    page.click('g.event[data-index="2"] text.label')
+    page.click('g.event[data-index="2"] tspan.date')
     shown = details(page)
     assert shown["Date"] == "2025-08-08"
     assert shown["Description"] == "Line one\nLine <two> & three"

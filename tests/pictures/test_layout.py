@@ -18,13 +18,36 @@ BOXES = st.lists(
 )
 
 
+def _free_rows(rows: list[list[tuple[float, float]]], left: float, right: float, k: int) -> int:
+    """Plain first fit of a box `k` rows tall: the first row from which k rows are free."""
+    start = 0
+    while True:
+        while len(rows) < start + k:
+            rows.append([])
+        if all(
+            all(not (a < right and left < b) for a, b in rows[r]) for r in range(start, start + k)
+        ):
+            for r in range(start, start + k):
+                rows[r].append((left, right))
+            return start
+        start += 1
+
+
+@given(BOXES, st.lists(st.integers(1, 3), min_size=200, max_size=200))
+def test_the_tree_of_rows_is_first_fit(boxes: list[tuple[int, int]], tall: list[int]) -> None:
+    plain: list[list[tuple[float, float]]] = []
+    fast = _Rows()
+    for (left, right), k in zip(boxes, tall, strict=False):
+        assert fast.place(left, right, k) == _free_rows(plain, left, right, k)
+    assert fast.count == len([r for r in plain if r])
+
+
 @given(BOXES)
-def test_the_tree_of_rows_is_first_fit(boxes: list[tuple[int, int]]) -> None:
+def test_one_row_tall_is_the_plain_first_fit(boxes: list[tuple[int, int]]) -> None:
     plain: list[list[tuple[float, float]]] = []
     fast = _Rows()
     for left, right in boxes:
         assert fast.place(left, right) == _free_row(plain, left, right)
-    assert fast.count == len(plain)
 
 
 def test_rows_grow_past_the_first_tree() -> None:

@@ -62,7 +62,18 @@ def dense() -> tuple[Event, ...]:
     return merge_events(loaded.events).events
 
 
+def two_days() -> tuple[Event, ...]:
+    """Two days: ticks at both ends of the axis, and a title far too long for a line."""
+    from chrono.loading import load_text
+    from chrono.merging import merge_events
+
+    long = " ".join(["A very long title about the peace process"] * 7) + " " + "x" * 150
+    text = f"- {{date: 2025-08-08, title: '{long}'}}\n- {{date: 2025-08-09, title: Short one}}\n"
+    return merge_events(load_text(text, "two.yaml").events).events
+
+
 SCENARIOS = {
+    "two-days": two_days,
     "shipped": lambda: chronology(str(ROOT / "timelines")),
     "bce": lambda: chronology(str(DATA / "bce_to_today.yaml")),
     "hostile": lambda: chronology(str(DATA / "hostile_text.yaml")),
