@@ -339,6 +339,13 @@ class _Rows:
     def place(self, left: float, right: float, rows: int = 1) -> int:
         """The first of `rows` rows in a row that all end at or before `left`; the box
         (as tall as those rows) is added to them."""
+        if rows == 1:  # most labels: straight down from the root
+            ends, node = self.ends, 1
+            while node < self.size:
+                node = 2 * node if ends[2 * node] <= left else 2 * node + 1
+            row = node - self.size if ends[node] <= left else self.size
+            self._set(row, right)
+            return row
         row = 0
         while True:
             row = self._first(row, left)
