@@ -431,3 +431,12 @@ def test_day_first_and_month_first_together_are_refused(run: Run, command: str) 
     result = run(command, path, "--day-first", "--month-first")
     assert result.exit_code == 2
     assert "--day-first and --month-first contradict each other" in result.stderr
+
+
+def test_an_option_of_another_format_is_a_usage_error(run: Run) -> None:
+    """`--lanes` with Markdown would do nothing; chrono says so instead of ignoring it."""
+    result = run("export", "--format", "md", "--lanes", "tag")
+    assert result.exit_code == 2
+    assert "--lanes is an option of svg and html, not of md" in result.stderr
+    assert run("export", "--format", "json", "--md-style", "table").exit_code == 2
+    assert run("export", "--format", "mermaid", "--group-by", "year").exit_code == 0

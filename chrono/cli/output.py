@@ -167,7 +167,18 @@ def registered(*, readers: bool = False) -> list[Format]:
 
 
 def format_values(fmt: Format, values: dict[str, Any]) -> dict[str, Any]:
-    """The values of `fmt`'s own options, of all the format options given."""
+    """The values of `fmt`'s own options, of all the format options given; an option
+    given that `fmt` does not have is a usage error (it would do nothing)."""
+    own = {option.name for option in fmt.options}
+    ctx = click.get_current_context()
+    given = (click.core.ParameterSource.COMMANDLINE, click.core.ParameterSource.ENVIRONMENT)
+    for name in values:
+        if name not in own and ctx.get_parameter_source(name) in given:
+            flag = "--" + name.replace("_", "-")
+            having = [f.name for f in registered() if any(o.name == name for o in f.options)]
+            raise click.UsageError(
+                f"{flag} is an option of {' and '.join(having)}, not of {fmt.name}"
+            )
     return {option.name: values.get(option.name) for option in fmt.options}
 
 
