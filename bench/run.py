@@ -46,7 +46,11 @@ RENDER = (
     "from chrono.formats.table import DEFAULT_COLUMNS, iter_table\n"
     "for name in sys.argv[2:]:\n"
     "    start = time.perf_counter()\n"
-    "    if name.startswith('table'):  # show's first chunk, for a pipe or a terminal\n"
+    "    if name == 'plot':  # plot's first screen, 50 lines of 120 columns\n"
+    "        from itertools import islice\n"
+    "        from chrono.plot import plot_lines\n"
+    "        list(islice(plot_lines(events, 120), 50))\n"
+    "    elif name.startswith('table'):  # show's first chunk, for a pipe or a terminal\n"
     "        width = int(name[5:]) if name[5:] else None\n"
     "        next(iter_table(events, DEFAULT_COLUMNS, width=width, drop_empty=True))\n"
     "    else:\n"
@@ -99,7 +103,7 @@ def first_line(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
 
 def render_times(folder: Path, env: dict[str, str], repeat: int) -> dict[str, float]:
     """Median seconds to render the merged chronology, per format, in one process."""
-    names = ["ics", "md", "json", "svg", "table", "table120"]
+    names = ["ics", "md", "json", "svg", "plot", "table", "table120"]
     runs: dict[str, list[float]] = {name: [] for name in names}
     for _ in range(repeat):
         out = subprocess.run(
@@ -175,6 +179,7 @@ def bench_size(name: str, folder: Path, repeat: int, commands: list[str] | None)
         labels = {
             "table": "show: first chunk of the table, for a pipe (in one process)",
             "table120": "show: first chunk, wrapped to 120 columns (in one process)",
+            "plot": "plot: first screen, 50 lines of 120 columns (in one process)",
         }
         for fmt, seconds in render_times(folder, env, repeat).items():
             label = labels.get(fmt, f"render {fmt} only (in one process)")
