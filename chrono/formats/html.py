@@ -215,7 +215,7 @@ def render(events: Sequence[Event], settings: Settings) -> Rendered:
         )
         yield "</header>\n<main>\n"
         yield '<div id="picture" tabindex="-1">\n'
-        for line in svg_lines(picture, describe(events)):
+        for line in svg_lines(picture, describe(events), page=True):
             yield line + "\n"
         yield "</div>\n"
         yield (

@@ -81,7 +81,7 @@ def _classes(event: Event) -> str:
     return " ".join(found)
 
 
-def _mark(mark: Mark) -> str:
+def _mark(mark: Mark, focus: str) -> str:
     e, label = mark.event, mark.label
     date, title = xml(label.date), xml(label.title)
     x0, y = _n(mark.x0), _n(mark.y)
@@ -97,7 +97,10 @@ def _mark(mark: Mark) -> str:
         shape += f'<path class="open" d="M{_n(mark.x0 + 6)} {_n(middle - 5)}l-6 5l6 5"/>'
     if mark.open_end:
         shape += f'<path class="open" d="M{_n(mark.x1 - 6)} {_n(middle - 5)}l6 5l-6 5"/>'
-    head = f'<g class="{_classes(e)}" data-index="{mark.index}" tabindex="0"><title>{date}: {title}</title>{shape}'
+    head = (
+        f'<g class="{_classes(e)}" data-index="{mark.index}"{focus}>'
+        f"<title>{date}: {title}</title>{shape}"
+    )
     x, baseline = _n(label.x), _n(label.y + FONT)
     if len(label.lines) == 1:
         return (
@@ -122,12 +125,15 @@ def _mark(mark: Mark) -> str:
     return f'{head}<text class="label" x="{x}" y="{baseline}">{"".join(lines)}</text></g>'
 
 
-def svg_lines(picture: Picture, description: str) -> Iterator[str]:
-    """The picture as SVG text, a line at a time."""
+def svg_lines(picture: Picture, description: str, page: bool = False) -> Iterator[str]:
+    """The picture as SVG text, a line at a time: a standalone image, or with `page`
+    the picture of the HTML page, whose events take the keyboard's focus (an image's
+    parts are not for screen readers, so then it is a group of buttons)."""
     w, h = picture.width, picture.height
+    focus = ' tabindex="0" role="button"' if page else ""
     yield (
         f'<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="{_n(w)}" '
-        f'height="{_n(h)}" viewBox="0 0 {_n(w)} {_n(h)}" role="img" '
+        f'height="{_n(h)}" viewBox="0 0 {_n(w)} {_n(h)}" role="{"group" if page else "img"}" '
         f'aria-labelledby="chrono-title chrono-desc">'
     )
     yield f'<title id="chrono-title">{xml(picture.title)}</title>'
@@ -151,7 +157,7 @@ def svg_lines(picture: Picture, description: str) -> Iterator[str]:
             )
         yield "</g>"
         for mark in lane.marks:
-            yield _mark(mark)
+            yield _mark(mark, focus)
         yield "</g>"
     yield from _legend(picture)
     yield "</svg>"

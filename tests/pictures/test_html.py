@@ -166,3 +166,18 @@ def test_dark_mode(open_page: Any, tmp_path: Path) -> None:
     label = page.evaluate("() => getComputedStyle(document.querySelector('text.label')).fill")
     assert background == "rgb(13, 17, 23)"
     assert label == "rgb(230, 237, 243)"
+
+
+def test_screen_readers_reach_each_event(hostile_page: Any, tmp_path: Path) -> None:
+    """The page's picture is a group of buttons (an image's parts would be hidden from
+    screen readers); the standalone SVG stays one image with its title and description."""
+    page = hostile_page.page
+    assert page.get_attribute("#picture svg", "role") == "group"
+    roles = page.evaluate(
+        "() => [...document.querySelectorAll('g.event[data-index]')].map(g => g.getAttribute('role'))"
+    )
+    assert roles == ["button", "button", "button"]
+    svg = FORMATS["svg"]
+    text = svg.render(chronology(str(ROOT / "timelines")), svg.settings()).text
+    assert 'role="img"' in text
+    assert "tabindex" not in text
