@@ -18,6 +18,7 @@ from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from chrono.dates import zones_differ
+from chrono.formats.cells import ljust
 from chrono.formats.cells import width as shown_width
 from chrono.model import Event
 from chrono.pictures import bounds, held
@@ -79,7 +80,7 @@ def plot_lines(
             segment = here
         cells = _track(scale, track, cuts, glyphs, lo, hi, open_start, open_end, bar, event)
         title = _cut(text(event.title), room, glyphs) if room > 0 else ""
-        shown = _pad(_cut(date, date_width, glyphs), date_width)
+        shown = ljust(_cut(date, date_width, glyphs), date_width)
         line = f"{shown}  {cells}  {title}".rstrip()
         if shown_width(line) > columns:  # a terminal too narrow for date and track
             yield _fit(line, columns, glyphs)
@@ -153,7 +154,7 @@ def _axis(
     first, last = scale.segments[0], scale.segments[-1]
     start = year_text(civil_from_days(first.lo // US_PER_DAY)[0])
     end = year_text(civil_from_days((last.hi - 1) // US_PER_DAY)[0])
-    yield _fit(f"{_pad(start, date_width)}  {''.join(cells)}  {end}", columns, glyphs)
+    yield _fit(f"{ljust(start, date_width)}  {''.join(cells)}  {end}", columns, glyphs)
     if free:
         yield _fit(" " * (date_width + 2) + "".join(labels), columns, glyphs)
 
@@ -172,10 +173,6 @@ def _ascii(text: str) -> str:
     plain = unicodedata.normalize("NFKD", text.translate(_PUNCTUATION))
     kept = "".join(c for c in plain if not unicodedata.combining(c))
     return "".join(c if c.isascii() else "_" for c in kept)  # (`?` means uncertain)
-
-
-def _pad(text: str, size: int) -> str:
-    return text + " " * max(size - shown_width(text), 0)
 
 
 def _cut(text: str, size: int, glyphs: Glyphs) -> str:

@@ -164,18 +164,3 @@ def test_ascii_never_writes_a_question_mark_for_a_character() -> None:
     events = merge_events(load_text("- {date: 1066, title: Hastings 🏹 東京}\n").events).events
     (line,) = [line for line in plot_lines(events, 80, ascii_only=True) if "Hastings" in line]
     assert line.endswith("Hastings _ __")
-
-
-def test_clock_times_of_two_zones_say_their_zones(tmp_path: Path) -> None:
-    (tmp_path / "a.yaml").write_text(
-        "timezone: Asia/Baku\nevents:\n- {date: 2025-08-08T14:30, title: In Baku}\n",
-        encoding="utf-8",
-    )
-    (tmp_path / "b.yaml").write_text(
-        "timezone: America/New_York\nevents:\n- {date: 2025-08-08T14:30, title: In Washington}\n",
-        encoding="utf-8",
-    )
-    events = chronology(str(tmp_path))
-    lines = list(plot_lines(events, 120))
-    assert any(line.startswith("8 Aug 2025 14:30 Asia/Baku") for line in lines)
-    assert any(line.startswith("8 Aug 2025 14:30 America/New_York") for line in lines)

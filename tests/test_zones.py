@@ -123,3 +123,12 @@ def test_a_zone_is_shown_exactly_when_the_clock_times_differ_in_zone(
         named = shown and "T" in text and zone is not None
         assert date.display(zones=shown).endswith(f" {zone}") is named
         assert date.display(zones=shown).startswith(date.display())
+
+
+def test_plot_names_each_zone_when_they_differ(two_zones: Path) -> None:
+    from chrono.plot import plot_lines
+    from tests.formats.conftest import chronology
+
+    lines = list(plot_lines(chronology(str(two_zones)), 120))
+    assert any(line.startswith("8 Aug 2025 14:30 Asia/Baku") for line in lines)
+    assert any(line.startswith("8 Aug 2025 14:30 America/New_York") for line in lines)
