@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from chrono.pictures import _free_row, _Rows
+from chrono.pictures import _advance, _free_row, _Rows, text_width
 
 # Boxes as the layout makes them: in their marks' order, each holding its mark, and
 # never empty (a label is widened by a gap on both sides).
@@ -54,3 +55,12 @@ def test_rows_grow_past_the_first_tree() -> None:
     rows = _Rows()
     assert [rows.place(0, 10) for _ in range(300)] == list(range(300))
     assert rows.place(10, 20) == 0
+
+
+@given(st.text(max_size=60), st.sampled_from([12.0, 11.0, 15.0]), st.booleans())
+def test_text_width_is_the_sum_of_the_advances(text: str, size: float, bold: bool) -> None:
+    """The byte-table shortcut for ASCII and the table of other characters give what
+    the plain definition gives: each character's advance, summed, at the size."""
+    plain = sum(_advance(c) for c in text) * size / 1000 * (1.1 if bold else 1.0)
+    assert text_width(text, size, bold) == plain
+    assert text_width(text + text, size, bold) == pytest.approx(2 * plain)
