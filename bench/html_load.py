@@ -4,7 +4,7 @@
 
 Exports FOLDER's chronology as HTML, then opens it in Chromium (Playwright driving
 the system's `chromium`) and reports, median of the runs: until the page's `load`
-event, and until a click on an event has shown its details.
+event, and until a click on the first event's mark has shown its details.
 """
 
 from __future__ import annotations
@@ -20,6 +20,13 @@ from pathlib import Path
 
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--disable-sync"]  # fmt: skip
+
+
+_FIRST_MARK = """() => {
+  const [x0, , y] = JSON.parse(document.getElementById('chrono-data').textContent).marks[0];
+  const r = document.querySelector('#picture svg').getBoundingClientRect();
+  return [r.left + x0 + 1, r.top + y + 1];
+}"""
 
 
 def main() -> None:
@@ -45,10 +52,15 @@ def main() -> None:
                 page = browser.new_page(viewport={"width": 1400, "height": 900})
                 start = time.perf_counter()
                 page.goto(page_path.as_uri(), wait_until="load")
-                loads.append(time.perf_counter() - start)
-                page.click('g.event[data-index="0"] text.label')
+                loaded = time.perf_counter() - start
+                loads.append(loaded)
+                # a click on the first event's mark, on the axis at the top (where it is
+                # is read first, untimed)
+                x, y = page.evaluate(_FIRST_MARK)
+                start = time.perf_counter()
+                page.mouse.click(x, y)
                 page.wait_for_selector("#details dt")
-                clicks.append(time.perf_counter() - start)
+                clicks.append(loaded + time.perf_counter() - start)
                 page.close()
             browser.close()
     print(f"page {size / 1e6:.1f} MB: load {statistics.median(loads):.2f} s, "

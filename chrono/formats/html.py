@@ -23,7 +23,7 @@ from chrono.formats import Format, Rendered, Settings
 from chrono.formats.records import as_url
 from chrono.formats.svg import LANES_OPTION, describe, svg_lines
 from chrono.model import Event
-from chrono.pictures import lay_out
+from chrono.pictures import BAR, FONT, ROW, SPACE, Mark, Picture, lay_out
 
 __all__ = ["FORMAT"]
 
@@ -46,7 +46,9 @@ header button, header select { font: inherit; padding: 2px 10px; }
 #picture g.event { cursor: pointer; outline: none; }
 #picture g.event:focus text.label, #picture g.event.chosen text.label { fill: var(--accent); }
 #picture g.event:focus .point, #picture g.event:focus .bar { stroke-width: 3; }
-#picture .filtered { display: none; }
+#all-marks .dots { stroke: var(--accent); stroke-width: 8; stroke-linecap: round; fill: none; }
+#all-marks .approximate .dots { stroke-opacity: 0.35; }
+#label-boxes { fill: var(--muted); fill-opacity: 0.45; }
 #details { border-top: 1px solid var(--line); background: var(--panel); padding: 10px 16px;
            min-height: 120px; }
 #details h2 { font-size: 15px; margin: 0 0 4px; }
@@ -65,13 +67,138 @@ header button, header select { font: inherit; padding: 2px 10px; }
 _SCRIPT = """\
 (() => {
   const data = JSON.parse(document.getElementById('chrono-data').textContent);
+  const { events, marks } = data;
+  const [FONT, ROW, BAR, SPACE] = data.sizes;
+  const n = events.length;
+  const NS = 'http://www.w3.org/2000/svg';
   const box = document.getElementById('picture');
   const svg = box.querySelector('svg');
   const width = svg.width.baseVal.value, height = svg.height.baseVal.value;
-  let zoom = 1;
+  const allMarks = document.getElementById('all-marks');
+  const leaders = document.getElementById('leaders');
+  const drawn = document.getElementById('drawn');
+  const details = document.getElementById('details');
+  const hint = details.firstElementChild;
+  // Below this zoom a label's text is too small to read: labels are drawn as boxes.
+  const TEXT_ZOOM = 0.5;
+  const shown = new Uint8Array(n).fill(1);  // 0: left out by the tag filter
+  // Each mark is [x0, x1, y, flags, label x, label top, label width, date width, lines?];
+  // flags: 1 a bar, 2 open start, 4 open end, 8 approximate, 16 uncertain.
+  const rows = (m) => (m[8] ? m[8].length : 1);
+  const byTop = Array.from({ length: n }, (_, i) => i).sort((a, b) => marks[a][5] - marks[b][5]);
+  const tops = Float64Array.from(byTop, (i) => marks[i][5]);
+  const tallest = ROW * marks.reduce((most, m) => Math.max(most, rows(m)), 1);
+  const firstFrom = (y) => {  // the first label, in byTop, whose top is at or after y
+    let lo = 0, hi = n;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (tops[mid] < y) lo = mid + 1; else hi = mid; }
+    return lo;
+  };
+  const f1 = (x) => x.toFixed(1);
+  const el = (name, attributes, parent) => {
+    const e = document.createElementNS(NS, name);
+    for (const key in attributes) e.setAttribute(key, attributes[key]);
+    if (parent) parent.append(e);
+    return e;
+  };
+  const classes = (f) => 'event' + (f & 8 ? ' approximate' : '') + (f & 16 ? ' uncertain' : '');
+
+  // Every shown event's mark, in a few paths (drawn once, and again when the filter changes).
+  const drawMarks = () => {
+    const paths = {};
+    const add = (kind, text) => { (paths[kind] = paths[kind] || []).push(text); };
+    for (let i = 0; i < n; i++) {
+      if (!shown[i]) continue;
+      const [x0, x1, y, f] = marks[i];
+      const kind = f & 16 ? ' uncertain' : f & 8 ? ' approximate' : '';
+      if (f & 1) add('bar' + kind, `M${x0} ${y}h${f1(x1 - x0)}v${BAR}h${f1(x0 - x1)}z`);
+      else if (f & 16) add('point' + kind, `M${f1(x0 - 4)} ${y}a4 4 0 1 0 8 0a4 4 0 1 0 -8 0`);
+      else add('dots' + kind, `M${x0} ${y}h0`);
+      const middle = y + BAR / 2;
+      if (f & 2) add('open', `M${f1(x0 + 6)} ${f1(middle - 5)}l-6 5l6 5`);
+      if (f & 4) add('open', `M${f1(x1 - 6)} ${f1(middle - 5)}l6 5l-6 5`);
+    }
+    allMarks.replaceChildren();
+    for (const key in paths) {
+      const [shape, kind] = key.split(' ');
+      const g = el('g', { class: kind || '' }, allMarks);
+      el('path', { class: shape, d: paths[key].join('') }, g);
+    }
+  };
+
+  // The events whose labels are in view, each a group that takes the keyboard's focus.
+  const nodes = new Map();  // index -> [group, leader]
+  let chosen = -1, zoom = 1, frame = 0;
+  const drawEvent = (i) => {
+    const m = marks[i], event = events[i];
+    const [x0, x1, y, f, lx, ly, w, dw, lines] = m;
+    const g = el('g', { class: classes(f), 'data-index': i, tabindex: 0, role: 'button' });
+    el('title', {}, g).textContent = `${event.shown}: ${event.title}`;
+    if (f & 1) el('rect', { class: 'bar', x: x0, y, width: f1(x1 - x0), height: BAR, rx: 1 }, g);
+    else el('circle', { class: 'point', cx: x0, cy: y, r: 4 }, g);
+    const middle = y + BAR / 2;
+    if (f & 2) el('path', { class: 'open', d: `M${f1(x0 + 6)} ${f1(middle - 5)}l-6 5l6 5` }, g);
+    if (f & 4) el('path', { class: 'open', d: `M${f1(x1 - 6)} ${f1(middle - 5)}l6 5l-6 5` }, g);
+    const text = el('text', { class: 'label', x: lx, y: f1(ly + FONT) }, g);
+    const fitted = { lengthAdjust: 'spacingAndGlyphs' };
+    const first = lines ? el('tspan', { ...fitted, textLength: f1(dw + SPACE + lines[0][1]) }, text)
+      : text;
+    if (!lines) { text.setAttribute('textLength', w); text.setAttribute('lengthAdjust', 'spacingAndGlyphs'); }
+    el('tspan', { class: 'date' }, first).textContent = event.shown;
+    first.append(' ' + (lines ? lines[0][0] : event.title));
+    for (const [line, lw, sep] of lines ? lines.slice(1) : []) {
+      if (sep) text.append(sep);
+      el('tspan', { ...fitted, x: lx, dy: ROW, textLength: lw }, text).textContent = line;
+    }
+    if (i === chosen) g.classList.add('chosen');
+    const leader = el('path', { class: 'leader', 'data-index': i,
+      d: `M${x0} ${f1(y + (f & 1 ? BAR : 4))}V${f1(ly + 2)}` });
+    return [g, leader];
+  };
+  const inView = () => {
+    const z = zoom;
+    return [box.scrollLeft / z, (box.scrollLeft + box.clientWidth) / z,
+            box.scrollTop / z, (box.scrollTop + box.clientHeight) / z];
+  };
+  const update = () => {
+    frame = 0;
+    const [x0, x1, y0, y1] = inView();
+    const wanted = [], boxes = [];
+    for (let k = firstFrom(y0 - tallest); k < n && tops[k] <= y1; k++) {
+      const i = byTop[k], m = marks[i];
+      if (!shown[i] || m[5] + rows(m) * ROW < y0 || m[4] > x1 || m[4] + m[6] < x0) continue;
+      if (zoom >= TEXT_ZOOM) wanted.push(i);
+      else boxes.push(`M${m[4]} ${m[5]}h${m[6]}v${rows(m) * ROW - 4}h${-m[6]}z`);
+    }
+    const keep = new Set(wanted);
+    for (const [i, [g, leader]] of nodes) {
+      if (keep.has(i) || g.contains(document.activeElement)) continue;
+      g.remove(); leader.remove(); nodes.delete(i);
+    }
+    // new groups go in among the others in the chronology's order (moving one that
+    // has the focus would lose it)
+    wanted.sort((a, b) => a - b);
+    const there = [...nodes.keys()].sort((a, b) => a - b);
+    let next = 0;
+    for (const i of wanted) {
+      while (next < there.length && there[next] < i) next++;
+      if (nodes.has(i)) continue;
+      const [g, leader] = drawEvent(i);
+      nodes.set(i, [g, leader]);
+      drawn.insertBefore(g, next < there.length ? nodes.get(there[next])[0] : null);
+      leaders.append(leader);
+    }
+    let density = document.getElementById('label-boxes');
+    if (!density) density = el('path', { id: 'label-boxes', class: 'label-box' }, drawn.parentNode);
+    density.setAttribute('d', boxes.join(''));
+  };
+  const later = () => { if (!frame) frame = requestAnimationFrame(update); };
+  box.addEventListener('scroll', later);
+  window.addEventListener('resize', later);
+
   const setZoom = (z, cx, cy) => {
     const before = zoom;
-    zoom = Math.min(8, Math.max(0.1, z));
+    // (Chromium lays nothing out beyond about 33 million pixels.)
+    zoom = Math.min(8, 3e7 / height, Math.max(0.05, z));
     svg.setAttribute('width', width * zoom);
     svg.setAttribute('height', height * zoom);
     if (cx !== undefined) {  // keep the point under the pointer where it is
@@ -79,6 +206,7 @@ _SCRIPT = """\
       box.scrollTop = (box.scrollTop + cy) * zoom / before - cy;
     }
     document.getElementById('zoom-level').textContent = Math.round(zoom * 100) + '%';
+    update();
   };
   document.getElementById('zoom-in').addEventListener('click', () => setZoom(zoom * 1.25));
   document.getElementById('zoom-out').addEventListener('click', () => setZoom(zoom / 1.25));
@@ -95,12 +223,12 @@ _SCRIPT = """\
     if (e.key === '+' || e.key === '=') setZoom(zoom * 1.25);
     else if (e.key === '-') setZoom(zoom / 1.25);
   });
-  const details = document.getElementById('details');
-  const hint = details.firstElementChild;
-  const show = (g) => {
-    const event = data.events[+g.dataset.index];
-    box.querySelectorAll('g.event.chosen').forEach((x) => x.classList.remove('chosen'));
-    g.classList.add('chosen');
+
+  const show = (i) => {
+    const event = events[i];
+    chosen = i;
+    drawn.querySelectorAll('g.event.chosen').forEach((x) => x.classList.remove('chosen'));
+    if (nodes.has(i)) nodes.get(i)[0].classList.add('chosen');
     details.replaceChildren();
     const h = document.createElement('h2');
     h.textContent = event.title;
@@ -132,29 +260,77 @@ _SCRIPT = """\
     row('From', event.origins.join(', '));
     details.append(h, dl);
   };
+  // An event's label brought into view and drawn, at a zoom where it can be read.
+  const reveal = (i) => {
+    if (zoom < TEXT_ZOOM) setZoom(1);
+    const m = marks[i];
+    const top = m[5] * zoom, left = m[4] * zoom;
+    if (top < box.scrollTop || top + ROW * zoom > box.scrollTop + box.clientHeight)
+      box.scrollTop = top - box.clientHeight / 3;
+    if (left < box.scrollLeft || left > box.scrollLeft + box.clientWidth - 40)
+      box.scrollLeft = Math.max(0, left - 40);
+    update();
+    return nodes.get(i)[0];
+  };
+  const eventOf = (target) => target.closest && target.closest('g.event[data-index]');
+  // Where a click lands in the picture, in its own units.
+  const at = (e) => {
+    const r = svg.getBoundingClientRect();
+    return [(e.clientX - r.left) / zoom, (e.clientY - r.top) / zoom];
+  };
   box.addEventListener('click', (e) => {
-    const g = e.target.closest('g.event[data-index]');
-    if (g) { g.focus(); show(g); }
+    const g = eventOf(e.target);
+    if (g) { g.focus(); show(+g.dataset.index); return; }
+    const [x, y] = at(e);
+    if (zoom < TEXT_ZOOM) { setZoom(1, e.clientX - box.getBoundingClientRect().left,
+                                    e.clientY - box.getBoundingClientRect().top); return; }
+    let best = -1, far = 6;  // a mark of the strip, drawn in one of the shared paths
+    for (let i = 0; i < n; i++) {
+      if (!shown[i]) continue;
+      const [x0, x1, my, f] = marks[i];
+      const dx = Math.max(x0 - x, 0, x - x1), dy = f & 1 ? Math.max(my - y, 0, y - my - BAR)
+        : Math.abs(y - my);
+      if (Math.max(dx, dy) < far) { far = Math.max(dx, dy); best = i; }
+    }
+    if (best >= 0) { reveal(best).focus(); show(best); }
   });
   box.addEventListener('focusin', (e) => {
-    const g = e.target.closest('g.event[data-index]');
-    if (g) show(g);
+    const g = eventOf(e.target);
+    if (g) show(+g.dataset.index);
   });
+  // Tab and Shift+Tab walk the whole chronology in order, not only what is drawn.
+  box.addEventListener('keydown', (e) => {
+    if (e.key !== 'Tab') return;
+    const g = eventOf(e.target);
+    if (!g && e.target !== box) return;
+    const step = e.shiftKey ? -1 : 1;
+    let i = g ? +g.dataset.index + step : (step > 0 ? 0 : n - 1);
+    while (i >= 0 && i < n && !shown[i]) i += step;
+    if (i < 0 || i >= n) return;  // out of the picture, as the browser does it
+    e.preventDefault();
+    reveal(i).focus();
+  });
+
   const filter = document.getElementById('tag');
   filter.addEventListener('change', () => {
     const tag = filter.value;
-    box.querySelectorAll('[data-index]').forEach((el) => {
-      const tags = data.events[+el.dataset.index].tags;
-      el.classList.toggle('filtered', tag !== '' && !tags.includes(tag));
-    });
-    const chosen = box.querySelector('g.event.chosen');
-    if (chosen && chosen.classList.contains('filtered')) {  // its details go with it
-      chosen.classList.remove('chosen');
+    let count = 0;
+    for (let i = 0; i < n; i++) {
+      shown[i] = tag === '' || events[i].tags.includes(tag) ? 1 : 0;
+      count += shown[i];
+    }
+    if (chosen >= 0 && !shown[chosen]) {  // its details go with it
+      chosen = -1;
       details.replaceChildren(hint);
     }
-    document.getElementById('count').textContent = tag === '' ? data.events.length
-      : data.events.filter((e) => e.tags.includes(tag)).length;
+    if (document.activeElement && eventOf(document.activeElement)
+        && !shown[+document.activeElement.dataset.index]) box.focus();
+    drawMarks();
+    update();
+    document.getElementById('count').textContent = count;
   });
+  drawMarks();
+  update();
 })();"""
 
 
@@ -171,9 +347,35 @@ def _details(event: Event) -> dict[str, Any]:
     }
 
 
-def _island(events: Sequence[Event]) -> str:
-    """The events' details as JSON inside <script>: `<` escaped, so nothing closes it."""
-    text = json.dumps({"events": [_details(e) for e in events]}, ensure_ascii=False)
+def _layout(mark: Mark) -> list[Any]:
+    """Where the page's script draws an event (see `flags` in the script)."""
+    label, event = mark.label, mark.event
+    flags = (
+        mark.bar | mark.open_start << 1 | mark.open_end << 2
+        | event.date.approximate << 3 | event.date.uncertain << 4
+    )  # fmt: skip
+    drawn: list[Any] = [
+        round(mark.x0, 1), round(mark.x1, 1), round(mark.y, 1), flags,
+        round(label.x, 1), round(label.y, 1), round(label.width, 1), round(label.date_width, 1),
+    ]  # fmt: skip
+    if len(label.lines) > 1:
+        drawn.append([[text, round(width, 1), sep] for text, width, sep in label.lines])
+    return drawn
+
+
+def _island(events: Sequence[Event], picture: Picture) -> str:
+    """The events' details and where each is drawn, as JSON inside <script>: `<` escaped,
+    so nothing closes it."""
+    marks: list[Any] = [None] * len(events)
+    for lane in picture.lanes:
+        for mark in lane.marks:
+            marks[mark.index] = _layout(mark)
+    island = {
+        "sizes": [FONT, ROW, BAR, SPACE],
+        "events": [_details(e) for e in events],
+        "marks": marks,
+    }
+    text = json.dumps(island, ensure_ascii=False, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
@@ -225,7 +427,7 @@ def render(events: Sequence[Event], settings: Settings) -> Rendered:
         )
         yield from (line + "\n" for line in _print_list(events))
         yield "</main>\n"
-        yield f'<script type="application/json" id="chrono-data">{_island(events)}</script>\n'
+        yield f'<script type="application/json" id="chrono-data">{_island(events, picture)}</script>\n'
         yield f"<script>\n{_SCRIPT}\n</script>\n</body>\n</html>\n"
 
     return Rendered(pieces())

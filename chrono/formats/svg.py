@@ -22,6 +22,7 @@ from chrono.pictures import (
     ROW,
     SMALL,
     SPACE,
+    Lane,
     Mark,
     Picture,
     bounds,
@@ -81,7 +82,7 @@ def _classes(event: Event) -> str:
     return " ".join(found)
 
 
-def _mark(mark: Mark, focus: str) -> str:
+def _mark(mark: Mark) -> str:
     # Every event's numbers are written to a tenth of a pixel, in place (a call to
     # `_n` for each is a quarter of the writing's time).
     e, label = mark.event, mark.label
@@ -100,8 +101,7 @@ def _mark(mark: Mark, focus: str) -> str:
     if mark.open_end:
         shape += f'<path class="open" d="M{mark.x1 - 6:.1f} {middle - 5:.1f}l6 5l-6 5"/>'
     head = (
-        f'<g class="{_classes(e)}" data-index="{mark.index}"{focus}>'
-        f"<title>{date}: {title}</title>{shape}"
+        f'<g class="{_classes(e)}" data-index="{mark.index}"><title>{date}: {title}</title>{shape}'
     )
     x, baseline = label.x, label.y + FONT
     if len(label.lines) == 1:
@@ -129,10 +129,10 @@ def _mark(mark: Mark, focus: str) -> str:
 
 def svg_lines(picture: Picture, description: str, page: bool = False) -> Iterator[str]:
     """The picture as SVG text, a line at a time: a standalone image, or with `page`
-    the picture of the HTML page, whose events take the keyboard's focus (an image's
-    parts are not for screen readers, so then it is a group of buttons)."""
+    the frame of the HTML page's picture (title, axes, lanes, legend) with an empty
+    group `#drawn` where the page's script draws the events in view. The page's
+    picture is a group (an image's parts are not for screen readers)."""
     w, h = picture.width, picture.height
-    focus = ' tabindex="0" role="button"' if page else ""
     yield (
         f'<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="{_n(w)}" '
         f'height="{_n(h)}" viewBox="0 0 {_n(w)} {_n(h)}" role="{"group" if page else "img"}" '
@@ -141,7 +141,8 @@ def svg_lines(picture: Picture, description: str, page: bool = False) -> Iterato
     yield f'<title id="chrono-title">{xml(picture.title)}</title>'
     yield f'<desc id="chrono-desc">{xml(description)}</desc>'
     yield f"<style>\n{_STYLE}\n</style>"
-    yield _text(MARGIN, 20, picture.title, "heading", 15, bold=True)
+    if not page:  # (the page has its own heading)
+        yield _text(MARGIN, 20, picture.title, "heading", 15, bold=True)
     yield from _axis_line(picture, picture.axis_y)
     yield from _axis(picture)
     for lane in picture.lanes:
@@ -149,20 +150,27 @@ def svg_lines(picture: Picture, description: str, page: bool = False) -> Iterato
         if lane.name is not None:
             yield _text(MARGIN, lane.top + 14, lane.name, "muted lane-name", SMALL, bold=True)
         yield from _axis_line(picture, lane.axis_y)
-        # leaders first: a label's halo hides those that pass behind it
-        yield '<g class="leaders">'
-        for mark in lane.marks:
-            top = mark.y + (BAR if mark.bar else 4)
-            yield (
-                f'<path class="leader" data-index="{mark.index}" '
-                f'd="M{mark.leader_x:.1f} {top:.1f}V{mark.label.y + 2:.1f}"/>'
-            )
+        if not page:
+            yield from _events(lane)
         yield "</g>"
-        for mark in lane.marks:
-            yield _mark(mark, focus)
-        yield "</g>"
+    if page:
+        yield '<g id="all-marks" aria-hidden="true"></g><g id="leaders"></g><g id="drawn"></g>'
     yield from _legend(picture)
     yield "</svg>"
+
+
+def _events(lane: Lane) -> Iterator[str]:
+    # leaders first: a label's halo hides those that pass behind it
+    yield '<g class="leaders">'
+    for mark in lane.marks:
+        top = mark.y + (BAR if mark.bar else 4)
+        yield (
+            f'<path class="leader" data-index="{mark.index}" '
+            f'd="M{mark.leader_x:.1f} {top:.1f}V{mark.label.y + 2:.1f}"/>'
+        )
+    yield "</g>"
+    for mark in lane.marks:
+        yield _mark(mark)
 
 
 def _axis(picture: Picture) -> Iterator[str]:

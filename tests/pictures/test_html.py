@@ -16,6 +16,7 @@ from chrono.model import Event
 from tests.conftest import ROOT
 from tests.formats.conftest import chronology
 from tests.pictures.conftest import needs_chromium
+from tests.pictures.test_svg import dense, overlapping
 
 pytestmark = needs_chromium
 
@@ -133,7 +134,6 @@ def test_zoom(hostile_page: Any) -> None:
 
 
 def test_print_is_the_whole_chronology_as_a_list(open_page: Any, tmp_path: Path) -> None:
-    from tests.pictures.test_svg import dense
 
     events = dense()
     path = tmp_path / "dense.html"
@@ -181,3 +181,98 @@ def test_screen_readers_reach_each_event(hostile_page: Any, tmp_path: Path) -> N
     text = svg.render(chronology(str(ROOT / "timelines")), svg.settings()).text
     assert 'role="img"' in text
     assert "tabindex" not in text
+
+
+@pytest.fixture
+def dense_page(open_page: Any, tmp_path: Path) -> Any:
+    """302 events, most in one year: a picture many screens tall."""
+
+    events = dense()
+    path = tmp_path / "dense.html"
+    write_page(events, path)
+    opened = open_page(path, height=700)
+    opened.events = events
+    return opened
+
+
+DRAWN = """() => [...document.querySelectorAll('#drawn g.event[data-index]')].map(g => {
+  const r = g.querySelector('text.label').getBoundingClientRect();
+  return [+g.dataset.index, [r.left, r.top, r.right, r.bottom], g.querySelector('text.label').textContent];
+})"""
+
+
+def test_a_long_page_draws_the_events_in_view_and_all_of_them_by_scrolling(
+    dense_page: Any,
+) -> None:
+    """Only the labels in view are in the page; scrolling down the whole picture draws
+    every event once in a while, with its date and title, and no two labels in a view
+    meet."""
+    page, events = dense_page.page, dense_page.events
+    first = page.evaluate(DRAWN)
+    assert 0 < len(first) < len(events) / 3
+    seen: dict[int, str] = {}
+    height = page.evaluate(
+        "() => document.querySelector('#picture svg').getBoundingClientRect().height"
+    )
+    step = page.evaluate("() => document.getElementById('picture').clientHeight")
+    top = 0
+    while top < height:
+        page.evaluate(f"() => document.getElementById('picture').scrollTop = {top}")
+        page.evaluate(
+            "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+        )
+        drawn = page.evaluate(DRAWN)
+        assert overlapping([(box, text) for _, box, text in drawn]) == []
+        seen.update((i, text) for i, _, text in drawn)
+        top += step
+    assert sorted(seen) == list(range(len(events)))
+    for i, event in enumerate(events):
+        assert seen[i] == f"{event.date.display()} {event.title}"
+    assert dense_page.errors == []
+
+
+def test_zoomed_out_labels_are_boxes_and_a_click_zooms_in(dense_page: Any) -> None:
+    page = dense_page.page
+    for _ in range(5):  # 100% / 1.25⁵ = 33%: labels too small to read
+        page.keyboard.press("-")
+    assert page.text_content("#zoom-level") == "33%"
+    assert page.evaluate("() => document.querySelectorAll('#drawn g.event').length") == 0
+    boxes = page.evaluate("() => document.getElementById('label-boxes').getAttribute('d')")
+    assert boxes.count("z") > 50  # a box for each label in view
+    box = page.evaluate(
+        "() => { const r = document.getElementById('label-boxes').getBoundingClientRect();"
+        " return [r.left + 20, r.top + 40]; }"
+    )
+    page.mouse.click(*box)
+    assert page.text_content("#zoom-level") == "100%"
+    assert len(page.evaluate(DRAWN)) > 0
+
+
+def test_tab_walks_the_whole_chronology_in_order(dense_page: Any) -> None:
+    page, events = dense_page.page, dense_page.events
+    page.focus("#picture")
+    for i in range(80):  # well past the first screen's labels
+        page.keyboard.press("Tab")
+        assert page.evaluate("() => document.activeElement.dataset.index") == str(i)
+        assert details(page)["Date"] == events[i].date.text
+    page.keyboard.press("Shift+Tab")
+    assert details(page)["Date"] == events[78].date.text
+
+
+def test_a_click_on_a_mark_shows_its_event(dense_page: Any) -> None:
+    """The marks on the axis are drawn together; a click on one still finds its event,
+    brings its label into view and shows its details."""
+    from chrono.pictures import lay_out
+
+    page, events = dense_page.page, dense_page.events
+    picture = lay_out(events, "Chronology")
+    mark = next(m for m in picture.lanes[0].marks if m.event.title == "A year long ago")
+    page.evaluate("() => document.getElementById('picture').scrollTop = 0")
+    origin = page.evaluate(
+        "() => { const r = document.querySelector('#picture svg').getBoundingClientRect();"
+        " return [r.left, r.top]; }"
+    )
+    page.mouse.click(origin[0] + mark.x0 + 5, origin[1] + mark.y + 3)
+    assert details(page)["Date"] == "1950"
+    focused = page.evaluate("() => document.activeElement.dataset.index")
+    assert focused == str(mark.index)
