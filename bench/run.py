@@ -103,7 +103,7 @@ def first_line(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
 
 def render_times(folder: Path, env: dict[str, str], repeat: int) -> dict[str, float]:
     """Median seconds to render the merged chronology, per format, in one process."""
-    names = ["ics", "md", "json", "svg", "plot", "table", "table120"]
+    names = ["ics", "md", "json", "svg", "html", "plot", "table", "table120"]
     runs: dict[str, list[float]] = {name: [] for name in names}
     for _ in range(repeat):
         out = subprocess.run(

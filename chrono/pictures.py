@@ -201,6 +201,8 @@ class Picture:
     width: float
     height: float
     origin: float  # x of the scale's 0
+    count: int  # events
+    time: tuple[int, int]  # from the first time any event may mean to the last
 
 
 def _lane_of(by: str) -> Callable[[Event], str | None]:
@@ -244,7 +246,8 @@ def held(spans: Sequence[tuple[int, int, bool, bool, bool]]) -> list[tuple[int, 
 
 def lay_out(events: Sequence[Event], title: str, lanes: str = "none") -> Picture:
     spans = [bounds(e) for e in events]
-    scale = fit(held(spans), AXIS)
+    known = held(spans)
+    scale = fit(known, AXIS)
     ticks = scale.ticks(spacing=90.0)
     origin = MARGIN
     axis_labels = _axis_labels(scale, ticks, origin)
@@ -292,9 +295,11 @@ def lay_out(events: Sequence[Event], title: str, lanes: str = "none") -> Picture
         lane.height = labels_top - lane.top + rows.count * ROW + 8
         placed.append(lane)
         y += lane.height
+    time = (min(lo for lo, _ in known), max(hi for _, hi in known))
     return Picture(
-        title, scale, ticks, axis_labels, AXIS_Y, placed, right + MARGIN, y + LEGEND, origin
-    )
+        title, scale, ticks, axis_labels, AXIS_Y, placed, right + MARGIN, y + LEGEND, origin,
+        len(events), time,
+    )  # fmt: skip
 
 
 def _axis_labels(scale: Scale, ticks: list[Tick], origin: float) -> list[AxisLabel]:

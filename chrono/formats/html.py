@@ -5,7 +5,9 @@ zoom (buttons, `+`/`-`, Ctrl and the wheel) with the page's own scrolling to pan
 the details of an event (its date as written, description, tags, location,
 sources as links, origins) on a click or when it takes the keyboard's focus (Tab);
 a filter by tag; dark mode; and a print stylesheet that prints the whole chronology
-as a list, which paginates, instead of the picture.
+as a list, which paginates, instead of the picture. The page holds the layout as data
+and its script draws only the labels in view (boxes when zoomed out too far to read
+them), so that a page of many thousand events opens at once.
 
 Nothing is fetched: the style, the script and the events' details (a JSON island,
 `<` written `\\u003c` so that no title can close it) are in the page. Every piece of
@@ -329,16 +331,49 @@ _SCRIPT = """\
     update();
     document.getElementById('count').textContent = count;
   });
+  // The list that prints: every event, made a slice at a time when the page is idle
+  // (and the rest at once if printing comes first).
+  const printList = document.getElementById('print-list');
+  let listed = 0;
+  const listSome = (upTo) => {
+    const items = document.createDocumentFragment();
+    for (; listed < Math.min(upTo, n); listed++) {
+      const event = events[listed];
+      const li = document.createElement('li');
+      const date = document.createElement('strong');
+      date.textContent = event.shown;
+      const parts = [event.title];
+      if (event.location) parts.push(event.location);
+      if (event.tags.length) parts.push(event.tags.join(', '));
+      li.append(date, ' ' + parts.join(' — '));
+      if (event.description) {
+        const text = document.createElement('div');
+        text.className = 'description';
+        text.textContent = event.description;
+        li.append(text);
+      }
+      items.append(li);
+    }
+    printList.append(items);
+  };
+  const idle = window.requestIdleCallback
+    || ((f) => setTimeout(() => f({ timeRemaining: () => 8 }), 1));
+  const listLater = (deadline) => {
+    while (listed < n && deadline.timeRemaining() > 2) listSome(listed + 500);
+    if (listed < n) idle(listLater);
+  };
+  window.addEventListener('beforeprint', () => listSome(n));
   drawMarks();
   update();
+  idle(listLater);
 })();"""
 
 
-def _details(event: Event) -> dict[str, Any]:
+def _details(event: Event, shown: str) -> dict[str, Any]:
     return {
         "title": event.title,
         "date": event.date.text,
-        "shown": event.date.display(),
+        "shown": shown,
         "description": event.description,
         "tags": list(event.tags),
         "location": event.location,
@@ -347,51 +382,40 @@ def _details(event: Event) -> dict[str, Any]:
     }
 
 
-def _layout(mark: Mark) -> list[Any]:
-    """Where the page's script draws an event (see `flags` in the script)."""
+def _layout(mark: Mark) -> str:
+    """Where the page's script draws an event (see `marks` in the script), as JSON."""
     label, event = mark.label, mark.event
     flags = (
         mark.bar | mark.open_start << 1 | mark.open_end << 2
         | event.date.approximate << 3 | event.date.uncertain << 4
     )  # fmt: skip
-    drawn: list[Any] = [
-        round(mark.x0, 1), round(mark.x1, 1), round(mark.y, 1), flags,
-        round(label.x, 1), round(label.y, 1), round(label.width, 1), round(label.date_width, 1),
-    ]  # fmt: skip
+    lines = ""
     if len(label.lines) > 1:
-        drawn.append([[text, round(width, 1), sep] for text, width, sep in label.lines])
-    return drawn
+        lines = "," + json.dumps(
+            [[text, round(width, 1), sep] for text, width, sep in label.lines],
+            ensure_ascii=False, separators=(",", ":"),
+        )  # fmt: skip
+    return (
+        f"[{mark.x0:.1f},{mark.x1:.1f},{mark.y:.1f},{flags},{label.x:.1f},{label.y:.1f},"
+        f"{label.width:.1f},{label.date_width:.1f}{lines}]"
+    )
 
 
 def _island(events: Sequence[Event], picture: Picture) -> str:
     """The events' details and where each is drawn, as JSON inside <script>: `<` escaped,
     so nothing closes it."""
-    marks: list[Any] = [None] * len(events)
+    shown, marks = [""] * len(events), [""] * len(events)
     for lane in picture.lanes:
         for mark in lane.marks:
+            shown[mark.index] = mark.label.date
             marks[mark.index] = _layout(mark)
-    island = {
-        "sizes": [FONT, ROW, BAR, SPACE],
-        "events": [_details(e) for e in events],
-        "marks": marks,
-    }
-    text = json.dumps(island, ensure_ascii=False, separators=(",", ":"))
+    details = json.dumps(
+        [_details(e, s) for e, s in zip(events, shown, strict=True)],
+        ensure_ascii=False, separators=(",", ":"),
+    )  # fmt: skip
+    sizes = json.dumps([FONT, ROW, BAR, SPACE])
+    text = f'{{"sizes":{sizes},"events":{details},"marks":[{",".join(marks)}]}}'
     return text.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-
-
-def _print_list(events: Sequence[Event]) -> Iterator[str]:
-    yield '<ol class="print-list">'
-    for event in events:
-        parts = [f"<strong>{html.escape(event.date.display())}</strong> {html.escape(event.title)}"]
-        if event.location:
-            parts.append(html.escape(event.location))
-        if event.tags:
-            parts.append(html.escape(", ".join(event.tags)))
-        line = " — ".join(parts)
-        if event.description:
-            line += f'<div class="description">{html.escape(event.description)}</div>'
-        yield f"<li>{line}</li>"
-    yield "</ol>"
 
 
 def render(events: Sequence[Event], settings: Settings) -> Rendered:
@@ -417,7 +441,7 @@ def render(events: Sequence[Event], settings: Settings) -> Rendered:
         )
         yield "</header>\n<main>\n"
         yield '<div id="picture" tabindex="-1">\n'
-        for line in svg_lines(picture, describe(events), page=True):
+        for line in svg_lines(picture, describe(picture), page=True):
             yield line + "\n"
         yield "</div>\n"
         yield (
@@ -425,7 +449,7 @@ def render(events: Sequence[Event], settings: Settings) -> Rendered:
             "with Tab, to see its details. Zoom with + and −, or Ctrl and the wheel.</p>"
             "</section>\n"
         )
-        yield from (line + "\n" for line in _print_list(events))
+        yield '<ol class="print-list" id="print-list"></ol>\n'
         yield "</main>\n"
         yield f'<script type="application/json" id="chrono-data">{_island(events, picture)}</script>\n'
         yield f"<script>\n{_SCRIPT}\n</script>\n</body>\n</html>\n"

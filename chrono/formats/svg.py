@@ -25,8 +25,6 @@ from chrono.pictures import (
     Lane,
     Mark,
     Picture,
-    bounds,
-    held,
     lay_out,
     text_width,
 )
@@ -254,20 +252,20 @@ def _legend(picture: Picture) -> Iterator[str]:
     yield "</g>"
 
 
-def describe(events: Sequence[Event]) -> str:
-    if not events:
+def describe(picture: Picture) -> str:
+    if not picture.count:
         return "No events."
-    known = held([bounds(e) for e in events])
-    first = year_text(civil_from_days(min(lo for lo, _ in known) // US_PER_DAY)[0])
-    last = year_text(civil_from_days((max(hi for _, hi in known) - 1) // US_PER_DAY)[0])
-    count = f"{len(events):,} event{'s' if len(events) != 1 else ''}"
+    lo, hi = picture.time
+    first = year_text(civil_from_days(lo // US_PER_DAY)[0])
+    last = year_text(civil_from_days((hi - 1) // US_PER_DAY)[0])
+    count = f"{picture.count:,} event{'s' if picture.count != 1 else ''}"
     return f"A chronology of {count}, from {first} to {last}."
 
 
 def render(events: Sequence[Event], settings: Settings) -> Rendered:
     title = settings.title or "Chronology"
     picture = lay_out(events, title, settings.option("lanes") or "none")
-    return Rendered(line + "\n" for line in svg_lines(picture, describe(events)))
+    return Rendered(line + "\n" for line in svg_lines(picture, describe(picture)))
 
 
 LANES_OPTION = Option(

@@ -67,6 +67,10 @@ def test_text_is_shown_never_run(hostile_page: Any) -> None:
     label = page.text_content('g.event[data-index="2"] text.label')
     assert "<img src=x" in label
     assert "<script>" in label
+    # and in the list that prints, made once the page is idle
+    page.wait_for_function("() => document.querySelectorAll('.print-list li').length == 3")
+    assert "</script><script>" in page.text_content(".print-list li:last-child")
+    assert page.evaluate("() => window.pwned") is None
 
 
 def test_click_shows_the_details(hostile_page: Any) -> None:
@@ -141,6 +145,10 @@ def test_print_is_the_whole_chronology_as_a_list(open_page: Any, tmp_path: Path)
     opened = open_page(path)
     page = opened.page
     page.emulate_media(media="print")
+    # (the list is made when the page is idle, or at once when printing begins)
+    page.wait_for_function(
+        f"() => document.querySelectorAll('.print-list li').length == {len(events)}"
+    )
     items = page.evaluate(
         """() => [...document.querySelectorAll('.print-list li')]
              .filter(li => li.getBoundingClientRect().height > 0).length"""

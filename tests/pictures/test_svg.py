@@ -226,10 +226,11 @@ def test_the_description_names_the_years_even_with_open_intervals(tmp_path: Path
     from chrono.formats.svg import describe
     from chrono.loading import load_text
     from chrono.merging import merge_events
+    from chrono.pictures import lay_out
 
     events = merge_events(
         load_text(
             "- {date: ../1066, title: A}\n- {date: 1994/.., title: B}\n- {date: 2025-08, title: C}\n"
         ).events
     ).events
-    assert describe(events) == "A chronology of 3 events, from 1066 to 2025."
+    assert describe(lay_out(events, "T")) == "A chronology of 3 events, from 1066 to 2025."
