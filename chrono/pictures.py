@@ -223,25 +223,30 @@ def bounds(event: Event) -> tuple[int, int, bool, bool, bool]:
     open at one side a bar from its known side to the axis' end on the other (lo
     and hi are then its known side's, which the scale must hold)."""
     date = event.date
-    if date.start is None:  # `../1994`
-        assert date.end is not None
-        return date.end.lo, date.end.hi, True, False, True
-    if date.interval and date.end is None:  # `1994/..`
-        return date.start.lo, date.start.hi, False, True, True
-    if not date.interval and date.precision >= Precision.DAY:
-        return date.lo, date.lo, False, False, False
-    return date.lo, date.hi, False, False, True
+    start, end = date.start, date.end  # (each once: plot asks this of every event)
+    if start is None:  # `../1994`
+        assert end is not None
+        return end.lo, end.hi, True, False, True
+    if end is None:  # `1994/..`
+        return start.lo, start.hi, False, True, True
+    if not date.interval and start.precision >= Precision.DAY:
+        return start.lo, start.lo, False, False, False
+    return start.lo, end.hi, False, False, True
 
 
 def held(spans: Sequence[tuple[int, int, bool, bool, bool]]) -> list[tuple[int, int]]:
     """The time the scale must hold: each event's, an open interval's reaching to the
     first or last time of the others (so no break is cut inside it)."""
-    known = [(lo, hi) for lo, hi, *_ in spans] or [(0, 0)]
-    first, last = min(lo for lo, _ in known), max(hi for _, hi in known)
+    if not spans:
+        return [(0, 0)]
+    los, his, open_starts, open_ends, _ = zip(*spans, strict=True)
+    if not any(open_starts) and not any(open_ends):  # most chronologies
+        return list(zip(los, his, strict=True))
+    first, last = min(los), max(his)
     return [
         (first if open_start else lo, last if open_end else hi)
         for lo, hi, open_start, open_end, _ in spans
-    ] or [(0, 0)]
+    ]
 
 
 def lay_out(events: Sequence[Event], title: str, lanes: str = "none") -> Picture:

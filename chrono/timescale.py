@@ -13,9 +13,11 @@ Times are microseconds since 1970 (as `ChronoDate.lo`/`hi`), any era.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import accumulate, compress, pairwise
+from operator import gt, itemgetter, sub
 
 from chrono.precision import (
     MONTHS,
@@ -104,15 +106,16 @@ def fit(
     empty stretch longer than `share` of the whole time and three times the usual
     gap between events (the `most` longest of them at most) cut to a break of `gap`.
     A segment that is one instant is `point` long."""
-    clusters = _clusters(spans)
+    ordered = sorted(spans)
+    clusters = _clusters(ordered)
     gaps = [b[0] - a[1] for a, b in pairwise(clusters)]
     whole = clusters[-1][1] - clusters[0][0]
     # A desert is long against the whole and against how far apart events usually
     # are where they are not deserts: the median of the other gaps between starts.
     # Points spread evenly have no such gaps, and are drawn uncut.
-    starts = sorted(lo for lo, _ in spans)
-    usual = sorted(g for a, b in pairwise(starts) if 0 < (g := b - a) <= share * whole)
-    longest = sorted(range(len(gaps)), key=lambda i: -gaps[i])[:most]
+    starts = list(map(itemgetter(0), ordered))
+    usual = sorted(g for g in map(sub, starts[1:], starts) if 0 < g <= share * whole)
+    longest = heapq.nlargest(most, range(len(gaps)), key=gaps.__getitem__)
     cut = set()
     if usual:
         typical = usual[len(usual) // 2]
@@ -134,15 +137,16 @@ def fit(
     return Scale(tuple(segments), 0.0, segments[-1].x1)
 
 
-def _clusters(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The union of the spans, as disjoint (lo, hi) in order."""
-    found: list[tuple[int, int]] = []
-    for lo, hi in sorted(spans):
-        if found and lo <= found[-1][1]:
-            found[-1] = (found[-1][0], max(found[-1][1], hi))
-        else:
-            found.append((lo, hi))
-    return found or [(0, 0)]
+def _clusters(ordered: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The union of the spans, in order of their starts, as disjoint (lo, hi) in order."""
+    if not ordered:
+        return [(0, 0)]
+    los = list(map(itemgetter(0), ordered))
+    reach = list(accumulate(map(itemgetter(1), ordered), max))  # the furthest end so far
+    # a cluster begins where a span starts after every span before it has ended
+    begins = compress(range(1, len(los)), map(gt, los[1:], reach))
+    firsts = [0, *begins, len(los)]
+    return [(los[a], reach[b - 1]) for a, b in pairwise(firsts)]
 
 
 def span_text(us: int) -> str:

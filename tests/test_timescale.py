@@ -60,3 +60,41 @@ def test_span_text() -> None:
     assert span_text(75 * US_PER_DAY) == "2 months"
     assert span_text(int(28.2 * 365.2425 * US_PER_DAY)) == "28 years"
     assert span_text(US_PER_DAY // 24) == "1 hour"
+
+
+def _plain_union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    found: list[tuple[int, int]] = []
+    for lo, hi in sorted(spans):
+        if found and lo <= found[-1][1]:
+            found[-1] = (found[-1][0], max(found[-1][1], hi))
+        else:
+            found.append((lo, hi))
+    return found or [(0, 0)]
+
+
+@given(
+    st.lists(st.tuples(st.integers(-50, 50), st.integers(0, 20)).map(lambda p: (p[0], p[0] + p[1])))
+)
+def test_clusters_are_the_union_of_the_spans(spans: list[tuple[int, int]]) -> None:
+    """The union made with running maxima is the union made a span at a time."""
+    from chrono.timescale import _clusters
+
+    assert _clusters(sorted(spans)) == _plain_union(spans)
+
+
+@given(
+    st.lists(
+        st.tuples(st.integers(-50, 50), st.integers(0, 20), st.booleans(), st.booleans()).map(
+            lambda p: (p[0], p[0] + p[1], p[2], p[3], True)
+        )
+    )
+)
+def test_held_reaches_open_intervals_to_the_others(
+    spans: list[tuple[int, int, bool, bool, bool]],
+) -> None:
+    from chrono.pictures import held
+
+    known = [(lo, hi) for lo, hi, *_ in spans] or [(0, 0)]
+    first, last = min(lo for lo, _ in known), max(hi for _, hi in known)
+    plain = [(first if s else lo, last if e else hi) for lo, hi, s, e, _ in spans] or [(0, 0)]
+    assert held(spans) == plain
