@@ -87,6 +87,12 @@ _SCRIPT = """\
   // Each mark is [x0, x1, y, flags, label x, label top, label width, date width, lines?];
   // flags: 1 a bar, 2 open start, 4 open end, 8 approximate, 16 uncertain.
   const rows = (m) => (m[8] ? m[8].length : 1);
+  // Each event is [title, date as written, date shown, description, tags, location,
+  // sources as [text, url or null], origins].
+  const about = (i) => {
+    const [title, date, shown, description, tags, location, sources, origins] = events[i];
+    return { title, date, shown, description, tags, location, sources, origins };
+  };
   const byTop = Array.from({ length: n }, (_, i) => i).sort((a, b) => marks[a][5] - marks[b][5]);
   const tops = Float64Array.from(byTop, (i) => marks[i][5]);
   const tallest = ROW * marks.reduce((most, m) => Math.max(most, rows(m)), 1);
@@ -131,7 +137,7 @@ _SCRIPT = """\
   const nodes = new Map();  // index -> [group, leader]
   let chosen = -1, zoom = 1, frame = 0;
   const drawEvent = (i) => {
-    const m = marks[i], event = events[i];
+    const m = marks[i], event = about(i);
     const [x0, x1, y, f, lx, ly, w, dw, lines] = m;
     const g = el('g', { class: classes(f), 'data-index': i, tabindex: 0, role: 'button' });
     el('title', {}, g).textContent = `${event.shown}: ${event.title}`;
@@ -227,7 +233,7 @@ _SCRIPT = """\
   });
 
   const show = (i) => {
-    const event = events[i];
+    const event = about(i);
     chosen = i;
     drawn.querySelectorAll('g.event.chosen').forEach((x) => x.classList.remove('chosen'));
     if (nodes.has(i)) nodes.get(i)[0].classList.add('chosen');
@@ -318,7 +324,7 @@ _SCRIPT = """\
     const tag = filter.value;
     let count = 0;
     for (let i = 0; i < n; i++) {
-      shown[i] = tag === '' || events[i].tags.includes(tag) ? 1 : 0;
+      shown[i] = tag === '' || events[i][4].includes(tag) ? 1 : 0;
       count += shown[i];
     }
     if (chosen >= 0 && !shown[chosen]) {  // its details go with it
@@ -338,7 +344,7 @@ _SCRIPT = """\
   const listSome = (upTo) => {
     const items = document.createDocumentFragment();
     for (; listed < Math.min(upTo, n); listed++) {
-      const event = events[listed];
+      const event = about(listed);
       const li = document.createElement('li');
       const date = document.createElement('strong');
       date.textContent = event.shown;
@@ -369,17 +375,12 @@ _SCRIPT = """\
 })();"""
 
 
-def _details(event: Event, shown: str) -> dict[str, Any]:
-    return {
-        "title": event.title,
-        "date": event.date.text,
-        "shown": shown,
-        "description": event.description,
-        "tags": list(event.tags),
-        "location": event.location,
-        "sources": [[s, as_url(s)] for s in event.sources],
-        "origins": [str(o) for o in event.origins],
-    }
+def _details(event: Event, shown: str) -> tuple[Any, ...]:
+    """What the page shows of an event (see `about` in the script)."""
+    return (
+        event.title, event.date.text, shown, event.description, event.tags, event.location,
+        [[s, as_url(s)] for s in event.sources], [str(o) for o in event.origins],
+    )  # fmt: skip
 
 
 def _layout(mark: Mark) -> str:
