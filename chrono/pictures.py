@@ -45,6 +45,7 @@ FONT = 12.0  # px
 ROW = 18.0  # a row of labels
 BAR = 6.0  # a bar's height, and its row's pitch with the gap below
 BAR_PITCH = 9.0
+BAR_ROWS = 8  # bars that meet beyond this many share rows
 GAP = 10.0  # between two labels of a row
 MARGIN = 20.0
 AXIS = 1100.0  # the time axis' length before labels widen the picture
@@ -268,7 +269,7 @@ def lay_out(events: Sequence[Event], title: str, lanes: str = "none") -> Picture
     y = HEADER + rows_under * SMALL_ROW
     for name, members in order.items():
         lane = Lane(name, y, y + (LANE_HEAD if name is not None else 0) + 8, 0.0)
-        bar_rows = _Rows()
+        bar_rows = _BarRows()
         rows = _Rows()
         for i in members:
             event = events[i]
@@ -343,6 +344,32 @@ def _free_row(rows: list[list[tuple[float, float]]], left: float, right: float) 
         return number
     rows.append([(left, right)])
     return len(rows) - 1
+
+
+class _BarRows:
+    """The rows of bars under an axis: a bar takes the first row where it meets no
+    other; where more than `BAR_ROWS` bars meet at one time it shares the row that is
+    free soonest, so that the strip of marks stays a strip and the labels (each its
+    own) come right under it."""
+
+    def __init__(self) -> None:
+        self.ends: list[float] = []
+
+    @property
+    def count(self) -> int:
+        return len(self.ends)
+
+    def place(self, left: float, right: float) -> int:
+        ends = self.ends
+        row = next((r for r, end in enumerate(ends) if end <= left), None)
+        if row is None:
+            if len(ends) < BAR_ROWS:
+                ends.append(-math.inf)
+                row = len(ends) - 1
+            else:
+                row = ends.index(min(ends))
+        ends[row] = max(ends[row], right)
+        return row
 
 
 class _Rows:

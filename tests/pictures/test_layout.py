@@ -64,3 +64,23 @@ def test_text_width_is_the_sum_of_the_advances(text: str, size: float, bold: boo
     plain = sum(_advance(c) for c in text) * size / 1000 * (1.1 if bold else 1.0)
     assert text_width(text, size, bold) == plain
     assert text_width(text + text, size, bold) == pytest.approx(2 * plain)
+
+
+def test_many_bars_at_one_time_keep_the_strip_of_marks_short() -> None:
+    """Fifty years that all meet share eight rows of bars; the labels come right under
+    them, each in its own place, instead of under fifty rows."""
+    from chrono.loading import load_text
+    from chrono.merging import merge_events
+    from chrono.pictures import BAR_PITCH, BAR_ROWS, lay_out
+
+    text = "".join(f"- {{date: 2000/2010, title: Span {i}}}\n" for i in range(50))
+    text += "- {date: 2000/2001, title: Short}\n- {date: 2005-03-01, title: A day}\n"
+    picture = lay_out(merge_events(load_text(text).events).events, "Bars")
+    marks = picture.lanes[0].marks
+    bars = sorted({m.y for m in marks if m.bar})
+    assert len(bars) == BAR_ROWS
+    axis = picture.lanes[0].axis_y
+    assert min(m.label.y for m in marks) < axis + 6 + (BAR_ROWS + 2) * BAR_PITCH + 10
+    few = "".join(f"- {{date: 2000/2010, title: Span {i}}}\n" for i in range(5))
+    marks = lay_out(merge_events(load_text(few).events).events, "B").lanes[0].marks
+    assert len({m.y for m in marks}) == 5  # under the limit, each bar its own row
