@@ -441,6 +441,11 @@ def render(events: Sequence[Event], settings: Settings) -> Rendered:
             f' <span><span id="count">{len(events)}</span> events</span>\n'
         )
         yield "</header>\n<main>\n"
+        yield (
+            "<noscript><p>This page draws its events with JavaScript, which is off. "
+            "<code>chrono export --format svg</code> makes the same picture without it."
+            "</p></noscript>\n"
+        )
         yield '<div id="picture" tabindex="-1">\n'
         for line in svg_lines(picture, describe(picture), page=True):
             yield line + "\n"

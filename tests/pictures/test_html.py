@@ -284,3 +284,13 @@ def test_a_click_on_a_mark_shows_its_event(dense_page: Any) -> None:
     assert details(page)["Date"] == "1950"
     focused = page.evaluate("() => document.activeElement.dataset.index")
     assert focused == str(mark.index)
+
+
+def test_without_javascript_the_page_says_what_to_do(browser: Any, tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    write_page(chronology(str(ROOT / "timelines")), path)
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(path.as_uri())
+    assert "export --format svg" in page.inner_text("body")
+    context.close()
