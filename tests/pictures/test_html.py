@@ -231,6 +231,12 @@ def test_a_long_page_draws_the_events_in_view_and_all_of_them_by_scrolling(
         )
         drawn = page.evaluate(DRAWN)
         assert overlapping([(box, text) for _, box, text in drawn]) == []
+        frame = page.evaluate(
+            "() => { const r = document.querySelector('#picture svg').getBoundingClientRect();"
+            " return [r.left, r.right]; }"
+        )
+        for _, box, text in drawn:  # inside the picture, left and right
+            assert frame[0] - 0.5 <= box[0] <= box[2] <= frame[1] + 0.5, text
         seen.update((i, text) for i, _, text in drawn)
         top += step
     assert sorted(seen) == list(range(len(events)))
