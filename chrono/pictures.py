@@ -54,6 +54,7 @@ SPACE = FONT * 0.318  # a space's width
 OVERHANG = 240.0  # how far a label may run past the axis before it ends at its mark
 AXIS_Y = 44.0  # the axis under the title, its ticks' dates above it
 SMALL = 11.0  # px: the axis' and the legend's text
+TITLE = 15.0  # px, bold: the picture's title
 SMALL_ROW = 13.0
 HEADER = 56.0  # title, axis and ticks; rows of labels under the axis add to it
 LANE_HEAD = 20.0  # a lane's name
@@ -204,6 +205,7 @@ class Picture:
     origin: float  # x of the scale's 0
     count: int  # events
     time: tuple[int, int]  # from the first time any event may mean to the last
+    legend: list[str]  # the kinds of mark drawn (LEGEND_TEXT)
 
 
 def _lane_of(by: str) -> Callable[[Event], str | None]:
@@ -302,10 +304,44 @@ def lay_out(events: Sequence[Event], title: str, lanes: str = "none") -> Picture
         placed.append(lane)
         y += lane.height
     time = (min(lo for lo, _ in known), max(hi for _, hi in known))
+    legend = _legend(placed)
+    # as wide as its widest row, and its title, and its legend
+    width = max(
+        right + MARGIN,
+        2 * MARGIN + text_width(title, TITLE, bold=True),
+        2 * MARGIN
+        + sum(LEGEND_ROOM[kind] + text_width(LEGEND_TEXT[kind], SMALL) for kind in legend),
+    )
+    if not events:
+        ticks, axis_labels = [], []
     return Picture(
-        title, scale, ticks, axis_labels, AXIS_Y, placed, right + MARGIN, y + LEGEND, origin,
-        len(events), time,
+        title, scale, ticks, axis_labels, AXIS_Y, placed, width, y + LEGEND, origin,
+        len(events), time, legend,
     )  # fmt: skip
+
+
+# The legend: what each kind of mark means, and the room its symbol and the gap after
+# its text take. Only the kinds a picture draws are in its legend.
+LEGEND_TEXT = {
+    "point": "a day or an instant",
+    "bar": "a longer span",
+    "approximate": "approximate (~)",
+    "uncertain": "uncertain (?)",
+    "open": "open: no start or no end",
+}
+LEGEND_ROOM = {"point": 32.0, "bar": 40.0, "approximate": 32.0, "uncertain": 32.0, "open": 40.0}
+
+
+def _legend(lanes: list[Lane]) -> list[str]:
+    marks = [m for lane in lanes for m in lane.marks]
+    drawn = {
+        "point": any(not m.bar for m in marks),
+        "bar": any(m.bar for m in marks),
+        "approximate": any(m.event.date.approximate for m in marks),
+        "uncertain": any(m.event.date.uncertain for m in marks),
+        "open": any(m.open_start or m.open_end for m in marks),
+    }
+    return [kind for kind in LEGEND_TEXT if drawn[kind]]
 
 
 def _axis_labels(scale: Scale, ticks: list[Tick], origin: float) -> list[AxisLabel]:

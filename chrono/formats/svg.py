@@ -18,10 +18,13 @@ from chrono.pictures import (
     BAR,
     FONT,
     LANES,
+    LEGEND_ROOM,
+    LEGEND_TEXT,
     MARGIN,
     ROW,
     SMALL,
     SPACE,
+    TITLE,
     Lane,
     Mark,
     Picture,
@@ -140,9 +143,12 @@ def svg_lines(picture: Picture, description: str, page: bool = False) -> Iterato
     yield f'<desc id="chrono-desc">{xml(description)}</desc>'
     yield f"<style>\n{_STYLE}\n</style>"
     if not page:  # (the page has its own heading)
-        yield _text(MARGIN, 20, picture.title, "heading", 15, bold=True)
-    yield from _axis_line(picture, picture.axis_y)
-    yield from _axis(picture)
+        yield _text(MARGIN, 20, picture.title, "heading", TITLE, bold=True)
+    if picture.count:
+        yield from _axis_line(picture, picture.axis_y)
+        yield from _axis(picture)
+    else:
+        yield _text(MARGIN, picture.axis_y, "No events.", "muted", SMALL)
     for lane in picture.lanes:
         yield f'<g class="lane" data-lane="{xml(lane.name or "")}">'
         if lane.name is not None:
@@ -225,25 +231,18 @@ def _legend(picture: Picture) -> Iterator[str]:
     y = picture.height - 18
     x = MARGIN
     yield '<g class="legend">'
-    items = [
-        ("point", "a day or an instant"),
-        ("bar", "a longer span"),
-        ("approximate", "approximate (~)"),
-        ("uncertain", "uncertain (?)"),
-        ("open", "open: no start or no end"),
-    ]
-    for kind, text in items:
-        classes = {"approximate": "event approximate", "uncertain": "event uncertain"}
+    classes = {"approximate": "event approximate", "uncertain": "event uncertain"}
+    for kind in picture.legend:
+        text = LEGEND_TEXT[kind]
         yield f'<g class="{classes.get(kind, "event")}">'
         if kind in ("bar", "open"):
             yield f'<rect class="bar" x="{_n(x)}" y="{_n(y - 3)}" width="16" height="{_n(BAR)}"/>'
             if kind == "open":
                 yield f'<path class="open" d="M{_n(x + 10)} {_n(y - 5)}l6 5l-6 5"/>'
-            x += 22
         else:
             yield f'<circle class="point" cx="{_n(x + 4)}" cy="{_n(y)}" r="4"/>'
-            x += 14
-        size = text_width(text, 11)
+        x += LEGEND_ROOM[kind] - 18
+        size = text_width(text, SMALL)
         yield (
             f'<text class="muted" x="{_n(x)}" y="{_n(y + 4)}" textLength="{_n(size)}" '
             f'lengthAdjust="spacingAndGlyphs">{xml(text)}</text></g>'

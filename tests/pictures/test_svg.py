@@ -72,7 +72,19 @@ def two_days() -> tuple[Event, ...]:
     return merge_events(load_text(text, "two.yaml").events).events
 
 
+def one() -> tuple[Event, ...]:
+    """One day with a short title, approximate and uncertain: a narrow picture with a
+    legend of three kinds."""
+    from chrono.loading import load_text
+    from chrono.merging import merge_events
+
+    text = "- {date: ~2021-03-04?, title: A}\n"
+    return merge_events(load_text(text, "one.yaml").events).events
+
+
 SCENARIOS = {
+    "none": lambda: (),
+    "one": one,
     "two-days": two_days,
     "shipped": lambda: chronology(str(ROOT / "timelines")),
     "bce": lambda: chronology(str(DATA / "bce_to_today.yaml")),
