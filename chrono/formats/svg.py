@@ -1,9 +1,9 @@
 """`--format svg`: the whole chronology as one standalone SVG picture (SPEC §8).
 
 Laid out by `chrono.pictures`; this writes it: no script, no external reference,
-text as text, a `<title>` and `<desc>`, a transparent background with colours
-that read on white and, through `prefers-color-scheme`, on dark pages. Each
-label's text is given its laid-out length (`textLength`), so that no font makes
+text as text, a `<title>` and `<desc>`, dark colours on a white background of its
+own, so that it reads on any page in any theme (the HTML page's picture follows
+`prefers-color-scheme` instead). Each label's text is given its laid-out length (`textLength`), so that no font makes
 two labels meet or one run out of the picture.
 """
 
@@ -48,7 +48,10 @@ text { font-family: 'DejaVu Sans', Verdana, Arial, sans-serif; font-size: 12px; 
 .point, .bar { fill: #0969da; stroke: #0969da; }
 .approximate .point, .approximate .bar { fill-opacity: 0.35; stroke-dasharray: 2 2; }
 .uncertain .point, .uncertain .bar { fill: none; stroke-width: 1.5; }
-.open { stroke: #1f2328; fill: none; stroke-width: 1.5; }
+.open { stroke: #1f2328; fill: none; stroke-width: 1.5; }"""
+# The page's picture follows the reader's dark mode (the page's background does too);
+# a standalone picture stays dark on its own white, whatever is around it.
+_DARK = """\
 @media (prefers-color-scheme: dark) {
   text { fill: #e6edf3; }
   .label { stroke: #0d1117; }
@@ -141,7 +144,9 @@ def svg_lines(picture: Picture, description: str, page: bool = False) -> Iterato
     )
     yield f'<title id="chrono-title">{xml(picture.title)}</title>'
     yield f'<desc id="chrono-desc">{xml(description)}</desc>'
-    yield f"<style>\n{_STYLE}\n</style>"
+    yield f"<style>\n{_STYLE}\n{_DARK}\n</style>" if page else f"<style>\n{_STYLE}\n</style>"
+    if not page:
+        yield '<rect class="background" width="100%" height="100%" fill="#ffffff"/>'
     if not page:  # (the page has its own heading)
         yield _text(MARGIN, 20, picture.title, "heading", TITLE, bold=True)
     if picture.count:

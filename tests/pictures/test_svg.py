@@ -246,3 +246,24 @@ def test_the_description_names_the_years_even_with_open_intervals(tmp_path: Path
         ).events
     ).events
     assert describe(lay_out(events, "T")) == "A chronology of 3 events, from 1066 to 2025."
+
+
+@needs_chromium
+def test_a_standalone_picture_reads_the_same_in_dark_mode(open_page: Any, tmp_path: Path) -> None:
+    """Embedded in a light page while the reader's system is dark, the picture must not
+    turn its text light: it keeps its own white background and dark text."""
+    path = tmp_path / "picture.svg"
+    write_svg(SCENARIOS["shipped"](), path)
+    page = open_page(path).page
+    page.emulate_media(color_scheme="dark")
+    fill = page.evaluate("() => getComputedStyle(document.querySelector('text.label')).fill")
+    background = page.evaluate(
+        "() => { const r = document.querySelector('rect.background');"
+        " return [r.getAttribute('fill'), r.getBBox().width, r.getBBox().height]; }"
+    )
+    size = page.evaluate(
+        "() => [document.documentElement.width.baseVal.value,"
+        " document.documentElement.height.baseVal.value]"
+    )
+    assert fill == "rgb(31, 35, 40)"
+    assert background == ["#ffffff", *size]
