@@ -203,16 +203,16 @@ _SCRIPT = """\
   box.addEventListener('scroll', later);
   window.addEventListener('resize', later);
 
-  const setZoom = (z, cx, cy) => {
+  // A zoom keeps the point under the pointer (the wheel) or the middle of the view
+  // (buttons and keys) where it is.
+  const setZoom = (z, cx = box.clientWidth / 2, cy = box.clientHeight / 2) => {
     const before = zoom;
     // (Chromium lays nothing out beyond about 33 million pixels.)
     zoom = Math.min(8, 3e7 / height, Math.max(0.05, z));
     svg.setAttribute('width', width * zoom);
     svg.setAttribute('height', height * zoom);
-    if (cx !== undefined) {  // keep the point under the pointer where it is
-      box.scrollLeft = (box.scrollLeft + cx) * zoom / before - cx;
-      box.scrollTop = (box.scrollTop + cy) * zoom / before - cy;
-    }
+    box.scrollLeft = (box.scrollLeft + cx) * zoom / before - cx;
+    box.scrollTop = (box.scrollTop + cy) * zoom / before - cy;
     document.getElementById('zoom-level').textContent = Math.round(zoom * 100) + '%';
     update();
   };

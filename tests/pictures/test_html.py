@@ -300,3 +300,20 @@ def test_without_javascript_the_page_says_what_to_do(browser: Any, tmp_path: Pat
     page.goto(path.as_uri())
     assert "export --format svg" in page.inner_text("body")
     context.close()
+
+
+def test_zooming_keeps_the_middle_of_the_view(dense_page: Any) -> None:
+    """Halfway down a tall picture, + and − zoom about the middle of the view, so the
+    reader stays among the same events."""
+    page = dense_page.page
+    middle = """() => { const b = document.getElementById('picture'),
+        z = parseInt(document.getElementById('zoom-level').textContent) / 100;
+        return [(b.scrollLeft + b.clientWidth / 2) / z, (b.scrollTop + b.clientHeight / 2) / z]; }"""
+    page.evaluate("() => document.getElementById('picture').scrollTop = 2000")
+    before = page.evaluate(middle)
+    page.keyboard.press("+")
+    page.click("#zoom-in")
+    after = page.evaluate(middle)
+    assert after[1] == pytest.approx(before[1], abs=8)  # (the shown zoom is rounded)
+    page.keyboard.press("-")
+    assert page.evaluate(middle)[1] == pytest.approx(before[1], abs=8)
