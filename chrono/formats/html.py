@@ -36,14 +36,15 @@ _STYLE = """\
   :root { --bg: #0d1117; --fg: #e6edf3; --muted: #9198a1; --line: #30363d;
           --accent: #4493f8; --panel: #161b22; }
 }
-body { margin: 0; background: var(--bg); color: var(--fg);
+body { margin: 0; background: var(--bg); color: var(--fg); height: 100vh;
+       display: flex; flex-direction: column;
        font: 14px/1.45 'DejaVu Sans', Verdana, Arial, sans-serif; }
-header { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: center;
-         padding: 10px 16px; border-bottom: 1px solid var(--line); position: sticky; top: 0;
-         background: var(--bg); z-index: 1; }
+header { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: center; flex: none;
+         padding: 10px 16px; border-bottom: 1px solid var(--line); background: var(--bg); }
+main { flex: 1; min-height: 0; display: flex; flex-direction: column; }
 header h1 { font-size: 17px; margin: 0 12px 0 0; }
 header button, header select { font: inherit; padding: 2px 10px; }
-#picture { overflow: auto; height: calc(100vh - 220px); min-height: 200px; }
+#picture { overflow: auto; flex: 1; min-height: 150px; }
 #picture svg { display: block; transform-origin: 0 0; }
 #picture g.event { cursor: pointer; outline: none; }
 #picture g.event:focus text.label, #picture g.event.chosen text.label { fill: var(--accent); }
@@ -52,18 +53,22 @@ header button, header select { font: inherit; padding: 2px 10px; }
 #all-marks .approximate .dots { stroke-opacity: 0.35; }
 #label-boxes { fill: var(--muted); fill-opacity: 0.45; }
 #details { border-top: 1px solid var(--line); background: var(--panel); padding: 10px 16px;
-           min-height: 120px; }
+           flex: none; min-height: 120px; max-height: 40vh; overflow: auto;
+           box-sizing: border-box; }
 #details h2 { font-size: 15px; margin: 0 0 4px; }
 #details dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 0; }
 #details dt { color: var(--muted); }
 #details dd { margin: 0; white-space: pre-wrap; }
 #details a { color: var(--accent); }
-.print-list { display: none; }
+.print-list, #print-note { display: none; }
 @media print {
-  header, #picture, #details { display: none; }
-  .print-list { display: block; }
+  body, main { display: block; height: auto; }
+  header { border: none; padding: 0; }
+  header > :not(h1), #picture, #details { display: none; }
+  #print-note:not(:empty), .print-list { display: block; }
   .print-list li { break-inside: avoid; margin-bottom: 6px; }
-  .print-list .description { white-space: pre-wrap; }
+  .print-list li.filtered { display: none; }
+  .print-list .description, .print-list .sources { white-space: pre-wrap; }
 }"""
 
 _SCRIPT = """\
@@ -286,21 +291,32 @@ _SCRIPT = """\
     const r = svg.getBoundingClientRect();
     return [(e.clientX - r.left) / zoom, (e.clientY - r.top) / zoom];
   };
+  // (a mark takes no focus from the pointer: the click below chooses among the marks there)
+  box.addEventListener('mousedown', (e) => {
+    if (eventOf(e.target) && !e.target.closest('text')) e.preventDefault();
+  });
   box.addEventListener('click', (e) => {
     const g = eventOf(e.target);
-    if (g) { g.focus(); show(+g.dataset.index); return; }
-    const [x, y] = at(e);
+    if (g && e.target.closest('text')) { g.focus(); show(+g.dataset.index); return; }
+    const [x, y] = at(e);  // on a mark, drawn alone or in the shared paths
     if (zoom < TEXT_ZOOM) { setZoom(1, e.clientX - box.getBoundingClientRect().left,
                                     e.clientY - box.getBoundingClientRect().top); return; }
-    let best = -1, far = 6;  // a mark of the strip, drawn in one of the shared paths
+    // a mark of the strip, drawn in one of the shared paths: the nearest, and at a
+    // place where several meet, the next of them at each click
+    const near = [];
     for (let i = 0; i < n; i++) {
       if (!shown[i]) continue;
       const [x0, x1, my, f] = marks[i];
       const dx = Math.max(x0 - x, 0, x - x1), dy = f & 1 ? Math.max(my - y, 0, y - my - BAR)
         : Math.abs(y - my);
-      if (Math.max(dx, dy) < far) { far = Math.max(dx, dy); best = i; }
+      if (Math.max(dx, dy) < 6) near.push([Math.max(dx, dy), i]);
     }
-    if (best >= 0) { reveal(best).focus(); show(best); }
+    if (!near.length) return;
+    near.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    const current = near.findIndex(([, i]) => i === chosen);
+    const best = near[current >= 0 ? (current + 1) % near.length : 0][1];
+    reveal(best).focus();
+    show(best);
   });
   box.addEventListener('focusin', (e) => {
     const g = eventOf(e.target);
@@ -336,6 +352,9 @@ _SCRIPT = """\
     drawMarks();
     update();
     document.getElementById('count').textContent = count;
+    [...printList.children].forEach((li, i) => li.classList.toggle('filtered', !shown[i]));
+    document.getElementById('print-note').textContent = tag === '' ? ''
+      : `Events tagged “${tag}”: ${count} of ${n}.`;
   });
   // The list that prints: every event, made a slice at a time when the page is idle
   // (and the rest at once if printing comes first).
@@ -352,12 +371,16 @@ _SCRIPT = """\
       if (event.location) parts.push(event.location);
       if (event.tags.length) parts.push(event.tags.join(', '));
       li.append(date, ' ' + parts.join(' — '));
-      if (event.description) {
-        const text = document.createElement('div');
-        text.className = 'description';
-        text.textContent = event.description;
-        li.append(text);
+      for (const [name, text] of [['description', event.description],
+        ['sources', event.sources.length ? 'Sources: '
+          + event.sources.map(([source]) => source).join(', ') : '']]) {
+        if (!text) continue;
+        const block = document.createElement('div');
+        block.className = name;
+        block.textContent = text;
+        li.append(block);
       }
+      if (!shown[listed]) li.className = 'filtered';
       items.append(li);
     }
     printList.append(items);
@@ -455,7 +478,7 @@ def render(events: Sequence[Event], settings: Settings) -> Rendered:
             "with Tab, to see its details. Zoom with + and −, or Ctrl and the wheel.</p>"
             "</section>\n"
         )
-        yield '<ol class="print-list" id="print-list"></ol>\n'
+        yield '<p id="print-note"></p><ol class="print-list" id="print-list"></ol>\n'
         yield "</main>\n"
         yield f'<script type="application/json" id="chrono-data">{_island(events, picture)}</script>\n'
         yield f"<script>\n{_SCRIPT}\n</script>\n</body>\n</html>\n"

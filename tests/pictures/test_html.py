@@ -317,3 +317,59 @@ def test_zooming_keeps_the_middle_of_the_view(dense_page: Any) -> None:
     assert after[1] == pytest.approx(before[1], abs=8)  # (the shown zoom is rounded)
     page.keyboard.press("-")
     assert page.evaluate(middle)[1] == pytest.approx(before[1], abs=8)
+
+
+def test_print_keeps_the_title_the_filter_and_the_sources(hostile_page: Any) -> None:
+    page = hostile_page.page
+    page.wait_for_function("() => document.querySelectorAll('.print-list li').length == 3")
+    page.select_option("#tag", "nato")
+    page.emulate_media(media="print")
+    printed = page.evaluate(
+        """() => [...document.querySelectorAll('h1, #print-note, .print-list li')]
+             .filter(e => e.getBoundingClientRect().height > 0).map(e => e.innerText)"""
+    )
+    assert printed[0] == "Hostile <b>page</b>"
+    assert printed[1] == "Events tagged “nato”: 2 of 3."
+    assert [line.split("\n")[0][:5] for line in printed[2:]] == ["~1994", "8 Aug"]
+    assert "Sources: https://example.org/a?b=1&c=<2>, Archive box 7" in printed[3]
+    assert (
+        page.evaluate("() => getComputedStyle(document.getElementById('zoom-in')).display")
+        == "none"
+    )
+
+
+def test_clicks_on_a_place_where_marks_meet_go_through_them(open_page: Any, tmp_path: Path) -> None:
+    from chrono.pictures import lay_out
+
+    text = "".join(f"- {{date: 2025-08-08, title: Meeting {i}}}\n" for i in range(4))
+    text += "- {date: 2020-01-01, title: Before}\n"
+    events = merge_events(load_text(text, "same.yaml").events).events
+    path = tmp_path / "same.html"
+    write_page(events, path)
+    page = open_page(path).page
+    mark = lay_out(events, "Chronology").lanes[0].marks[-1]
+    left, top = page.evaluate(
+        "() => { const r = document.querySelector('#picture svg').getBoundingClientRect();"
+        " return [r.left, r.top]; }"
+    )
+    titles = []
+    for _ in range(5):
+        page.evaluate("() => document.getElementById('picture').scrollTo(0, 0)")
+        page.mouse.click(left + mark.x0, top + mark.y)
+        titles.append(page.text_content("#details h2"))
+    assert titles == ["Meeting 0", "Meeting 1", "Meeting 2", "Meeting 3", "Meeting 0"]
+
+
+def test_long_details_stay_in_the_window(open_page: Any, tmp_path: Path) -> None:
+    sources = ", ".join(f'"https://example.org/{"long/" * 30}{i}"' for i in range(12))
+    text = f"- {{date: 1994-05-04, title: Long, description: '{'Many words. ' * 200}', sources: [{sources}]}}\n"
+    events = merge_events(load_text(text, "long.yaml").events).events
+    path = tmp_path / "long.html"
+    write_page(events, path)
+    page = open_page(path, height=700).page
+    page.click("g.event text.label")
+    bottom = page.evaluate(
+        "() => document.getElementById('details').getBoundingClientRect().bottom"
+    )
+    assert bottom <= 700
+    assert page.evaluate("() => document.scrollingElement.scrollHeight") <= 700
