@@ -164,32 +164,44 @@ def span_text(us: int) -> str:
 _YEAR_STEPS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000)
 
 
+def _round_years(first: int, last: int, step: int) -> Iterator[int]:
+    """Astronomical years from `first` to `last` that are round as readers count them:
+    500 BCE (astronomical -499) and 1000 BCE, then 500 CE and 1000."""
+    year = first + (1 - first) % step  # BCE: 1 - year is a multiple of step
+    while year <= min(last, 0):
+        yield year
+        year += step
+    year = max(step, -(-first // step) * step)
+    while year <= last:
+        yield year
+        year += step
+
+
 def _round_times(lo: int, hi: int, least: float) -> Iterator[tuple[int, str]]:
-    """Round dates from `lo` to `hi`, at least `least` microseconds apart, labelled."""
+    """Round dates from `lo` to before `hi` (the end of a span is its first instant after
+    it), at least `least` microseconds apart, labelled."""
     first_year = civil_from_days(lo // US_PER_DAY)[0]
     last_year = civil_from_days(hi // US_PER_DAY)[0]
     if least > 0.9 * _YEAR:
         step = next((s for s in _YEAR_STEPS if s * _YEAR >= least), _YEAR_STEPS[-1])
-        year = -(-first_year // step) * step
-        while year <= last_year:
+        for year in _round_years(first_year, last_year, step):
             t = days_from_civil(year, 1, 1) * US_PER_DAY
-            if lo <= t <= hi:
+            if lo <= t < hi:
                 yield t, year_text(year)
-            year += step
         return
     if least > 25 * US_PER_DAY:  # months: 1, 3 or 6 at a time
         step = next((s for s in (1, 3, 6) if s * 30.5 * US_PER_DAY >= least), 12)
         for year in range(first_year, last_year + 1):
             for month in range(1, 13, step):
                 t = days_from_civil(year, month, 1) * US_PER_DAY
-                if lo <= t <= hi:
+                if lo <= t < hi:
                     label = year_text(year) if month == 1 else f"{MONTHS[month - 1]} {year}"
                     yield t, label
         return
     step_days = next((s for s in (1, 2, 7, 14) if s * US_PER_DAY >= least), 14)
     day = lo // US_PER_DAY
     day += (-day) % step_days
-    while day * US_PER_DAY <= hi:
+    while day * US_PER_DAY < hi:
         year, month, dom = civil_from_days(day)
         yield day * US_PER_DAY, f"{dom} {MONTHS[month - 1]} {year_text(year)}"
         day += step_days

@@ -98,3 +98,19 @@ def test_held_reaches_open_intervals_to_the_others(
     first, last = min(lo for lo, _ in known), max(hi for _, hi in known)
     plain = [(first if s else lo, last if e else hi) for lo, hi, s, e, _ in spans] or [(0, 0)]
     assert held(spans) == plain
+
+
+def test_ticks_fall_on_round_years_before_and_after_the_era() -> None:
+    """3000 BCE, 2500 BCE ... as readers count (not 3001 BCE, astronomical -3000), and
+    no tick at a span's end, which is the first instant after it."""
+    dates = [parse_date(t) for t in ("3100 BCE", "2025")]
+    scale = fit([(d.lo, d.hi) for d in dates], 1000.0, share=1.0)
+    labels = [t.label for t in scale.ticks(90.0)]
+    assert labels[:3] == ["3000 BCE", "2500 BCE", "2000 BCE"]
+    assert "500 BCE" in labels
+    assert all(not label.endswith("1 BCE") or label == "1 BCE" for label in labels)
+    one = parse_date("1997")
+    assert [t.label for t in fit([(one.lo, one.hi)], 100.0).ticks(30.0)][-1] == "Jul 1997"
+    years = [parse_date(t) for t in ("1996", "1997")]
+    labels = [t.label for t in fit([(d.lo, d.hi) for d in years], 20.0).ticks(5.0)]
+    assert labels == ["1996", "1997"]  # (not 1998, where 1997 ends)
