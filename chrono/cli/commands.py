@@ -155,6 +155,7 @@ def plot(read: ReadOptions, query: Query, ascii_only: bool, pager: bool) -> None
       chrono plot                          ./timelines, or $CHRONO_PATH
       chrono plot --tag nato --from 2000
       COLUMNS=100 chrono plot --ascii > axis.txt
+      NO_COLOR=1 chrono plot --no-pager       no colour, and no pager when long
     """
     import os
     import shutil
@@ -247,8 +248,8 @@ def export(
       chrono export --format json timelines/ | jq '.[0]'
       chrono export --format csv -o events.csv        opens safely in spreadsheets
       chrono export --format mermaid --group-by year  a diagram GitHub draws
-      chrono export --format svg -o timeline.svg    a picture to embed or print
-      chrono export -o timeline.html --lanes tag    a page to explore
+      chrono export --format svg -o timeline.svg      a picture to embed or print
+      chrono export -o timeline.html --lanes tag      a page to explore
       chrono export --format md --md-style table --from 2000
     """
     fmt = choose_format(format_name, output, registered())
