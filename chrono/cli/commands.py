@@ -152,7 +152,7 @@ def plot(read: ReadOptions, query: Query, ascii_only: bool, pager: bool) -> None
 
     \b
     Examples:
-      chrono plot                          ./timelines, or $CHRONO_PATH
+      chrono plot                             ./timelines, or $CHRONO_PATH
       chrono plot --tag nato --from 2000
       COLUMNS=100 chrono plot --ascii > axis.txt
       NO_COLOR=1 chrono plot --no-pager       no colour, and no pager when long
