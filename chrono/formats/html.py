@@ -23,7 +23,7 @@ from typing import Any
 
 from chrono.formats import Format, Rendered, Settings
 from chrono.formats.records import as_url
-from chrono.formats.svg import LANES_OPTION, describe, svg_lines
+from chrono.formats.svg import LANES_OPTION, axis_svg, describe, svg_lines
 from chrono.model import Event
 from chrono.pictures import BAR, FONT, ROW, SPACE, Mark, Picture, lay_out
 
@@ -46,6 +46,8 @@ header h1 { font-size: 17px; margin: 0 12px 0 0; }
 header button, header select { font: inherit; padding: 2px 10px; }
 #picture { overflow: auto; flex: 1; min-height: 150px; }
 #picture svg { display: block; transform-origin: 0 0; }
+#axis { position: sticky; top: 0; z-index: 1; pointer-events: none; }
+#axis .axis-background { fill: var(--bg); }
 #picture g.event { cursor: pointer; outline: none; }
 #picture g.event:focus text.label, #picture g.event.chosen text.label { fill: var(--accent); }
 #picture g.event:focus .point, #picture g.event:focus .bar { stroke-width: 3; }
@@ -79,7 +81,10 @@ _SCRIPT = """\
   const n = events.length;
   const NS = 'http://www.w3.org/2000/svg';
   const box = document.getElementById('picture');
-  const svg = box.querySelector('svg');
+  const svg = box.querySelector('svg:not(#axis)');
+  // The time axis stays over the picture as it scrolls (a copy of its top, see the page).
+  const axis = document.getElementById('axis');
+  const axisHeight = axis.height.baseVal.value;
   const width = svg.width.baseVal.value, height = svg.height.baseVal.value;
   const allMarks = document.getElementById('all-marks');
   const leaders = document.getElementById('leaders');
@@ -216,6 +221,9 @@ _SCRIPT = """\
     zoom = Math.min(8, 3e7 / height, Math.max(0.05, z));
     svg.setAttribute('width', width * zoom);
     svg.setAttribute('height', height * zoom);
+    axis.setAttribute('width', width * zoom);
+    axis.setAttribute('height', axisHeight * zoom);
+    axis.style.marginBottom = `${-axisHeight * zoom}px`;
     box.scrollLeft = (box.scrollLeft + cx) * zoom / before - cx;
     box.scrollTop = (box.scrollTop + cy) * zoom / before - cy;
     document.getElementById('zoom-level').textContent = Math.round(zoom * 100) + '%';
@@ -470,6 +478,7 @@ def render(events: Sequence[Event], settings: Settings) -> Rendered:
             "</p></noscript>\n"
         )
         yield '<div id="picture" tabindex="-1">\n'
+        yield axis_svg(picture) + "\n"
         for line in svg_lines(picture, describe(picture), page=True):
             yield line + "\n"
         yield "</div>\n"

@@ -168,6 +168,24 @@ def svg_lines(picture: Picture, description: str, page: bool = False) -> Iterato
     yield "</svg>"
 
 
+def axis_svg(picture: Picture) -> str:
+    """The picture's top, its time axis with ticks and breaks, on its own: the HTML page
+    keeps it over the picture as it scrolls."""
+    w, h = picture.width, picture.lanes[0].top if picture.lanes else picture.axis_y + 16
+    parts = [
+        (
+            f'<svg id="axis" xmlns="http://www.w3.org/2000/svg" width="{_n(w)}" '
+            f'height="{_n(h)}" viewBox="0 0 {_n(w)} {_n(h)}" aria-hidden="true" '
+            f'style="margin-bottom: -{_n(h)}px">'
+        ),
+        '<rect class="axis-background" width="100%" height="100%"/>',
+        *(_axis_line(picture, picture.axis_y) if picture.count else ()),
+        *(_axis(picture) if picture.count else ()),
+        "</svg>",
+    ]
+    return "".join(parts)
+
+
 def _events(lane: Lane) -> Iterator[str]:
     # leaders first: a label's halo hides those that pass behind it
     yield '<g class="leaders">'

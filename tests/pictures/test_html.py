@@ -125,7 +125,7 @@ def test_zoom(hostile_page: Any) -> None:
 
     def width() -> float:
         return page.evaluate(
-            "() => document.querySelector('#picture svg').getBoundingClientRect().width"
+            "() => document.querySelector('#picture svg:not(#axis)').getBoundingClientRect().width"
         )
 
     before = width()
@@ -180,7 +180,7 @@ def test_screen_readers_reach_each_event(hostile_page: Any, tmp_path: Path) -> N
     """The page's picture is a group of buttons (an image's parts would be hidden from
     screen readers); the standalone SVG stays one image with its title and description."""
     page = hostile_page.page
-    assert page.get_attribute("#picture svg", "role") == "group"
+    assert page.get_attribute("#picture svg:not(#axis)", "role") == "group"
     roles = page.evaluate(
         "() => [...document.querySelectorAll('g.event[data-index]')].map(g => g.getAttribute('role'))"
     )
@@ -220,7 +220,7 @@ def test_a_long_page_draws_the_events_in_view_and_all_of_them_by_scrolling(
     assert 0 < len(first) < len(events) / 3
     seen: dict[int, str] = {}
     height = page.evaluate(
-        "() => document.querySelector('#picture svg').getBoundingClientRect().height"
+        "() => document.querySelector('#picture svg:not(#axis)').getBoundingClientRect().height"
     )
     step = page.evaluate("() => document.getElementById('picture').clientHeight")
     top = 0
@@ -232,7 +232,7 @@ def test_a_long_page_draws_the_events_in_view_and_all_of_them_by_scrolling(
         drawn = page.evaluate(DRAWN)
         assert overlapping([(box, text) for _, box, text in drawn]) == []
         frame = page.evaluate(
-            "() => { const r = document.querySelector('#picture svg').getBoundingClientRect();"
+            "() => { const r = document.querySelector('#picture svg:not(#axis)').getBoundingClientRect();"
             " return [r.left, r.right]; }"
         )
         for _, box, text in drawn:  # inside the picture, left and right
@@ -283,7 +283,7 @@ def test_a_click_on_a_mark_shows_its_event(dense_page: Any) -> None:
     mark = next(m for m in picture.lanes[0].marks if m.event.title == "A year long ago")
     page.evaluate("() => document.getElementById('picture').scrollTop = 0")
     origin = page.evaluate(
-        "() => { const r = document.querySelector('#picture svg').getBoundingClientRect();"
+        "() => { const r = document.querySelector('#picture svg:not(#axis)').getBoundingClientRect();"
         " return [r.left, r.top]; }"
     )
     page.mouse.click(origin[0] + mark.x0 + 5, origin[1] + mark.y + 3)
@@ -349,7 +349,7 @@ def test_clicks_on_a_place_where_marks_meet_go_through_them(open_page: Any, tmp_
     page = open_page(path).page
     mark = lay_out(events, "Chronology").lanes[0].marks[-1]
     left, top = page.evaluate(
-        "() => { const r = document.querySelector('#picture svg').getBoundingClientRect();"
+        "() => { const r = document.querySelector('#picture svg:not(#axis)').getBoundingClientRect();"
         " return [r.left, r.top]; }"
     )
     titles = []
@@ -373,3 +373,22 @@ def test_long_details_stay_in_the_window(open_page: Any, tmp_path: Path) -> None
     )
     assert bottom <= 700
     assert page.evaluate("() => document.scrollingElement.scrollHeight") <= 700
+
+
+def test_the_time_axis_stays_in_view_as_the_picture_scrolls(dense_page: Any) -> None:
+    page = dense_page.page
+
+    def ticks_top() -> list[float]:
+        return page.evaluate(
+            """() => { const top = document.getElementById('picture').getBoundingClientRect().top;
+                 return [...document.querySelectorAll('#axis text.tick-label')]
+                   .map(t => t.getBoundingClientRect().top - top); }"""
+        )
+
+    at_top = ticks_top()
+    assert at_top
+    assert all(0 <= y < 60 for y in at_top)
+    page.evaluate("() => document.getElementById('picture').scrollTop = 3000")
+    assert ticks_top() == pytest.approx(at_top, abs=1)
+    page.keyboard.press("+")
+    assert all(0 <= y < 80 for y in ticks_top())
