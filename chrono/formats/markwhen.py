@@ -1,0 +1,613 @@
+"""`--format markwhen` (`.mw`): a Markwhen document, and `chrono import` of the ones
+Markwhen users write (SPEC §9).
+
+The grammar is @markwhen/parser's (1.2): an event is a line `DATE: title` or
+`START / END: title`, its `#tags` anywhere in its text, YAML properties on the
+lines right after it, then its description; `# Heading` lines open sections.
+
+chrono writes what Markwhen's dates hold (years, months, days, clock times,
+year-only BCE) as Markwhen dates; a date they cannot hold exactly (`~`, `?`,
+quarters, decades, offsets, BCE days, open ends) is written as the nearest
+Markwhen range with the date as written in a `date` property.  `id`, `location`,
+`sources` and tags that are not Markwhen tags (`#\\w+`) are properties too, so
+that they come back exactly.  Text that Markwhen would read as syntax (`#tag`,
+`!id`, `.end`, `[x]`, a line that looks like a date or a property) gets a word
+joiner (U+2060, which shows as nothing) to keep it text; `read` takes it out.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from typing import Any, NamedTuple
+
+from chrono.errors import DateError, Problem, Severity
+from chrono.formats import Format, Imported, Rendered, Settings
+from chrono.model import Event
+from chrono.precision import MONTH_NAMES, US_PER_DAY, US_PER_MINUTE, Precision, civil_from_days
+
+JOINER = "\u2060"  # WORD JOINER: escapes the character after it
+# What Markwhen reads as syntax inside text (see the module docstring): a joiner goes
+# before the character that would complete it.
+_SYNTAX = re.compile(
+    r"(?<=[#!])(?=[\w\[])|(?<=\.)(?=start|end)|(?<=\])(?=\()|(?<=\[)(?=[xX ]?\])|(?=\u2060)"
+)
+_UNESCAPE = re.compile("\u2060(.|$)", re.DOTALL)
+# Markwhen's tag: ASCII word characters, not only digits (its TAG_REGEX)
+_TAG = re.compile(r"(?:^|\s)#(?!\d+(?:\s|$))(\w+)", re.ASCII)
+_MW_TAG = re.compile(r"(?!\d+$)\w+", re.ASCII)
+
+
+def escape(text: str) -> str:
+    """Text that Markwhen shows as it is (joiners added before syntax)."""
+    return _SYNTAX.sub(JOINER, text)
+
+
+def unescape(text: str) -> str:
+    return _UNESCAPE.sub(r"\1", text)
+
+
+def _value(value: Any) -> str:
+    """A property value: JSON text, which is YAML too (control characters, C1 and
+    line separators escaped, which YAML does not allow raw)."""
+    text = json.dumps(value, ensure_ascii=False)
+    return re.sub(
+        "[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]", lambda m: f"\\u{ord(m[0]):04x}", text
+    )
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def _year(year: int) -> str:
+    return f"{1 - year} BCE" if year <= 0 else f"{year} CE"
+
+
+def _point(p: Any, last: bool) -> tuple[str, bool]:
+    """A CE date as Markwhen writes it (EDTF, or ISO in UTC for an instant), and
+    whether that is exactly the date; a quarter, decade or century as its first or
+    (`last`) its last month or year."""
+    if p.precision is Precision.DECADE or p.precision is Precision.CENTURY:
+        span = 9 if p.precision is Precision.DECADE else 99
+        return f"{p.year + (span if last else 0):04d}", False
+    if p.precision is Precision.QUARTER:
+        return f"{p.year:04d}-{p.month + (2 if last else 0):02d}", False
+    text = f"{p.year:04d}"
+    if p.precision >= Precision.MONTH:
+        text += f"-{p.month:02d}"
+    if p.precision >= Precision.DAY:
+        text += f"-{p.day:02d}"
+    if p.precision < Precision.MINUTE:
+        return text, True
+    if p.offset is not None:  # an instant: Markwhen reads ISO 8601 in UTC
+        minutes = p.lo // US_PER_MINUTE
+        days, rest = divmod(minutes, 24 * 60)
+        y, m, d = civil_from_days(days)
+        utc = f"{y:04d}-{m:02d}-{d:02d}T{rest // 60:02d}:{rest % 60:02d}:{p.second:02d}Z"
+        exact = p.offset == 0 and p.precision is Precision.SECOND and not p.fraction_digits
+        return utc, exact
+    return f"{text} {p.hour:02d}:{p.minute:02d}", p.precision is Precision.MINUTE
+
+
+def markwhen_date(date: Any) -> tuple[str, bool]:
+    """The Markwhen date of a chrono date, and whether it says all of it."""
+    start, end = date.start, date.end
+    plain = not date.approximate and not date.uncertain
+    points = [p for p in ((start, end) if date.interval else (start,)) if p is not None]
+    if any(p.year <= 0 for p in points):  # Markwhen's BCE: years, with an era
+        return _bce(date), plain and all(p.precision is Precision.YEAR for p in points) and (
+            len(points) == (2 if date.interval else 1)
+        )
+    if not date.interval:
+        first, exact = _point(start, False)
+        if start.precision in (Precision.QUARTER, Precision.DECADE, Precision.CENTURY):
+            return f"{first} / {_point(start, True)[0]}", False
+        return first, exact and plain
+    if start is None:  # `../1994`: Markwhen has no open start
+        return _point(end, True)[0], False
+    first, exact_first = _point(start, False)
+    if end is None:
+        return f"{first} / now", False
+    last, exact_last = _point(end, True)
+    spans = {Precision.QUARTER, Precision.DECADE, Precision.CENTURY}
+    exact = exact_first and exact_last and plain and not {start.precision, end.precision} & spans
+    return f"{first} / {last}", exact
+
+
+def _bce(date: Any) -> str:
+    """`44 BCE`, or `300 BCE - 199 BCE`: Markwhen's BCE ranges end where the last
+    year begins (its getYearNotationToDatetime does not round the end up), so the
+    year after chrono's last one is written."""
+    start, end = date.start, date.end
+    first = _year((start or end).year)
+    if not date.interval or end is None or start is None:
+        return first
+    after = end.year + {Precision.DECADE: 10, Precision.CENTURY: 100}.get(end.precision, 1)
+    return f"{first} - {_year(after)}"
+
+
+def _event(event: Event) -> list[str]:
+    date, exact = markwhen_date(event.date)
+    tags = [t for t in event.tags if _MW_TAG.fullmatch(t)]
+    others = [t for t in event.tags if not _MW_TAG.fullmatch(t)]
+    lines = [f"{date}: {escape(event.title)}" + "".join(f" #{t}" for t in tags)]
+    properties: list[tuple[str, Any]] = [
+        ("date", None if exact else event.date.text),
+        ("id", event.id),
+        ("location", event.location),
+        ("tags", others or None),
+        ("sources", list(event.sources) or None),
+    ]
+    lines += [f"{key}: {_value(value)}" for key, value in properties if value is not None]
+    if event.description is not None:
+        lines += [_line(line) for line in event.description.split("\n")]
+    return lines
+
+
+def _line(line: str) -> str:
+    """A description line; one Markwhen could read as more than text (a date, a
+    property, a heading, a list item, a comment: each has a `:` or starts with a
+    mark), or that is blank or has spaces at an end, starts with a joiner."""
+    plain = line and line == line.strip() and ":" not in line and line[0] not in "#-/[!\u2060"
+    return escape(line) if plain else JOINER + escape(line)
+
+
+def render(events: Sequence[Event], settings: Settings) -> Rendered:
+    parts = [f"title: {_value(settings.title)}\n\n"] if settings.title else []
+    parts += ["\n".join(_event(event)) + "\n\n" for event in events]
+    text = "".join(parts)
+    return Rendered(text[:-1] if text.endswith("\n\n") else text)
+
+
+# --------------------------------------------------------------------------- reading
+
+_TIME = r"(?:(?:1[0-2]|0?[1-9])(?::\d{2})?\s?[ap]m|[01]?\d:\d{2}|2[0-3]:\d{2})"
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+_UNIT = r"(?:milliseconds|ms|seconds|second|secs|sec|s|minutes|minute|mins|min|hours|hour|h|(?:week\s*|work\s*|business\s*)?(?:days|day|d)|weeks|week|w|months|month|years|year|y)"
+_AMOUNTS = rf"(?:-?\d+\s*{_UNIT}(?:\s*,\s*|\s*))+"
+_RELATIVE = (
+    rf"(?:(?:by|before|after)\s*)?(?:!\w+(?:\.(?:start|end))?\s*|\.(?:start|end)\s*)?"
+    rf"(?:(?:plus|\+)\s*)?{_AMOUNTS}|(?:by|before|after)\s*!\w+(?:\.(?:start|end))?"
+)
+_POINT = (
+    r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2,}(?:\.\d*)?Z"
+    rf"|\d{{4}}(?:-\d{{2}}(?:-\d{{2}}(?:\s+{_TIME})?)?)?"
+    rf"|\d{{1,2}}/\d{{1,2}}/\d{{4}}(?:,?\s+{_TIME})?|\d{{1,2}}/\d{{4}}"
+    rf"|\d{{1,2}}\s+{_MONTH}(?:,?\s+\d{{4}})?(?:,?\s+{_TIME})?"
+    rf"|{_MONTH}\s+\d{{1,2}}(?!\d)(?:,?\s+\d{{4}})?(?:,?\s+{_TIME})?"
+    rf"|{_MONTH}(?:\s+\d{{4}})?"
+    r"|\d{1,5}\s?(?:BCE|BC|AD|CE)"
+    rf"|now|{_RELATIVE}"
+)
+_EVENT = re.compile(
+    rf"^\s*(?P<date>(?P<start>{_POINT})(?:(?:\s*/\s*|\s*[-–]\s*|\s+to\s+)(?P<end>{_POINT}))?)"
+    r"\s*:(?P<text>.*)$",
+    re.IGNORECASE,
+)
+_BCE_RANGE = re.compile(
+    r"^\s*(?P<date>(?P<y1>\d{1,5})\s?(?P<n1>BCE|BC|AD|CE)?"
+    r"(?:\s?[–-]\s?(?P<y2>\d{1,5})\s?(?P<n2>BCE|BC|AD|CE)?)?)\s*:(?P<text>.*)$",
+    re.IGNORECASE,
+)
+_SECTION = re.compile(r"^\s*(#{1,6})\s+(.*)$")
+_PROPERTY = re.compile(r"^(?!-)\s*([\w\-.]+):(?:\s+(.*)|$)")
+_COMMENT = re.compile(r"^\s*//")
+_ID = re.compile(r"(?:\W|^)!(\w+)")
+_LOCATION = re.compile(r"\[([^\]]+)\]\((?:location|map)\)")
+
+
+class _Span(NamedTuple):
+    """An event's time as Markwhen counts it: microseconds, end exclusive."""
+
+    lo: int
+    hi: int
+
+
+class _Doc:
+    """What reading has found so far: events, their spans by id, the section tags."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.records: list[dict[str, Any]] = []
+        self.problems: list[Problem] = []
+        self.spans: dict[str, _Span] = {}
+        self.last: _Span | None = None
+        self.sections: list[tuple[int, list[str]]] = []
+
+
+def read(data: bytes, path: str, day_first: bool | None = None) -> Imported:
+    """A Markwhen document's events as timeline records."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        at = data.count(b"\n", 0, exc.start) + 1
+        return Imported((), None, (Problem(path, at, 1, "invalid UTF-8: save it as UTF-8"),))
+    lines = text.replace("\r\n", "\n").split("\n")
+    doc = _Doc(path)
+    title, i = _header(lines)
+    invalid = 0
+    while i < len(lines):
+        line = lines[i]
+        section = _SECTION.match(line)
+        if _COMMENT.match(line) or not line.strip():
+            i += 1
+        elif section is not None:
+            _open_section(doc, len(section[1]), section[2])
+            i += 1
+        elif _EVENT.match(line) or _BCE_RANGE.match(line):
+            i, ok = _read_event(doc, lines, i)
+            invalid += not ok
+        else:
+            doc.problems.append(Problem(path, i + 1, 1, f"not a Markwhen event: {line.strip()!r}"))
+            invalid += 1
+            i += 1
+    if not doc.records and not doc.problems:
+        doc.problems.append(Problem(path, 0, 0, "no events to import", Severity.WARNING))
+    return Imported(tuple(doc.records), title, tuple(doc.problems), invalid)
+
+
+def _header(lines: list[str]) -> tuple[str | None, int]:
+    """The title, and the first line after the header (its YAML before the events)."""
+    title = None
+    i = 0
+    fenced = bool(lines) and lines[0].startswith("---")
+    if fenced:
+        i = 1
+    while i < len(lines):
+        line = lines[i]
+        if fenced and line.startswith("---"):
+            return title, i + 1
+        if not fenced and (_EVENT.match(line) or _BCE_RANGE.match(line) or _SECTION.match(line)):
+            break
+        m = re.match(r"^\s*title:\s*(.+?)\s*$", line, re.IGNORECASE)
+        if m is not None:
+            title = _scalar(m[1])
+        i += 1
+    return title, i
+
+
+def _scalar(text: str) -> str:
+    """A YAML scalar on one line: JSON-quoted (as chrono writes), quoted, or plain."""
+    text = text.strip()
+    if text.startswith('"'):
+        try:
+            value = json.loads(text)
+            return value if isinstance(value, str) else text
+        except json.JSONDecodeError:
+            return text.strip('"')
+    if text.startswith("'") and text.endswith("'") and len(text) > 1:
+        return text[1:-1].replace("''", "'")
+    return re.sub(r"\s+#.*$", "", text)
+
+
+def _open_section(doc: _Doc, level: int, heading: str) -> None:
+    while doc.sections and doc.sections[-1][0] >= level:
+        doc.sections.pop()
+    tags = list(_TAG.findall(heading))
+    name = " ".join(_TAG.sub("", heading).split())
+    doc.sections.append((level, ([name] if name else []) + tags))
+
+
+def _read_event(doc: _Doc, lines: list[str], i: int) -> tuple[int, bool]:
+    """The event at line i (0-based); the line after it, and whether it was read."""
+    first = lines[i]
+    properties, j = _properties(lines, i + 1)
+    end = j
+    while end < len(lines) and not (
+        _EVENT.match(lines[end]) or _BCE_RANGE.match(lines[end]) or _SECTION.match(lines[end])
+    ):
+        end += 1
+    body = [line for line in lines[j:end] if not _COMMENT.match(line)]
+    try:
+        record = _record(doc, first, properties, body)
+    except DateError as exc:
+        doc.problems.append(Problem(doc.path, i + 1, 1, str(exc)))
+        return end, False
+    doc.records.append(record)
+    return end, True
+
+
+def _properties(lines: list[str], i: int) -> tuple[dict[str, str], int]:
+    found: dict[str, str] = {}
+    while i < len(lines):
+        m = _PROPERTY.match(lines[i])
+        if m is None or _EVENT.match(lines[i]):
+            break
+        found[m[1]] = m[2] or ""
+        i += 1
+    return found, i
+
+
+def _record(doc: _Doc, first: str, properties: dict[str, str], body: list[str]) -> dict[str, Any]:
+    date_text, text, span = _date(doc, first)
+    written = properties.get("date")
+    if written is not None:
+        date_text = _scalar(written)
+    tags = _TAG.findall(text)
+    title_text = _TAG.sub("", text)
+    locations = _LOCATION.findall(title_text)
+    title_text = _LOCATION.sub("", title_text)
+    id_match = _ID.search(title_text)
+    if id_match is not None:
+        title_text = title_text[: id_match.start()] + title_text[id_match.end() :]
+    title = unescape(" ".join(title_text.split()))
+    if not title:
+        raise DateError("event has no title")
+    record: dict[str, Any] = {"date": date_text, "title": title}
+    ident = _scalar(properties["id"]) if "id" in properties else None
+    if ident is None and id_match is not None:
+        ident = id_match[1]
+    if ident is not None:
+        record["id"] = ident
+    if "location" in properties:
+        record["location"] = _scalar(properties["location"])
+    description, more_tags, places = _description(body)
+    locations += places
+    if locations and "location" not in record:
+        record["location"] = "; ".join(locations)
+    if description is not None:
+        record["description"] = description
+    tags += more_tags + _list(properties.get("tags"))
+    tags += [t for _, names in doc.sections for t in names]
+    if tags:
+        record["tags"] = list(dict.fromkeys(tags))
+    sources = _list(properties.get("sources"))
+    if sources:
+        record["sources"] = sources
+    if ident:
+        doc.spans[ident] = span
+    doc.last = span
+    return record
+
+
+def _list(text: str | None) -> list[str]:
+    if text is None:
+        return []
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError:
+        value = [v.strip() for v in text.strip().strip("[]").split(",")]
+    if isinstance(value, str):
+        return [value]
+    return [str(v) for v in value if str(v).strip()] if isinstance(value, list) else []
+
+
+def _description(body: list[str]) -> tuple[str | None, list[str], list[str]]:
+    """The description lines: chrono's own (after a joiner) exactly, others as
+    Markwhen reads them (tags and locations taken out, trimmed)."""
+    while body and not body[-1].strip():
+        body = body[:-1]
+    tags: list[str] = []
+    places: list[str] = []
+    lines = []
+    for line in body:
+        if line.startswith(JOINER):
+            lines.append(unescape(line))
+            continue
+        tags += _TAG.findall(line)
+        places += _LOCATION.findall(line)
+        lines.append(unescape(_LOCATION.sub("", _TAG.sub("", line)).strip()))
+    if not lines:
+        return None, tags, places
+    return "\n".join(lines), tags, places
+
+
+# --------------------------------------------------------------------------- dates
+
+
+def _date(doc: _Doc, line: str) -> tuple[str, str, _Span]:
+    """The event line's date as chrono writes it, the rest of the line, and its span."""
+    bce = _BCE_RANGE.match(line)
+    if bce is not None and (bce["n1"] or bce["n2"]):  # `44 BCE`, `300 BC - 200 BC`
+        text = _bce_date(bce)
+        return text, bce["text"].removeprefix(" "), _span_of(text)
+    m = _EVENT.match(line)
+    if m is None:
+        raise DateError(f"unknown Markwhen date in {line.strip()!r}")
+    start, end = m["start"], m["end"]
+    if _is_relative(start) or (end is not None and _is_relative(end)):
+        text = _relative(doc, start, end)
+    else:
+        first = _chrono_point(start)
+        if end is None:
+            text = first
+        elif end.strip().lower() == "now":
+            text = f"{first}/.."
+        else:
+            text = f"{first}/{_chrono_point(end)}"
+    return text, m["text"].removeprefix(" "), _span_of(text)
+
+
+def _span_of(text: str) -> _Span:
+    from chrono.dates import OPEN_HI, parse_date
+
+    date = parse_date(text)
+    return _Span(date.lo, date.hi if date.hi != OPEN_HI else date.lo)
+
+
+def _bce_date(m: re.Match[str]) -> str:
+    n1, n2 = (m["n1"] or m["n2"] or "CE").upper(), (m["n2"] or "CE").upper()
+    first = _astronomical(int(m["y1"]), n1)
+    if m["y2"] is None:
+        return _year(first)
+    last = _astronomical(int(m["y2"]), n2) - 1  # Markwhen's end is where that year begins
+    if last < first:
+        raise DateError(f"range '{m['date']}' ends before it starts")
+    return f"{_year(first)}/{_year(last)}"
+
+
+def _astronomical(year: int, notation: str) -> int:
+    return 1 - year if notation in ("BCE", "BC") else year
+
+
+def _chrono_point(text: str) -> str:
+    """One Markwhen date as chrono writes it (ISO at its precision)."""
+    text = text.strip()
+    if re.fullmatch(r"now", text, re.IGNORECASE):
+        raise DateError("'now' is not a date chrono keeps: it changes every day")
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}T.*Z", text):
+        return text
+    iso = re.fullmatch(
+        rf"(\d{{4}}(?:-\d{{2}}(?:-\d{{2}})?)?)(?:\s+({_TIME}))?", text, re.IGNORECASE
+    )
+    if iso is not None:
+        return iso[1] + (f"T{_clock(iso[2])}" if iso[2] else "")
+    slash = re.fullmatch(
+        rf"(\d{{1,2}})/(\d{{1,2}})/(\d{{4}})(?:,?\s+({_TIME}))?", text, re.IGNORECASE
+    )
+    if slash is not None:  # Markwhen's default: month/day/year
+        day = f"{slash[3]}-{int(slash[1]):02d}-{int(slash[2]):02d}"
+        return day + (f"T{_clock(slash[4])}" if slash[4] else "")
+    month_year = re.fullmatch(r"(\d{1,2})/(\d{4})", text)
+    if month_year is not None:
+        return f"{month_year[2]}-{int(month_year[1]):02d}"
+    return _casual(text)
+
+
+def _casual(text: str) -> str:
+    """`Aug 2025`, `8 August 2025`, `August 8, 2025 3pm`."""
+    m = re.fullmatch(
+        rf"(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTH})|(?P<m2>{_MONTH})\s+(?P<d2>\d{{1,2}}))"
+        rf"(?:,?\s+(?P<year>\d{{4}}))?(?:,?\s+(?P<time>{_TIME}))?"
+        rf"|(?P<m3>{_MONTH})(?:\s+(?P<y3>\d{{4}}))?",
+        text,
+        re.IGNORECASE,
+    )
+    if m is None:
+        raise DateError(f"unknown Markwhen date '{text}'")
+    year = m["year"] or m["y3"]
+    if year is None:  # Markwhen takes this year: chrono never reads the clock
+        raise DateError(f"date '{text}' has no year (Markwhen would take this year's)")
+    month = _month(m["m1"] or m["m2"] or m["m3"])
+    day = m["d1"] or m["d2"]
+    if day is None:
+        return f"{year}-{month:02d}"
+    clock = f"T{_clock(m['time'])}" if m["time"] else ""
+    return f"{year}-{month:02d}-{int(day):02d}{clock}"
+
+
+def _month(name: str) -> int:
+    lowered = name.lower()
+    for number, full in enumerate(MONTH_NAMES, start=1):
+        if full.lower().startswith(lowered[:3]) and full.lower().startswith(lowered):
+            return number
+    raise DateError(f"'{name}' is not a month")
+
+
+def _clock(text: str) -> str:
+    """`3pm`, `3:30 pm`, `14:30` as `HH:MM` (an hour alone is its first minute)."""
+    m = re.fullmatch(r"(\d{1,2})(?::(\d{2}))?\s?([ap]m)?", text.strip(), re.IGNORECASE)
+    assert m is not None
+    hour, minute = int(m[1]), int(m[2] or 0)
+    if m[3]:
+        hour = hour % 12 + (12 if m[3].lower() == "pm" else 0)
+    return f"{hour:02d}:{minute:02d}"
+
+
+# --------------------------------------------------------------------------- relative dates
+
+_AMOUNT = re.compile(rf"(-)?(\d+)\s*({_UNIT})", re.IGNORECASE)
+
+
+def _is_relative(text: str) -> bool:
+    return re.fullmatch(_RELATIVE, text.strip(), re.IGNORECASE) is not None and not re.fullmatch(
+        r"\d{4}", text.strip()
+    )
+
+
+def _relative(doc: _Doc, start: str, end: str | None) -> str:
+    """A relative date where it resolves (Markwhen's rules): `after !id 3 days` starts
+    when that event ends, `before !id 2 weeks` ends when it starts, a bare amount
+    follows the previous event; an end `3 days` counts from the start."""
+    if _is_relative(start):
+        if end is not None and not _is_relative(end):
+            raise DateError(f"a relative start with a fixed end ('{start} / {end}') is not read")
+        before = start.strip().lower().startswith(("before", "by"))
+        anchor = _anchor(doc, start, before)
+        amounts = _AMOUNT.findall(start)
+        if end is not None:  # `after !a 2 days / 3 days`: start, then its length
+            if before:
+                raise DateError(f"a relative range before an event ('{start}') is not read")
+            lo = _add(anchor, amounts, 1)
+            return _interval(lo, _add(lo, _AMOUNT.findall(end), 1))
+        if before:
+            return _interval(_add(anchor, amounts, -1), anchor)
+        return _interval(anchor, _add(anchor, amounts, 1))
+    assert end is not None
+    first = _chrono_point(start)
+    return _interval(_span_of(first).lo, _add(_span_of(first).lo, _AMOUNT.findall(end), 1))
+
+
+def _anchor(doc: _Doc, text: str, before: bool) -> int:
+    ident = re.search(r"!(\w+)(?:\.(start|end))?", text)
+    edge = re.search(r"\.(start|end)", text)
+    if ident is not None:
+        span = doc.spans.get(ident[1])
+        if span is None:
+            raise DateError(
+                f"relative date '{text.strip()}': no event before it has id '{ident[1]}'"
+            )
+    elif doc.last is not None:
+        span = doc.last
+    else:
+        raise DateError(f"relative date '{text.strip()}': there is no event before it")
+    side = edge[1] if edge is not None else ("start" if before else "end")
+    return span.lo if side == "start" else span.hi
+
+
+def _add(instant: int, amounts: list[tuple[str, str, str]], sign: int) -> int:
+    for minus, number, unit in amounts:
+        n = int(number) * sign * (-1 if minus else 1)
+        unit = unit.lower()
+        if re.match(r"(week|work|business)\s*d", unit):
+            raise DateError(f"'{number} {unit}' counts working days: chrono does not")
+        if unit.startswith(("mo",)):
+            instant = _add_months(instant, n)
+        elif unit[0] == "y":
+            instant = _add_months(instant, 12 * n)
+        elif unit[0] == "w":
+            instant += 7 * n * US_PER_DAY
+        elif unit[0] == "d":
+            instant += n * US_PER_DAY
+        elif unit[0] == "h":
+            instant += 60 * n * US_PER_MINUTE
+        elif unit.startswith("mi"):
+            instant += n * US_PER_MINUTE
+        else:
+            raise DateError(f"'{number} {unit}': chrono's dates are not finer than minutes")
+    return instant
+
+
+def _add_months(instant: int, months: int) -> int:
+    from chrono.precision import days_from_civil, days_in_month
+
+    days, rest = divmod(instant, US_PER_DAY)
+    y, m, d = civil_from_days(days)
+    y, m = y + (m - 1 + months) // 12, (m - 1 + months) % 12 + 1
+    return days_from_civil(y, m, min(d, days_in_month(y, m))) * US_PER_DAY + rest
+
+
+def _interval(lo: int, hi: int) -> str:
+    """[lo, hi) as a chrono interval: whole days when both are midnights, else minutes."""
+    if hi < lo:
+        lo, hi = hi, lo
+    if lo % US_PER_DAY == 0 and hi % US_PER_DAY == 0 and hi > lo:
+        return f"{_day(lo)}/{_day(hi - US_PER_DAY)}"
+    return f"{_minute(lo)}/{_minute(hi)}"
+
+
+def _day(instant: int) -> str:
+    y, m, d = civil_from_days(instant // US_PER_DAY)
+    return f"{y:04d}-{m:02d}-{d:02d}" if y >= 0 else f"-{-y:04d}-{m:02d}-{d:02d}"
+
+
+def _minute(instant: int) -> str:
+    minutes = instant // US_PER_MINUTE % (24 * 60)
+    return f"{_day(instant)}T{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+FORMAT = Format(
+    "markwhen", (".mw",), "a Markwhen document, for plans and histories as text", render,
+    read=read,
+)  # fmt: skip
