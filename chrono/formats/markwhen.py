@@ -49,12 +49,14 @@ def unescape(text: str) -> str:
 
 
 def _value(value: Any) -> str:
-    """A property value: JSON text, which is YAML too (control characters, C1 and
-    line separators escaped, which YAML does not allow raw)."""
+    """A header or property value: JSON text, which is YAML too.  Escaped besides JSON's
+    own: what YAML does not allow raw (C1 controls, line separators), and `#`, which
+    Markwhen turns into `)` before a word in these lines (its propertyHexReplacer)."""
     text = json.dumps(value, ensure_ascii=False)
-    return re.sub(
-        "[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]", lambda m: f"\\u{ord(m[0]):04x}", text
-    )
+    return _RAW.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
+
+
+_RAW = re.compile("[#\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 
 
 # --------------------------------------------------------------------------- writing
@@ -81,13 +83,17 @@ def _point(p: Any, last: bool) -> tuple[str, bool]:
     if p.precision < Precision.MINUTE:
         return text, True
     if p.offset is not None:  # an instant: Markwhen reads ISO 8601 in UTC
-        minutes = p.lo // US_PER_MINUTE
-        days, rest = divmod(minutes, 24 * 60)
-        y, m, d = civil_from_days(days)
-        utc = f"{y:04d}-{m:02d}-{d:02d}T{rest // 60:02d}:{rest % 60:02d}:{p.second:02d}Z"
         exact = p.offset == 0 and p.precision is Precision.SECOND and not p.fraction_digits
-        return utc, exact
+        return _utc(p.lo), exact
     return f"{text} {p.hour:02d}:{p.minute:02d}", p.precision is Precision.MINUTE
+
+
+def _utc(instant: int) -> str:
+    """An instant as Markwhen's ISO 8601 form: seconds, UTC (`Z`)."""
+    seconds = instant // 1_000_000
+    days, rest = divmod(seconds, 86_400)
+    y, m, d = civil_from_days(days)
+    return f"{y:04d}-{m:02d}-{d:02d}T{rest // 3600:02d}:{rest // 60 % 60:02d}:{rest % 60:02d}Z"
 
 
 def markwhen_date(date: Any) -> tuple[str, bool]:
@@ -109,6 +115,9 @@ def markwhen_date(date: Any) -> tuple[str, bool]:
     first, exact_first = _point(start, False)
     if end is None:
         return f"{first} / now", False
+    if start.offset is not None or end.offset is not None:
+        # Markwhen reads ISO instants in its casual grammar, whose ranges take `-`
+        return f"{_utc(start.lo)} - {_utc(end.lo if end.offset is not None else end.hi)}", False
     last, exact_last = _point(end, True)
     spans = {Precision.QUARTER, Precision.DECADE, Precision.CENTURY}
     exact = exact_first and exact_last and plain and not {start.precision, end.precision} & spans
@@ -170,21 +179,38 @@ _RELATIVE = (
     rf"(?:(?:by|before|after)\s*)?(?:!\w+(?:\.(?:start|end))?\s*|\.(?:start|end)\s*)?"
     rf"(?:(?:plus|\+)\s*)?{_AMOUNTS}|(?:by|before|after)\s*!\w+(?:\.(?:start|end))?"
 )
-_POINT = (
-    r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2,}(?:\.\d*)?Z"
-    rf"|\d{{4}}(?:-\d{{2}}(?:-\d{{2}}(?:\s+{_TIME})?)?)?"
-    rf"|\d{{1,2}}/\d{{1,2}}/\d{{4}}(?:,?\s+{_TIME})?|\d{{1,2}}/\d{{4}}"
+# Markwhen's two grammars (its regex.ts): EDTF dates, ranges with `/`; and casual
+# ones (ISO instants, slash dates, month names), ranges with `-` or `to`.
+_EDTF_POINT = rf"\d{{4}}(?:-\d{{2}}(?:-\d{{2}}(?:\s+{_TIME})?)?)?|now|{_RELATIVE}"
+_CASUAL_POINT = (
+    r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2,}(?:\.\d*)?Z|now"
+    rf"|\d{{1,5}}(?:/\d{{1,5}}(?:/\d{{1,5}}(?:(?:,|\s)+{_TIME})?)?)?(?![\w-])"
+    rf"|{_RELATIVE}"
     rf"|\d{{1,2}}\s+{_MONTH}(?:,?\s+\d{{4}})?(?:,?\s+{_TIME})?"
     rf"|{_MONTH}\s+\d{{1,2}}(?!\d)(?:,?\s+\d{{4}})?(?:,?\s+{_TIME})?"
     rf"|{_MONTH}(?:\s+\d{{4}})?"
-    r"|\d{1,5}\s?(?:BCE|BC|AD|CE)"
-    rf"|now|{_RELATIVE}"
 )
-_EVENT = re.compile(
-    rf"^\s*(?P<date>(?P<start>{_POINT})(?:(?:\s*/\s*|\s*[-–]\s*|\s+to\s+)(?P<end>{_POINT}))?)"
+_EDTF_EVENT = re.compile(
+    rf"^\s*(?P<date>(?P<start>{_EDTF_POINT})(?:\s*/\s*(?P<end>{_EDTF_POINT}))?)"
     r"\s*:(?P<text>.*)$",
     re.IGNORECASE,
 )
+_CASUAL_EVENT = re.compile(
+    rf"^\s*(?P<date>(?P<start>{_CASUAL_POINT})(?:(?:\s*-\s*|\s+to\s+)(?P<end>{_CASUAL_POINT}))?)"
+    r"\s*:(?P<text>.*)$",
+    re.IGNORECASE,
+)
+
+
+class _Either:
+    """An event line by either grammar, EDTF first (as Markwhen tries them)."""
+
+    @staticmethod
+    def match(line: str) -> re.Match[str] | None:
+        return _EDTF_EVENT.match(line) or _CASUAL_EVENT.match(line)
+
+
+_EVENT = _Either()
 _BCE_RANGE = re.compile(
     r"^\s*(?P<date>(?P<y1>\d{1,5})\s?(?P<n1>BCE|BC|AD|CE)?"
     r"(?:\s?[–-]\s?(?P<y2>\d{1,5})\s?(?P<n2>BCE|BC|AD|CE)?)?)\s*:(?P<text>.*)$",
@@ -448,6 +474,8 @@ def _chrono_point(text: str) -> str:
         raise DateError("'now' is not a date chrono keeps: it changes every day")
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}T.*Z", text):
         return text
+    if re.fullmatch(r"\d{1,5}", text):  # a slash date of only a year
+        return f"{int(text):04d}"
     iso = re.fullmatch(
         rf"(\d{{4}}(?:-\d{{2}}(?:-\d{{2}})?)?)(?:\s+({_TIME}))?", text, re.IGNORECASE
     )
@@ -589,12 +617,15 @@ def _add_months(instant: int, months: int) -> int:
 
 
 def _interval(lo: int, hi: int) -> str:
-    """[lo, hi) as a chrono interval: whole days when both are midnights, else minutes."""
+    """[lo, hi) as a chrono interval: whole days when both are midnights, else minutes
+    (the last one that begins before hi)."""
     if hi < lo:
         lo, hi = hi, lo
     if lo % US_PER_DAY == 0 and hi % US_PER_DAY == 0 and hi > lo:
         return f"{_day(lo)}/{_day(hi - US_PER_DAY)}"
-    return f"{_minute(lo)}/{_minute(hi)}"
+    if hi - lo <= US_PER_MINUTE:
+        return _minute(lo)
+    return f"{_minute(lo)}/{_minute(hi - US_PER_MINUTE)}"  # (chrono's last minute is whole)
 
 
 def _day(instant: int) -> str:
