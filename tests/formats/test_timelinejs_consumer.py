@@ -1,0 +1,158 @@
+"""TimelineJS: Knight Lab's own TimelineJS3 (the npm package, pinned in tests/js) loads
+chrono's JSON in a real headless Chromium and tells the chronology: one slide per event
+after the title slide, each with the event's date (BCE as readers count it) and its
+title shown as text, never run."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from chrono.formats import FORMATS
+from chrono.loading import load_text
+from chrono.merging import merge_events
+from chrono.precision import MONTH_NAMES
+from tests.conftest import ROOT
+from tests.pictures.conftest import browser, needs_chromium, open_page  # noqa: F401
+
+PACKAGE = ROOT / "tests" / "js" / "node_modules" / "@knight-lab" / "timelinejs" / "dist"
+pytestmark = [
+    needs_chromium,
+    pytest.mark.skipif(
+        not PACKAGE.exists(), reason="needs `npm ci` in tests/js (the README's test command)"
+    ),
+]
+
+STORY = """\
+title: "The Ides <b>bold</b>"
+events:
+  - date: -0043-03-15
+    title: Caesar is killed
+    description: "In the Theatre of Pompey.\\nBy senators."
+    location: Rome
+    sources: ["https://en.wikipedia.org/wiki/Assassination_of_Julius_Caesar", "Suetonius"]
+    tags: [rome]
+  - date: 44 BCE
+    title: The year of the Ides
+  - date: 1994-05-04
+    title: "<script>window.pwned = 1</script><b>Partnership</b> & peace"
+    tags: [nato]
+  - date: ~2025-08
+    title: About August
+  - date: 2020-09-27/2020-11-10
+    title: Second Karabakh War
+    id: karabakh-2020
+  - date: 1994/..
+    title: Still going
+  - date: 2025-Q3
+    title: A quarter
+"""
+
+
+def _day(fields: dict[str, int]) -> str:
+    """How TimelineJS (English) shows a day: `March 15, 44 BCE`."""
+    year = fields["year"]
+    era = f"{-year} BCE" if year < 0 else str(year)
+    return f"{MONTH_NAMES[fields['month'] - 1]} {fields['day']}, {era}"
+
+
+def expected_date(slide: dict[str, Any]) -> str:
+    if "display_date" in slide:
+        return str(slide["display_date"])
+    shown = _day(slide["start_date"])
+    return shown + (f" — {_day(slide['end_date'])}" if "end_date" in slide else "")
+
+
+def load_in_timelinejs(open_page: Any, document: dict[str, Any], tmp_path: Path) -> Any:  # noqa: F811
+    """TimelineJS's page: its CSS and script from the npm package (files, no network),
+    then `new TL.Timeline` with chrono's JSON."""
+    page_path = tmp_path / "story.html"
+    page_path.write_text(
+        "<!DOCTYPE html><html><head><meta charset='utf-8'>"
+        f"<link rel='stylesheet' href='{(PACKAGE / 'css' / 'timeline.css').as_uri()}'>"
+        f"<script src='{(PACKAGE / 'js' / 'timeline.js').as_uri()}'></script>"
+        "</head><body><div id='timeline' style='width: 1200px; height: 700px'></div>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    opened = open_page(page_path)
+    # (no `font`: TimelineJS's font styles fetch Google's web fonts, and the test is offline)
+    opened.page.evaluate(
+        "data => { window.timeline = new TL.Timeline('timeline', data, {font: ''}); }", document
+    )
+    slides = len(document["events"]) + 1
+    opened.page.wait_for_function(f"document.querySelectorAll('.tl-slide').length >= {slides}")
+    return opened
+
+
+def slides_shown(page: Any) -> list[dict[str, str]]:
+    return page.evaluate(
+        """() => [...document.querySelectorAll('.tl-slide')].map(slide => ({
+             title: slide.classList.contains('tl-slide-titleslide'),
+             headline: slide.querySelector('.tl-headline')?.textContent ?? '',
+             date: slide.querySelector('.tl-headline-date')?.textContent ?? '',
+             text: slide.querySelector('.tl-text-content')?.innerText ?? '',
+             links: [...slide.querySelectorAll('.tl-text-content a')].map(a => a.href),
+           }))"""
+    )
+
+
+@pytest.fixture
+def story(open_page: Any, tmp_path: Path) -> tuple[Any, dict[str, Any]]:  # noqa: F811
+    events = merge_events(load_text(STORY, "story.yaml").events).events
+    timelinejs = FORMATS["timelinejs"]
+    text = timelinejs.render(events, timelinejs.settings(title="The Ides <b>bold</b>")).text
+    document = json.loads(text)
+    return load_in_timelinejs(open_page, document, tmp_path), document
+
+
+def test_timelinejs_builds_one_slide_per_event_after_the_title(story: Any) -> None:
+    opened, document = story
+    shown = slides_shown(opened.page)
+    assert opened.errors == []
+    package = PACKAGE.as_uri().replace("@", "%40")
+    assert [u for u in opened.foreign_requests() if not u.startswith(package)] == []
+    assert [s["title"] for s in shown] == [True] + [False] * len(document["events"])
+    assert shown[0]["headline"] == "The Ides <b>bold</b>"
+
+
+def test_each_slide_shows_its_events_date_and_title(story: Any) -> None:
+    opened, document = story
+    events = merge_events(load_text(STORY, "story.yaml").events).events
+    shown = [{"headline": s["headline"], "date": s["date"]} for s in slides_shown(opened.page)[1:]]
+    expected = [
+        {"headline": event.title, "date": expected_date(slide)}
+        for event, slide in zip(events, document["events"], strict=True)
+    ]
+    # TimelineJS orders slides by their start only (chrono: 1994-05-04 before 1994/..)
+    assert sorted(shown, key=str) == sorted(expected, key=str)
+    dates = {s["headline"]: s["date"] for s in shown}
+    assert dates["Caesar is killed"] == "March 15, 44 BCE"  # chrono's -0043-03-15
+    assert dates["The year of the Ides"] == "44 BCE"
+    assert dates["Second Karabakh War"] == "September 27, 2020 — November 10, 2020"
+    assert dates["About August"] == "~Aug 2025"
+
+
+def test_a_title_with_markup_shows_as_text_and_never_runs(story: Any) -> None:
+    opened, _ = story
+    page = opened.page
+    assert page.evaluate("() => window.pwned") is None
+    assert (
+        page.evaluate(
+            "() => document.querySelectorAll('.tl-headline b, .tl-headline script').length"
+        )
+        == 0
+    )
+
+
+def test_description_location_tags_and_sources_show_on_the_slide(story: Any) -> None:
+    opened, _ = story
+    (caesar,) = [s for s in slides_shown(opened.page) if s["headline"] == "Caesar is killed"]
+    assert "In the Theatre of Pompey.\nBy senators." in caesar["text"]
+    assert "Location: Rome" in caesar["text"]
+    assert "Tags: rome" in caesar["text"]
+    assert "Suetonius" in caesar["text"]
+    assert set(caesar["links"]) == {"https://en.wikipedia.org/wiki/Assassination_of_Julius_Caesar"}
