@@ -264,9 +264,9 @@ def read(data: bytes, path: str, day_first: bool | None = None) -> Imported:
         elif _EVENT.match(line) or _BCE_RANGE.match(line):
             i, ok = _read_event(doc, lines, i)
             invalid += not ok
-        else:
-            doc.problems.append(Problem(path, i + 1, 1, f"not a Markwhen event: {line.strip()!r}"))
-            invalid += 1
+        else:  # (Markwhen's parser passes over it too)
+            message = f"not part of an event, left out: {line.strip()!r}"
+            doc.problems.append(Problem(path, i + 1, 1, message, Severity.WARNING))
             i += 1
     if not doc.records and not doc.problems:
         doc.problems.append(Problem(path, 0, 0, "no events to import", Severity.WARNING))
