@@ -406,17 +406,21 @@ def _description(body: list[str]) -> tuple[str | None, list[str], list[str]]:
         body = body[:-1]
     tags: list[str] = []
     places: list[str] = []
-    lines = []
+    lines: list[tuple[str, bool]] = []  # each line, and whether chrono wrote it as it is
     for line in body:
         if line.startswith(JOINER):
-            lines.append(unescape(line))
+            lines.append((unescape(line), True))
             continue
         tags += _TAG.findall(line)
         places += _LOCATION.findall(line)
-        lines.append(unescape(_LOCATION.sub("", _TAG.sub("", line)).strip()))
+        lines.append((unescape(_LOCATION.sub("", _TAG.sub("", line)).strip()), False))
+    while lines and lines[-1] == ("", False):  # (a line that held only a location or tags)
+        lines.pop()
+    while lines and lines[0] == ("", False):
+        lines.pop(0)
     if not lines:
         return None, tags, places
-    return "\n".join(lines), tags, places
+    return "\n".join(text for text, _ in lines), tags, places
 
 
 # --------------------------------------------------------------------------- dates

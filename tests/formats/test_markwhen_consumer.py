@@ -27,7 +27,7 @@ from tests.formats.conftest import chronology
 SCRIPT = ROOT / "tests" / "js" / "markwhen_parse.mjs"
 NODE = shutil.which("node")
 INSTALLED = (ROOT / "tests" / "js" / "node_modules" / "@markwhen" / "parser").exists()
-DOCUMENTS = sorted((DATA / "markwhen").glob("*.mw"))
+DOCUMENTS = [*sorted((DATA / "markwhen").glob("*.mw")), ROOT / "examples" / "lighthouse.mw"]
 
 # As for Mermaid: outside CI a machine without Node.js or `npm ci` in tests/js skips
 # these; in CI (CI=true) nothing is skipped.
