@@ -197,6 +197,26 @@ def test_import_of_a_markwhen_document_users_write(run: Run) -> None:
     assert events["Hiring round"].date.text == "2025-04"  # 04/2025
 
 
+def test_import_reads_markwhens_older_groups_as_sections(run: Run) -> None:
+    """`group Name` ... `endGroup` (Markwhen before 1.0) tag the events inside."""
+    result = run("import", str(DATA / "markwhen_legacy_groups.mw"))
+    assert result.exit_code == 0, result.stderr
+    assert [(e.title, e.tags) for e in events_of(result.stdout)] == [
+        ("Start", ("Phase 1", "alpha")),
+        ("Finish", ("Later",)),
+        ("After", ()),
+    ]
+
+
+def test_import_leaves_out_lines_of_no_event_with_a_warning(run: Run, tmp_path: Path) -> None:
+    mw = tmp_path / "plans.mw"
+    mw.write_text("title: Plans\n\n# Phase 1\nloose note\n2025-08: Fine\n", encoding="utf-8")
+    result = run("import", str(mw))
+    assert result.exit_code == 0
+    assert result.stderr == f"{mw}:4:1: warning: not part of an event, left out: 'loose note'\n"
+    assert [e.title for e in events_of(result.stdout)] == ["Fine"]
+
+
 def test_import_errors_name_the_file_and_line(run: Run, tmp_path: Path) -> None:
     mw = tmp_path / "plans.mw"
     mw.write_text(

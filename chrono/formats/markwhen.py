@@ -159,6 +159,8 @@ def _line(line: str) -> str:
     property, a heading, a list item, a comment: each has a `:` or starts with a
     mark), or that is blank or has spaces at an end, starts with a joiner."""
     plain = line and line == line.strip() and ":" not in line and line[0] not in "#-/[!\u2060"
+    if plain and (_OLD_GROUP.match(line) or _OLD_END.match(line)):
+        plain = False  # (`group Name` would open a section)
     return escape(line) if plain else JOINER + escape(line)
 
 
@@ -217,6 +219,24 @@ _BCE_RANGE = re.compile(
     re.IGNORECASE,
 )
 _SECTION = re.compile(r"^\s*(#{1,6})\s+(.*)$")
+# Markwhen before 1.0 (and many documents since): `group Name` or `section Name` ...
+# `endGroup` / `endSection`.  Markwhen 1.2's parser reads these lines as text; chrono
+# still reads them as the sections their authors meant.
+_OLD_GROUP = re.compile(r"^\s*(?:section|group)\s+(\S.*?)\s*$")
+_OLD_END = re.compile(r"^\s*end\s*(?:section|group|Section|Group)\s*$")
+
+
+def _boundary(line: str) -> bool:
+    """Where an event's lines end: another event, or a section's start or end."""
+    return bool(
+        _EVENT.match(line)
+        or _BCE_RANGE.match(line)
+        or _SECTION.match(line)
+        or _OLD_GROUP.match(line)
+        or _OLD_END.match(line)
+    )
+
+
 _PROPERTY = re.compile(r"^(?!-)\s*([\w\-.]+):(?:\s+(.*)|$)")
 _COMMENT = re.compile(r"^\s*//")
 _ID = re.compile(r"(?:\W|^)!(\w+)")
@@ -261,6 +281,9 @@ def read(data: bytes, path: str, day_first: bool | None = None) -> Imported:
         elif section is not None:
             _open_section(doc, len(section[1]), section[2])
             i += 1
+        elif _OLD_GROUP.match(line) or _OLD_END.match(line):
+            _old_group(doc, line)
+            i += 1
         elif _EVENT.match(line) or _BCE_RANGE.match(line):
             i, ok = _read_event(doc, lines, i)
             invalid += not ok
@@ -284,7 +307,7 @@ def _header(lines: list[str]) -> tuple[str | None, int]:
         line = lines[i]
         if fenced and line.startswith("---"):
             return title, i + 1
-        if not fenced and (_EVENT.match(line) or _BCE_RANGE.match(line) or _SECTION.match(line)):
+        if not fenced and _boundary(line):
             break
         m = re.match(r"^\s*title:\s*(.+?)\s*$", line, re.IGNORECASE)
         if m is not None:
@@ -315,14 +338,22 @@ def _open_section(doc: _Doc, level: int, heading: str) -> None:
     doc.sections.append((level, ([name] if name else []) + tags))
 
 
+def _old_group(doc: _Doc, line: str) -> None:
+    """`group Name` opens a section inside the open ones; `endGroup` closes the last."""
+    opened = _OLD_GROUP.match(line)
+    if opened is None:
+        if doc.sections and doc.sections[-1][0] > 6:
+            doc.sections.pop()
+        return
+    _open_section(doc, 7 + len(doc.sections), opened[1])
+
+
 def _read_event(doc: _Doc, lines: list[str], i: int) -> tuple[int, bool]:
     """The event at line i (0-based); the line after it, and whether it was read."""
     first = lines[i]
     properties, j = _properties(lines, i + 1)
     end = j
-    while end < len(lines) and not (
-        _EVENT.match(lines[end]) or _BCE_RANGE.match(lines[end]) or _SECTION.match(lines[end])
-    ):
+    while end < len(lines) and not _boundary(lines[end]):
         end += 1
     body = [line for line in lines[j:end] if not _COMMENT.match(line)]
     try:
