@@ -24,6 +24,7 @@ from typing import Any, NamedTuple
 
 from chrono.errors import DateError, Problem, Severity
 from chrono.formats import Format, Imported, Rendered, Settings
+from chrono.formats.records import needs_timezone
 from chrono.model import Event
 from chrono.precision import MONTH_NAMES, US_PER_DAY, US_PER_MINUTE, Precision, civil_from_days
 
@@ -147,6 +148,7 @@ def _event(event: Event) -> list[str]:
         ("location", event.location),
         ("tags", others or None),
         ("sources", list(event.sources) or None),
+        ("timezone", event.timezone if needs_timezone(event) else None),
     ]
     lines += [f"{key}: {_value(value)}" for key, value in properties if value is not None]
     if event.description is not None:
@@ -260,6 +262,7 @@ class _Doc:
         self.spans: dict[str, _Span] = {}
         self.last: _Span | None = None
         self.sections: list[tuple[int, list[str]]] = []
+        self.zone: str | None = None  # the header's `timezone`, for clock times
 
 
 def read(data: bytes, path: str, day_first: bool | None = None) -> Imported:
@@ -271,7 +274,8 @@ def read(data: bytes, path: str, day_first: bool | None = None) -> Imported:
         return Imported((), None, (Problem(path, at, 1, "invalid UTF-8: save it as UTF-8"),))
     lines = text.replace("\r\n", "\n").split("\n")
     doc = _Doc(path)
-    title, i = _header(lines)
+    title, zone, i = _header(lines)
+    doc.zone = _zone(doc, zone, 1)
     invalid = 0
     while i < len(lines):
         line = lines[i]
@@ -296,9 +300,10 @@ def read(data: bytes, path: str, day_first: bool | None = None) -> Imported:
     return Imported(tuple(doc.records), title, tuple(doc.problems), invalid)
 
 
-def _header(lines: list[str]) -> tuple[str | None, int]:
-    """The title, and the first line after the header (its YAML before the events)."""
-    title = None
+def _header(lines: list[str]) -> tuple[str | None, str | None, int]:
+    """The title, the time zone, and the first line after the header (its YAML before
+    the events)."""
+    title = zone = None
     i = 0
     fenced = bool(lines) and lines[0].startswith("---")
     if fenced:
@@ -306,14 +311,33 @@ def _header(lines: list[str]) -> tuple[str | None, int]:
     while i < len(lines):
         line = lines[i]
         if fenced and line.startswith("---"):
-            return title, i + 1
+            return title, zone, i + 1
         if not fenced and _boundary(line):
             break
         m = re.match(r"^\s*title:\s*(.+?)\s*$", line, re.IGNORECASE)
         if m is not None:
             title = _scalar(m[1])
+        m = re.match(r"^\s*(?:timezone|tz):\s*(.+?)\s*$", line, re.IGNORECASE)
+        if m is not None:
+            zone = _scalar(m[1])
         i += 1
-    return title, i
+    return title, zone, i
+
+
+def _zone(doc: _Doc, name: str | None, line: int) -> str | None:
+    """A Markwhen `timezone` as chrono's: an IANA name (Markwhen's numbers of hours,
+    `-3`, have no name: clock times stay floating, with a warning)."""
+    from chrono.dates import load_zone
+
+    if name is None:
+        return None
+    try:
+        load_zone(name)
+    except DateError:
+        message = f"time zone '{name}' is not an IANA name: clock times are kept without a zone"
+        doc.problems.append(Problem(doc.path, line, 1, message, Severity.WARNING))
+        return None
+    return name
 
 
 def _scalar(text: str) -> str:
@@ -357,7 +381,7 @@ def _read_event(doc: _Doc, lines: list[str], i: int) -> tuple[int, bool]:
         end += 1
     body = [line for line in lines[j:end] if not _COMMENT.match(line)]
     try:
-        record = _record(doc, first, properties, body)
+        record = _record(doc, i + 1, first, properties, body)
     except DateError as exc:
         doc.problems.append(Problem(doc.path, i + 1, 1, str(exc)))
         return end, False
@@ -376,7 +400,12 @@ def _properties(lines: list[str], i: int) -> tuple[dict[str, str], int]:
     return found, i
 
 
-def _record(doc: _Doc, first: str, properties: dict[str, str], body: list[str]) -> dict[str, Any]:
+_FLOATING_CLOCK = re.compile(r"T\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:/|$)")
+
+
+def _record(
+    doc: _Doc, line: int, first: str, properties: dict[str, str], body: list[str]
+) -> dict[str, Any]:
     date_text, text, span = _date(doc, first)
     written = properties.get("date")
     if written is not None:
@@ -392,6 +421,10 @@ def _record(doc: _Doc, first: str, properties: dict[str, str], body: list[str]) 
     if not title:
         raise DateError("event has no title")
     record: dict[str, Any] = {"date": date_text, "title": title}
+    own = properties.get("timezone", properties.get("tz"))
+    zone = _zone(doc, _scalar(own), line) if own is not None else doc.zone
+    if zone is not None and _FLOATING_CLOCK.search(date_text):
+        record["timezone"] = zone
     ident = _scalar(properties["id"]) if "id" in properties else None
     if ident is None and id_match is not None:
         ident = id_match[1]

@@ -16,6 +16,7 @@ import pytest
 
 from chrono.formats import FORMATS
 from chrono.formats.markwhen import markwhen_date, unescape
+from chrono.formats.records import needs_timezone
 from chrono.formats.yaml_ import dump_timeline
 from chrono.loading import load_text
 from chrono.merging import merge_events
@@ -55,6 +56,7 @@ events:
   - {date: 2025-08-08T14:30:00+04:00, title: An instant}
   - {date: 2025-08-08/2025-08-10, title: Three days}
   - {date: 0500-03/0501, title: Early centuries}
+  - {date: 2025-11-06T10:30, title: In Baku, timezone: Asia/Baku}
 """
 
 
@@ -70,15 +72,20 @@ def parse_with_markwhen(text: str, tmp_path: Path) -> dict[str, Any]:
     return json.loads(result.stdout)  # type: ignore[no-any-return]
 
 
-_ISO = re.compile(r"([+-]?\d{4,6})-(\d\d)-(\d\d)T(\d\d):(\d\d)")
+_ISO = re.compile(r"([+-]?\d{4,6})-(\d\d)-(\d\d)T(\d\d):(\d\d)[^+Z-]*(Z|[+-]\d\d:\d\d)?")
 
 
-def instant(iso: str) -> int:
-    """Markwhen's ISO date-time (UTC here) in chrono's microseconds."""
+def instant(iso: str, utc: bool = False) -> int:
+    """Markwhen's ISO date-time in chrono's microseconds: as on the clock, as chrono
+    counts whole days and floating times; with `utc`, the instant (a clock time that
+    chrono places in a `timezone`)."""
     m = _ISO.match(iso)
     assert m is not None, iso
-    year, month, day, hour, minute = (int(g) for g in m.groups())
-    return days_from_civil(year, month, day) * US_PER_DAY + (hour * 60 + minute) * US_PER_MINUTE
+    year, month, day, hour, minute = (int(g) for g in m.groups()[:5])
+    local = days_from_civil(year, month, day) * US_PER_DAY + (hour * 60 + minute) * US_PER_MINUTE
+    offset = m[6] if utc and m[6] not in (None, "Z") else "+00:00"
+    sign = -1 if offset[0] == "-" else 1
+    return local - sign * (int(offset[1:3]) * 60 + int(offset[4:6])) * US_PER_MINUTE
 
 
 def check_event(event: Event, seen: dict[str, Any]) -> None:
@@ -91,7 +98,10 @@ def check_event(event: Event, seen: dict[str, Any]) -> None:
         assert (lo, hi) == (date.lo, date.hi), (event.title, seen)
     elif timed and date.start is not None:  # a clock time or instant: its minute
         # (where it starts: Markwhen takes `10:00` for the hour, an instant for no time)
-        assert lo == date.lo - date.lo % US_PER_MINUTE, (event.title, seen)
+        start = instant(seen["from"], utc=True)
+        assert start == date.lo - date.lo % US_PER_MINUTE, (event.title, seen)
+        zone = event.timezone if needs_timezone(event) else None
+        assert seen["properties"].get("timezone") == zone
     elif date.start is not None and date.end is not None:  # the nearest range holds it
         assert lo <= date.lo, (event.title, seen)
         assert date.hi <= hi, (event.title, seen)
@@ -170,7 +180,9 @@ def test_documents_users_write_import_as_markwhen_reads_them(
         lo, hi = expected_dates(seen)
         date = event.date
         open_end = date.interval and date.end is None  # `/ now`: an open end to chrono
-        if open_end or (date.precision >= Precision.MINUTE and not date.interval):
+        if date.precision >= Precision.MINUTE and not date.interval:  # in its zone
+            assert date.lo == instant(seen["from"], utc=True), (event.title, seen)
+        elif open_end:
             assert date.lo == lo, (event.title, seen)
         else:
             assert (date.lo, date.hi) == (lo, hi), (event.title, date.text, seen)
