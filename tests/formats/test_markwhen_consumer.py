@@ -191,3 +191,29 @@ def test_documents_users_write_import_as_markwhen_reads_them(
         assert event.title == " ".join(text.split())
         assert list(event.tags) == list(dict.fromkeys(seen["tags"] + seen["sections"]))
         assert event.id == seen["id"]
+
+
+def test_markwhen_reads_each_date_form_to_chronos_span(tmp_path: Path) -> None:
+    """The date forms chrono reads (tests/formats/test_markwhen_dates.py) mean to
+    Markwhen's parser what they mean to chrono."""
+    from tests.formats.test_markwhen_dates import FORMS, RELATIVE
+
+    forms = [p.values[0] for p in FORMS]
+    relative = [p.values[0] for p in RELATIVE]
+    documents = ["".join(f"{w}: Event {n}\n" for n, w in enumerate(forms))] + [
+        f"2025-08-08: Start\nid: start\n\n{then}: Then\n" for then in relative
+    ]
+    for text in documents:
+        parsed = parse_with_markwhen(text, tmp_path)
+        imported = FORMATS["markwhen"].read(text.encode(), "forms.mw", None)  # type: ignore[misc]
+        events = load_text(dump_timeline(imported.records), "forms.yaml").events
+        assert parsed["errors"] == []
+        assert len(events) == len(parsed["events"])
+        for event, seen in zip(events, parsed["events"], strict=True):
+            date = event.date
+            if date.interval and date.end is None:  # `/ now`
+                assert date.lo == instant(seen["from"]), (event.title, seen)
+            elif date.precision >= Precision.MINUTE and not date.interval:
+                assert date.lo == instant(seen["from"], utc=True), (event.title, seen)
+            else:
+                assert (date.lo, date.hi) == expected_dates(seen), (event.title, seen)
