@@ -117,8 +117,8 @@ def markwhen_date(date: Any) -> tuple[str, bool]:
     if start is None:  # `../1994`: Markwhen has no open start
         return _point(end, True)[0], False
     first, exact_first = _point(start, False)
-    if end is None:
-        return f"{first} / now", False
+    if end is None:  # (an ISO instant is of Markwhen's casual grammar: its ranges take `-`)
+        return f"{first} {'-' if start.offset is not None else '/'} now", False
     if start.offset is not None or end.offset is not None:
         # Markwhen reads ISO instants in its casual grammar, whose ranges take `-`
         return f"{_utc(start.lo)} - {_utc(end.lo if end.offset is not None else end.hi)}", False

@@ -9,10 +9,13 @@ import os
 import re
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from chrono.formats import FORMATS
 from chrono.formats.markwhen import markwhen_date, unescape
@@ -96,7 +99,7 @@ def check_event(event: Event, seen: dict[str, Any]) -> None:
     timed = any(p is not None and p.precision >= Precision.MINUTE for p in (date.start, date.end))
     if exact and not timed:  # a day, month, year or a range of them: the same span
         assert (lo, hi) == (date.lo, date.hi), (event.title, seen)
-    elif timed and date.start is not None:  # a clock time or instant: its minute
+    elif timed and date.start is not None and not date.bce:  # a clock time or instant
         # (where it starts: Markwhen takes `10:00` for the hour, an instant for no time)
         start = instant(seen["from"], utc=True)
         assert start == date.lo - date.lo % US_PER_MINUTE, (event.title, seen)
@@ -114,7 +117,8 @@ def check_event(event: Event, seen: dict[str, Any]) -> None:
     tags = [t for t in event.tags if re.fullmatch(r"(?!\d+$)\w+", t, re.ASCII)]
     assert seen["tags"] == tags
     assert seen["properties"].get("tags", []) == [t for t in event.tags if t not in tags]
-    assert seen["id"] == event.id
+    assert seen["id"] == (event.id or None)  # (to Markwhen an empty id is none)
+    assert seen["properties"].get("id", None) == event.id
     assert seen["properties"].get("location") == event.location
     assert seen["properties"].get("sources", []) == list(event.sources)
 
@@ -217,3 +221,24 @@ def test_markwhen_reads_each_date_form_to_chronos_span(tmp_path: Path) -> None:
                 assert date.lo == instant(seen["from"], utc=True), (event.title, seen)
             else:
                 assert (date.lo, date.hi) == expected_dates(seen), (event.title, seen)
+
+
+@given(data=st.data())
+@settings(max_examples=15, suppress_health_check=list(HealthCheck), deadline=None)
+def test_markwhen_reads_any_text_and_date_as_chrono_wrote_it(data: st.DataObject) -> None:
+    """Any text and any date chrono reads: Markwhen's parser sees the same events (a
+    few examples: each runs Node.js)."""
+    from tests.test_round_trips import TEXT, timelines
+
+    text = data.draw(timelines(TEXT))
+    loaded = load_text(text, "any.yaml")
+    events = merge_events(loaded.events).events
+    markwhen = FORMATS["markwhen"]
+    with tempfile.TemporaryDirectory() as folder:
+        parsed = parse_with_markwhen(
+            markwhen.render(events, markwhen.settings()).text, Path(folder)
+        )
+    assert parsed["errors"] == []
+    assert len(parsed["events"]) == len(events)
+    for event, seen in zip(events, parsed["events"], strict=True):
+        check_event(event, seen)
