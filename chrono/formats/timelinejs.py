@@ -83,13 +83,16 @@ def date_fields(date: Any) -> tuple[dict[str, int], dict[str, int] | None]:
 
 
 def _plain(date: Any) -> bool:
-    """True when the fields alone say the date: a day or a clock time, certain, exact,
-    floating (TimelineJS has no offsets)."""
+    """True when the fields alone say the date: a day or a clock time (both ends alike),
+    certain, exact, floating (TimelineJS has no offsets)."""
     points = [p for p in ((date.start, date.end) if date.interval else (date.start,)) if p]
     return (
         len(points) == (2 if date.interval else 1)
         and all(p.precision >= Precision.DAY and p.offset is None for p in points)
         and all(p.fraction_digits in (0, 3) for p in points)
+        # (a day to a clock time: TimelineJS shows ends in the start's format, or not at
+        # all when the end's instant is the start's)
+        and len({p.precision for p in points}) == 1
         and not date.approximate
         and not date.uncertain
     )

@@ -9,9 +9,14 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
 
 from chrono.formats import FORMATS
 from chrono.loading import load_text
@@ -52,6 +57,8 @@ events:
     title: Still going
   - date: 2025-Q3
     title: A quarter
+  - date: 2025-09-01/2025-09-01T00:00
+    title: A day to its first minute
 """
 
 
@@ -110,6 +117,8 @@ def test_each_slide_shows_its_events_date_and_title(story: Any) -> None:
     assert dates["The year of the Ides"] == "44 BCE"
     assert dates["Second Karabakh War"] == "September 27, 2020 — November 10, 2020"
     assert dates["About August"] == "~Aug 2025"
+    # (TimelineJS would show an end no later than the start as no end at all)
+    assert dates["A day to its first minute"] == "1 Sep 2025 – 1 Sep 2025 00:00"
 
 
 def test_a_title_with_markup_shows_as_text_and_never_runs(story: Any) -> None:
@@ -128,3 +137,45 @@ def test_description_location_tags_and_sources_show_on_the_slide(story: Any) -> 
     assert "Tags: rome" in caesar["text"]
     assert "Suetonius" in caesar["text"]
     assert set(caesar["links"]) == {"https://en.wikipedia.org/wiki/Assassination_of_Julius_Caesar"}
+
+
+def shown_by_timelinejs(text: str) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "story.json"
+        path.write_text(text, encoding="utf-8")
+        result = subprocess.run(
+            [sys.executable, "-m", "tests.formats.timelinejs_page", str(path)],
+            capture_output=True, text=True, timeout=180, check=False, cwd=ROOT,
+        )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-3000:]
+    return json.loads(result.stdout)  # type: ignore[no-any-return]
+
+
+@given(data=st.data())
+@settings(
+    max_examples=3,
+    suppress_health_check=list(HealthCheck),
+    deadline=None,
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],  # (shrinking would start Chromium
+)  # hundreds of times: the failing example is reported as found)
+def test_timelinejs_tells_any_text_and_date_as_chrono_wrote_it(data: st.DataObject) -> None:
+    """Any text and date chrono reads: a slide for each event, its title as text, its
+    day or display date (a few examples: each starts Chromium)."""
+    from tests.test_round_trips import TEXT, timelines
+
+    events = merge_events(load_text(data.draw(timelines(TEXT)), "any.yaml").events).events
+    timelinejs = FORMATS["timelinejs"]
+    text = timelinejs.render(events, timelinejs.settings(title="Any")).text
+    page = shown_by_timelinejs(text)
+    assert page["errors"] == []
+    assert page["pwned"] is None
+    slides = json.loads(text)["events"]
+    expected = [
+        # (a clock time's display is TimelineJS's own: only its title is compared)
+        (event.title, None if "hour" in slide["start_date"] and "display_date" not in slide
+         else expected_date(slide))
+        for event, slide in zip(events, slides, strict=True)
+    ]  # fmt: skip
+    shown = [(s["headline"], s["date"]) for s in page["slides"][1:]]
+    assert Counter(h for h, _ in shown) == Counter(h for h, _ in expected)
+    assert not Counter(e for e in expected if e[1] is not None) - Counter(shown)
