@@ -29,6 +29,7 @@ from chrono.formats.markwhen_dates import (
     EVENT,
     Anchors,
     read_date,
+    recurrence,
     year_label,
 )
 from chrono.formats.records import needs_timezone
@@ -371,6 +372,9 @@ def _record(
     if not title:
         raise DateError("event has no title")
     record: dict[str, Any] = {"date": date_text, "title": title}
+    rule = recurrence(first)
+    if rule is not None:
+        record["recurrence"] = rule
     own = properties.get("timezone", properties.get("tz"))
     zone = _zone(doc, _scalar(own), line) if own is not None else doc.zone
     if zone is not None and _FLOATING_CLOCK.search(date_text):

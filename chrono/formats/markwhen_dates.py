@@ -11,7 +11,7 @@ from typing import NamedTuple
 from chrono.errors import DateError
 from chrono.precision import MONTH_NAMES, US_PER_DAY, US_PER_MINUTE, civil_from_days
 
-__all__ = ["BCE_RANGE", "EVENT", "Anchors", "Span", "read_date", "year_label"]
+__all__ = ["BCE_RANGE", "EVENT", "Anchors", "Span", "read_date", "recurrence", "year_label"]
 
 
 def year_label(year: int) -> str:
@@ -29,7 +29,7 @@ _RELATIVE = (
 )
 # Markwhen's two grammars (its regex.ts): EDTF dates, ranges with `/`; and casual
 # ones (ISO instants, slash dates, month names), ranges with `-` or `to`.
-_EDTF_POINT = rf"\d{{4}}(?:-\d{{2}}(?:-\d{{2}}(?:\s+{_TIME})?)?)?|now|{_RELATIVE}"
+_EDTF_POINT = rf"\d{{4}}(?:-\d{{2}}(?:-\d{{2}}(?:\s+(?:{_TIME}|[012]?\d))?)?)?|now|{_RELATIVE}"
 _CASUAL_POINT = (
     r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2,}(?:\.\d*)?Z|now"
     rf"|\d{{1,5}}(?:/\d{{1,5}}(?:/\d{{1,5}}(?:(?:,|\s)+{_TIME})?)?)?(?![\w-])"
@@ -40,12 +40,12 @@ _CASUAL_POINT = (
 )
 _EDTF_EVENT = re.compile(
     rf"^\s*(?P<date>(?P<start>{_EDTF_POINT})(?:\s*/\s*(?P<end>{_EDTF_POINT}))?)"
-    r"\s*:(?P<text>.*)$",
+    r"(?P<every>\s*every[^:]+)?\s*:(?P<text>.*)$",
     re.IGNORECASE,
 )
 _CASUAL_EVENT = re.compile(
     rf"^\s*(?P<date>(?P<start>{_CASUAL_POINT})(?:(?:\s*-\s*|\s+to\s+)(?P<end>{_CASUAL_POINT}))?)"
-    r"\s*:(?P<text>.*)$",
+    r"(?P<every>\s*every[^:]+)?\s*:(?P<text>.*)$",
     re.IGNORECASE,
 )
 
@@ -59,6 +59,15 @@ class _Either:
 
 
 EVENT = _Either()
+
+
+def recurrence(line: str) -> str | None:
+    """An event line's rule (`every week for 10 weeks`), if it has one: chrono has no
+    recurrence, so the event is its first occurrence and the rule is kept as text."""
+    m = EVENT.match(line)
+    return " ".join(m["every"].split()) if m is not None and m["every"] else None
+
+
 BCE_RANGE = re.compile(
     r"^\s*(?P<date>(?P<y1>\d{1,5})\s?(?P<n1>BCE|BC|AD|CE)?"
     r"(?:\s?[–-]\s?(?P<y2>\d{1,5})\s?(?P<n2>BCE|BC|AD|CE)?)?)\s*:(?P<text>.*)$",
@@ -137,7 +146,7 @@ def _chrono_point(text: str) -> str:
     if re.fullmatch(r"\d{1,5}", text):  # a slash date of only a year
         return f"{int(text):04d}"
     iso = re.fullmatch(
-        rf"(\d{{4}}(?:-\d{{2}}(?:-\d{{2}})?)?)(?:\s+({_TIME}))?", text, re.IGNORECASE
+        rf"(\d{{4}}(?:-\d{{2}}(?:-\d{{2}})?)?)(?:\s+({_TIME}|[012]?\d))?", text, re.IGNORECASE
     )
     if iso is not None:
         return iso[1] + (f"T{_clock(iso[2])}" if iso[2] else "")

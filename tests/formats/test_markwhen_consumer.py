@@ -195,6 +195,7 @@ def test_documents_users_write_import_as_markwhen_reads_them(
         assert event.title == " ".join(text.split())
         assert list(event.tags) == list(dict.fromkeys(seen["tags"] + seen["sections"]))
         assert event.id == seen["id"]
+        assert (seen["recurrence"] is not None) == ("recurrence" in event.extra)
 
 
 def test_markwhen_reads_each_date_form_to_chronos_span(tmp_path: Path) -> None:

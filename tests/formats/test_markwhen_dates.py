@@ -21,6 +21,8 @@ FORMS = [
     pytest.param("2025-08-08", "2025-08-08", id="day"),
     pytest.param("2025-08-08 14:30", "2025-08-08T14:30", id="clock"),
     pytest.param("2025-08-08 3pm", "2025-08-08T15:00", id="clock-pm"),
+    pytest.param("2025-08-08 14", "2025-08-08T14:00", id="clock-hour"),
+    pytest.param("2025-08-08 every week x4", "2025-08-08", id="recurrence-first"),
     pytest.param("2025-08-08T10:00:00Z", "2025-08-08T10:00:00Z", id="iso-instant"),
     pytest.param("08/2025", "2025-08", id="slash-month"),
     pytest.param("08/09/2025", "2025-08-09", id="slash-day-month-first"),
@@ -81,3 +83,13 @@ def test_working_days_are_not_counted() -> None:
         ["2025-08-08"],
         ["plans.mw:2:1: '5 business days' counts working days: chrono does not"],
     )
+
+
+def test_a_recurring_event_is_its_first_occurrence_with_its_rule_kept() -> None:
+    read = FORMATS["markwhen"].read
+    assert read is not None
+    found = read(b"2025-01-06 every 2 weeks x6: Retrospective #team\n", "plans.mw", None)
+    assert found.records == (
+        {"date": "2025-01-06", "title": "Retrospective", "recurrence": "every 2 weeks x6",
+         "tags": ["team"]},
+    )  # fmt: skip

@@ -3,8 +3,13 @@
 // range (ISO, as the parser gives it), first-line text, tags, id, location(s),
 // properties, description blocks and the titles and tags of the sections around it.
 // Used by tests/formats/test_markwhen_consumer.py (run with TZ=UTC).
-import { parse } from "@markwhen/parser";
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+
+// The package's CommonJS build: its ES module build imports @markwhen/rrule (CommonJS)
+// as a namespace and finds no RRule in Node.js, so every recurrence ("every week")
+// is "Cannot parse recurrence" there.
+const { parse } = createRequire(import.meta.url)("@markwhen/parser");
 
 const timeline = parse(readFileSync(process.argv[2], "utf8"));
 const events = [];
@@ -19,6 +24,7 @@ const walk = (group, sections) => {
         text: child.firstLine.restTrimmed.trim(),
         tags: child.tags,
         id: child.id ?? null,
+        recurrence: child.recurrence ?? null,
         properties: child.properties,
         supplemental: child.supplemental.map((b) => b.raw ?? null),
         sections,
