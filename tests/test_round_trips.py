@@ -80,7 +80,7 @@ def round_trip(name: str, yaml_text: str) -> tuple[str, str]:
 
 # CSV joins lists with "; " and splits them there (a decision in the README): a list
 # item with "; " in it cannot round-trip through CSV, and is not asked to.
-@pytest.mark.parametrize("name", ["ics", "csv", "yaml", "json"])
+@pytest.mark.parametrize("name", ["ics", "csv", "yaml", "json", "timelinejs", "markwhen"])
 @given(data=st.data())
 @settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
 def test_export_import_export_gives_the_same_bytes(name: str, data: st.DataObject) -> None:
@@ -95,7 +95,7 @@ def test_export_import_export_gives_the_same_bytes(name: str, data: st.DataObjec
     ["August 8, 2025", "2025-Q3", "~2025-08", "1994/..", "2025-08-08T14:30:00+04:00", "199X",
      "-0043-03-15", "2025-08-08T10:00Z/2025-08-09T11:00Z"],
 )  # fmt: skip
-@pytest.mark.parametrize("name", ["ics", "csv", "yaml", "json"])
+@pytest.mark.parametrize("name", ["ics", "csv", "yaml", "json", "timelinejs", "markwhen"])
 def test_issue_11_dates_and_ids_come_back_as_written(name: str, written: str) -> None:
     """`August 8, 2025` came back from ICS as `August 8\\, 2025`, an unknown date form,
     and an id `ref;1,2\\x` as `ref\\;1\\,2\\\\x`."""

@@ -314,13 +314,16 @@ def import_(
     ICS keeps all-day and timed events, time zones, categories (as tags), URL and
     description; a recurring event comes in as its first occurrence with its rule
     in an `rrule` field.  CSV takes chrono's own columns and those of common
-    calendar exports (Subject, Start Date, Start Time, …).
+    calendar exports (Subject, Start Date, Start Time, …).  A .json file is chrono's
+    JSON or TimelineJS's, told apart by what it holds; .mw is Markwhen.
 
     \b
     Examples:
       chrono import calendar.ics -o timelines/calendar.yaml
       chrono import events.csv --day-first > events.yaml
       chrono export -o nato.ics && chrono import nato.ics   round trip
+      chrono import story.json -o story.yaml        a TimelineJS3 timeline
+      chrono import plans.mw > plans.yaml           a Markwhen document
     """
     from chrono.errors import Policy
     from chrono.formats import Rendered, format_for_path
@@ -334,8 +337,13 @@ def import_(
             f"-o {output}: import writes a timeline file (.yaml), not {written.name}"
         )
     fmt = choose_format(format_name, source, registered(readers=True), "a FILE")
-    assert fmt.read is not None
     data = sys.stdin.buffer.read() if source == "-" else _read_source(source)
+    if format_name is None and fmt.name == "json":  # chrono's JSON, or TimelineJS's
+        from chrono.formats import FORMATS
+        from chrono.formats.json_ import sniff
+
+        fmt = FORMATS[sniff(data)]
+    assert fmt.read is not None
     name = "<stdin>" if source == "-" else source
     imported = fmt.read(data, name, choose_day_first(day_first, month_first))
     hint = "nothing imported" + (" (--skip-invalid imports the rest)" if imported.invalid else "")

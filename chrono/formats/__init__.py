@@ -43,6 +43,8 @@ _MODULES = (
     "chrono.formats.mermaid",
     "chrono.formats.svg",
     "chrono.formats.html",
+    "chrono.formats.timelinejs",
+    "chrono.formats.markwhen",
 )
 
 
@@ -219,9 +221,13 @@ register = FORMATS.register
 
 
 def format_for_path(path: str, formats: Iterable[Format] | None = None) -> Format | None:
-    """The format a file's suffix names (`out.ics` -> ics), if any."""
+    """The format a file's suffix names (`out.ics` -> ics), if any; the longest suffix
+    wins (`x.timelinejs.json` is TimelineJS, `x.json` chrono's JSON)."""
     lowered = path.lower()
-    for fmt in FORMATS.values() if formats is None else formats:
-        if lowered.endswith(fmt.suffixes):
-            return fmt
-    return None
+    found = [
+        (len(suffix), fmt)
+        for fmt in (FORMATS.values() if formats is None else formats)
+        for suffix in fmt.suffixes
+        if lowered.endswith(suffix)
+    ]
+    return max(found, key=lambda pair: pair[0])[1] if found else None

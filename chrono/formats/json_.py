@@ -33,6 +33,19 @@ _DERIVED = frozenset({"start", "end", "precision", "approximate", "uncertain", "
 _SINGLE = ("id", "description", "location", "timezone")
 
 
+def sniff(data: bytes) -> str:
+    """The format of a `.json` file by its content: `timelinejs` for an object whose
+    `events` are TimelineJS slides (each with a `start_date`), else `json` (chrono's
+    list of events, or a file the JSON reader will say is neither)."""
+    from chrono.formats.timelinejs import looks_like
+
+    try:
+        found = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return "json"
+    return "timelinejs" if looks_like(found) else "json"
+
+
 def read(data: bytes, path: str, day_first: bool | None = None) -> Imported:
     """chrono's own JSON (`export --format json`) as timeline records."""
     try:
@@ -44,7 +57,8 @@ def read(data: bytes, path: str, day_first: bool | None = None) -> Imported:
             (), None, (Problem(path, exc.lineno, exc.colno, f"invalid JSON: {exc.msg}"),)
         )
     if not isinstance(found, list):
-        message = "expected a list of events, as chrono export --format json writes"
+        message = ("expected a list of events, as chrono export --format json writes, "
+                   "or TimelineJS's object of events")  # fmt: skip
         return Imported((), None, (Problem(path, 1, 1, message),))
     records, problems = [], []
     for number, item in enumerate(found, start=1):

@@ -43,7 +43,7 @@ def toy() -> Iterator[Format]:
 
 def test_a_registered_format_is_in_export_help(run: Run, toy: Format) -> None:
     help_text = run("export", "--help").stdout
-    assert "[md|ics|json|csv|yaml|mermaid|svg|html|toy]" in help_text
+    assert "[md|ics|json|csv|yaml|mermaid|svg|html|timelinejs|markwhen|toy]" in help_text
     assert "--shout [yes|no]" in help_text
     assert "Toy: capital letters or not." in help_text
     assert ".toy" in help_text
@@ -74,7 +74,7 @@ def test_import_reads_a_registered_reader(run: Run, toy: Format, tmp_path: Path)
     loaded = load_text(result.stdout)
     assert [e.title for e in loaded.events] == ["Partnership for Peace", "A quarter"]
     assert loaded.titles == ("Toys",)
-    assert "[ics|json|csv|toy]" in run("import", "--help").stdout
+    assert "[ics|json|csv|timelinejs|markwhen|toy]" in run("import", "--help").stdout
 
 
 def test_without_a_reader_a_format_cannot_be_imported(run: Run, tmp_path: Path) -> None:

@@ -1,0 +1,430 @@
+"""`--format timelinejs`: the JSON Knight Lab's TimelineJS3 loads, and `chrono import` of
+it (SPEC §9).
+
+TimelineJS counts years as readers do: it shows year -44 as "44 BCE" (its
+`Language.formatJSDate` drops the sign and adds the era), so chrono's astronomical
+-0043 (44 BCE) is written -44 and year 0 (1 BCE) is -1.  A date TimelineJS cannot
+say by its fields alone (approximate, uncertain, coarser than a day, an offset, an
+open side) has its display in `display_date`, which TimelineJS shows instead, and
+which `read` parses back when it means what the fields say.
+
+The slide text is HTML (TimelineJS sanitises it and shows it as markup): chrono
+escapes every text and writes the description, location, tags and sources in
+paragraphs of its own classes, so that it reads them back exactly.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import PurePath
+from typing import Any
+
+from chrono.errors import DateError, Problem, Severity
+from chrono.formats import Format, Imported, Option, Rendered, Settings
+from chrono.formats.records import as_url
+from chrono.model import Event
+from chrono.precision import Precision
+
+GROUPS = Option(
+    "groups",
+    "TimelineJS: a labelled row of the time axis for each first tag, each source file, or none.",
+    choices=("none", "tag", "source"),
+    default="none",
+)
+# unique_ids chrono makes for events without an id (an id is written as it is)
+_MADE_ID = re.compile(r"chrono-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_FIELDS = ("year", "month", "day", "hour", "minute", "second", "millisecond")
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def _year(astronomical: int) -> int:
+    """TimelineJS's year: 44 BCE is -44 (there is no year 0)."""
+    return astronomical if astronomical > 0 else astronomical - 1
+
+
+def _point(p: Any, last: bool) -> dict[str, int]:
+    """A date's fields at its precision; with `last`, the last year or month of a
+    decade, century or quarter (the end of a span)."""
+    year = p.year
+    if last and p.precision is Precision.DECADE:
+        year += 9
+    elif last and p.precision is Precision.CENTURY:
+        year += 99
+    fields = {"year": _year(year)}
+    if p.precision >= Precision.QUARTER:
+        quarter = p.precision is Precision.QUARTER
+        fields["month"] = p.month + 2 if last and quarter else p.month
+    if p.precision >= Precision.DAY:
+        fields["day"] = p.day
+    if p.precision >= Precision.MINUTE:
+        fields.update(hour=p.hour, minute=p.minute)
+    if p.precision is Precision.SECOND:
+        fields["second"] = p.second
+        if p.fraction_digits:
+            fields["millisecond"] = p.microsecond // 1000
+    return fields
+
+
+def date_fields(date: Any) -> tuple[dict[str, int], dict[str, int] | None]:
+    """`start_date` and `end_date` (None: a point) of a chrono date."""
+    start, end = date.start, date.end
+    if not date.interval:
+        spans = start.precision in (Precision.QUARTER, Precision.DECADE, Precision.CENTURY)
+        return _point(start, False), _point(start, True) if spans else None
+    if start is None:  # `../1994`: TimelineJS needs a start; the display says it is open
+        return _point(end, False), None
+    return _point(start, False), _point(end, True) if end is not None else None
+
+
+def _plain(date: Any) -> bool:
+    """True when the fields alone say the date: a day or a clock time (both ends alike),
+    certain, exact, floating (TimelineJS has no offsets)."""
+    points = [p for p in ((date.start, date.end) if date.interval else (date.start,)) if p]
+    return (
+        len(points) == (2 if date.interval else 1)
+        and all(p.precision >= Precision.DAY and p.offset is None for p in points)
+        and all(p.fraction_digits in (0, 3) for p in points)
+        # (a day to a clock time: TimelineJS shows ends in the start's format, or not at
+        # all when the end's instant is the start's)
+        and len({p.precision for p in points}) == 1
+        and not date.approximate
+        and not date.uncertain
+    )
+
+
+def _text(event: Event) -> str:
+    parts = []
+    if event.description:
+        parts.append(f'<p class="chrono-description">{_escape(event.description)}</p>')
+    if event.location:
+        parts.append(f'<p class="chrono-location">Location: {_escape(event.location)}</p>')
+    if event.tags:
+        tags = ", ".join(f"<span>{_escape(t)}</span>" for t in event.tags)
+        parts.append(f'<p class="chrono-tags">Tags: {tags}</p>')
+    if event.sources:
+        items = "".join(f"<li>{_source(s)}</li>" for s in event.sources)
+        parts.append(
+            f'<p class="chrono-sources">Sources:</p><ul class="chrono-sources">{items}</ul>'
+        )
+    return "".join(parts)
+
+
+def _escape(text: str) -> str:
+    """Text in HTML, one line (a line break is `<br>`)."""
+    return html.escape(text, quote=False).replace("\n", "<br>")
+
+
+def _source(source: str) -> str:
+    url = as_url(source)
+    if url is None:
+        return _escape(source)
+    return f'<a href="{html.escape(url)}">{_escape(source)}</a>'
+
+
+def _group(event: Event, by: str) -> str | None:
+    if by == "tag":
+        return event.tags[0] if event.tags else "(no tag)"
+    if by == "source":
+        return PurePath(event.origin.path).name
+    return None
+
+
+def _slide(event: Event, unique_id: str, by: str) -> dict[str, Any]:
+    start, end = date_fields(event.date)
+    slide: dict[str, Any] = {"start_date": start}
+    if end is not None:
+        slide["end_date"] = end
+    if not _plain(event.date):
+        slide["display_date"] = event.date.display()
+    slide["text"] = {"headline": _escape(event.title), "text": _text(event)}
+    group = _group(event, by)
+    if group is not None:
+        slide["group"] = group
+    slide["unique_id"] = unique_id
+    return slide
+
+
+def render(events: Sequence[Event], settings: Settings) -> Rendered:
+    from chrono.formats.ics import uid  # (UUIDv5 of the id or the date and title)
+
+    by = settings.option("groups") or "none"
+    used: set[str] = set()
+    slides = []
+    for event in events:
+        # TimelineJS takes a blank unique_id for none: such an id is not kept
+        kept = event.id if event.id is not None and event.id.strip() else None
+        unique_id = kept if kept not in used else None
+        copy = 1
+        while unique_id is None or unique_id in used:
+            unique_id = "chrono-" + uid(event if kept else replace(event, id=None), copy)
+            copy += 1
+        used.add(unique_id)
+        slides.append(_slide(event, unique_id, by))
+    title = {"text": {"headline": _escape(settings.title or "Chronology"), "text": ""}}
+    document = {"title": title, "events": slides}
+    return Rendered(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def looks_like(found: Any) -> bool:
+    """A TimelineJS document: an object whose `events` are slides with a `start_date`."""
+    events = found.get("events") if isinstance(found, dict) else None
+    return isinstance(events, list) and all(
+        isinstance(e, dict) and "start_date" in e for e in events
+    )
+
+
+def read(data: bytes, path: str, day_first: bool | None = None) -> Imported:
+    """A TimelineJS3 JSON file's slides as timeline records."""
+    try:
+        text = data.decode("utf-8-sig")
+        found = json.loads(text)
+    except UnicodeDecodeError as exc:
+        return Imported((), None, (Problem(path, 0, 0, f"not UTF-8 JSON: {exc.reason}"),))
+    except json.JSONDecodeError as exc:
+        return Imported(
+            (), None, (Problem(path, exc.lineno, exc.colno, f"invalid JSON: {exc.msg}"),)
+        )
+    if not looks_like(found):
+        message = "expected a TimelineJS object with an `events` list of slides with a start_date"
+        return Imported((), None, (Problem(path, 1, 1, message),))
+    places = _event_places(text)
+    records, problems = [], []
+    for number, slide in enumerate(found["events"]):
+        line, column = places[number] if number < len(places) else (0, 0)
+        try:
+            records.append(_record(slide))
+        except (DateError, ValueError, TypeError) as exc:
+            problems.append(Problem(path, line, column, f"slide {number + 1}: {exc}"))
+    invalid = len(problems)
+    if not records and not problems:
+        problems.append(Problem(path, 0, 0, "no events to import", Severity.WARNING))
+    return Imported(tuple(records), _title(found), tuple(problems), invalid)
+
+
+def _title(found: dict[str, Any]) -> str | None:
+    headline = _get(found.get("title"), "text", "headline")
+    if not isinstance(headline, str):
+        return None
+    return " ".join(_html_text(headline).split()) or None
+
+
+def _get(value: Any, *keys: str) -> Any:
+    for key in keys:
+        value = value.get(key) if isinstance(value, dict) else None
+    return value
+
+
+def _record(slide: dict[str, Any]) -> dict[str, Any]:
+    headline = _get(slide, "text", "headline")
+    title = " ".join(_html_text(headline).split()) if isinstance(headline, str) else ""
+    if not title:
+        raise ValueError("has no headline (text.headline), which chrono needs as its title")
+    record: dict[str, Any] = {"date": _date(slide), "title": title}
+    unique_id = slide.get("unique_id")
+    if isinstance(unique_id, str) and unique_id and not _MADE_ID.fullmatch(unique_id):
+        record["id"] = unique_id
+    body = _get(slide, "text", "text")
+    mine = _chrono_text(body) if isinstance(body, str) else None
+    if mine is not None:
+        record.update(mine)
+    else:
+        record.update(_user_text(body if isinstance(body, str) else ""))
+        group = slide.get("group")
+        if isinstance(group, str) and group.strip():  # a TimelineJS group is a category
+            record["tags"] = [group.strip()]
+    url = _get(slide, "media", "url")
+    if isinstance(url, str) and url.strip() and url.strip() not in record.get("sources", []):
+        record.setdefault("sources", []).append(url.strip())
+    shown = slide.get("display_date") or _get(slide, "start_date", "display_date")
+    if isinstance(shown, str) and shown.strip() and record["date"] != _written(shown):
+        record["display_date"] = shown  # free text that is not the date: kept as read
+    return record
+
+
+def _written(shown: str) -> str:
+    """chrono's display of an interval (`Aug 2025 – …`) as a date chrono reads."""
+    return shown.strip().replace(" – ", "/").replace("…", "..")
+
+
+def _date(slide: dict[str, Any]) -> str:
+    """The date as chrono writes it: the display date when it means what the fields
+    say (it keeps `~`, `?`, quarters, offsets), else the fields as ISO text."""
+    from chrono.dates import parse_date  # (only when importing)
+
+    start = _fields(slide.get("start_date"), "start_date")
+    end = _fields(slide.get("end_date"), "end_date") if slide.get("end_date") else None
+    shown = slide.get("display_date") or _get(slide, "start_date", "display_date")
+    if isinstance(shown, str) and shown.strip():
+        try:
+            written = _written(shown)
+            if date_fields(parse_date(written)) == (start, end):
+                return written
+        except DateError:
+            pass  # free text ("Summer 1994"): the fields are the date
+    first = _iso(start)
+    text = first if end is None else f"{first}/{_iso(end)}"
+    parse_date(text)  # raises DateError for an impossible date (month 13, 30 February)
+    return text
+
+
+def _fields(value: Any, name: str) -> dict[str, int]:
+    if not isinstance(value, dict):
+        raise TypeError(f"{name} must be an object with a year")
+    fields = {}
+    for key in _FIELDS:
+        raw = value.get(key)
+        if raw is None or (isinstance(raw, str) and not raw.strip()):
+            continue
+        try:
+            fields[key] = int(str(raw).strip())
+        except ValueError:
+            raise ValueError(f"{name}.{key} must be a whole number, not {raw!r}") from None
+    if "year" not in fields:
+        raise ValueError(f"{name} has no year")
+    if fields["year"] == 0:
+        raise ValueError(f"{name}: TimelineJS has no year 0 (write -1 for 1 BCE)")
+    return fields
+
+
+def _iso(fields: dict[str, int]) -> str:
+    """TimelineJS fields as ISO text at their precision (astronomical years)."""
+    year = fields["year"] if fields["year"] > 0 else fields["year"] + 1
+    text = f"{year:04d}" if year >= 0 else f"-{-year:04d}"
+    if "month" not in fields:
+        return text
+    text += f"-{fields['month']:02d}"
+    if "day" not in fields:
+        return text
+    text += f"-{fields['day']:02d}"
+    if "hour" not in fields:
+        return text
+    text += f"T{fields['hour']:02d}:{fields.get('minute', 0):02d}"
+    if "second" in fields or "millisecond" in fields:
+        text += f":{fields.get('second', 0):02d}"
+    if "millisecond" in fields:
+        text += f".{fields['millisecond']:03d}"
+    return text
+
+
+_CHRONO_TEXT = re.compile(
+    r'(?:<p class="chrono-description">(?P<description>[^<]*(?:<br>[^<]*)*)</p>)?'
+    r'(?:<p class="chrono-location">Location: (?P<location>[^<]*(?:<br>[^<]*)*)</p>)?'
+    r'(?:<p class="chrono-tags">Tags: (?P<tags><span>[^<]*(?:<br>[^<]*)*</span>'
+    r"(?:, <span>[^<]*(?:<br>[^<]*)*</span>)*)</p>)?"
+    r'(?:<p class="chrono-sources">Sources:</p><ul class="chrono-sources">'
+    r"(?P<sources>(?:<li>.*?</li>)+)</ul>)?",
+    re.DOTALL,
+)
+_SPAN = re.compile(r"<span>(.*?)</span>", re.DOTALL)
+_ITEM = re.compile(r'<li>(?:<a href="[^"]*">(.*?)</a>|([^<]*(?:<br>[^<]*)*))</li>', re.DOTALL)
+
+
+def _chrono_text(body: str) -> dict[str, Any] | None:
+    """The fields of a slide text chrono wrote (None for any other text)."""
+    m = _CHRONO_TEXT.fullmatch(body)
+    if m is None or (body and not body.startswith('<p class="chrono-')):
+        return None
+    found: dict[str, Any] = {}
+    if m["description"] is not None:
+        found["description"] = _unescape(m["description"])
+    if m["location"] is not None:
+        found["location"] = _unescape(m["location"])
+    if m["tags"] is not None:
+        found["tags"] = [_unescape(t) for t in _SPAN.findall(m["tags"])]
+    if m["sources"] is not None:
+        items = _ITEM.findall(m["sources"])
+        if len(items) != m["sources"].count("<li>"):
+            return None
+        found["sources"] = [_unescape(linked or plain) for linked, plain in items]
+    return found
+
+
+def _unescape(text: str) -> str:
+    return html.unescape(text.replace("<br>", "\n"))
+
+
+def _user_text(body: str) -> dict[str, Any]:
+    """A slide text someone wrote in TimelineJS: its text as the description, its
+    links as sources."""
+    from html.parser import HTMLParser
+
+    class _Text(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.parts: list[str] = []
+            self.links: list[str] = []
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            if tag == "br":
+                self.parts.append("\n")
+            elif tag in ("p", "div", "li") and self.parts:
+                self.parts.append("\n\n" if tag != "li" else "\n")
+            href = dict(attrs).get("href") if tag == "a" else None
+            if href and href not in self.links:
+                self.links.append(href)
+
+        def handle_data(self, data: str) -> None:
+            self.parts.append(data)
+
+    parser = _Text()
+    parser.feed(body)
+    parser.close()
+    text = "\n".join(line.strip() for line in "".join(parser.parts).strip().split("\n"))
+    found: dict[str, Any] = {}
+    if text:
+        found["description"] = re.sub(r"\n{3,}", "\n\n", text)
+    if parser.links:
+        found["sources"] = parser.links
+    return found
+
+
+def _html_text(text: str) -> str:
+    """HTML as the text it shows (a headline chrono wrote is escaped text)."""
+    return html.unescape(re.sub(r"<br\s*/?>", "\n", re.sub(r"<(?!br)[^>]*>", "", text)))
+
+
+def _event_places(text: str) -> list[tuple[int, int]]:
+    """The line and column of each slide of `events` (json.loads gives none)."""
+    decoder = json.JSONDecoder()
+    places: list[tuple[int, int]] = []
+    at = _skip(text, 0)
+    if at >= len(text) or text[at] != "{":
+        return places
+    at = _skip(text, at + 1)
+    while at < len(text) and text[at] == '"':
+        key, at = decoder.raw_decode(text, at)
+        at = _skip(text, _skip(text, at) + 1)  # past the colon
+        if key == "events" and text.startswith("[", at):
+            at = _skip(text, at + 1)
+            while at < len(text) and text[at] != "]":
+                line = text.count("\n", 0, at) + 1
+                places.append((line, at - text.rfind("\n", 0, at)))
+                _, at = decoder.raw_decode(text, at)
+                at = _skip(text, at)
+                at = _skip(text, at + 1) if text.startswith(",", at) else at
+            return places
+        _, at = decoder.raw_decode(text, at)
+        at = _skip(text, at)
+        at = _skip(text, at + 1) if text.startswith(",", at) else at
+    return places
+
+
+def _skip(text: str, at: int) -> int:
+    while at < len(text) and text[at] in " \t\r\n":
+        at += 1
+    return at
+
+
+FORMAT = Format(
+    "timelinejs", (".timelinejs.json",), "the JSON Knight Lab's TimelineJS3 tells as a story",
+    render, options=(GROUPS,), read=read,
+)  # fmt: skip

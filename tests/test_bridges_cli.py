@@ -1,0 +1,271 @@
+"""The bridges end to end (issue #13): `export` to TimelineJS and Markwhen, `import` of
+their files (a `.json` told by what it holds), their errors, and a chronology that goes
+through both tools and comes back the same."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import Result
+
+from chrono.loading import load_paths, load_text
+from chrono.merging import merge_events
+from chrono.model import Event
+from tests.conftest import DATA, ROOT
+
+Run = Callable[..., Result]
+SHIPPED = str(ROOT / "timelines")
+
+# A TimelineJS file as its users write them (the shape of Knight Lab's JSON docs):
+# strings for numbers, a display date of their own, HTML text with a link, a group.
+STORY = """\
+{
+  "title": {"text": {"headline": "Whitney <i>Houston</i>", "text": "<p>A life</p>"}},
+  "events": [
+    {
+      "start_date": {"year": "1963", "month": "8", "day": "9"},
+      "text": {"headline": "Born in Newark", "text": "<p>Her mother is <b>Cissy</b> Houston.</p>"},
+      "media": {"url": "https://example.org/photo.jpg"},
+      "group": "Life"
+    },
+    {
+      "start_date": {"year": "1985"},
+      "end_date": {"year": "1986"},
+      "display_date": "Mid-eighties",
+      "text": {"headline": "First album", "text": "See <a href='https://example.org/album'>the album</a>."},
+      "unique_id": "first-album"
+    },
+    {
+      "start_date": {"year": -44, "month": 3, "day": 15},
+      "text": {"headline": "An older date"}
+    }
+  ]
+}
+"""
+
+
+def events_of(yaml_text: str) -> tuple[Event, ...]:
+    loaded = load_text(yaml_text, "imported.yaml")
+    assert [p for p in loaded.problems if p.is_error] == []
+    return merge_events(loaded.events).events
+
+
+def kept(events: tuple[Event, ...]) -> list[tuple[object, ...]]:
+    """What both bridges keep of an event: the date's meaning and every field chrono knows
+    (not a `timezone`, other keys or conflicts)."""
+    return [
+        (e.date.meaning(), e.title, e.description, e.location, e.tags, e.sources, e.id)
+        for e in events
+    ]
+
+
+# --------------------------------------------------------------------------- export
+
+
+def test_export_timelinejs_tells_every_event(run: Run) -> None:
+    result = run("export", SHIPPED, "--format", "timelinejs")
+    assert (result.exit_code, result.stderr) == (0, "")
+    document = json.loads(result.stdout)
+    shipped = merge_events(load_paths([SHIPPED]).events).events
+    assert len(document["events"]) == len(shipped)
+    assert [html_text(s["text"]["headline"]) for s in document["events"]] == [
+        e.title for e in shipped
+    ]
+    assert all("group" not in s for s in document["events"])  # --groups none by default
+    ids = [s["unique_id"] for s in document["events"]]
+    assert len(set(ids)) == len(ids)
+    assert run("export", SHIPPED, "--format", "timelinejs").stdout == result.stdout  # stable
+
+
+def html_text(text: str) -> str:
+    import html
+
+    return html.unescape(text)
+
+
+@pytest.mark.parametrize(
+    ("by", "groups"), [("tag", ["nato"] * 3), ("source", ["azerbaijan-nato.yaml"] * 3)]
+)
+def test_export_timelinejs_groups_by_first_tag_or_source(
+    run: Run, by: str, groups: list[str]
+) -> None:
+    result = run("export", SHIPPED, "--format", "timelinejs", "--groups", by, "--tag", "pfp")
+    assert result.exit_code == 0, result.stderr
+    assert [s["group"] for s in json.loads(result.stdout)["events"]] == groups
+
+
+def test_groups_is_a_usage_error_with_another_format_or_value(run: Run) -> None:
+    result = run("export", SHIPPED, "--format", "md", "--groups", "tag")
+    assert result.exit_code == 2
+    assert "--groups is an option of timelinejs, not of md" in result.stderr
+    assert run("export", SHIPPED, "--format", "timelinejs", "--groups", "year").exit_code == 2
+
+
+@pytest.mark.parametrize(
+    ("name", "starts"),
+    [
+        ("x.mw", "44 BCE: Year of the Ides\n"),  # Markwhen
+        ("x.timelinejs.json", '{\n  "title": {'),  # TimelineJS: the longest suffix wins
+        ("x.json", '[\n  {\n    "title": "Year of the Ides"'),  # chrono's JSON
+    ],
+)
+def test_export_takes_the_format_from_the_suffix(
+    run: Run, tmp_path: Path, name: str, starts: str
+) -> None:
+    out = tmp_path / name
+    result = run("export", str(DATA / "bce_and_decades.yaml"), "-o", str(out))
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert out.read_text(encoding="utf-8").startswith(starts)
+
+
+# --------------------------------------------------------------------------- import
+
+
+@pytest.mark.parametrize("suffix", [".mw", ".timelinejs.json", ".json"])
+def test_export_then_import_gives_back_the_same_events(
+    run: Run, tmp_path: Path, suffix: str
+) -> None:
+    source = str(DATA / "hostile_text.yaml")
+    out = tmp_path / f"hostile{suffix}"
+    fmt = "timelinejs" if suffix == ".json" else None  # a TimelineJS file named .json
+    args = ["--format", fmt] if fmt else []
+    assert run("export", source, "-o", str(out), *args).exit_code == 0
+    imported = run("import", str(out))
+    assert imported.exit_code == 0, imported.stderr
+    assert kept(events_of(imported.stdout)) == kept(
+        merge_events(load_paths([source]).events).events
+    )
+
+
+def test_import_tells_timelinejs_from_chronos_json_by_content(run: Run, tmp_path: Path) -> None:
+    story = tmp_path / "story.json"
+    story.write_text(STORY, encoding="utf-8")
+    result = run("import", str(story))
+    assert (result.exit_code, result.stderr) == (0, "")
+    events = events_of(result.stdout)
+    assert load_text(result.stdout).titles == ("Whitney Houston",)
+    by_title = {e.title: e for e in events}
+    born, album, older = (by_title[t] for t in ("Born in Newark", "First album", "An older date"))
+    assert (older.title, older.date.display()) == ("An older date", "15 Mar 44 BCE")
+    assert (born.date.text, born.tags, born.description) == (
+        "1963-08-09",
+        ("Life",),
+        "Her mother is Cissy Houston.",
+    )
+    assert born.sources == ("https://example.org/photo.jpg",)
+    assert (album.date.text, album.id, album.sources) == (
+        "1985/1986",
+        "first-album",
+        ("https://example.org/album",),
+    )
+    assert album.extra["display_date"] == "Mid-eighties"  # not a date: kept as read
+    as_json = tmp_path / "events.json"
+    assert run("export", str(DATA / "bce_and_decades.yaml"), "-o", str(as_json)).exit_code == 0
+    back = run("import", str(as_json))
+    assert back.exit_code == 0, back.stderr
+    assert len(events_of(back.stdout)) == 5  # chrono's own JSON, read as JSON
+
+
+def test_import_format_chooses_without_looking(run: Run, tmp_path: Path) -> None:
+    story = tmp_path / "story.json"
+    story.write_text(STORY, encoding="utf-8")
+    result = run("import", str(story), "--format", "json")
+    assert result.exit_code == 1
+    assert "expected a list of events" in result.stderr
+    mw = "title: Plans\n\n2025-08: Launch #space\n"
+    from_stdin = run("import", "-", "--format", "markwhen", stdin=mw)
+    assert from_stdin.exit_code == 0, from_stdin.stderr
+    assert [(e.date.text, e.title, e.tags) for e in events_of(from_stdin.stdout)] == [
+        ("2025-08", "Launch", ("space",))
+    ]
+    assert run("import", "-", stdin=mw).exit_code == 2  # stdin needs --format
+    assert run("import", str(story), "--format", "nope").exit_code == 2
+
+
+def test_import_of_a_markwhen_document_users_write(run: Run) -> None:
+    result = run("import", str(DATA / "markwhen" / "project-plan.mw"))
+    assert result.exit_code == 0, result.stderr
+    events = {e.title: e for e in events_of(result.stdout)}
+    assert events["Wireframes"].date.text == "2025-03-04/2025-03-17"  # after !kickoff 2 weeks
+    assert events["Design sprint"].location == "Berlin"
+    assert events["Design sprint"].id == "design"
+    assert events["Budget approved"].tags == ("finance", "Planning", "planning")
+    assert events["Launch party"].date.text == "2025-07-01T15:00"  # 3pm
+    assert events["Hiring round"].date.text == "2025-04"  # 04/2025
+
+
+def test_import_reads_markwhens_older_groups_as_sections(run: Run) -> None:
+    """`group Name` ... `endGroup` (Markwhen before 1.0) tag the events inside."""
+    result = run("import", str(DATA / "markwhen_legacy_groups.mw"))
+    assert result.exit_code == 0, result.stderr
+    assert [(e.title, e.tags) for e in events_of(result.stdout)] == [
+        ("Start", ("Phase 1", "alpha")),
+        ("Finish", ("Later",)),
+        ("After", ()),
+    ]
+
+
+def test_import_leaves_out_lines_of_no_event_with_a_warning(run: Run, tmp_path: Path) -> None:
+    mw = tmp_path / "plans.mw"
+    mw.write_text("title: Plans\n\n# Phase 1\nloose note\n2025-08: Fine\n", encoding="utf-8")
+    result = run("import", str(mw))
+    assert result.exit_code == 0
+    assert result.stderr == f"{mw}:4:1: warning: not part of an event, left out: 'loose note'\n"
+    assert [e.title for e in events_of(result.stdout)] == ["Fine"]
+
+
+def test_import_errors_name_the_file_and_line(run: Run, tmp_path: Path) -> None:
+    mw = tmp_path / "plans.mw"
+    mw.write_text(
+        "title: Plans\n\n2025-08: Fine\n\nAug 8: No year\n\nafter !nothing 2 days: Lost\n",
+        encoding="utf-8",
+    )
+    result = run("import", str(mw))
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [
+        f"{mw}:5:1: date 'Aug 8' has no year (Markwhen would take this year's)",
+        f"{mw}:7:1: relative date 'after !nothing 2 days': no event before it has id 'nothing'",
+        "chrono: nothing imported (--skip-invalid imports the rest)",
+    ]
+    skipped = run("import", str(mw), "--skip-invalid")
+    assert skipped.exit_code == 0
+    assert [e.title for e in events_of(skipped.stdout)] == ["Fine"]
+    story = tmp_path / "story.json"
+    story.write_text(
+        '{"events": [\n  {"start_date": {"year": 1994}, "text": {"headline": "Fine"}},\n'
+        '  {"start_date": {"month": 5}, "text": {"headline": "No year"}}\n]}\n',
+        encoding="utf-8",
+    )
+    result = run("import", str(story))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == f"{story}:3:3: slide 2: start_date has no year"
+    broken = tmp_path / "broken.timelinejs.json"
+    broken.write_text('{"events": [\n  {"start_date": }\n]}', encoding="utf-8")
+    result = run("import", str(broken))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"{broken}:2:18: invalid JSON: Expecting value")
+
+
+# --------------------------------------------------------------------------- across tools
+
+
+@pytest.mark.parametrize(
+    "source", [SHIPPED, str(DATA / "hostile_text.yaml"), str(DATA / "bce_and_decades.yaml")]
+)
+def test_a_chronology_through_timelinejs_and_markwhen_comes_back_the_same(
+    run: Run, tmp_path: Path, source: str
+) -> None:
+    """chrono YAML -> TimelineJS JSON -> chrono -> Markwhen -> chrono."""
+    story, first, plans, second = (tmp_path / n for n in ("story.json", "a.yaml", "p.mw", "b.yaml"))
+    assert run("export", source, "--format", "timelinejs", "-o", str(story)).exit_code == 0
+    assert run("import", str(story), "-o", str(first)).exit_code == 0
+    assert run("export", str(first), "-o", str(plans)).exit_code == 0
+    assert run("import", str(plans), "-o", str(second)).exit_code == 0
+    original = merge_events(load_paths([source]).events).events
+    again = merge_events(load_paths([str(second)]).events).events
+    assert kept(again) == kept(original)
+    assert run("show", str(second)).stdout == run("show", source).stdout
