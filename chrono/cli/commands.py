@@ -250,6 +250,8 @@ def export(
       chrono export --format mermaid --group-by year  a diagram GitHub draws
       chrono export --format svg -o timeline.svg      a picture to embed or print
       chrono export -o timeline.html --lanes tag      a page to explore
+      chrono export -o story.timelinejs.json          for Knight Lab's TimelineJS3
+      chrono export -o plan.mw                        for Markwhen
       chrono export --format md --md-style table --from 2000
     """
     fmt = choose_format(format_name, output, registered())
@@ -322,8 +324,8 @@ def import_(
       chrono import calendar.ics -o timelines/calendar.yaml
       chrono import events.csv --day-first > events.yaml
       chrono export -o nato.ics && chrono import nato.ics   round trip
-      chrono import story.json -o story.yaml        a TimelineJS3 timeline
-      chrono import plans.mw > plans.yaml           a Markwhen document
+      chrono import story.json -o story.yaml                a TimelineJS3 timeline
+      chrono import plans.mw > plans.yaml                   a Markwhen document
     """
     from chrono.errors import Policy
     from chrono.formats import Rendered, format_for_path

@@ -5,8 +5,8 @@ TimelineJS counts years as readers do: it shows year -44 as "44 BCE" (its
 `Language.formatJSDate` drops the sign and adds the era), so chrono's astronomical
 -0043 (44 BCE) is written -44 and year 0 (1 BCE) is -1.  A date TimelineJS cannot
 say by its fields alone (approximate, uncertain, coarser than a day, an offset, an
-open side) has its display in `display_date`, which TimelineJS shows instead, and
-which `read` parses back when it means what the fields say.
+open side) has the date as written in `display_date` (SPEC §9), which TimelineJS
+shows instead, and which `read` parses back when it means what the fields say.
 
 The slide text is HTML (TimelineJS sanitises it and shows it as markup): chrono
 escapes every text and writes the description, location, tags and sources in
@@ -141,7 +141,7 @@ def _slide(event: Event, unique_id: str, by: str) -> dict[str, Any]:
     if end is not None:
         slide["end_date"] = end
     if not _plain(event.date):
-        slide["display_date"] = event.date.display()
+        slide["display_date"] = event.date.text  # as written (SPEC §9)
     slide["text"] = {"headline": _escape(event.title), "text": _text(event)}
     group = _group(event, by)
     if group is not None:
