@@ -359,6 +359,9 @@ _SCRIPT = """\
         && !shown[+document.activeElement.dataset.index]) box.focus();
     drawMarks();
     update();
+    if (count && !nodes.size && zoom >= TEXT_ZOOM) {  // none in view: go to the first
+      reveal(shown.indexOf(1));
+    }
     document.getElementById('count').textContent = count;
     [...printList.children].forEach((li, i) => li.classList.toggle('filtered', !shown[i]));
     document.getElementById('print-note').textContent = tag === '' ? ''

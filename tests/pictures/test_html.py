@@ -392,3 +392,16 @@ def test_the_time_axis_stays_in_view_as_the_picture_scrolls(dense_page: Any) -> 
     assert ticks_top() == pytest.approx(at_top, abs=1)
     page.keyboard.press("+")
     assert all(0 <= y < 80 for y in ticks_top())
+
+
+def test_a_filter_that_leaves_none_in_view_goes_to_its_first_event(
+    open_page: Any, tmp_path: Path
+) -> None:
+    text = "".join(f"- {{date: 2024-01-{1 + i % 28:02d}, title: Busy {i}}}\n" for i in range(200))
+    text += "- {date: 2024-01-28, title: Zz the rare one, tags: [rare]}\n"
+    events = merge_events(load_text(text, "rare.yaml").events).events
+    path = tmp_path / "rare.html"
+    write_page(events, path)
+    page = open_page(path, height=600).page
+    page.select_option("#tag", "rare")
+    assert page.evaluate(DRAWN)[0][2] == "28 Jan 2024 Zz the rare one"
