@@ -14,6 +14,7 @@ cannot show the rest.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
@@ -86,7 +87,7 @@ def plot_lines(
             yield _fit(line, columns, glyphs)
         elif colour and event.tags:
             code = tags.setdefault(event.tags[0], _COLOURS[len(tags) % len(_COLOURS)])
-            yield f"{shown}  \x1b[{code}m{cells}\x1b[0m  {title}".rstrip()
+            yield f"{shown}  {_paint(cells, code, glyphs)}  {title}".rstrip()
         else:
             yield line
     legend = [
@@ -96,13 +97,32 @@ def plot_lines(
         "? uncertain",
         f"{glyphs.cut} time left out",
     ]
-    line = ""
-    for item in legend:  # on as many lines as the width needs
-        if line and shown_width(line) + 2 + shown_width(item) > columns:
-            yield _fit(line, columns, glyphs)
-            line = ""
-        line = f"{line}  {item}" if line else item
-    yield _fit(line, columns, glyphs)
+    yield from _lines(legend, columns, glyphs)
+    if tags:  # which colour is which first tag
+        keys = [(f"\x1b[{code}m{glyphs.bar}\x1b[0m {tag}", 2 + shown_width(tag))
+                for tag, code in tags.items()]  # fmt: skip
+        yield from _lines([key for key, _ in keys], columns, glyphs, [w for _, w in keys])
+
+
+def _lines(
+    items: list[str], columns: int, glyphs: Glyphs, widths: list[int] | None = None
+) -> Iterator[str]:
+    """Items two spaces apart, on as many lines as the width needs (`widths`: the items'
+    widths when they hold colour codes, which take none)."""
+    sizes = widths or [shown_width(item) for item in items]
+    line, used = "", 0
+    for item, size in zip(items, sizes, strict=True):
+        if line and used + 2 + size > columns:
+            yield line if widths else _fit(line, columns, glyphs)
+            line, used = "", 0
+        line, used = (f"{line}  {item}", used + 2 + size) if line else (item, size)
+    yield line if widths else _fit(line, columns, glyphs)
+
+
+def _paint(cells: str, code: str, glyphs: Glyphs) -> str:
+    """The track in a tag's colour: its marks, not the cuts or the space between."""
+    marks = f"[^ {re.escape(glyphs.cut)}]+"
+    return re.sub(marks, lambda m: f"\x1b[{code}m{m[0]}\x1b[0m", cells)
 
 
 def _column(scale: Scale, t: int, track: int) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import pty
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -164,3 +165,16 @@ def test_ascii_never_writes_a_question_mark_for_a_character() -> None:
     events = merge_events(load_text("- {date: 1066, title: Hastings 🏹 東京}\n").events).events
     (line,) = [line for line in plot_lines(events, 80, ascii_only=True) if "Hastings" in line]
     assert line.endswith("Hastings _ __")
+
+
+def test_colours_say_which_tag_and_leave_the_cuts_plain() -> None:
+    from chrono.plot import plot_lines
+    from tests.formats.conftest import chronology
+
+    lines = list(plot_lines(chronology(str(ROOT / "timelines")), 100, colour=True))
+    assert not any(re.search("\x1b\\[3\\dm[^\x1b]*⋮", line) for line in lines)  # cuts plain
+    assert "\x1b[34m█\x1b[0m nato" in lines[-1] + lines[-2]  # the key: first tags' colours
+    nato = next(line for line in lines if "NATO's Partnership" in line)
+    assert "\x1b[34m●\x1b[0m" in nato
+    key = [line for line in lines if "\x1b[" in line and "Azerbaijan" not in line]
+    assert all(len(re.sub("\x1b\\[[0-9;]*m", "", line)) <= 100 for line in key)
