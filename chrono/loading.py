@@ -442,8 +442,9 @@ _LOOKS_LIKE = {
     "tz": "timezone", "zone": "timezone",
 }  # fmt: skip
 # Keys chrono writes itself besides the fields it reads (`chrono import` of a
-# recurring calendar event): no warning.
-_WRITTEN_BY_CHRONO = frozenset({"rrule"})
+# recurring calendar event or Markwhen event, of a TimelineJS display date that is not
+# a date): no warning.
+_WRITTEN_BY_CHRONO = frozenset({"rrule", "recurrence", "display_date"})
 
 
 def _warn_unknown(event: Map, extra: Mapping[str, Any], sink: _Sink) -> None:

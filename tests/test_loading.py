@@ -264,3 +264,10 @@ def test_issue_11_one_id_two_dates_is_a_warning() -> None:
     assert "id 'p' is also the id of 'Peace' (2025-08-08, t.yaml:1), with another date" in (
         problem.message
     )
+
+
+def test_keys_the_bridges_import_writes_are_not_unknown() -> None:
+    """`chrono import` of Markwhen and TimelineJS writes `recurrence` and `display_date`;
+    reading its own output must not warn about them."""
+    text = "- {date: 1994, title: A, recurrence: every year, display_date: Summer 1994}\n"
+    assert load_text(text, "t.yaml").problems == ()

@@ -27,7 +27,7 @@ from chrono.errors import DateError, Problem, Severity
 from chrono.formats import Format, Imported, Option, Rendered, Settings
 from chrono.formats.records import as_url
 from chrono.model import Event
-from chrono.precision import Precision
+from chrono.precision import US_PER_DAY, Precision, civil_from_days
 
 GROUPS = Option(
     "groups",
@@ -62,12 +62,24 @@ def _point(p: Any, last: bool) -> dict[str, int]:
         fields["month"] = p.month + 2 if last and quarter else p.month
     if p.precision >= Precision.DAY:
         fields["day"] = p.day
-    if p.precision >= Precision.MINUTE:
+    if p.precision < Precision.MINUTE:
+        return fields
+    if p.offset is not None:  # an instant: its time in UTC, as TimelineJS has no offsets
+        # (so that instants of several offsets keep their order on its time axis; the
+        # display date says it as written)
+        days, us = divmod(p.lo, US_PER_DAY)
+        utc_year, month, day = civil_from_days(days)
+        seconds, microsecond = divmod(us, 1_000_000)
+        fields.update(year=_year(utc_year), month=month, day=day, hour=seconds // 3600,
+                      minute=seconds // 60 % 60)  # fmt: skip
+        second = seconds % 60
+    else:
         fields.update(hour=p.hour, minute=p.minute)
+        second, microsecond = p.second, p.microsecond
     if p.precision is Precision.SECOND:
-        fields["second"] = p.second
+        fields["second"] = second
         if p.fraction_digits:
-            fields["millisecond"] = p.microsecond // 1000
+            fields["millisecond"] = microsecond // 1000
     return fields
 
 

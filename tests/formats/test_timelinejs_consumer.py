@@ -59,6 +59,10 @@ events:
     title: A quarter
   - date: 2025-09-01/2025-09-01T00:00
     title: A day to its first minute
+  - date: 2025-08-08T18:30Z
+    title: Half past six UTC
+  - date: 2025-08-08T16:15-04:00
+    title: A quarter past four in Washington
 """
 
 
@@ -119,6 +123,15 @@ def test_each_slide_shows_its_events_date_and_title(story: Any) -> None:
     assert dates["About August"] == "~2025-08"  # the date as written (SPEC §9)
     # (TimelineJS would show an end no later than the start as no end at all)
     assert dates["A day to its first minute"] == "2025-09-01/2025-09-01T00:00"
+
+
+def test_instants_of_several_offsets_keep_their_order(story: Any) -> None:
+    """TimelineJS has no offsets: 16:15 in Washington (20:15 UTC) must still come after
+    18:30 UTC on its axis, as in chrono's chronology."""
+    page, _ = story
+    headlines = [s["headline"] for s in page["slides"]]
+    london = headlines.index("Half past six UTC")
+    assert headlines.index("A quarter past four in Washington") == london + 1
 
 
 def test_a_title_with_markup_shows_as_text_and_never_runs(story: Any) -> None:
