@@ -331,6 +331,14 @@ def _read_event(doc: _Doc, lines: list[str], i: int) -> tuple[int, bool]:
     while end < len(lines) and not _boundary(lines[end]):
         end += 1
     body = [line for line in lines[j:end] if not _COMMENT.match(line)]
+    for at in range(j, end):  # Markwhen's parser reads these as text too: say so
+        if _ISO_DAYS_RANGE.match(lines[at]):
+            message = (
+                "this looks like an event, but Markwhen reads two ISO days joined by '-' or "
+                "'to' as text, so it stays in the description above; write "
+                "'2020-09-27 / 2020-11-10' to make it an event"
+            )
+            doc.problems.append(Problem(doc.path, at + 1, 1, message, Severity.WARNING))
     try:
         record = _record(doc, i + 1, first, properties, body)
     except DateError as exc:
@@ -338,6 +346,9 @@ def _read_event(doc: _Doc, lines: list[str], i: int) -> tuple[int, bool]:
         return end, False
     doc.records.append(record)
     return end, True
+
+
+_ISO_DAYS_RANGE = re.compile(r"\s*\d{4}-\d\d-\d\d\s+(?:-|to)\s+\d{4}-\d\d-\d\d\s*:", re.IGNORECASE)
 
 
 def _properties(lines: list[str], i: int) -> tuple[dict[str, str], int]:

@@ -76,10 +76,12 @@ BCE_RANGE = re.compile(
 
 
 class Span(NamedTuple):
-    """An event's time as Markwhen counts it: microseconds, end exclusive."""
+    """An event's time as Markwhen counts it: microseconds, end exclusive; an event
+    open at its end (`/ now`) ends today for Markwhen, which chrono does not keep."""
 
     lo: int
     hi: int
+    open_end: bool = False
 
 
 class Anchors:
@@ -118,7 +120,9 @@ def _span_of(text: str) -> Span:
     from chrono.dates import OPEN_HI, parse_date
 
     date = parse_date(text)
-    return Span(date.lo, date.hi if date.hi != OPEN_HI else date.lo)
+    if date.hi == OPEN_HI:
+        return Span(date.lo, date.lo, open_end=True)
+    return Span(date.lo, date.hi)
 
 
 def _bce_date(m: re.Match[str]) -> str:
@@ -250,6 +254,11 @@ def _anchor(doc: Anchors, text: str, before: bool) -> int:
     else:
         raise DateError(f"relative date '{text.strip()}': there is no event before it")
     side = edge[1] if edge is not None else ("start" if before else "end")
+    if side == "end" and span.open_end:
+        raise DateError(
+            f"relative date '{text.strip()}' counts from the end of an event open at its "
+            "end, which Markwhen takes as today: chrono keeps no date that changes every day"
+        )
     return span.lo if side == "start" else span.hi
 
 

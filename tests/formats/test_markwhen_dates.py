@@ -77,6 +77,21 @@ def test_what_chrono_cannot_take_is_said_at_its_line(written: str, problem: str)
     assert (dates, problems) == ([], [f"plans.mw:3:1: {problem}"])
 
 
+def test_a_relative_date_after_an_open_event_is_refused() -> None:
+    """Markwhen counts `2 weeks` after `2025-10-01 / now` from today; chrono keeps no date
+    that moves, and must not count from the start instead."""
+    dates, problems = imported("2025-10-01 / now: Ongoing\n\n2 weeks: After it\n")
+    assert dates == ["2025-10-01/.."]
+    assert problems == [
+        (
+            "plans.mw:3:1: relative date '2 weeks' counts from the end of an event open at its "
+            "end, which Markwhen takes as today: chrono keeps no date that changes every day"
+        )
+    ]
+    closed, problems = imported("2025-01-01 / 2025-01-10: Done\n\n2 weeks: After it\n")
+    assert (closed[1], problems) == ("2025-01-11/2025-01-24", [])
+
+
 def test_working_days_are_not_counted() -> None:
     dates, problems = imported("2025-08-08: Start\n5 business days: Review\n")
     assert (dates, problems) == (
@@ -93,3 +108,17 @@ def test_a_recurring_event_is_its_first_occurrence_with_its_rule_kept() -> None:
         {"date": "2025-01-06", "title": "Retrospective", "recurrence": "every 2 weeks x6",
          "tags": ["team"]},
     )  # fmt: skip
+
+
+def test_iso_days_joined_by_a_dash_are_text_and_chrono_says_so() -> None:
+    """@markwhen/parser reads `2020-09-27 - 2020-11-10: …` as a description line of the
+    event before; chrono does the same (its events are the parser's), with a warning."""
+    dates, problems = imported("2020-01-01: First\n2020-09-27 - 2020-11-10: Prototype\n")
+    assert dates == ["2020-01-01"]
+    assert problems == [
+        (
+            "plans.mw:2:1: warning: this looks like an event, but Markwhen reads two ISO days "
+            "joined by '-' or 'to' as text, so it stays in the description above; write "
+            "'2020-09-27 / 2020-11-10' to make it an event"
+        )
+    ]
