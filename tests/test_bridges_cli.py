@@ -108,7 +108,7 @@ def test_groups_is_a_usage_error_with_another_format_or_value(run: Run) -> None:
     ("name", "starts"),
     [
         ("x.mw", "44 BCE: Year of the Ides\n"),  # Markwhen
-        ("x.timelinejs.json", '{\n  "title": {'),  # TimelineJS: the longest suffix wins
+        ("x.timelinejs.json", '{\n  "events": ['),  # TimelineJS: the longest suffix wins
         ("x.json", '[\n  {\n    "title": "Year of the Ides"'),  # chrono's JSON
     ],
 )

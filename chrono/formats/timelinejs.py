@@ -178,8 +178,12 @@ def render(events: Sequence[Event], settings: Settings) -> Rendered:
             copy += 1
         used.add(unique_id)
         slides.append(_slide(event, unique_id, by))
-    title = {"text": {"headline": _escape(settings.title or "Chronology"), "text": ""}}
-    document = {"title": title, "events": slides}
+    document: dict[str, Any] = {"events": slides}
+    if settings.title:  # a title slide only for a title the inputs share (none invented)
+        document = {
+            "title": {"text": {"headline": _escape(settings.title), "text": ""}},
+            **document,
+        }
     return Rendered(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
 
 
