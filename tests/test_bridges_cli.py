@@ -174,7 +174,10 @@ def test_import_format_chooses_without_looking(run: Run, tmp_path: Path) -> None
     story.write_text(STORY, encoding="utf-8")
     result = run("import", str(story), "--format", "json")
     assert result.exit_code == 1
-    assert "expected a list of events" in result.stderr
+    assert (
+        f"{story}:1:1: this is TimelineJS's JSON, not chrono's: import it with --format timelinejs"
+        in result.stderr
+    )
     mw = "title: Plans\n\n2025-08: Launch #space\n"
     from_stdin = run("import", "-", "--format", "markwhen", stdin=mw)
     assert from_stdin.exit_code == 0, from_stdin.stderr

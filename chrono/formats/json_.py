@@ -57,8 +57,12 @@ def read(data: bytes, path: str, day_first: bool | None = None) -> Imported:
             (), None, (Problem(path, exc.lineno, exc.colno, f"invalid JSON: {exc.msg}"),)
         )
     if not isinstance(found, list):
+        from chrono.formats.timelinejs import looks_like
+
         message = ("expected a list of events, as chrono export --format json writes, "
                    "or TimelineJS's object of events")  # fmt: skip
+        if looks_like(found):
+            message = "this is TimelineJS's JSON, not chrono's: import it with --format timelinejs"
         return Imported((), None, (Problem(path, 1, 1, message),))
     records, problems = [], []
     for number, item in enumerate(found, start=1):
