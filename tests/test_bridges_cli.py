@@ -144,7 +144,8 @@ def test_import_tells_timelinejs_from_chronos_json_by_content(run: Run, tmp_path
     story = tmp_path / "story.json"
     story.write_text(STORY, encoding="utf-8")
     result = run("import", str(story))
-    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.exit_code == 0
+    assert "the title slide's text is left out" in result.stderr  # (its `A life`)
     events = events_of(result.stdout)
     assert load_text(result.stdout).titles == ("Whitney Houston",)
     by_title = {e.title: e for e in events}
@@ -272,3 +273,19 @@ def test_a_chronology_through_timelinejs_and_markwhen_comes_back_the_same(
     again = merge_events(load_paths([str(second)]).events).events
     assert kept(again) == kept(original)
     assert run("show", str(second)).stdout == run("show", source).stdout
+
+
+def test_a_title_slides_text_is_said_to_be_left_out(run: Run, tmp_path: Path) -> None:
+    story = tmp_path / "story.json"
+    story.write_text(
+        '{"title": {"text": {"headline": "Story", "text": "<p>An intro</p>"}},\n'
+        ' "events": [{"start_date": {"year": 1994}, "text": {"headline": "A"}}]}\n',
+        encoding="utf-8",
+    )
+    result = run("import", str(story))
+    assert result.exit_code == 0
+    assert (
+        f"{story}:1:1: warning: the title slide's text is left out: a timeline file keeps "
+        "only its title" in result.stderr
+    )
+    assert "title: Story" in result.stdout

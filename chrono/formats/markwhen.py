@@ -227,6 +227,10 @@ def read(data: bytes, path: str, day_first: bool | None = None) -> Imported:
     doc = _Doc(path)
     title, zone, i = _header(lines)
     doc.zone = _zone(doc, zone, 1)
+    for at, line in enumerate(lines[:i]):  # the header is YAML: free text there is lost
+        if line.strip() and not _COMMENT.match(line) and not _HEADER_LINE.match(line):
+            message = f"not part of the header's 'key: value' lines, left out: {line.strip()!r}"
+            doc.problems.append(Problem(path, at + 1, 1, message, Severity.WARNING))
     invalid = 0
     while i < len(lines):
         line = lines[i]
@@ -348,6 +352,8 @@ def _read_event(doc: _Doc, lines: list[str], i: int) -> tuple[int, bool]:
     return end, True
 
 
+# A line of the YAML header: a key, a list item, a continuation, a fence.
+_HEADER_LINE = re.compile(r"\s|[\w.-]+\s*:|- |---|#")
 _ISO_DAYS_RANGE = re.compile(r"\s*\d{4}-\d\d-\d\d\s+(?:-|to)\s+\d{4}-\d\d-\d\d\s*:", re.IGNORECASE)
 
 

@@ -223,6 +223,10 @@ def read(data: bytes, path: str, day_first: bool | None = None) -> Imported:
     invalid = len(problems)
     if not records and not problems:
         problems.append(Problem(path, 0, 0, "no events to import", Severity.WARNING))
+    intro = _get(found.get("title"), "text", "text")
+    if isinstance(intro, str) and _html_text(intro).strip():  # (a timeline has a title only)
+        message = "the title slide's text is left out: a timeline file keeps only its title"
+        problems.append(Problem(path, 1, 1, message, Severity.WARNING))
     return Imported(tuple(records), _title(found), tuple(problems), invalid)
 
 

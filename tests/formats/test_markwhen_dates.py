@@ -122,3 +122,14 @@ def test_iso_days_joined_by_a_dash_are_text_and_chrono_says_so() -> None:
             "'2020-09-27 / 2020-11-10' to make it an event"
         )
     ]
+
+
+def test_free_text_in_the_header_is_said_to_be_left_out() -> None:
+    dates, problems = imported("title: Plans\nSome intro before any event.\n\n2025-08: Launch\n")
+    assert dates == ["2025-08"]
+    assert problems == [
+        (
+            "plans.mw:2:1: warning: not part of the header's 'key: value' lines, left out: "
+            "'Some intro before any event.'"
+        )
+    ]
