@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from chrono._values import Value
 from chrono.errors import DateError
 from chrono.precision import (
+    MEANINGS,
     MONTH_NAMES,
     US_PER_DAY,
     US_PER_MINUTE,
@@ -192,13 +193,18 @@ def zones_differ(dates: Iterable[ChronoDate]) -> bool:
 
 
 def _display_core(p: DatePoint) -> str:
-    text = p.precision.meaning.display(p.year, p.month, p.day)
-    if p.precision < Precision.MINUTE:
+    precision = p.precision
+    text = _SHOWN[precision](p.year, p.month, p.day)
+    if precision < Precision.MINUTE:
         return text
     clock = f"{p.hour:02d}:{p.minute:02d}"
     if p.precision is Precision.SECOND:
         clock += f":{p.second:02d}" + _fraction(p)
     return f"{text} {clock}{_offset_text(p.offset, ' ')}"
+
+
+# How a date of each precision reads (`Meaning.display`), looked up once a date.
+_SHOWN = {precision: meaning.display for precision, meaning in MEANINGS.items()}
 
 
 def _fraction(p: DatePoint) -> str:

@@ -59,7 +59,9 @@ def plot_lines(
         return
     text = _ascii if ascii_only else str
     zones = zones_differ(e.date for e in events)  # (as show: `14:30 Asia/Baku`)
-    dates = [text(e.date.display(zones)) for e in events]
+    dates = [e.date.display(zones) for e in events]
+    if ascii_only:
+        dates = list(map(_ascii, dates))
     date_width = min(max(map(shown_width, dates)), 40 if zones else 26)
     track = max(10, min(60, (columns - date_width - 4) // 2))
     spans = [bounds(e) for e in events]

@@ -114,12 +114,13 @@ def fit(
     # are where they are not deserts: the median of the other gaps between starts.
     # Points spread evenly have no such gaps, and are drawn uncut.
     starts = list(map(itemgetter(0), ordered))
-    usual = sorted(g for g in map(sub, starts[1:], starts) if 0 < g <= share * whole)
+    limit = share * whole
+    usual = sorted(g for g in map(sub, starts[1:], starts) if 0 < g <= limit)
     longest = heapq.nlargest(most, range(len(gaps)), key=gaps.__getitem__)
     cut = set()
     if usual:
         typical = usual[len(usual) // 2]
-        cut = {i for i in longest if gaps[i] > share * whole and gaps[i] > 3 * typical}
+        cut = {i for i in longest if gaps[i] > limit and gaps[i] > 3 * typical}
     kept = whole - sum(gaps[i] for i in cut)
     room = length - gap * len(cut)
     rate = room / kept if kept > 0 else 0.0
