@@ -45,6 +45,7 @@ text { font-family: 'DejaVu Sans', Verdana, Arial, sans-serif; font-size: 12px; 
 .muted { fill: #57606a; font-size: 11px; }
 .axis, .leader, .break { stroke: #8c959f; fill: none; }
 .leader { stroke-width: 0.6; stroke-opacity: 0.7; }
+.crowded .leader { stroke-opacity: 0.2; }
 .point, .bar { fill: #0969da; stroke: #0969da; }
 .approximate .point, .approximate .bar { fill-opacity: 0.35; stroke-dasharray: 2 2; }
 .uncertain .point, .uncertain .bar { fill: none; stroke-width: 1.5; }
@@ -61,6 +62,9 @@ _DARK = """\
   .open { stroke: #e6edf3; }
   .uncertain .point, .uncertain .bar { fill: none; }
 }"""
+
+
+CROWDED = 40  # more leaders than this longer than this many rows: drawn fainter
 
 
 def xml(text: str) -> str:
@@ -188,7 +192,9 @@ def axis_svg(picture: Picture) -> str:
 
 def _events(lane: Lane) -> Iterator[str]:
     # leaders first: a label's halo hides those that pass behind it
-    yield '<g class="leaders">'
+    # Where leaders cross many rows of labels they are a curtain: fainter there.
+    crowded = sum(1 for m in lane.marks if m.label.y - m.y > CROWDED * ROW) > CROWDED
+    yield f'<g class="leaders{" crowded" if crowded else ""}">'
     for mark in lane.marks:
         top = mark.y + (BAR if mark.bar else 4)
         yield (

@@ -267,3 +267,13 @@ def test_a_standalone_picture_reads_the_same_in_dark_mode(open_page: Any, tmp_pa
     )
     assert fill == "rgb(31, 35, 40)"
     assert background == ["#ffffff", *size]
+
+
+def test_leaders_are_fainter_where_they_would_be_a_curtain(tmp_path: Path) -> None:
+    """Hundreds of long leaders over the labels of a dense picture are drawn faint; the
+    few of a small picture are not."""
+    dense_text = write_svg(dense(), tmp_path / "dense.svg")
+    assert '<g class="leaders crowded">' in dense_text
+    shipped = write_svg(SCENARIOS["shipped"](), tmp_path / "shipped.svg")
+    assert '<g class="leaders">' in shipped
+    assert "crowded" not in shipped.split("</style>")[1]
