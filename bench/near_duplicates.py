@@ -1,11 +1,16 @@
-"""Precision and recall of near-duplicate detection on the labelled set.
+"""Precision and recall of near-duplicate detection on the labelled sets.
 
-    python bench/near_duplicates.py [--min-score 0.5] [--show]
+    python bench/near_duplicates.py [--min-score 0.5] [--set PATH]... [--show]
 
-Reads tests/data/near_duplicates.yaml: groups of titles for one real event each.
-A labelled pair is either two entries of one group (a duplicate) or two entries of
-different groups whose dates are compatible (a hard negative: same period, often
-the same place and actors, different events).
+Reads labelled sets: groups of titles for one real event each.  By default both
+`tests/data/near_duplicates.yaml` (the project's own set, around one story) and
+`bench/data_near_duplicates/broad.yaml` (a broad set: many domains, languages and
+scripts; issue #14).  A labelled pair is either two entries of one group (a
+duplicate) or two entries of different groups whose dates are compatible (a hard
+negative: same period, often the same place and actors, different events).
+
+Two measures per set: the pairs `find_near_duplicates` links, and the pairs that
+`chrono dupes` reports, i.e. two members of one of its groups (after grouping).
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import sys
+from collections.abc import Collection
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,16 +26,23 @@ sys.path.insert(0, str(ROOT))
 
 from chrono.dedupe import DEFAULT_MIN_SCORE
 from chrono.loading import load_text
+from chrono.merging import near_groups
+from chrono.model import Event, Origin
 from chrono.similarity import date_relation, find_near_duplicates
 
+CURRENT = ROOT / "tests" / "data" / "near_duplicates.yaml"
+BROAD = ROOT / "bench" / "data_near_duplicates" / "broad.yaml"
 
-def labelled(path: Path = ROOT / "tests" / "data" / "near_duplicates.yaml"):
+
+def labelled(path: Path = CURRENT) -> tuple[list[Event], dict[frozenset[Origin], bool]]:
     import yaml
 
     groups = yaml.safe_load(path.read_text(encoding="utf-8"))
     events, group_of = [], {}
     for g, group in enumerate(groups):
-        text = "\n".join(f"- {{date: '{e['date']}', title: \"{e['title']}\"}}" for e in group)
+        text = yaml.safe_dump(
+            [{"date": str(e["date"]), "title": e["title"]} for e in group], allow_unicode=True
+        )
         for event in load_text(text, f"group{g:03d}.yaml").events:
             group_of[event.origin] = g
             events.append(event)
@@ -41,36 +54,76 @@ def labelled(path: Path = ROOT / "tests" / "data" / "near_duplicates.yaml"):
     return events, pairs
 
 
-def evaluate(min_score: float) -> tuple[float, float, int, int, list[str]]:
-    events, pairs = labelled()
-    found = find_near_duplicates(events, min_score)
-    predicted = {frozenset((n.a.origin, n.b.origin)): n for n in found}
+def _score(
+    events: list[Event],
+    pairs: dict[frozenset[Origin], bool],
+    predicted: Collection[frozenset[Origin]],
+) -> tuple[float, float, list[str]]:
     tp = sum(1 for key, same in pairs.items() if same and key in predicted)
     fp = sum(1 for key in predicted if not pairs.get(key, False))
     fn = sum(1 for same in pairs.values() if same) - tp
     notes = []
+    title = {e.origin: e for e in events}
     for key, same in pairs.items():
         if same != (key in predicted):
             a, b = sorted(key)
-            title = {e.origin: e for e in events}
             kind = "missed" if same else "wrong"
             notes.append(f"{kind}: {title[a].title!r} ~ {title[b].title!r}")
     precision = tp / (tp + fp) if tp + fp else 1.0
     recall = tp / (tp + fn) if tp + fn else 1.0
+    return precision, recall, notes
+
+
+def evaluate(min_score: float, path: Path = CURRENT) -> tuple[float, float, int, int, list[str]]:
+    """Precision and recall of the pairs `find_near_duplicates` links."""
+    events, pairs = labelled(path)
+    found = find_near_duplicates(events, min_score)
+    predicted = {frozenset((n.a.origin, n.b.origin)) for n in found}
+    precision, recall, notes = _score(events, pairs, predicted)
     positives = sum(pairs.values())
     return precision, recall, positives, len(pairs) - positives, notes
+
+
+def evaluate_groups(min_score: float, path: Path = CURRENT) -> tuple[float, float, list[str]]:
+    """Precision and recall of what `chrono dupes` reports: every two members of
+    one of its groups are a predicted duplicate pair."""
+    events, pairs = labelled(path)
+    predicted = {
+        frozenset((a.origin, b.origin))
+        for group in near_groups(events, min_score)
+        for a, b in itertools.combinations(group.members, 2)
+    }
+    return _score(events, pairs, predicted)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--min-score", type=float, default=DEFAULT_MIN_SCORE)
+    parser.add_argument(
+        "--set",
+        dest="sets",
+        type=Path,
+        action="append",
+        metavar="PATH",
+        help="a labelled set (repeatable); default: the current set and the broad one",
+    )
     parser.add_argument("--show", action="store_true", help="list the pairs it got wrong")
     args = parser.parse_args()
-    precision, recall, positives, negatives, notes = evaluate(args.min_score)
-    print(f"labelled pairs: {positives} duplicates, {negatives} hard negatives")
-    print(f"min-score {args.min_score}: precision {precision:.3f}, recall {recall:.3f}")
-    if args.show:
-        print("\n".join(notes))
+    for n, path in enumerate(args.sets or [CURRENT, BROAD]):
+        events, _ = labelled(path)
+        groups = len({e.origin.path for e in events})
+        name = path.resolve().relative_to(ROOT) if path.resolve().is_relative_to(ROOT) else path
+        print(("\n" if n else "") + f"{name}: {len(events)} events in {groups} groups")
+        precision, recall, positives, negatives, notes = evaluate(args.min_score, path)
+        print(f"labelled pairs: {positives} duplicates, {negatives} hard negatives")
+        print(f"min-score {args.min_score}: precision {precision:.3f}, recall {recall:.3f}")
+        g_precision, g_recall, g_notes = evaluate_groups(args.min_score, path)
+        print(
+            f"  as `dupes` reports them (after grouping): precision {g_precision:.3f}, "
+            f"recall {g_recall:.3f}"
+        )
+        if args.show:
+            print("\n".join(["pairs linked:", *notes, "after grouping:", *g_notes]))
 
 
 if __name__ == "__main__":
