@@ -289,3 +289,54 @@ def test_a_title_slides_text_is_said_to_be_left_out(run: Run, tmp_path: Path) ->
         "only its title" in result.stderr
     )
     assert "title: Story" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("[" * 100_000, "1:1: invalid JSON: nested too deeply to read"),
+        ('{"events": [{"start_date": {"year": 1994}, "text": {"headline": "a\\ud800b"}}]}',
+         "1:67: invalid JSON: half a surrogate pair ('ud800' alone is no character)"),
+        ('[{"date": "1994", "title": "\\udc00"}]',
+         "1:29: invalid JSON: half a surrogate pair ('udc00' alone is no character)"),
+    ],
+)  # fmt: skip
+def test_json_chrono_cannot_hold_is_an_error_not_a_traceback(
+    run: Run, tmp_path: Path, text: str, message: str
+) -> None:
+    path = tmp_path / "odd.json"
+    path.write_text(text, encoding="utf-8")
+    result = run("import", str(path))
+    assert result.exit_code == 1
+    assert f"{path}:{message}" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_pair_of_surrogates_and_an_escaped_backslash_are_fine(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "fine.json"
+    path.write_text('[{"date": "1994", "title": "\\ud83d\\ude00 and \\\\ud800"}]', encoding="utf-8")
+    result = run("import", str(path))
+    assert result.exit_code == 0, result.stderr
+    assert events_of(result.stdout)[0].title == "😀 and \\ud800"
+
+
+def test_slide_text_that_goes_on_after_chronos_list_imports_at_once(
+    run: Run, tmp_path: Path
+) -> None:
+    """(Its pattern once took seconds for each two more sources: a hang at forty.)"""
+    text = '<p class="chrono-sources">Sources:</p><ul class="chrono-sources">'
+    text += "<li>a</li>" * 60 + "a note added in TimelineJS"
+    doc = {"events": [{"start_date": {"year": 1994}, "text": {"headline": "A", "text": text}}]}
+    path = tmp_path / "story.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    result = run("import", str(path))
+    assert result.exit_code == 0
+    assert "a note added in TimelineJS" in result.stdout
+
+
+def test_a_long_markwhen_line_that_is_no_date_is_read_at_once(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "long.mw"
+    path.write_text("2025-01-01: First\n\n1 day" + " " * 20_000 + "x: y\n", encoding="utf-8")
+    result = run("import", str(path))
+    assert result.exit_code == 0
+    assert "First" in result.stdout

@@ -9,6 +9,7 @@ from typing import Any
 from chrono.errors import Problem
 from chrono.formats import Format, Imported, Records, Rendered, Settings
 from chrono.formats._fast_json import record_text
+from chrono.formats.jsonfile import load
 from chrono.formats.records import plain_record
 from chrono.model import Event
 
@@ -39,23 +40,15 @@ def sniff(data: bytes) -> str:
     list of events, or a file the JSON reader will say is neither)."""
     from chrono.formats.timelinejs import looks_like
 
-    try:
-        found = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        return "json"
-    return "timelinejs" if looks_like(found) else "json"
+    found, problem = load(data, "")
+    return "timelinejs" if problem is None and looks_like(found) else "json"
 
 
 def read(data: bytes, path: str, day_first: bool | None = None) -> Imported:
     """chrono's own JSON (`export --format json`) as timeline records."""
-    try:
-        found = json.loads(data.decode("utf-8-sig"))
-    except UnicodeDecodeError as exc:
-        return Imported((), None, (Problem(path, 0, 0, f"not UTF-8 JSON: {exc.reason}"),))
-    except json.JSONDecodeError as exc:
-        return Imported(
-            (), None, (Problem(path, exc.lineno, exc.colno, f"invalid JSON: {exc.msg}"),)
-        )
+    found, problem = load(data, path)
+    if problem is not None:
+        return Imported((), None, (problem,))
     if not isinstance(found, list):
         from chrono.formats.timelinejs import looks_like
 

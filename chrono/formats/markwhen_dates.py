@@ -22,7 +22,9 @@ def year_label(year: int) -> str:
 _TIME = r"(?:(?:1[0-2]|0?[1-9])(?::\d{2})?\s?[ap]m|[01]?\d:\d{2}|2[0-3]:\d{2})"
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
 _UNIT = r"(?:milliseconds|ms|seconds|second|secs|sec|s|minutes|minute|mins|min|hours|hour|h|(?:week\s*|work\s*|business\s*)?(?:days|day|d)|weeks|week|w|months|month|years|year|y)"
-_AMOUNTS = rf"(?:-?\d+\s*{_UNIT}(?:\s*,\s*|\s*))+"
+# Amounts apart by spaces or a comma; nothing after the last, so that the spaces before
+# `:` have one way to match and a long line that is not a date fails at once.
+_AMOUNTS = rf"-?\d+\s*{_UNIT}(?:(?:\s*,\s*|\s+)-?\d+\s*{_UNIT})*"
 _RELATIVE = (
     rf"(?:(?:by|before|after)\s*)?(?:!\w+(?:\.(?:start|end))?\s*|\.(?:start|end)\s*)?"
     rf"(?:(?:plus|\+)\s*)?{_AMOUNTS}|(?:by|before|after)\s*!\w+(?:\.(?:start|end))?"

@@ -25,6 +25,7 @@ from typing import Any
 
 from chrono.errors import DateError, Problem, Severity
 from chrono.formats import Format, Imported, Option, Rendered, Settings
+from chrono.formats.jsonfile import load
 from chrono.formats.records import as_url
 from chrono.model import Event
 from chrono.precision import US_PER_DAY, Precision, civil_from_days
@@ -200,15 +201,10 @@ def looks_like(found: Any) -> bool:
 
 def read(data: bytes, path: str, day_first: bool | None = None) -> Imported:
     """A TimelineJS3 JSON file's slides as timeline records."""
-    try:
-        text = data.decode("utf-8-sig")
-        found = json.loads(text)
-    except UnicodeDecodeError as exc:
-        return Imported((), None, (Problem(path, 0, 0, f"not UTF-8 JSON: {exc.reason}"),))
-    except json.JSONDecodeError as exc:
-        return Imported(
-            (), None, (Problem(path, exc.lineno, exc.colno, f"invalid JSON: {exc.msg}"),)
-        )
+    found, problem = load(data, path)
+    if problem is not None:
+        return Imported((), None, (problem,))
+    text = data.decode("utf-8-sig")
     if not looks_like(found):
         message = "expected a TimelineJS object with an `events` list of slides with a start_date"
         return Imported((), None, (Problem(path, 1, 1, message),))
@@ -341,7 +337,7 @@ _CHRONO_TEXT = re.compile(
     r'(?:<p class="chrono-tags">Tags: (?P<tags><span>[^<]*(?:<br>[^<]*)*</span>'
     r"(?:, <span>[^<]*(?:<br>[^<]*)*</span>)*)</p>)?"
     r'(?:<p class="chrono-sources">Sources:</p><ul class="chrono-sources">'
-    r"(?P<sources>(?:<li>.*?</li>)+)</ul>)?",
+    r"(?P<sources>(?:<li>(?:(?!</li>).)*</li>)+)</ul>)?",  # (an item ends at its </li>)
     re.DOTALL,
 )
 _SPAN = re.compile(r"<span>(.*?)</span>", re.DOTALL)
