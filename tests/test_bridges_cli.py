@@ -340,3 +340,30 @@ def test_a_long_markwhen_line_that_is_no_date_is_read_at_once(run: Run, tmp_path
     result = run("import", str(path))
     assert result.exit_code == 0
     assert "First" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("date", "message"),
+    [
+        ({"year": 1994, "month": -1}, "start_date.month must be from 1 to 12, not -1"),
+        ({"year": 1994, "month": 1, "day": 1, "hour": -3}, "start_date.hour must be from 0 to 23, not -3"),
+        ({"year": 1994, "month": 1, "day": 1, "hour": 1, "minute": 2, "second": 3, "millisecond": 1500},
+         "start_date.millisecond must be from 0 to 999, not 1500"),
+        ({"year": 1994, "day": 5}, "start_date has a day but no month"),
+        ({"year": 1994, "month": 1, "day": 1, "minute": 30}, "start_date has a minute but no hour"),
+        ({"year": "1_994"}, "start_date.year must be a whole number, not '1_994'"),
+        ({"year": "١٩٩٤"}, "start_date.year must be a whole number, not '١٩٩٤'"),
+        ({"year": True}, "start_date.year must be a whole number, not True"),
+    ],
+)  # fmt: skip
+def test_timelinejs_fields_out_of_range_are_errors_not_other_dates(
+    run: Run, tmp_path: Path, date: dict[str, object], message: str
+) -> None:
+    """Each of these once came back as another date (`1994--1` read as January 1994),
+    or with a field dropped, without a word."""
+    path = tmp_path / "story.json"
+    doc = {"events": [{"start_date": date, "text": {"headline": "A"}}]}
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    result = run("import", str(path))
+    assert result.exit_code == 1
+    assert f"slide 1: {message}" in result.stderr

@@ -292,20 +292,36 @@ def _date(slide: dict[str, Any]) -> str:
     return text
 
 
+# Each field's range, and the field it needs above it (a day needs a month).
+_RANGES = {
+    "year": (-9999, 9999, None), "month": (1, 12, "year"), "day": (1, 31, "month"),
+    "hour": (0, 23, "day"), "minute": (0, 59, "hour"), "second": (0, 59, "minute"),
+    "millisecond": (0, 999, "second"),
+}  # fmt: skip
+_WHOLE = re.compile(r"-?[0-9]+")
+
+
 def _fields(value: Any, name: str) -> dict[str, int]:
+    """A TimelineJS date object's fields, each a whole number in its range and under the
+    field above it (numbers may be written as text, as TimelineJS allows)."""
     if not isinstance(value, dict):
         raise TypeError(f"{name} must be an object with a year")
+    if value.get("year") is None or (isinstance(value["year"], str) and not value["year"].strip()):
+        raise ValueError(f"{name} has no year")
     fields = {}
     for key in _FIELDS:
         raw = value.get(key)
         if raw is None or (isinstance(raw, str) and not raw.strip()):
             continue
-        try:
-            fields[key] = int(str(raw).strip())
-        except ValueError:
-            raise ValueError(f"{name}.{key} must be a whole number, not {raw!r}") from None
-    if "year" not in fields:
-        raise ValueError(f"{name} has no year")
+        text = str(raw).strip() if isinstance(raw, (int, str)) and not isinstance(raw, bool) else ""
+        if not _WHOLE.fullmatch(text):
+            raise ValueError(f"{name}.{key} must be a whole number, not {raw!r}")
+        fields[key] = int(text)
+        low, high, above = _RANGES[key]
+        if not low <= fields[key] <= high:
+            raise ValueError(f"{name}.{key} must be from {low} to {high}, not {fields[key]}")
+        if above is not None and above not in fields:
+            raise ValueError(f"{name} has a {key} but no {above}")
     if fields["year"] == 0:
         raise ValueError(f"{name}: TimelineJS has no year 0 (write -1 for 1 BCE)")
     return fields
