@@ -224,6 +224,8 @@ _SCRIPT = """\
     axis.setAttribute('width', width * zoom);
     axis.setAttribute('height', axisHeight * zoom);
     axis.style.marginBottom = `${-axisHeight * zoom}px`;
+    // (zoomed far in, the axis would cover much of the view: it stays at the top then)
+    axis.style.position = axisHeight * zoom > box.clientHeight / 4 ? 'static' : 'sticky';
     box.scrollLeft = (box.scrollLeft + cx) * zoom / before - cx;
     box.scrollTop = (box.scrollTop + cy) * zoom / before - cy;
     document.getElementById('zoom-level').textContent = Math.round(zoom * 100) + '%';
@@ -286,8 +288,10 @@ _SCRIPT = """\
     if (zoom < TEXT_ZOOM) setZoom(1);
     const m = marks[i];
     const top = m[5] * zoom, left = m[4] * zoom;
-    if (top < box.scrollTop || top + ROW * zoom > box.scrollTop + box.clientHeight)
-      box.scrollTop = top - box.clientHeight / 3;
+    // (the part of the view under the axis, when it stays in view, does not count)
+    const covered = axis.style.position === 'static' ? 0 : axisHeight * zoom;
+    if (top < box.scrollTop + covered || top + ROW * zoom > box.scrollTop + box.clientHeight)
+      box.scrollTop = top - Math.max(box.clientHeight / 3, covered + ROW * zoom);
     if (left < box.scrollLeft || left > box.scrollLeft + box.clientWidth - 40)
       box.scrollLeft = Math.max(0, left - 40);
     update();

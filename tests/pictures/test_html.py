@@ -405,3 +405,29 @@ def test_a_filter_that_leaves_none_in_view_goes_to_its_first_event(
     page = open_page(path, height=600).page
     page.select_option("#tag", "rare")
     assert page.evaluate(DRAWN)[0][2] == "28 Jan 2024 Zz the rare one"
+
+
+def test_a_label_brought_into_view_is_not_under_the_axis(dense_page: Any) -> None:
+    page = dense_page.page
+
+    def focused_top() -> float:
+        return page.evaluate(
+            """() => document.activeElement.querySelector('text.label').getBoundingClientRect().top
+                 - document.getElementById('axis').getBoundingClientRect().bottom"""
+        )
+
+    page.focus("#picture")
+    page.keyboard.press("Tab")
+    # the next label scrolled to just under the top of the view, where the axis is
+    top = page.evaluate(
+        "() => JSON.parse(document.getElementById('chrono-data').textContent).marks[1][5]"
+    )
+    page.evaluate(f"() => document.getElementById('picture').scrollTop = {top} - 10")
+    page.keyboard.press("Tab")
+    assert focused_top() >= 0
+    for _ in range(10):  # zoomed far in, the axis stays at the top instead of covering
+        page.keyboard.press("+")
+    assert (
+        page.evaluate("() => getComputedStyle(document.getElementById('axis')).position")
+        == "static"
+    )
