@@ -100,8 +100,9 @@ def plot_lines(
         f"{glyphs.cut} time left out",
     ]
     yield from _lines(legend, columns, glyphs)
-    if tags:  # which colour is which first tag
-        keys = [(f"\x1b[{code}m{glyphs.bar}\x1b[0m {tag}", 2 + shown_width(tag))
+    if tags:  # which colour is which first tag (a name cut to fit the width)
+        names = {tag: _cut(text(tag), max(columns - 2, 1), glyphs) for tag in tags}
+        keys = [(f"\x1b[{code}m{glyphs.bar}\x1b[0m {names[tag]}", 2 + shown_width(names[tag]))
                 for tag, code in tags.items()]  # fmt: skip
         yield from _lines([key for key, _ in keys], columns, glyphs, [w for _, w in keys])
 

@@ -178,3 +178,17 @@ def test_colours_say_which_tag_and_leave_the_cuts_plain() -> None:
     assert "\x1b[34m●\x1b[0m" in nato
     key = [line for line in lines if "\x1b[" in line and "Azerbaijan" not in line]
     assert all(len(re.sub("\x1b\\[[0-9;]*m", "", line)) <= 100 for line in key)
+
+
+def test_the_colour_key_fits_and_is_ascii_when_asked() -> None:
+    from chrono.loading import load_text
+    from chrono.merging import merge_events
+    from chrono.plot import plot_lines
+
+    text = "- {date: 1994, title: A, tags: [défense-et-sécurité-très-longue-étiquette-de-test]}\n"
+    events = merge_events(load_text(text).events).events
+    lines = list(plot_lines(events, 30, ascii_only=True, colour=True))
+    plain = [re.sub("\x1b\\[[0-9;]*m", "", line) for line in lines]
+    assert all(len(line) <= 30 for line in plain), plain
+    assert all(line.isascii() for line in plain), plain
+    assert plain[-1].startswith("# defense-et-securite")

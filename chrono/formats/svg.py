@@ -285,7 +285,7 @@ def describe(picture: Picture) -> str:
         return "No events."
     lo, hi = picture.time
     first = year_text(civil_from_days(lo // US_PER_DAY)[0])
-    last = year_text(civil_from_days((hi - 1) // US_PER_DAY)[0])
+    last = year_text(civil_from_days(max(hi - 1, lo) // US_PER_DAY)[0])  # (a point: hi is lo)
     count = f"{picture.count:,} event{'s' if picture.count != 1 else ''}"
     return f"A chronology of {count}, from {first} to {last}."
 

@@ -245,6 +245,8 @@ def test_the_description_names_the_years_even_with_open_intervals(tmp_path: Path
             "- {date: ../1066, title: A}\n- {date: 1994/.., title: B}\n- {date: 2025-08, title: C}\n"
         ).events
     ).events
+    point = merge_events(load_text("- {date: 2000-01-01, title: A}\n").events).events
+    assert describe(lay_out(point, "T")) == "A chronology of 1 event, from 2000 to 2000."
     assert describe(lay_out(events, "T")) == "A chronology of 3 events, from 1066 to 2025."
 
 
