@@ -367,3 +367,38 @@ def test_timelinejs_fields_out_of_range_are_errors_not_other_dates(
     result = run("import", str(path))
     assert result.exit_code == 1
     assert f"slide 1: {message}" in result.stderr
+
+
+def test_timelinejs_keeps_groups_as_text_free_display_dates_and_zoned_order(
+    run: Run, tmp_path: Path
+) -> None:
+    """A tag `R&D <b>` is a group TimelineJS shows as written and that comes back;
+    a display date that is no date (`Summer 1994`) goes out again as it came in; clock
+    times in a named zone are placed by their instant, as offsets are."""
+    timeline = tmp_path / "t.yaml"
+    timeline.write_text(
+        "timezone: America/New_York\nevents:\n"
+        "- {date: 1994-06/1994-08, title: A summer, tags: ['R&D <b>'], display_date: Summer 1994}\n"
+        "- {date: '2025-08-08T23:30', title: Late in New York}\n"
+        "- {date: '2025-08-09T02:00Z', title: Early in London}\n",
+        encoding="utf-8",
+    )
+    out = json.loads(
+        run("export", str(timeline), "--format", "timelinejs", "--groups", "tag").stdout
+    )
+    slides = {s["text"]["headline"]: s for s in out["events"]}
+    summer, late = slides["A summer"], slides["Late in New York"]
+    # in chrono's order, which is TimelineJS's: 02:00 UTC before 23:30 in New York
+    assert [s["text"]["headline"] for s in out["events"]][1:] == [
+        "Early in London",
+        "Late in New York",
+    ]
+    assert summer["group"] == "R&amp;D &lt;b&gt;"
+    assert summer["display_date"] == "Summer 1994"
+    assert (late["start_date"]["day"], late["start_date"]["hour"]) == (9, 3)  # 03:30 UTC
+    assert late["display_date"] == "2025-08-08T23:30"
+    path = tmp_path / "t.timelinejs.json"
+    path.write_text(json.dumps(out), encoding="utf-8")
+    back = {e.title: e for e in events_of(run("import", str(path)).stdout)}
+    assert back["A summer"].tags == ("R&D <b>",)
+    assert back["A summer"].extra["display_date"] == "Summer 1994"

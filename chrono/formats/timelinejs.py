@@ -65,9 +65,9 @@ def _point(p: Any, last: bool) -> dict[str, int]:
         fields["day"] = p.day
     if p.precision < Precision.MINUTE:
         return fields
-    if p.offset is not None:  # an instant: its time in UTC, as TimelineJS has no offsets
-        # (so that instants of several offsets keep their order on its time axis; the
-        # display date says it as written)
+    if p.offset is not None or p.zone is not None:  # an instant: its time in UTC, as
+        # TimelineJS has no offsets nor zones (so that instants of several offsets or
+        # zones keep their order on its axis; the display date says it as written)
         days, us = divmod(p.lo, US_PER_DAY)
         utc_year, month, day = civil_from_days(days)
         seconds, microsecond = divmod(us, 1_000_000)
@@ -101,7 +101,9 @@ def _plain(date: Any) -> bool:
     points = [p for p in ((date.start, date.end) if date.interval else (date.start,)) if p]
     return (
         len(points) == (2 if date.interval else 1)
-        and all(p.precision >= Precision.DAY and p.offset is None for p in points)
+        and all(
+            p.precision >= Precision.DAY and p.offset is None and p.zone is None for p in points
+        )
         and all(p.fraction_digits in (0, 3) for p in points)
         # (a day to a clock time: TimelineJS shows ends in the start's format, or not at
         # all when the end's instant is the start's)
@@ -153,12 +155,15 @@ def _slide(event: Event, unique_id: str, by: str) -> dict[str, Any]:
     slide: dict[str, Any] = {"start_date": start}
     if end is not None:
         slide["end_date"] = end
-    if not _plain(event.date):
+    shown = event.extra.get("display_date")  # (free text a TimelineJS file had)
+    if isinstance(shown, str) and shown.strip():
+        slide["display_date"] = shown
+    elif not _plain(event.date):
         slide["display_date"] = event.date.text  # as written (SPEC §9)
     slide["text"] = {"headline": _escape(event.title), "text": _text(event)}
     group = _group(event, by)
-    if group is not None:
-        slide["group"] = group
+    if group is not None:  # (TimelineJS shows a group as HTML)
+        slide["group"] = _escape(group)
     slide["unique_id"] = unique_id
     return slide
 
@@ -255,8 +260,8 @@ def _record(slide: dict[str, Any]) -> dict[str, Any]:
     else:
         record.update(_user_text(body if isinstance(body, str) else ""))
         group = slide.get("group")
-        if isinstance(group, str) and group.strip():  # a TimelineJS group is a category
-            record["tags"] = [group.strip()]
+        if isinstance(group, str) and _html_text(group).strip():  # a group is a category
+            record["tags"] = [_html_text(group).strip()]
     url = _get(slide, "media", "url")
     if isinstance(url, str) and url.strip() and url.strip() not in record.get("sources", []):
         record.setdefault("sources", []).append(url.strip())
