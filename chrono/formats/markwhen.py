@@ -154,6 +154,8 @@ def _event(event: Event) -> list[str]:
         ("sources", list(event.sources) or None),
         ("timezone", event.timezone if needs_timezone(event) else None),
     ]
+    # other keys, as properties too (a name a property can have; see render)
+    properties += [(key, value) for key, value in event.extra.items() if _KEY.fullmatch(key)]
     lines += [f"{key}: {_value(value)}" for key, value in properties if value is not None]
     if event.description is not None:
         lines += [_line(line) for line in event.description.split("\n")]
@@ -174,7 +176,19 @@ def render(events: Sequence[Event], settings: Settings) -> Rendered:
     parts = [f"title: {_value(settings.title)}\n\n"] if settings.title else []
     parts += ["\n".join(_event(event)) + "\n\n" for event in events]
     text = "".join(parts)
-    return Rendered(text[:-1] if text.endswith("\n\n") else text)
+    unnamed = sorted({k for e in events for k in e.extra if not _KEY.fullmatch(k)})
+    warnings = (
+        [
+            f"markwhen: left out other keys that cannot be property names: {', '.join(map(repr, unnamed))}"
+        ]
+        if unnamed
+        else []
+    )
+    return Rendered(text[:-1] if text.endswith("\n\n") else text, warnings)
+
+
+# A key a Markwhen property line can hold, and that is not one chrono writes itself.
+_KEY = re.compile(r"(?!(?:date|id|location|tags|sources|timezone|tz)$)[A-Za-z_][\w\-.]*")
 
 
 # --------------------------------------------------------------------------- reading
@@ -225,6 +239,9 @@ def read(data: bytes, path: str, day_first: bool | None = None) -> Imported:
         return Imported((), None, (Problem(path, at, 1, "invalid UTF-8: save it as UTF-8"),))
     lines = text.replace("\r\n", "\n").split("\n")
     doc = _Doc(path)
+    if lines[0].startswith("---") and not any(line.startswith("---") for line in lines[1:]):
+        message = "the header opened by '---' is never closed, so no line after it is read"
+        return Imported((), None, (Problem(path, 1, 1, message),))
     title, zone, i = _header(lines)
     doc.zone = _zone(doc, zone, 1)
     for at, line in enumerate(lines[:i]):  # the header is YAML: free text there is lost
@@ -416,10 +433,31 @@ def _record(
     sources = _list(properties.get("sources"))
     if sources:
         record["sources"] = sources
+    for key, value in properties.items():  # any other property: an other key, kept
+        if key not in _OWN and key not in record:
+            record[key] = _other(value)
     if ident:
         doc.spans[ident] = span
     doc.last = span
     return record
+
+
+_OWN = frozenset({"date", "id", "location", "tags", "sources", "timezone", "tz"})
+
+
+def _other(text: str) -> Any:
+    """A property's value: JSON (as chrono writes it), else YAML, else the text."""
+    import yaml
+
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        pass
+    try:
+        value = yaml.safe_load(text)
+    except yaml.YAMLError:
+        return text.strip()
+    return value if isinstance(value, (str, int, float, bool, list, dict)) else text.strip()
 
 
 def _list(text: str | None) -> list[str]:

@@ -133,3 +133,30 @@ def test_free_text_in_the_header_is_said_to_be_left_out() -> None:
             "'Some intro before any event.'"
         )
     ]
+
+
+def test_other_properties_are_kept_and_go_out_again() -> None:
+    """Markwhen users write `color: red`, `assignees: [a, b]` under an event; chrono keeps
+    them as other keys (SPEC §10), and writes other keys back as properties."""
+    from chrono.formats import FORMATS
+    from chrono.loading import load_text
+    from chrono.merging import merge_events
+
+    markwhen = FORMATS["markwhen"]
+    text = "2025-08: Launch\ncolor: red\nassignees: [Ada, Bo]\npercent: 50\n"
+    imported = markwhen.read(text.encode(), "plans.mw", None)
+    (record,) = imported.records
+    assert (record["color"], record["assignees"], record["percent"]) == ("red", ["Ada", "Bo"], 50)
+    events = merge_events(
+        load_text("- {date: 2025-08, title: Launch, color: red, n: 5}\n").events
+    ).events
+    out = markwhen.render(events, markwhen.settings()).text
+    assert 'color: "red"\nn: "5"' in out
+
+
+def test_an_unclosed_header_is_an_error_not_an_empty_import() -> None:
+    dates, problems = imported("---\ntitle: Plans\n\n2025-08: Launch\n")
+    assert dates == []
+    assert problems == [
+        "plans.mw:1:1: the header opened by '---' is never closed, so no line after it is read"
+    ]
