@@ -402,3 +402,22 @@ def test_timelinejs_keeps_groups_as_text_free_display_dates_and_zoned_order(
     back = {e.title: e for e in events_of(run("import", str(path)).stdout)}
     assert back["A summer"].tags == ("R&D <b>",)
     assert back["A summer"].extra["display_date"] == "Summer 1994"
+
+
+def test_timelinejs_import_names_the_slide_and_what_it_leaves_out(run: Run, tmp_path: Path) -> None:
+    story = tmp_path / "story.json"
+    story.write_text(
+        '{"scale": "human", "eras": [{"start_date": {"year": 1990}}],\n'
+        ' "events": [\n'
+        '  {"start_date": {"year": 1994}, "text": {"headline": "Fine"},'
+        ' "media": {"url": "https://example.org/p.jpg", "caption": "A photo", "credit": "AP"}},\n'
+        '  {"text": {"headline": "No date"}}\n]}\n',
+        encoding="utf-8",
+    )
+    result = run("import", str(story), "--skip-invalid")
+    assert result.exit_code == 0
+    assert result.stderr.splitlines()[:3] == [  # (in reading order)
+        f"{story}:1:1: warning: left out: the timeline's eras and scale",
+        f"{story}:3:3: warning: slide 1: left out: media caption, media credit",
+        f"{story}:4:3: slide 2: start_date must be an object with a year",
+    ]

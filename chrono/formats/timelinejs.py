@@ -197,11 +197,9 @@ def render(events: Sequence[Event], settings: Settings) -> Rendered:
 
 
 def looks_like(found: Any) -> bool:
-    """A TimelineJS document: an object whose `events` are slides with a `start_date`."""
-    events = found.get("events") if isinstance(found, dict) else None
-    return isinstance(events, list) and all(
-        isinstance(e, dict) and "start_date" in e for e in events
-    )
+    """A TimelineJS document: an object with a list of `events` (its slides; one that is
+    not a slide with a `start_date` is an error at that slide, not another format)."""
+    return isinstance(found, dict) and isinstance(found.get("events"), list)
 
 
 def read(data: bytes, path: str, day_first: bool | None = None) -> Imported:
@@ -218,10 +216,22 @@ def read(data: bytes, path: str, day_first: bool | None = None) -> Imported:
     for number, slide in enumerate(found["events"]):
         line, column = places[number] if number < len(places) else (0, 0)
         try:
+            if not isinstance(slide, dict):
+                raise TypeError("a slide must be an object with a start_date")
             records.append(_record(slide))
         except (DateError, ValueError, TypeError) as exc:
             problems.append(Problem(path, line, column, f"slide {number + 1}: {exc}"))
-    invalid = len(problems)
+            continue
+        left = [f"media {k}" for k in ("caption", "credit") if _get(slide, "media", k)]
+        left += [k for k in ("background", "autolink") if slide.get(k)]
+        if left:  # (what a timeline file has no field for)
+            message = f"slide {number + 1}: left out: {', '.join(left)}"
+            problems.append(Problem(path, line, column, message, Severity.WARNING))
+    invalid = sum(1 for p in problems if p.severity is not Severity.WARNING)
+    others = [k for k in ("eras", "scale") if found.get(k)]
+    if others:
+        message = f"left out: the timeline's {' and '.join(others)}"
+        problems.append(Problem(path, 1, 1, message, Severity.WARNING))
     if not records and not problems:
         problems.append(Problem(path, 0, 0, "no events to import", Severity.WARNING))
     intro = _get(found.get("title"), "text", "text")
