@@ -422,8 +422,8 @@ def _record(
         record["location"] = _scalar(properties["location"])
     description, more_tags, places = _description(body)
     locations += places
-    if locations and "location" not in record:
-        record["location"] = "; ".join(locations)
+    if locations:  # (besides a `location` property, if any: none is lost)
+        record["location"] = "; ".join([*filter(None, [record.get("location")]), *locations])
     if description is not None:
         record["description"] = description
     tags += more_tags + _list(properties.get("tags"))

@@ -160,3 +160,11 @@ def test_an_unclosed_header_is_an_error_not_an_empty_import() -> None:
     assert problems == [
         "plans.mw:1:1: the header opened by '---' is never closed, so no line after it is read"
     ]
+
+
+def test_a_location_in_the_text_besides_the_property_is_kept() -> None:
+    from chrono.formats import FORMATS
+
+    text = "2025-08: Launch [Berlin](location)\nlocation: Potsdam\n"
+    (record,) = FORMATS["markwhen"].read(text.encode(), "plans.mw", None).records
+    assert record["location"] == "Potsdam; Berlin"
