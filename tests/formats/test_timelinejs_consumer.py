@@ -81,19 +81,12 @@ def expected_date(slide: dict[str, Any]) -> str:
 
 
 @pytest.fixture(scope="module")
-def story(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], dict[str, Any]]:
+def story() -> tuple[dict[str, Any], dict[str, Any]]:
     """What TimelineJS shows of chrono's JSON (once for this module's tests), and the JSON."""
     events = merge_events(load_text(STORY, "story.yaml").events).events
     timelinejs = FORMATS["timelinejs"]
     text = timelinejs.render(events, timelinejs.settings(title="The Ides <b>bold</b>")).text
-    path = tmp_path_factory.mktemp("timelinejs") / "story.json"
-    path.write_text(text, encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "tests.formats.timelinejs_page", str(path)],
-        capture_output=True, text=True, timeout=180, check=False, cwd=ROOT,
-    )  # fmt: skip
-    assert result.returncode == 0, result.stderr[-3000:]
-    return json.loads(result.stdout), json.loads(text)
+    return shown_by_timelinejs(text), json.loads(text)
 
 
 def test_timelinejs_builds_one_slide_per_event_after_the_title(story: Any) -> None:
