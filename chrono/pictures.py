@@ -21,10 +21,10 @@ from __future__ import annotations
 import bisect
 import math
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import PurePath
 
+from chrono.formats.grouping import BANDS, band
 from chrono.model import Event
 from chrono.precision import US_PER_DAY, Precision, civil_from_days, year_text
 from chrono.timescale import Scale, Tick, fit
@@ -208,15 +208,7 @@ class Picture:
     legend: list[str]  # the kinds of mark drawn (LEGEND_TEXT)
 
 
-def _lane_of(by: str) -> Callable[[Event], str | None]:
-    if by == "tag":
-        return lambda e: e.tags[0] if e.tags else "(no tag)"
-    if by == "source":
-        return lambda e: PurePath(e.origin.path).name
-    return lambda e: None
-
-
-LANES = ("none", "tag", "source")
+LANES = BANDS
 
 
 def bounds(event: Event) -> tuple[int, int, bool, bool, bool]:
@@ -260,10 +252,9 @@ def lay_out(events: Sequence[Event], title: str, lanes: str = "none") -> Picture
     origin = MARGIN
     axis_labels = _axis_labels(scale, ticks, origin)
     rows_under = 1 + max((int(a.y) for a in axis_labels), default=-1)
-    key = _lane_of(lanes)
     order: dict[str | None, list[int]] = {}
     for i, event in enumerate(events):
-        order.setdefault(key(event), []).append(i)
+        order.setdefault(band(event, lanes), []).append(i)
     right = origin + scale.end
     placed: list[Lane] = []
     for under in axis_labels:

@@ -98,6 +98,15 @@ def civil_from_days(days: int) -> tuple[int, int, int]:
     return yoe + era * 400 + (month <= 2), month, day
 
 
+def civil_from_instant(instant: int) -> tuple[int, int, int, int, int, int, int]:
+    """An instant (microseconds since 1970, UTC) as year, month, day, hour, minute,
+    second and microsecond in UTC."""
+    days, rest = divmod(instant, US_PER_DAY)
+    seconds, microsecond = divmod(rest, US_PER_SECOND)
+    year, month, day = civil_from_days(days)
+    return year, month, day, seconds // 3600, seconds // 60 % 60, seconds % 60, microsecond
+
+
 def year_text(year: int) -> str:
     """A year as readers count it: 1994, 500 CE, 44 BCE (astronomical -43).
 

@@ -269,3 +269,13 @@ def test_issue_11_every_year_keeps_its_sign_in_every_form(year: int, data: st.Da
     if year < 0 and -year < 1000:  # the same year written short with its sign
         with pytest.raises(DateError, match="needs four digits"):
             parse_date(f"-{-year}")
+
+
+@given(st.integers(-400_000 * 365 * 86_400 * 10**6, 400_000 * 365 * 86_400 * 10**6))
+def test_an_instant_in_utc_fields_adds_up_to_itself(instant: int) -> None:
+    from chrono.precision import US_PER_DAY, civil_from_instant, days_from_civil
+
+    year, month, day, hour, minute, second, micro = civil_from_instant(instant)
+    assert (0 <= hour < 24, 0 <= minute < 60, 0 <= second < 60, 0 <= micro < 10**6) == (True,) * 4
+    clock = ((hour * 60 + minute) * 60 + second) * 10**6 + micro
+    assert days_from_civil(year, month, day) * US_PER_DAY + clock == instant

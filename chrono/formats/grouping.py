@@ -1,7 +1,9 @@
-"""Headings that group a chronology by year or decade (Markdown, Mermaid)."""
+"""How exports group a chronology: headings by year or decade (Markdown, Mermaid), and
+bands by first tag or source file (the pictures' lanes, TimelineJS's groups)."""
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from chrono.formats import Option
@@ -9,6 +11,20 @@ from chrono.precision import Precision, year_text
 
 if TYPE_CHECKING:
     from chrono.dates import ChronoDate, DatePoint
+    from chrono.model import Event
+
+BANDS = ("none", "tag", "source")
+
+
+def band(event: Event, by: str) -> str | None:
+    """The band an event goes in: its first tag (`(no tag)` without one), the name of
+    the file it came from, or None for `none`."""
+    if by == "tag":
+        return event.tags[0] if event.tags else "(no tag)"
+    if by == "source":
+        return PurePath(event.origin.path).name
+    return None
+
 
 GROUP_BY = Option(
     "group_by",

@@ -34,7 +34,7 @@ from chrono.formats.markwhen_dates import (
 )
 from chrono.formats.records import needs_timezone
 from chrono.model import Event
-from chrono.precision import Precision, civil_from_days
+from chrono.precision import Precision, civil_from_instant
 
 JOINER = "\u2060"  # WORD JOINER: escapes the character after it
 # What Markwhen reads as syntax inside text (see the module docstring): a joiner goes
@@ -95,10 +95,8 @@ def _point(p: Any, last: bool) -> tuple[str, bool]:
 
 def _utc(instant: int) -> str:
     """An instant as Markwhen's ISO 8601 form: seconds, UTC (`Z`)."""
-    seconds = instant // 1_000_000
-    days, rest = divmod(seconds, 86_400)
-    y, m, d = civil_from_days(days)
-    return f"{y:04d}-{m:02d}-{d:02d}T{rest // 3600:02d}:{rest // 60 % 60:02d}:{rest % 60:02d}Z"
+    y, m, d, hour, minute, second, _ = civil_from_instant(instant)
+    return f"{y:04d}-{m:02d}-{d:02d}T{hour:02d}:{minute:02d}:{second:02d}Z"
 
 
 def markwhen_date(date: Any) -> tuple[str, bool]:

@@ -20,20 +20,20 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from pathlib import PurePath
 from typing import Any
 
 from chrono.errors import DateError, Problem, Severity
 from chrono.formats import Format, Imported, Option, Rendered, Settings
+from chrono.formats.grouping import BANDS, band
 from chrono.formats.jsonfile import load
 from chrono.formats.records import as_url
 from chrono.model import Event
-from chrono.precision import US_PER_DAY, Precision, civil_from_days
+from chrono.precision import Precision, civil_from_instant
 
 GROUPS = Option(
     "groups",
     "TimelineJS: a labelled row of the time axis for each first tag, each source file, or none.",
-    choices=("none", "tag", "source"),
+    choices=BANDS,
     default="none",
 )
 # unique_ids chrono makes for events without an id (an id is written as it is)
@@ -68,12 +68,8 @@ def _point(p: Any, last: bool) -> dict[str, int]:
     if p.offset is not None or p.zone is not None:  # an instant: its time in UTC, as
         # TimelineJS has no offsets nor zones (so that instants of several offsets or
         # zones keep their order on its axis; the display date says it as written)
-        days, us = divmod(p.lo, US_PER_DAY)
-        utc_year, month, day = civil_from_days(days)
-        seconds, microsecond = divmod(us, 1_000_000)
-        fields.update(year=_year(utc_year), month=month, day=day, hour=seconds // 3600,
-                      minute=seconds // 60 % 60)  # fmt: skip
-        second = seconds % 60
+        utc_year, month, day, hour, minute, second, microsecond = civil_from_instant(p.lo)
+        fields.update(year=_year(utc_year), month=month, day=day, hour=hour, minute=minute)
     else:
         fields.update(hour=p.hour, minute=p.minute)
         second, microsecond = p.second, p.microsecond
@@ -142,14 +138,6 @@ def _source(source: str) -> str:
     return f'<a href="{html.escape(url)}">{_escape(source)}</a>'
 
 
-def _group(event: Event, by: str) -> str | None:
-    if by == "tag":
-        return event.tags[0] if event.tags else "(no tag)"
-    if by == "source":
-        return PurePath(event.origin.path).name
-    return None
-
-
 def _slide(event: Event, unique_id: str, by: str) -> dict[str, Any]:
     start, end = date_fields(event.date)
     slide: dict[str, Any] = {"start_date": start}
@@ -161,7 +149,7 @@ def _slide(event: Event, unique_id: str, by: str) -> dict[str, Any]:
     elif not _plain(event.date):
         slide["display_date"] = event.date.text  # as written (SPEC §9)
     slide["text"] = {"headline": _escape(event.title), "text": _text(event)}
-    group = _group(event, by)
+    group = band(event, by)
     if group is not None:  # (TimelineJS shows a group as HTML)
         slide["group"] = _escape(group)
     slide["unique_id"] = unique_id
