@@ -118,11 +118,13 @@ def read(sources: Sequence[str], reading: Reading, progress: Progress | None = N
     files, problems = expand_paths(resolve(sources))
     if not reading.cache or reading.report_merges or problems:
         return _read(files, problems, reading, progress)
-    from chrono import caches
+    from chrono import caches, meaning
     from chrono.caches.stored import ChronologyCache
 
-    score = reading.min_score if reading.dedupe is Dedupe.FUZZY else None
-    key = caches.key(files, (reading.day_first, reading.dedupe.value, score))
+    fuzzy = reading.dedupe is Dedupe.FUZZY
+    score = reading.min_score if fuzzy else None
+    signals = (meaning.MODEL if meaning.available() else "words") if fuzzy else None
+    key = caches.key(files, (reading.day_first, reading.dedupe.value, score, signals))
     if key is None:  # standard input, or a file modified just now
         return _read(files, problems, reading, progress)
     store = ChronologyCache()

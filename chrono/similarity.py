@@ -19,6 +19,7 @@ complete linkage, so they do not depend on input order.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import math
@@ -30,11 +31,15 @@ from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from anyascii import anyascii
+
 from chrono.dedupe import DEFAULT_MIN_SCORE
 from chrono.model import Event
 from chrono.precision import US_PER_DAY, Precision, days_from_civil
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from chrono.dates import ChronoDate
 
 __all__ = ["DEFAULT_MIN_SCORE", "NearDuplicate", "TitleIndex", "find_near_duplicates", "words"]
@@ -49,6 +54,12 @@ _STOP_WORDS = frozenset(
         "from", "near", "about", "between", "after", "before", "during", "under", "over",
         "against", "into", "as", "is", "are", "was", "were", "be", "been", "its", "it",
         "this", "that", "their", "his", "her", "new",
+        # the articles and prepositions of the languages sources are most often in
+        "de", "du", "des", "la", "le", "les", "l", "d", "un", "une", "et", "au", "aux", "en",
+        "sur", "pour", "par", "dans", "der", "die", "das", "den", "dem", "ein", "eine", "und",
+        "von", "zu", "im", "mit", "fur", "auf", "el", "los", "las", "del", "y", "con", "por",
+        "il", "di", "da", "e", "o", "do", "dos", "na", "no", "em", "och", "med", "af", "og",
+        "het", "van", "op", "v", "s", "i",
     }
 )  # fmt: skip
 # Letters NFKD does not fold to ASCII (Azerbaijani, Turkish, Nordic, Polish …).
@@ -72,7 +83,10 @@ _WORD = re.compile(r"[^\W_]+")
 
 def _fold(word: str) -> str:
     decomposed = unicodedata.normalize("NFKD", word.casefold().translate(_TRANSLITERATE))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if folded.isascii():
+        return folded
+    return "".join(ch for ch in anyascii(folded).casefold() if ch.isalnum())
 
 
 def _stem(word: str) -> str:
@@ -92,6 +106,53 @@ def words(title: str) -> frozenset[str]:
     found = {_word(raw) for raw in _WORD.findall(title)}
     found.discard("")
     return frozenset(found)
+
+
+def names(title: str) -> dict[str, tuple[frozenset[str], str]]:
+    """The initialisms of the title's names, each with the comparable words of the name
+    it stands for and the name as written: what a title that writes the initialism
+    matches instead.
+
+    >>> name_words, name = names("International Monetary Fund backs bailout")["imf"]
+    >>> sorted(name_words), name
+    (['fund', 'international', 'monetary'], 'International Monetary Fund')
+    """
+    found = initialisms(_WORD.findall(title))
+    return {key: (words(name), name) for key, name in found.items()}
+
+
+_LINKS = frozenset(
+    {"of", "and", "for", "the", "on", "de", "du", "des", "la", "le", "et", "für", "und"}
+)
+
+
+def initialisms(raws: Sequence[str]) -> dict[str, str]:
+    """The initialisms of the names in a title's words: runs of three to six capitalised
+    words (`of`, `and`, `for` … may join them), each as the folded initials and the
+    name it stands for.  So `IMF` meets `International Monetary Fund`.
+
+    >>> initialisms("The World Health Organization declares a pandemic".split())
+    {'who': 'World Health Organization'}
+    """
+    found: dict[str, str] = {}
+    run: list[str] = []
+    for raw in [*raws, ""]:
+        if raw[:1].isupper() and not raw.isupper():
+            if run or raw.casefold() not in _STOP_WORDS:
+                run.append(raw)
+            continue
+        if run and raw in _LINKS:
+            run.append(raw)
+            continue
+        while run and run[-1] in _LINKS:
+            run.pop()
+        capitals = [w for w in run if w not in _LINKS]
+        if 3 <= len(capitals) <= 6:
+            key = _fold("".join(w[0] for w in capitals))
+            if key.isalpha() and key not in _STOP_WORDS:
+                found.setdefault(key, " ".join(run))
+        run = []
+    return found
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -128,11 +189,23 @@ class NearDuplicate:
     score: float
     shared: tuple[str, ...]  # the words the titles share
     relation: str  # how the dates relate: same, contains, overlaps, close
+    meaning: float | None = None  # the titles' cosine, when similar meaning counted
+    differs: str | None = None  # what tells them apart, when something does
 
     @property
     def dates(self) -> str:
         """How the dates relate, in words, for reports (made only when asked for)."""
         return explain_dates(self.a.date, self.b.date, self.relation)
+
+    @property
+    def why(self) -> str:
+        """What made the two look alike, and what tells them apart, in words."""
+        reasons = [self.dates, "words: " + (", ".join(self.shared) or "none")]
+        if self.meaning is not None:
+            reasons.append(f"similar meaning {score_text(self.meaning)}")
+        if self.differs is not None:
+            reasons.append(f"but {self.differs}")
+        return "; ".join(reasons)
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -153,9 +226,17 @@ def _loose(words: frozenset[str]) -> dict[tuple[str, str], str]:
 
 
 class TitleIndex:
-    """Word rarity over a chronology: a word's weight is its inverse document frequency."""
+    """Word rarity over a chronology: a word's weight is its inverse document frequency.
 
-    def __init__(self, titles: Sequence[Collection[str]]) -> None:
+    `names` holds, for the titles that have any, the initialisms of their names
+    (see `names`): a title writing `IMF` matches another's `International Monetary
+    Fund` through them."""
+
+    def __init__(
+        self,
+        titles: Sequence[Collection[str]],
+        names: dict[int, dict[str, tuple[frozenset[str], str]]] | None = None,
+    ) -> None:
         df: Counter[str] = Counter()
         for title_words in titles:
             df.update(title_words)
@@ -163,6 +244,7 @@ class TitleIndex:
         count = len(titles)
         self.weights = {w: math.log((count + 1) / (n + 1)) + 1.0 for w, n in df.items()}
         self.words = titles
+        self.names = names or {}
         weights = self.weights
         self.totals = [sum(weights[w] for w in t) for t in titles]
         # Every word's place in rarity order (then alphabetical): sorting by it is a
@@ -175,32 +257,132 @@ class TitleIndex:
         The mean of the weighted Jaccard index (shared weight over the weight of
         both) and the weighted overlap coefficient (shared weight over the weight of
         the shorter title), so that a short headline inside a long one still scores.
-        Words alike by stem or transliteration match at 0.8 and count once.
+        Words alike by stem or transliteration match at 0.8 and count once.  An
+        initialism in one title matches the name it stands for in the other, the
+        name's words then counting as that one word.
         """
         a, b, w = frozenset(self.words[i]), frozenset(self.words[j]), self.weights
         shared = a & b
         matched = sum(w[x] for x in shared)
+        rest_a, rest_b = a - shared, b - shared
+        total_a, total_b = self.totals[i], self.totals[j]
+        expanded: list[str] = []
+        if self.names and (i in self.names or j in self.names):
+            for key, (name, written) in self.names.get(j, {}).items():
+                if key in rest_a and name <= b:
+                    matched += w[key]
+                    rest_a -= {key}
+                    total_b += w[key] - sum(w[x] for x in name - shared)
+                    rest_b -= name
+                    expanded.append(f"{key.upper()} = {written}")
+            for key, (name, written) in self.names.get(i, {}).items():
+                if key in rest_b and name <= a:
+                    matched += w[key]
+                    rest_b -= {key}
+                    total_a += w[key] - sum(w[x] for x in name - shared)
+                    rest_a -= name
+                    expanded.append(f"{key.upper()} = {written}")
         loose: list[tuple[str, str]] = []
         pairs = 0.0
-        rest_a, rest_b = a - shared, b - shared
         keys_a = _loose(rest_a) if rest_a else {}
         keys_b = _loose(rest_b) if keys_a and rest_b else {}
         common = keys_a.keys() & keys_b.keys()
         if common:
             used: set[str] = set()
-            for key in sorted(common):
-                word, other = keys_a[key], keys_b[key]
+            for loose_key in sorted(common):
+                word, other = keys_a[loose_key], keys_b[loose_key]
                 if word not in used and other not in used:
                     used.update((word, other))
                     loose.append((word, other))
                     pairs += (w[word] + w[other]) / 2
         if not matched and not pairs:
             return 0.0, ()
+        exact = matched
         matched += 0.8 * pairs
-        total_a, total_b = self.totals[i], self.totals[j]
-        union = total_a + total_b - (matched - 0.8 * pairs) - pairs
+        union = total_a + total_b - exact - pairs
         score = (matched / union + min(1.0, matched / min(total_a, total_b))) / 2
-        return score, tuple(sorted(shared)) + tuple(f"{x}~{y}" for x, y in loose)
+        found = tuple(sorted(shared)) + tuple(expanded) + tuple(f"{x}~{y}" for x, y in loose)
+        return score, found
+
+
+# --------------------------------------------------------------------------- contrast
+
+CONTRAST = 0.35  # score factor for titles that tell different steps, objects or numbers
+
+# Words that tell events apart when two titles share everything else: each class
+# lists sides, and a title with a word of one side against a title with a word of
+# another (and none of the first) are two events: a minister appointed and the same
+# minister resigning; a launch and a docking; a novel and its film.  General news
+# vocabulary, in English, not the words of one story.
+_SIDES = (
+    ("appoint appointed elect elected sworn inaugurated named nominated",
+     ("resign resigns resigned quit quits ousted oust fire fires fired sacked dismissed"
+     " impeached removed"),
+     "return returns returned reinstated reappointed restored"),
+    ("open opens opened opening", "close closes closed closing"),
+    ("begin begins began start starts started", "end ends ended finish finishes finished"),
+    ("launch launches launched lifts liftoff takeoff",
+     ("dock docks docked docking land lands landed landing touches touchdown arrives"
+      " splashdown")),
+    ("announce announces announced unveil unveils unveiled preview previews",
+     "release releases released publish publishes published sale"),
+    ("book novel", "film movie cinema cinemas", "play theatre musical", "album song"),
+    ("arrest arrested detained", "charged indicted", "convicted sentenced guilty",
+     "acquitted"),
+    ("born birth", "die dies died death", "funeral buried burial"),
+    ("first", "second", "third", "fourth", "fifth"),
+    ("invade invades invaded invasion attack attacks offensive",
+     "ceasefire truce armistice surrender surrenders withdraw withdraws withdrawal"),
+    ("sign signs signed", "ratify ratifies ratified"),
+    ("rise rises rose surge surges soar soars jump jumps",
+     "fall falls fell plunge plunges crash crashes slump slumps drop drops"),
+)  # fmt: skip
+# Words that make another word a different thing: a semi-final is not the final,
+# a suborbital flight not an orbital one, the vice president not the president.
+_MODIFIERS = ("semi", "quarter", "sub", "vice", "deputy", "pre", "post", "non", "anti", "ex")
+
+
+def _sides() -> dict[str, tuple[int, int]]:
+    found: dict[str, tuple[int, int]] = {}
+    for number, sides in enumerate(_SIDES):
+        for side, listed in enumerate(sides):
+            for raw in listed.split():
+                word = _word(raw)
+                if word and found.setdefault(word, (number, side)) != (number, side):
+                    found.pop(word)  # a word on two sides tells nothing
+    return found
+
+
+_SIDE_OF = _sides()
+
+
+def contrast(a: Collection[str], b: Collection[str]) -> str | None:
+    """Why two titles that look alike tell different events, if they do: words of
+    different sides of a contrast (`resign` ~ `reinstated`), a modifier in one only
+    (`semi final` ~ `final`, `suborbital` ~ `orbital`), or numbers and none shared
+    (`Apollo 11` ~ `Apollo 12`).  None when nothing tells them apart."""
+    only_a, only_b = set(a) - set(b), set(b) - set(a)
+    sides_a = {_SIDE_OF[w]: w for w in only_a if w in _SIDE_OF}
+    if sides_a and only_b:
+        sides_b = {_SIDE_OF[w]: w for w in only_b if w in _SIDE_OF}
+        for (number, side), word in sides_a.items():
+            for (other_number, other_side), other in sides_b.items():
+                if (number == other_number and side != other_side
+                        and (number, other_side) not in sides_a
+                        and (number, side) not in sides_b):  # fmt: skip
+                    return f"{word} / {other}"
+    for one, rest in ((only_a, b), (only_b, a)):
+        for word in one:
+            if word in _MODIFIERS and rest:
+                return f"{word} in one title only"
+            for modifier in _MODIFIERS:
+                if word.startswith(modifier) and word[len(modifier) :] in rest:
+                    return f"{word} / {word[len(modifier) :]}"
+    numbers_a = {w for w in a if w.isdigit()}
+    numbers_b = {w for w in b if w.isdigit()}
+    if numbers_a and numbers_b and not numbers_a & numbers_b:
+        return f"{min(numbers_a)} / {min(numbers_b)}"
+    return None
 
 
 # --------------------------------------------------------------------------- dates
@@ -286,11 +468,18 @@ def _blockable(event: Event) -> bool:
 
 
 def find_near_duplicates(
-    events: Sequence[Event], min_score: float = DEFAULT_MIN_SCORE
+    events: Sequence[Event], min_score: float = DEFAULT_MIN_SCORE, *, meaning: bool = True
 ) -> list[NearDuplicate]:
-    """Pairs of near-duplicate events, most similar first (stable order)."""
+    """Pairs of near-duplicate events, most similar first (stable order).
+
+    With `meaning` (and wordllama installed: `chrono.meaning.available()`), similar
+    meaning counts too, and in chronologies of up to EXHAUSTIVE events pairs whose
+    spans meet are compared by meaning even when they share no word."""
     # Titles' words as tuples: a frozenset per title took 470 MB at 1M events.
-    index = TitleIndex([tuple(words(e.title)) for e in events])
+    index = TitleIndex(
+        [tuple(words(e.title)) for e in events],
+        {i: named for i, e in enumerate(events) if (named := names(e.title))},
+    )
     spans = _Spans(events)
     # Each event's blocking keys at each bucket size (8 days, 64 days, a year).
     # Up to EXHAUSTIVE events, every word of a title is a key at every size, so
@@ -309,9 +498,12 @@ def find_near_duplicates(
     keys: _Keys = _Keys()
     combos: dict[int, list[int]] = {}
     exhaustive = len(events) <= EXHAUSTIVE
-    rank = index.rank.__getitem__
+    rank_of = index.rank
+    rank = rank_of.__getitem__
     for i, event in enumerate(events):
         title_words = index.words[i]
+        if i in index.names:  # filed under its names' initialisms too, where written
+            title_words = (*title_words, *(k for k in index.names[i] if k in rank_of))
         if title_words and _blockable(event):
             rare = list(dict.fromkeys([block_of[w] for w in sorted(title_words, key=rank)]))
             pairs = [n + (a * n + b if a < b else b * n + a)
@@ -364,6 +556,8 @@ def find_near_duplicates(
     found: list[NearDuplicate] = []
     size = len(events)
     lows, highs = spans.lows, spans.highs
+    vectors = _vectors(events) if meaning else None
+    compare = functools.partial(_compare, events, index, vectors, min_score=min_score)
     for entries in buckets.values():
         if isinstance(entries, int):
             continue
@@ -377,9 +571,15 @@ def find_near_duplicates(
                     pair = first * size + second if first < second else second * size + first
                     if pair not in seen:
                         seen.add(pair)
-                        near = _compare(events, index, divmod(pair, size), min_score)
+                        near = compare(divmod(pair, size))
                         if near is not None:
                             found.append(near)
+    if vectors is not None and exhaustive:
+        for first, second in _meaning_pairs(spans, vectors, min_score):
+            if first * size + second not in seen:
+                near = compare((first, second))
+                if near is not None:
+                    found.append(near)
     found.sort(key=lambda n: (-n.score, n.a.sort_key(), n.b.sort_key()))
     return found
 
@@ -464,11 +664,65 @@ def _split_crowded(
             yield coarse, fine
 
 
+def _vectors(events: Sequence[Event]) -> np.ndarray | None:
+    """The titles' meaning vectors, or None without wordllama (chrono.meaning)."""
+    from chrono import meaning
+
+    return meaning.vectors([e.title for e in events]) if meaning.available() else None
+
+
+MEANING_FROM = 0.3  # a cosine at or below this adds nothing
+MEANING_SCALE = 1.0  # how a cosine above it counts: (cosine - MEANING_FROM) * MEANING_SCALE
+MEANING_SPAN = 2_000  # most later-starting events a span is compared with by meaning alone
+
+
+def _meaning_score(cosine: float) -> float:
+    return (cosine - MEANING_FROM) * MEANING_SCALE
+
+
+def _meaning_pairs(
+    spans: _Spans, vectors: np.ndarray, min_score: float
+) -> Iterator[tuple[int, int]]:
+    """Pairs whose widened spans meet and whose meaning alone could score, found by
+    date, not by word: each span against those starting within it (at most
+    MEANING_SPAN of them), the cosines by one matrix product a span."""
+    import numpy as np
+
+    lows, highs = spans.lows, spans.highs
+    order = sorted(range(len(lows)), key=lows.__getitem__)
+    starts = [lows[i] for i in order]
+    at_least = min_score / MEANING_SCALE + MEANING_FROM
+    by_start = vectors[order]
+    for n, i in enumerate(order):
+        if highs[i] == lows[i]:  # not blocked (see _Spans)
+            continue
+        end = min(bisect.bisect_left(starts, highs[i], n + 1), n + 1 + MEANING_SPAN)
+        if end <= n + 1:
+            continue
+        cosines = by_start[n + 1 : end] @ vectors[i]
+        for k in np.flatnonzero(cosines >= at_least):
+            j = order[n + 1 + int(k)]
+            yield (i, j) if i < j else (j, i)
+
+
 def _compare(
-    events: Sequence[Event], index: TitleIndex, pair: tuple[int, int], min_score: float
+    events: Sequence[Event],
+    index: TitleIndex,
+    vectors: np.ndarray | None,
+    pair: tuple[int, int],
+    *,
+    min_score: float,
 ) -> NearDuplicate | None:
-    """The pair as near-duplicates, if their dates are compatible and they score."""
+    """The pair as near-duplicates, if their dates are compatible and they score:
+    by their words, or by their meaning when that scores more."""
     score, shared = index.similarity(*pair)
+    cosine = None
+    if vectors is not None:
+        cosine = float(vectors[pair[0]] @ vectors[pair[1]])
+        if _meaning_score(cosine) > score:
+            score = _meaning_score(cosine)
+        else:
+            cosine = None
     if score < min_score:
         return None
     a, b = events[pair[0]], events[pair[1]]
@@ -479,6 +733,12 @@ def _compare(
         score *= CLOSE_DATES  # a day apart: more likely two events than one
     if score < min_score:
         return None
+    differs = contrast(index.words[pair[0]], index.words[pair[1]])
+    if differs is not None:
+        score *= CONTRAST
+        if score < min_score:
+            return None
     if a.sort_key() > b.sort_key():
         a, b = b, a
-    return NearDuplicate(a, b, round(score, 3), shared, kind)
+    meaning = None if cosine is None else round(cosine, 3)
+    return NearDuplicate(a, b, round(score, 3), shared, kind, meaning, differs)

@@ -20,6 +20,7 @@ from chrono.cli.options import (
     echo_problems,
     load,
     min_score_option,
+    note_words_only,
     query_options,
     read_and_select,
     read_chronology,
@@ -387,6 +388,7 @@ def dupes(read: ReadOptions, min_score: float, show_all: bool, as_json: bool) ->
     from chrono.formats.dupes import render_groups
     from chrono.merging import near_groups
 
+    note_words_only(read)
     chronology = read_chronology(with_reading(read, report_merges=read.verbose or show_all))
     groups = near_groups(chronology.events, min_score)
     exact = chronology.merges if show_all else ()

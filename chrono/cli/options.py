@@ -119,6 +119,8 @@ def read_chronology(read: ReadOptions) -> Chronology:
     """The merged chronology of the sources, its problems reported by the policy."""
     from chrono import chronology
 
+    if read.reading.dedupe is Dedupe.FUZZY:
+        note_words_only(read)
     with _sources():
         found = chronology.read(read.paths, read.reading, _progress(read))
     errors = sum(p.is_error for p in found.problems)
@@ -127,6 +129,19 @@ def read_chronology(read: ReadOptions) -> Chronology:
     if read.verbose:
         _report_merges(found.merges)
     return found
+
+
+def note_words_only(read: ReadOptions) -> None:
+    """Say once, unless quiet, that near-duplicates are found by words alone when
+    the meaning signal is not installed."""
+    from chrono import meaning
+
+    if not read.quiet and not meaning.available():
+        click.echo(
+            "chrono: near-duplicates are found by their words only; for similar meaning"
+            " too: pip install 'chrono[meaning]'",
+            err=True,
+        )
 
 
 def load(read: ReadOptions) -> Loaded:
@@ -155,10 +170,8 @@ def _report_merges(groups: Iterable[MergeGroup]) -> None:
         where = ", ".join(str(o) for o in event.origins)
         click.echo(f"chrono: merged '{event.title}' ({event.date.display()}): {where}", err=True)
         for link in group.near:
-            words = ", ".join(link.shared)
             score = score_text(link.score)
-            click.echo(f"chrono:   near-duplicate, score {score}: {link.dates}; "
-                       f"shared words: {words}", err=True)  # fmt: skip
+            click.echo(f"chrono:   near-duplicate, score {score}: {link.why}", err=True)
         for name, values in event.conflicts.items():
             others = "; ".join(_short(v) for v in values)
             kept = "the most precise" if name == "date" else "the first"  # (SPEC §3, §7)

@@ -41,7 +41,8 @@ def _near_json(group: NearGroup) -> dict[str, Any]:
     index = {id(e): i for i, e in enumerate(group.members)}
     links = [
         {"a": index[id(link.a)], "b": index[id(link.b)], "score": link.score,
-         "dates": link.dates, "words": list(link.shared)}
+         "dates": link.dates, "words": list(link.shared), "meaning": link.meaning,
+         "differs": link.differs}
         for link in group.links
     ]  # fmt: skip
     members = [_member(e) for e in group.members]
@@ -75,8 +76,7 @@ def render_groups(
         score = score_text(group.score)
         lines = [f"near-duplicates {number}, score {score}:", *_lines(group.members)]
         for link in group.links:
-            words = ", ".join(link.shared) or "none"
-            lines.append(f"  why: {score_text(link.score)}, {link.dates}; words: {words}")
+            lines.append(f"  why: {score_text(link.score)}, {link.why}")
         blocks.append("\n".join(lines))
     for merged in exact:
         lines = [f"exact duplicates, {_exact_reason(merged)}:", *_lines(merged.members)]
