@@ -264,24 +264,21 @@ class TitleIndex:
         a, b, w = frozenset(self.words[i]), frozenset(self.words[j]), self.weights
         shared = a & b
         matched = sum(w[x] for x in shared)
-        rest_a, rest_b = a - shared, b - shared
-        total_a, total_b = self.totals[i], self.totals[j]
+        rest = [a - shared, b - shared]
+        totals = [self.totals[i], self.totals[j]]
         expanded: list[str] = []
         if self.names and (i in self.names or j in self.names):
-            for key, (name, written) in self.names.get(j, {}).items():
-                if key in rest_a and name <= b:
-                    matched += w[key]
-                    rest_a -= {key}
-                    total_b += w[key] - sum(w[x] for x in name - shared)
-                    rest_b -= name
-                    expanded.append(f"{key.upper()} = {written}")
-            for key, (name, written) in self.names.get(i, {}).items():
-                if key in rest_b and name <= a:
-                    matched += w[key]
-                    rest_b -= {key}
-                    total_a += w[key] - sum(w[x] for x in name - shared)
-                    rest_a -= name
-                    expanded.append(f"{key.upper()} = {written}")
+            # side 0 writes the initialism, side 1 the name (then the other way round)
+            for initialism_side, named_side, title in ((0, 1, j), (1, 0, i)):
+                for key, (name, written) in self.names.get(title, {}).items():
+                    if key in rest[initialism_side] and name <= (a, b)[named_side]:
+                        matched += w[key]
+                        rest[initialism_side] -= {key}
+                        totals[named_side] += w[key] - sum(w[x] for x in name - shared)
+                        rest[named_side] -= name
+                        expanded.append(f"{key.upper()} = {written}")
+        rest_a, rest_b = rest
+        total_a, total_b = totals
         loose: list[tuple[str, str]] = []
         pairs = 0.0
         keys_a = _loose(rest_a) if rest_a else {}
