@@ -680,7 +680,8 @@ def _meaning_score(cosine: float) -> float:
 def _meaning_pairs(
     spans: _Spans, vectors: np.ndarray, min_score: float
 ) -> Iterator[tuple[int, int]]:
-    """Pairs whose widened spans meet and whose meaning alone could score, found by
+    """Pairs whose widened spans meet and whose meaning alone could score (they share
+    no word, or they would have been compared already), found by
     date, not by word: each span against those starting within it (at most
     MEANING_SPAN of them), the cosines by one matrix product a span."""
     import numpy as np
@@ -710,16 +711,18 @@ def _compare(
     *,
     min_score: float,
 ) -> NearDuplicate | None:
-    """The pair as near-duplicates, if their dates are compatible and they score:
-    by their words, or by their meaning when that scores more."""
+    """The pair as near-duplicates, if their dates are compatible and they score.
+
+    With meaning, the score is the stronger of the word and meaning scores plus half
+    the weaker: two signals that agree add up, and one alone can still find a pair."""
     score, shared = index.similarity(*pair)
     cosine = None
     if vectors is not None:
         cosine = float(vectors[pair[0]] @ vectors[pair[1]])
-        if _meaning_score(cosine) > score:
-            score = _meaning_score(cosine)
-        else:
-            cosine = None
+        meant = max(0.0, _meaning_score(cosine))
+        score = max(score, meant) + min(score, meant) / 2
+        if not meant:
+            cosine = None  # (nothing to tell)
     if score < min_score:
         return None
     a, b = events[pair[0]], events[pair[1]]
