@@ -117,6 +117,8 @@ def names(title: str) -> dict[str, tuple[frozenset[str], str]]:
     >>> sorted(name_words), name
     (['fund', 'international', 'monetary'], 'International Monetary Fund')
     """
+    if sum(map(str.isupper, title)) < 3:  # most titles: not three capitals in all
+        return {}
     found = initialisms(_WORD.findall(title))
     return {key: (words(name), name) for key, name in found.items()}
 
