@@ -118,12 +118,12 @@ def read(sources: Sequence[str], reading: Reading, progress: Progress | None = N
     files, problems = expand_paths(resolve(sources))
     if not reading.cache or reading.report_merges or problems:
         return _read(files, problems, reading, progress)
-    from chrono import caches, meaning
+    from chrono import caches
     from chrono.caches.stored import ChronologyCache
 
     fuzzy = reading.dedupe is Dedupe.FUZZY
     score = reading.min_score if fuzzy else None
-    signals = (meaning.MODEL if meaning.available() else "words") if fuzzy else None
+    signals = _signals() if fuzzy else None
     key = caches.key(files, (reading.day_first, reading.dedupe.value, score, signals))
     if key is None:  # standard input, or a file modified just now
         return _read(files, problems, reading, progress)
@@ -134,6 +134,14 @@ def read(sources: Sequence[str], reading: Reading, progress: Progress | None = N
     fresh = functools.partial(_read, files, problems, reading, progress, store, key)
     return Chronology(stored, stored, _shared_title(stored.titles), stored.paths,
                       problems=stored.warnings, refresh=fresh)  # fmt: skip
+
+
+def _signals() -> str:
+    """What near-duplicates are found by here (in the cache's key: a result found by
+    words alone is never served where meaning counts, nor the other way round)."""
+    from chrono import meaning
+
+    return f"{meaning.MODEL} {meaning.version()}" if meaning.available() else "words"
 
 
 def _read(

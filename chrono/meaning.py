@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import functools
 import importlib.util
-import logging
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -29,11 +28,24 @@ if TYPE_CHECKING:
 __all__ = ["MODEL", "available", "vectors"]
 
 MODEL = "wordllama l2_supercat 256"  # what the vectors come from (in the cache's key)
+DIMENSIONS = 256
+MOST_CHARACTERS = 300  # of a title, embedded
 
 
 def available() -> bool:
-    """Whether the meaning signal can be used (wordllama is installed)."""
-    return importlib.util.find_spec("wordllama") is not None
+    """Whether the meaning signal can be used: wordllama and what it needs are
+    installed (found, not imported: asking costs nothing)."""
+    return all(importlib.util.find_spec(name) is not None for name in _NEEDED)
+
+
+_NEEDED = ("wordllama", "numpy", "tokenizers", "safetensors")
+
+
+def version() -> str:
+    """wordllama's and anyascii's versions: new ones may give other vectors."""
+    from importlib.metadata import version
+
+    return f"wordllama {version('wordllama')} anyascii {version('anyascii')}"
 
 
 @functools.cache
@@ -41,6 +53,8 @@ def _model() -> Any:
     # wordllama's inference module calls logging.basicConfig(level=INFO) when
     # imported, which would make every library's INFO messages print: the root
     # logger is put back as it was.
+    import logging
+
     root = logging.getLogger()
     handlers, level = root.handlers[:], root.level
     try:
@@ -68,9 +82,14 @@ def vectors(titles: Sequence[str]) -> np.ndarray:
     model = _model()
     distinct = list(dict.fromkeys(titles))
     if not distinct:
-        return np.zeros((0, 256), dtype=np.float32)
-    latin = [anyascii(title) for title in distinct]
-    made = np.asarray(model.embed(latin, norm=False, batch_size=512), dtype=np.float32)
+        return np.zeros((0, DIMENSIONS), dtype=np.float32)
+    # wordllama pads each batch to its longest title: titles are cut to their first
+    # MOST_CHARACTERS (what a title says is said there) and embedded shortest first,
+    # so that one long title does not make every title of its batch as long.
+    latin = [anyascii(title[:MOST_CHARACTERS])[:MOST_CHARACTERS] for title in distinct]
+    order = sorted(range(len(latin)), key=lambda n: len(latin[n]))
+    made = np.empty((len(latin), DIMENSIONS), dtype=np.float32)
+    made[order] = model.embed([latin[n] for n in order], norm=False, batch_size=512)
     # Unit length; a title with no token (only symbols) keeps its zero vector, alike
     # to nothing, where dividing by its length would make it NaN.
     lengths = np.linalg.norm(made, axis=1, keepdims=True)

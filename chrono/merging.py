@@ -64,12 +64,17 @@ def sort_events(events: Iterable[Event]) -> list[Event]:
 
 
 def merge_events(
-    events: Sequence[Event], dedupe: Dedupe = Dedupe.EXACT, min_score: float = DEFAULT_MIN_SCORE
+    events: Sequence[Event],
+    dedupe: Dedupe = Dedupe.EXACT,
+    min_score: float = DEFAULT_MIN_SCORE,
+    *,
+    meaning: bool = True,
 ) -> Merged:
     """Merge events that are the same (SPEC §3) and sort the result.
 
     Exact and id duplicates merge first; with `Dedupe.FUZZY` the near-duplicate
-    groups of the result merge too, and exact merging runs again after them.
+    groups of the result merge too (by similar meaning too, with `meaning` and
+    wordllama installed), and exact merging runs again after them.
     """
     if dedupe is Dedupe.NONE:
         return Merged(tuple(sort_events(events)), ())
@@ -77,7 +82,7 @@ def merge_events(
     merging.merge_exact()
     near: dict[int, tuple[NearDuplicate, ...]] = {}
     if dedupe is Dedupe.FUZZY:
-        groups = near_groups(merging.current, min_score)
+        groups = near_groups(merging.current, min_score, meaning=meaning)
         for event, group in zip(
             merging.merge([list(g.members) for g in groups]), groups, strict=True
         ):
@@ -147,7 +152,9 @@ class _Merging:
         return Merged(tuple(sort_events(self.current)), tuple(reports))
 
 
-def near_groups(events: Sequence[Event], min_score: float = DEFAULT_MIN_SCORE) -> list[NearGroup]:
+def near_groups(
+    events: Sequence[Event], min_score: float = DEFAULT_MIN_SCORE, *, meaning: bool = True
+) -> list[NearGroup]:
     """Groups of near-duplicates, in chronological order of their first member.
 
     Every two members of a group are near-duplicates of each other (complete
@@ -159,7 +166,8 @@ def near_groups(events: Sequence[Event], min_score: float = DEFAULT_MIN_SCORE) -
     """
     from chrono.similarity import find_near_duplicates  # (the near-duplicate search only)
 
-    links = find_near_duplicates(events, min_score)  # sorted: best first, then by date
+    # sorted: best first, then by date; meaning counts when installed (chrono.meaning)
+    links = find_near_duplicates(events, min_score, meaning=meaning)
     linked = {(id(link.a), id(link.b)) for link in links}
     linked |= {(b, a) for a, b in linked}
     group_of: dict[int, list[Event]] = {}

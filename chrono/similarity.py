@@ -24,18 +24,16 @@ import functools
 import itertools
 import math
 import re
-import unicodedata
 from array import array
 from collections import Counter
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from anyascii import anyascii
-
 from chrono.dedupe import DEFAULT_MIN_SCORE
 from chrono.model import Event
 from chrono.precision import US_PER_DAY, Precision, days_from_civil
+from chrono.wording import CONTRAST, Name, acronyms, contrast, names, words
 
 if TYPE_CHECKING:
     import numpy as np
@@ -47,124 +45,6 @@ __all__ = ["DEFAULT_MIN_SCORE", "NearDuplicate", "TitleIndex", "find_near_duplic
 EXHAUSTIVE = 20_000  # chronologies up to this size index every word of a title
 CROWDED = 16  # events sharing a word in one period before pairs of words are required
 CLOSE_DATES = 0.85  # score factor for dates that only meet through the day of slack
-
-_STOP_WORDS = frozenset(
-    {
-        "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by",
-        "from", "near", "about", "between", "after", "before", "during", "under", "over",
-        "against", "into", "as", "is", "are", "was", "were", "be", "been", "its", "it",
-        "this", "that", "their", "his", "her", "new",
-        # the articles and prepositions of the languages sources are most often in
-        "de", "du", "des", "la", "le", "les", "l", "d", "un", "une", "et", "au", "aux", "en",
-        "sur", "pour", "par", "dans", "der", "die", "das", "den", "dem", "ein", "eine", "und",
-        "von", "zu", "im", "mit", "fur", "auf", "el", "los", "las", "del", "y", "con", "por",
-        "il", "di", "da", "e", "o", "do", "dos", "na", "no", "em", "och", "med", "af", "og",
-        "het", "van", "op", "v", "s", "i",
-    }
-)  # fmt: skip
-# Letters NFKD does not fold to ASCII (Azerbaijani, Turkish, Nordic, Polish …).
-_TRANSLITERATE = str.maketrans(
-    {"ə": "e", "ı": "i", "ł": "l", "ø": "o", "đ": "d", "ħ": "h", "æ": "ae", "œ": "oe", "þ": "th"}
-)
-_SYNONYMS = {
-    "deal": "agreement", "accord": "agreement", "pact": "agreement", "treaty": "agreement",
-    "accords": "agreement", "declaration": "agreement",
-    "meet": "meeting", "meets": "meeting", "met": "meeting", "talks": "meeting",
-    "receives": "meeting", "received": "meeting", "receive": "meeting",
-    "visit": "visit", "visits": "visit", "visited": "visit", "trip": "visit",
-    "signs": "sign", "signed": "sign", "signing": "sign",
-    "us": "usa", "america": "usa", "states": "usa", "united": "usa",
-    "summit": "summit", "conference": "summit",
-    "war": "war", "conflict": "war", "fighting": "war",
-    "ceasefire": "truce", "armistice": "truce", "truce": "truce",
-}  # fmt: skip
-_WORD = re.compile(r"[^\W_]+")
-
-
-def _fold(word: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", word.casefold().translate(_TRANSLITERATE))
-    folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    if folded.isascii():
-        return folded
-    return "".join(ch for ch in anyascii(folded).casefold() if ch.isalnum())
-
-
-def _stem(word: str) -> str:
-    """A very small stemmer: plural and tense endings of English words."""
-    for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: len(word) - len(suffix)] + keep
-    return word
-
-
-def words(title: str) -> frozenset[str]:
-    """The title's comparable words: folded, stemmed, synonyms mapped, no stop-words.
-
-    >>> sorted(words("Trump brokers Armenia–Azerbaijan peace deal"))
-    ['agreement', 'armenia', 'azerbaijan', 'broker', 'peace', 'trump']
-    """
-    found = {_word(raw) for raw in _WORD.findall(title)}
-    found.discard("")
-    return frozenset(found)
-
-
-def names(title: str) -> dict[str, tuple[frozenset[str], str]]:
-    """The initialisms of the title's names, each with the comparable words of the name
-    it stands for and the name as written: what a title that writes the initialism
-    matches instead.
-
-    >>> name_words, name = names("International Monetary Fund backs bailout")["imf"]
-    >>> sorted(name_words), name
-    (['fund', 'international', 'monetary'], 'International Monetary Fund')
-    """
-    if sum(map(str.isupper, title)) < 3:  # most titles: not three capitals in all
-        return {}
-    found = initialisms(_WORD.findall(title))
-    return {key: (words(name), name) for key, name in found.items()}
-
-
-_LINKS = frozenset(
-    {"of", "and", "for", "the", "on", "de", "du", "des", "la", "le", "et", "für", "und"}
-)
-
-
-def initialisms(raws: Sequence[str]) -> dict[str, str]:
-    """The initialisms of the names in a title's words: runs of three to six capitalised
-    words (`of`, `and`, `for` … may join them), each as the folded initials and the
-    name it stands for.  So `IMF` meets `International Monetary Fund`.
-
-    >>> initialisms("The World Health Organization declares a pandemic".split())
-    {'who': 'World Health Organization'}
-    """
-    found: dict[str, str] = {}
-    run: list[str] = []
-    for raw in [*raws, ""]:
-        if raw[:1].isupper() and not raw.isupper():
-            if run or raw.casefold() not in _STOP_WORDS:
-                run.append(raw)
-            continue
-        if run and raw in _LINKS:
-            run.append(raw)
-            continue
-        while run and run[-1] in _LINKS:
-            run.pop()
-        capitals = [w for w in run if w not in _LINKS]
-        if 3 <= len(capitals) <= 6:
-            key = _fold("".join(w[0] for w in capitals))
-            if key.isalpha() and key not in _STOP_WORDS:
-                found.setdefault(key, " ".join(run))
-        run = []
-    return found
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _word(raw: str) -> str:
-    """One word as compared ("" for a stop-word); titles repeat words, so cached."""
-    word = _fold(raw)
-    if word in _STOP_WORDS:
-        return ""
-    word = _SYNONYMS.get(word, word)
-    return _SYNONYMS.get(_stem(word), _stem(word))
 
 
 def _skeleton(word: str) -> str:
@@ -230,14 +110,16 @@ def _loose(words: frozenset[str]) -> dict[tuple[str, str], str]:
 class TitleIndex:
     """Word rarity over a chronology: a word's weight is its inverse document frequency.
 
-    `names` holds, for the titles that have any, the initialisms of their names
-    (see `names`): a title writing `IMF` matches another's `International Monetary
-    Fund` through them."""
+    `names` holds, for the titles that have any, the initialisms of their names, and
+    `acronyms` the initialisms each title writes in capitals (`wording.names`,
+    `wording.acronyms`): a title writing `IMF` matches another's `International
+    Monetary Fund` through them."""
 
     def __init__(
         self,
         titles: Sequence[Collection[str]],
-        names: dict[int, dict[str, tuple[frozenset[str], str]]] | None = None,
+        names: dict[int, dict[str, Name]] | None = None,
+        acronyms: dict[int, frozenset[str]] | None = None,
     ) -> None:
         df: Counter[str] = Counter()
         for title_words in titles:
@@ -247,11 +129,29 @@ class TitleIndex:
         self.weights = {w: math.log((count + 1) / (n + 1)) + 1.0 for w, n in df.items()}
         self.words = titles
         self.names = names or {}
+        self.acronyms = acronyms or {}
         weights = self.weights
         self.totals = [sum(weights[w] for w in t) for t in titles]
         # Every word's place in rarity order (then alphabetical): sorting by it is a
         # lookup per word, not a key tuple made per word per title.
         self.rank = {w: n for n, w in enumerate(sorted(df, key=lambda w: (df[w], w)))}
+
+    @classmethod
+    def of(cls, titles: Sequence[str]) -> TitleIndex:
+        """The index of these titles: their words, and the initialisms that one
+        writes in capitals and another spells out."""
+        written = {i: found for i, title in enumerate(titles) if (found := acronyms(title))}
+        spelled_out = frozenset().union(*written.values())
+        named = {}
+        if spelled_out:
+            for i, title in enumerate(titles):
+                kept = {k: name for k, name in names(title).items() if k in spelled_out}
+                if kept:
+                    named[i] = kept
+        keys = frozenset().union(*named.values())
+        used = {i: found & keys for i, found in written.items() if found & keys}
+        # Titles' words as tuples: a frozenset per title took 470 MB at 1M events.
+        return cls([tuple(words(title)) for title in titles], named, used)
 
     def similarity(self, i: int, j: int) -> tuple[float, tuple[str, ...]]:
         """How alike titles `i` and `j` are, from 0 to 1, and the words that matched.
@@ -266,21 +166,25 @@ class TitleIndex:
         a, b, w = frozenset(self.words[i]), frozenset(self.words[j]), self.weights
         shared = a & b
         matched = sum(w[x] for x in shared)
-        rest = [a - shared, b - shared]
-        totals = [self.totals[i], self.totals[j]]
+        rest_a, rest_b = a - shared, b - shared
+        total_a, total_b = self.totals[i], self.totals[j]
         expanded: list[str] = []
-        if self.names and (i in self.names or j in self.names):
+        if i in self.acronyms or j in self.acronyms:
+            rest = [rest_a, rest_b]
+            totals = [total_a, total_b]
             # side 0 writes the initialism, side 1 the name (then the other way round)
-            for initialism_side, named_side, title in ((0, 1, j), (1, 0, i)):
-                for key, (name, written) in self.names.get(title, {}).items():
-                    if key in rest[initialism_side] and name <= (a, b)[named_side]:
+            for initialism_side, named_side, writer, namer in ((0, 1, i, j), (1, 0, j, i)):
+                capitals = self.acronyms.get(writer, ())
+                for key, (name, written) in self.names.get(namer, {}).items():
+                    if key in capitals and key in rest[initialism_side]:
+                        claimed = name & rest[named_side]  # (not what is shared already)
                         matched += w[key]
                         rest[initialism_side] -= {key}
-                        totals[named_side] += w[key] - sum(w[x] for x in name - shared)
-                        rest[named_side] -= name
+                        totals[named_side] += w[key] - sum(w[x] for x in claimed)
+                        rest[named_side] -= claimed
                         expanded.append(f"{key.upper()} = {written}")
-        rest_a, rest_b = rest
-        total_a, total_b = totals
+            rest_a, rest_b = rest
+            total_a, total_b = totals
         loose: list[tuple[str, str]] = []
         pairs = 0.0
         keys_a = _loose(rest_a) if rest_a else {}
@@ -302,86 +206,6 @@ class TitleIndex:
         score = (matched / union + min(1.0, matched / min(total_a, total_b))) / 2
         found = tuple(sorted(shared)) + tuple(expanded) + tuple(f"{x}~{y}" for x, y in loose)
         return score, found
-
-
-# --------------------------------------------------------------------------- contrast
-
-CONTRAST = 0.35  # score factor for titles that tell different steps, objects or numbers
-
-# Words that tell events apart when two titles share everything else: each class
-# lists sides, and a title with a word of one side against a title with a word of
-# another (and none of the first) are two events: a minister appointed and the same
-# minister resigning; a launch and a docking; a novel and its film.  General news
-# vocabulary, in English, not the words of one story.
-_SIDES = (
-    ("appoint appointed elect elected sworn inaugurated named nominated",
-     ("resign resigns resigned quit quits ousted oust fire fires fired sacked dismissed"
-     " impeached removed"),
-     "return returns returned reinstated reappointed restored"),
-    ("open opens opened opening", "close closes closed closing"),
-    ("begin begins began start starts started", "end ends ended finish finishes finished"),
-    ("launch launches launched lifts liftoff takeoff",
-     ("dock docks docked docking land lands landed landing touches touchdown arrives"
-      " splashdown")),
-    ("announce announces announced unveil unveils unveiled preview previews",
-     "release releases released publish publishes published sale"),
-    ("book novel", "film movie cinema cinemas", "play theatre musical", "album song"),
-    ("arrest arrested detained", "charged indicted", "convicted sentenced guilty",
-     "acquitted"),
-    ("born birth", "die dies died death", "funeral buried burial"),
-    ("first", "second", "third", "fourth", "fifth"),
-    ("invade invades invaded invasion attack attacks offensive",
-     "ceasefire truce armistice surrender surrenders withdraw withdraws withdrawal"),
-    ("sign signs signed", "ratify ratifies ratified"),
-    ("rise rises rose surge surges soar soars jump jumps",
-     "fall falls fell plunge plunges crash crashes slump slumps drop drops"),
-)  # fmt: skip
-# Words that make another word a different thing: a semi-final is not the final,
-# a suborbital flight not an orbital one, the vice president not the president.
-_MODIFIERS = ("semi", "quarter", "sub", "vice", "deputy", "pre", "post", "non", "anti", "ex")
-
-
-def _sides() -> dict[str, tuple[int, int]]:
-    found: dict[str, tuple[int, int]] = {}
-    for number, sides in enumerate(_SIDES):
-        for side, listed in enumerate(sides):
-            for raw in listed.split():
-                word = _word(raw)
-                if word and found.setdefault(word, (number, side)) != (number, side):
-                    found.pop(word)  # a word on two sides tells nothing
-    return found
-
-
-_SIDE_OF = _sides()
-
-
-def contrast(a: Collection[str], b: Collection[str]) -> str | None:
-    """Why two titles that look alike tell different events, if they do: words of
-    different sides of a contrast (`resign` ~ `reinstated`), a modifier in one only
-    (`semi final` ~ `final`, `suborbital` ~ `orbital`), or numbers and none shared
-    (`Apollo 11` ~ `Apollo 12`).  None when nothing tells them apart."""
-    only_a, only_b = set(a) - set(b), set(b) - set(a)
-    sides_a = {_SIDE_OF[w]: w for w in only_a if w in _SIDE_OF}
-    if sides_a and only_b:
-        sides_b = {_SIDE_OF[w]: w for w in only_b if w in _SIDE_OF}
-        for (number, side), word in sides_a.items():
-            for (other_number, other_side), other in sides_b.items():
-                if (number == other_number and side != other_side
-                        and (number, other_side) not in sides_a
-                        and (number, side) not in sides_b):  # fmt: skip
-                    return f"{word} / {other}"
-    for one, rest in ((only_a, b), (only_b, a)):
-        for word in one:
-            if word in _MODIFIERS and rest:
-                return f"{word} in one title only"
-            for modifier in _MODIFIERS:
-                if word.startswith(modifier) and word[len(modifier) :] in rest:
-                    return f"{word} / {word[len(modifier) :]}"
-    numbers_a = {w for w in a if w.isdigit()}
-    numbers_b = {w for w in b if w.isdigit()}
-    if numbers_a and numbers_b and not numbers_a & numbers_b:
-        return f"{min(numbers_a)} / {min(numbers_b)}"
-    return None
 
 
 # --------------------------------------------------------------------------- dates
@@ -471,14 +295,10 @@ def find_near_duplicates(
 ) -> list[NearDuplicate]:
     """Pairs of near-duplicate events, most similar first (stable order).
 
-    With `meaning` (and wordllama installed: `chrono.meaning.available()`), similar
-    meaning counts too, and in chronologies of up to EXHAUSTIVE events pairs whose
-    spans meet are compared by meaning even when they share no word."""
-    # Titles' words as tuples: a frozenset per title took 470 MB at 1M events.
-    index = TitleIndex(
-        [tuple(words(e.title)) for e in events],
-        {i: named for i, e in enumerate(events) if (named := names(e.title))},
-    )
+    With `meaning` (and wordllama installed: `chrono.meaning.available()`), in
+    chronologies of up to MEANING_MOST events, similar meaning counts too, and pairs
+    whose spans meet are compared by meaning even when they share no word."""
+    index = TitleIndex.of([e.title for e in events])
     spans = _Spans(events)
     # Each event's blocking keys at each bucket size (8 days, 64 days, a year).
     # Up to EXHAUSTIVE events, every word of a title is a key at every size, so
@@ -573,8 +393,8 @@ def find_near_duplicates(
                         near = compare(divmod(pair, size))
                         if near is not None:
                             found.append(near)
-    if vectors is not None and exhaustive:
-        for first, second in _meaning_pairs(spans, vectors, min_score):
+    if vectors is not None:
+        for first, second in _meaning_pairs(events, spans, vectors, min_score):
             if first * size + second not in seen:
                 near = compare((first, second))
                 if near is not None:
@@ -663,39 +483,44 @@ def _split_crowded(
             yield coarse, fine
 
 
+MEANING_MOST = EXHAUSTIVE  # events: beyond, near-duplicates are found by words only
+
+
 def _vectors(events: Sequence[Event]) -> np.ndarray | None:
-    """The titles' meaning vectors, or None without wordllama (chrono.meaning)."""
+    """The titles' meaning vectors, or None without wordllama (chrono.meaning) or in
+    a chronology of more than MEANING_MOST events, where making them would cost
+    more than the rest of the search."""
     from chrono import meaning
 
-    return meaning.vectors([e.title for e in events]) if meaning.available() else None
+    if len(events) > MEANING_MOST or not meaning.available():
+        return None
+    try:
+        return meaning.vectors([e.title for e in events])
+    except ImportError:  # an install found but broken: the words still work
+        return None
 
 
-MEANING_FROM = 0.3  # a cosine at or below this adds nothing
-MEANING_SCALE = 1.0  # how a cosine above it counts: (cosine - MEANING_FROM) * MEANING_SCALE
+MEANING_FROM = 0.3  # a cosine at or below this adds nothing; above, what is above counts
 MEANING_SPAN = 2_000  # most later-starting events a span is compared with by meaning alone
 
 
-def _meaning_score(cosine: float) -> float:
-    return (cosine - MEANING_FROM) * MEANING_SCALE
-
-
 def _meaning_pairs(
-    spans: _Spans, vectors: np.ndarray, min_score: float
+    events: Sequence[Event], spans: _Spans, vectors: np.ndarray, min_score: float
 ) -> Iterator[tuple[int, int]]:
-    """Pairs whose widened spans meet and whose meaning alone could score (they share
-    no word, or they would have been compared already), found by
-    date, not by word: each span against those starting within it (at most
-    MEANING_SPAN of them), the cosines by one matrix product a span."""
+    """Pairs whose widened spans meet and whose meaning alone could score, found by
+    date, not by word (a pair that shares a word was compared already): each span
+    against the spans starting within it, at most MEANING_SPAN of them, in
+    chronological order, so that which ones does not depend on the input's order;
+    the cosines by one matrix product a span."""
     import numpy as np
 
     lows, highs = spans.lows, spans.highs
-    order = sorted(range(len(lows)), key=lows.__getitem__)
+    blocked = [i for i in range(len(events)) if highs[i] > lows[i]]  # (see _Spans)
+    order = sorted(blocked, key=lambda i: (lows[i], events[i].sort_key()))
     starts = [lows[i] for i in order]
-    at_least = min_score / MEANING_SCALE + MEANING_FROM
+    at_least = min_score + MEANING_FROM
     by_start = vectors[order]
     for n, i in enumerate(order):
-        if highs[i] == lows[i]:  # not blocked (see _Spans)
-            continue
         end = min(bisect.bisect_left(starts, highs[i], n + 1), n + 1 + MEANING_SPAN)
         if end <= n + 1:
             continue
@@ -721,8 +546,8 @@ def _compare(
     cosine = None
     if vectors is not None:
         cosine = float(vectors[pair[0]] @ vectors[pair[1]])
-        meant = max(0.0, _meaning_score(cosine))
-        score = max(score, meant) + min(score, meant) / 2
+        meant = max(0.0, cosine - MEANING_FROM)
+        score = min(1.0, max(score, meant) + min(score, meant) / 2)
         if not meant:
             cosine = None  # (nothing to tell)
     if score < min_score:
@@ -735,12 +560,13 @@ def _compare(
         score *= CLOSE_DATES  # a day apart: more likely two events than one
     if score < min_score:
         return None
-    differs = contrast(index.words[pair[0]], index.words[pair[1]])
+    if a.sort_key() > b.sort_key():
+        a, b = b, a
+    years = {p.year for p in (a.date.start, a.date.end, b.date.start, b.date.end) if p}
+    differs = contrast(a.title, b.title, years)
     if differs is not None:
         score *= CONTRAST
         if score < min_score:
             return None
-    if a.sort_key() > b.sort_key():
-        a, b = b, a
     meaning = None if cosine is None else round(cosine, 3)
     return NearDuplicate(a, b, round(score, 3), shared, kind, meaning, differs)

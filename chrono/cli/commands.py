@@ -20,6 +20,7 @@ from chrono.cli.options import (
     echo_problems,
     load,
     min_score_option,
+    note_too_many_for_meaning,
     note_words_only,
     query_options,
     read_and_select,
@@ -376,8 +377,11 @@ def dupes(read: ReadOptions, min_score: float, show_all: bool, as_json: bool) ->
 
     These are the groups `--dedupe fuzzy` merges: dates that can denote the same
     time (a month contains its days; approximate dates widen; a day of slack for
-    time zones) and titles whose words match, rare words counting most.  Exit
-    status 0 whether or not any are found.
+    time zones) and titles whose words match, rare words counting most (`IMF` meets
+    `International Monetary Fund`), or whose meaning is alike when chrono[meaning]
+    is installed; words that tell events apart (resigns / reinstated, semi-final /
+    final, different numbers) count against.  Exit status 0 whether or not any are
+    found.
 
     \b
     Examples:
@@ -390,6 +394,7 @@ def dupes(read: ReadOptions, min_score: float, show_all: bool, as_json: bool) ->
 
     note_words_only(read)
     chronology = read_chronology(with_reading(read, report_merges=read.verbose or show_all))
+    note_too_many_for_meaning(read, len(chronology))
     groups = near_groups(chronology.events, min_score)
     exact = chronology.merges if show_all else ()
     text = render_groups(groups, exact, as_json=as_json)

@@ -123,6 +123,8 @@ def read_chronology(read: ReadOptions) -> Chronology:
         note_words_only(read)
     with _sources():
         found = chronology.read(read.paths, read.reading, _progress(read))
+    if read.reading.dedupe is Dedupe.FUZZY:
+        note_too_many_for_meaning(read, len(found))
     errors = sum(p.is_error for p in found.problems)
     hint = f"{count(errors, 'error')}; --skip-invalid goes on without the invalid events"
     report(found.problems, read.policy, hint, found.invalid, found.unread)
@@ -140,6 +142,19 @@ def note_words_only(read: ReadOptions) -> None:
         click.echo(
             "chrono: near-duplicates are found by their words only; for similar meaning"
             " too: pip install 'chrono[meaning]'",
+            err=True,
+        )
+
+
+def note_too_many_for_meaning(read: ReadOptions, events: int) -> None:
+    """Say, unless quiet, that a chronology this large is searched by words only."""
+    from chrono import meaning
+    from chrono.similarity import MEANING_MOST
+
+    if not read.quiet and events > MEANING_MOST and meaning.available():
+        click.echo(
+            f"chrono: more than {MEANING_MOST:,} events: near-duplicates are found by"
+            " their words only",
             err=True,
         )
 

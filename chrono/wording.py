@@ -1,0 +1,275 @@
+"""What a title says, as near-duplicate detection compares it (SPEC §3, issue #14).
+
+Its comparable words (folded, in Latin letters, stemmed, without stop-words), the
+initialisms of its names (`IMF` ~ `International Monetary Fund`), and what tells two
+titles that look alike apart (`resigns` ~ `reinstated`, `semi-final` ~ `final`,
+`Apollo 11` ~ `Apollo 12`).  `similarity` weighs and searches with them.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Collection, Sequence
+from typing import NamedTuple
+
+from anyascii import anyascii
+
+__all__ = ["CONTRAST", "Name", "acronyms", "contrast", "initialisms", "names", "words"]
+
+_STOP_WORDS = frozenset(
+    {
+        "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by",
+        "from", "near", "about", "between", "after", "before", "during", "under", "over",
+        "against", "into", "as", "is", "are", "was", "were", "be", "been", "its", "it",
+        "this", "that", "their", "his", "her", "new",
+        # the articles and prepositions of the languages sources are most often in (not
+        # those that are English words too: die, van, no, do, den, con, op)
+        "de", "du", "des", "la", "le", "les", "l", "d", "un", "une", "et", "au", "aux", "en",
+        "sur", "pour", "par", "dans", "der", "das", "dem", "ein", "eine", "und",
+        "von", "zu", "im", "mit", "fur", "auf", "el", "los", "las", "del", "y", "por",
+        "il", "di", "da", "e", "o", "dos", "na", "em", "och", "med", "af", "og",
+        "het", "v", "s", "i",
+    }
+)  # fmt: skip
+# Letters NFKD does not fold to ASCII (Azerbaijani, Turkish, Nordic, Polish …).
+_TRANSLITERATE = str.maketrans(
+    {"ə": "e", "ı": "i", "ł": "l", "ø": "o", "đ": "d", "ħ": "h", "æ": "ae", "œ": "oe", "þ": "th"}
+)
+_SYNONYMS = {
+    "deal": "agreement", "accord": "agreement", "pact": "agreement", "treaty": "agreement",
+    "accords": "agreement", "declaration": "agreement",
+    "meet": "meeting", "meets": "meeting", "met": "meeting", "talks": "meeting",
+    "receives": "meeting", "received": "meeting", "receive": "meeting",
+    "visit": "visit", "visits": "visit", "visited": "visit", "trip": "visit",
+    "signs": "sign", "signed": "sign", "signing": "sign",
+    "us": "usa", "america": "usa", "states": "usa", "united": "usa",
+    "summit": "summit", "conference": "summit",
+    "war": "war", "conflict": "war", "fighting": "war",
+    "ceasefire": "truce", "armistice": "truce", "truce": "truce",
+}  # fmt: skip
+_WORD = re.compile(r"[^\W_]+")
+
+
+def fold(word: str) -> str:
+    """A word in lower case, without diacritics, in Latin letters (`Путин` → `putin`)."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold().translate(_TRANSLITERATE))
+    folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if folded.isascii():
+        return folded
+    return "".join(ch for ch in anyascii(folded).casefold() if ch.isalnum())
+
+
+def _stem(word: str) -> str:
+    """A very small stemmer: plural and tense endings of English words."""
+    for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: len(word) - len(suffix)] + keep
+    return word
+
+
+def words(title: str) -> frozenset[str]:
+    """The title's comparable words: folded, stemmed, synonyms mapped, no stop-words.
+
+    >>> sorted(words("Trump brokers Armenia–Azerbaijan peace deal"))
+    ['agreement', 'armenia', 'azerbaijan', 'broker', 'peace', 'trump']
+    """
+    found = {_word(raw) for raw in _WORD.findall(title)}
+    found.discard("")
+    return frozenset(found)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _word(raw: str) -> str:
+    """One word as compared ("" for a stop-word); titles repeat words, so cached."""
+    word = fold(raw)
+    if word in _STOP_WORDS:
+        return ""
+    word = _SYNONYMS.get(word, word)
+    return _SYNONYMS.get(_stem(word), _stem(word))
+
+
+# --------------------------------------------------------------------------- initialisms
+
+
+class Name(NamedTuple):
+    """A name of several words that an initialism stands for."""
+
+    words: frozenset[str]  # its comparable words
+    written: str  # as the title writes it
+
+
+def names(title: str) -> dict[str, Name]:
+    """The initialisms of the title's names (see `initialisms`): what a title that
+    writes the initialism in capitals matches instead.
+
+    >>> imf = names("International Monetary Fund backs bailout")["imf"]
+    >>> sorted(imf.words), imf.written
+    (['fund', 'international', 'monetary'], 'International Monetary Fund')
+    """
+    if sum(map(str.isupper, title)) < 3:  # most titles: not three capitals in all
+        return {}
+    found = initialisms(_WORD.findall(title))
+    return {key: Name(words(name), name) for key, name in found.items()}
+
+
+def acronyms(title: str) -> frozenset[str]:
+    """The words of two letters or more the title writes in capitals, folded: what may
+    be an initialism (a `who` in lower case is not the WHO).
+
+    >>> sorted(acronyms("WHO and the IMF meet those who ask in Geneva"))
+    ['imf', 'who']
+    """
+    if sum(map(str.isupper, title)) < 2:
+        return frozenset()
+    return frozenset(fold(raw) for raw in _WORD.findall(title) if len(raw) > 1 and raw.isupper())
+
+
+_LINKS = frozenset({"of", "and", "for", "the", "on", "de", "du", "des", "la", "le", "et", "und"})
+_ARTICLES = frozenset({"the", "a", "an"})  # not the start of a name (The World Bank)
+MOST_INITIALS = 6
+
+
+def initialisms(raws: Sequence[str]) -> dict[str, str]:
+    """The initialisms of the names in a title's words: runs of three to six capitalised
+    words (`of`, `and`, `for` … may join them), each as the folded initials and the
+    name it stands for.  In a longer run (a title in Title Case) each part of three to
+    six capitalised words counts, so `IMF` meets `International Monetary Fund Approves
+    Greek Loan`.
+
+    >>> initialisms("The World Health Organization declares a pandemic".split())
+    {'who': 'World Health Organization'}
+    >>> sorted(initialisms("New York Stock Exchange halts trading".split()))
+    ['nys', 'nyse', 'yse']
+    """
+    found: dict[str, str] = {}
+    run: list[str] = []
+    for raw in [*raws, ""]:
+        if raw.casefold() in _LINKS:
+            if run:
+                run.append(raw)
+            continue
+        if raw[:1].isupper() and not raw.isupper():
+            if run or raw.casefold() not in _ARTICLES:
+                run.append(raw)
+            continue
+        for key, name in _parts(run).items():
+            found.setdefault(key, name)
+        run = []
+    return found
+
+
+def _parts(run: list[str]) -> dict[str, str]:
+    """Each part of a run of capitalised words (and links) that starts and ends with a
+    capitalised word and holds three to MOST_INITIALS of them, longest first."""
+    capitals = [n for n, raw in enumerate(run) if raw.casefold() not in _LINKS]
+    found: dict[str, str] = {}
+    for size in range(min(len(capitals), MOST_INITIALS), 2, -1):
+        for first in range(len(capitals) - size + 1):
+            chosen = capitals[first : first + size]
+            key = fold("".join(run[n][0] for n in chosen))
+            if key.isalpha() and key not in _STOP_WORDS:
+                found.setdefault(key, " ".join(run[chosen[0] : chosen[-1] + 1]))
+    return found
+
+
+# --------------------------------------------------------------------------- contrast
+
+CONTRAST = 0.35  # score factor for titles that tell different steps, objects or numbers
+
+# Words that tell events apart when two titles share everything else: each class
+# lists sides, and a title with a word of one side against a title with a word of
+# another (and none of the first) are two events: a minister appointed and the same
+# minister resigning; a launch and a docking; a novel and its film.  General news
+# vocabulary, in English, not the words of one story.
+_SIDES = (
+    ("appoint appointed elect elected sworn inaugurated named nominated",
+     ("resign resigns resigned quit quits ousted oust fire fires fired sacked dismissed"
+      " impeached removed"),
+     "return returns returned reinstated reappointed restored"),
+    ("open opens opened opening", "close closes closed closing"),
+    ("begin begins began start starts started", "end ends ended finish finishes finished"),
+    ("launch launches launched lifts liftoff takeoff",
+     ("dock docks docked docking land lands landed landing touches touchdown arrives"
+      " splashdown")),
+    ("announce announces announced unveil unveils unveiled preview previews",
+     "release releases released publish publishes published sale"),
+    ("book novel", "film movie cinema cinemas", "play theatre musical", "album song"),
+    ("arrest arrested detained", "charged indicted", "convicted sentenced guilty",
+     "acquitted"),
+    ("born birth", "die dies died death", "funeral buried burial"),
+    ("first", "second", "third", "fourth", "fifth"),
+    ("invade invades invaded invasion attack attacks offensive",
+     "ceasefire truce armistice surrender surrenders withdraw withdraws withdrawal"),
+    ("sign signs signed", "ratify ratifies ratified"),
+    ("rise rises rose surge surges soar soars jump jumps",
+     "fall falls fell plunge plunges crash crashes slump slumps drop drops"),
+)  # fmt: skip
+# Words that make another a different thing, alone (`semi-final`, `vice president`)
+# or as a prefix (`suborbital`): a semi-final is not the final.
+_MODIFIERS = ("semi", "quarter", "sub", "vice", "deputy", "non", "anti")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _sides() -> dict[str, tuple[int, int]]:
+    found: dict[str, tuple[int, int]] = {}
+    for number, sides in enumerate(_SIDES):
+        for side, listed in enumerate(sides):
+            for raw in listed.split():
+                word = _word(raw)
+                if word and found.setdefault(word, (number, side)) != (number, side):
+                    found.pop(word)  # a word on two sides tells nothing
+    return found
+
+
+_SIDE_OF = _sides()
+
+
+def numbers(title: str, years: Collection[int] = ()) -> frozenset[str]:
+    """The numbers a title writes, with `,` and `.` alike (`7,7` is `7.7`), less the
+    years given (an event's own year in its title tells nothing apart).
+
+    >>> sorted(numbers("Magnitude 7,8 quake kills 100,000 in 2023", years={2023}))
+    ['100.000', '7.8']
+    """
+    found = {n.replace(",", ".") for n in _NUMBER.findall(title)}
+    return frozenset(n for n in found if not (n.isdigit() and int(n) in years))
+
+
+def contrast(a: str, b: str, years: Collection[int] = ()) -> str | None:
+    """Why two titles that look alike tell different events, if they do: words of
+    different sides of a contrast (`resigns` ~ `reinstated`), a modifier in one only
+    (`semi-final` ~ `final`, `suborbital` ~ `orbital`), or numbers and none in common
+    (`Apollo 11` ~ `Apollo 12`, `7.8` ~ `7.5`; `years` do not count).  None when
+    nothing tells them apart.  The reason names a's word first.
+
+    >>> contrast("Minister Ivanov resigns", "Minister Ivanov reinstated")
+    'resign / reinstat'
+    """
+    words_a, words_b = words(a), words(b)
+    only_a, only_b = sorted(words_a - words_b), sorted(words_b - words_a)
+    sides_a = {_SIDE_OF[w]: w for w in only_a if w in _SIDE_OF}
+    sides_b = {_SIDE_OF[w]: w for w in only_b if w in _SIDE_OF}
+    for (number, side), word in sorted(sides_a.items()):
+        for (other_number, other_side), other in sorted(sides_b.items()):
+            if (number == other_number and side != other_side
+                    and (number, other_side) not in sides_a
+                    and (number, side) not in sides_b):  # fmt: skip
+                return f"{word} / {other}"
+    for one, rest, first in ((only_a, words_b, True), (only_b, words_a, False)):
+        for word in one:
+            if word in _MODIFIERS:
+                return f"{word} in one title only"
+            for modifier in _MODIFIERS:
+                plain = word[len(modifier) :]
+                if word.startswith(modifier) and len(plain) >= 4 and plain in rest:
+                    return f"{word} / {plain}" if first else f"{plain} / {word}"
+    numbers_a, numbers_b = numbers(a, years), numbers(b, years)
+    if numbers_a and numbers_b and not numbers_a & numbers_b:
+        return f"{min(numbers_a, key=_numeric)} / {min(numbers_b, key=_numeric)}"
+    return None
+
+
+def _numeric(number: str) -> tuple[int, str]:
+    return len(number.partition(".")[0]), number
