@@ -88,3 +88,12 @@ def write(tmp_path: Path) -> Callable[[str, str | bytes], str]:
         return str(path)
 
     return make
+
+
+# Tests of near-duplicates by similar meaning need the optional chrono[meaning]
+# (wordllama). The README's test command installs it, and CI runs every test with it;
+# CI then runs the near-duplicate tests again without it (.ci/run).
+needs_meaning = pytest.mark.skipif(
+    not __import__("chrono.meaning").meaning.available(),
+    reason="needs chrono[meaning] (wordllama): pip install -e '.[test]' installs it",
+)
