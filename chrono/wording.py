@@ -245,8 +245,24 @@ def contrast(a: str, b: str, years: Collection[int] = ()) -> str | None:
     nothing tells them apart.  The reason names a's word first.
 
     >>> contrast("Minister Ivanov resigns", "Minister Ivanov reinstated")
-    'resign / reinstat'
+    'resigns / reinstated'
     """
+    written = _as_written(a) | _as_written(b)
+    reason = _contrast(a, b, years)
+    if reason is None:
+        return None
+    return " / ".join(written.get(part, part) for part in reason.split(" / "))
+
+
+def _as_written(title: str) -> dict[str, str]:
+    """Each comparable word of the title, as the title first writes it."""
+    found: dict[str, str] = {}
+    for raw in _WORD.findall(title):
+        found.setdefault(_word(raw), raw)
+    return found
+
+
+def _contrast(a: str, b: str, years: Collection[int]) -> str | None:
     words_a, words_b = words(a), words(b)
     only_a, only_b = sorted(words_a - words_b), sorted(words_b - words_a)
     sides_a = {_SIDE_OF[w]: w for w in only_a if w in _SIDE_OF}
