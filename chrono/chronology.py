@@ -30,6 +30,8 @@ from chrono.model import STDIN
 from chrono.querying import EventIndex, Index, Query
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from chrono import caches
     from chrono.caches.stored import ChronologyCache, StoredChronology
     from chrono.formats import Format, Rendered, Settings
@@ -216,6 +218,27 @@ class Chronology:
     def events(self) -> Sequence[Event]:
         """Every event, in order."""
         return self.select(Query()).events
+
+    def meaning(self) -> np.ndarray | None:
+        """The events' meaning vectors for near-duplicate search (chrono.meaning), in
+        order; kept beside the stored chronology, so that a repeat run does not make
+        them again.  None where meaning does not count: wordllama not installed, or
+        more events than `similarity.MEANING_MOST`."""
+        from chrono import meaning
+        from chrono.similarity import MEANING_MOST
+
+        if len(self) > MEANING_MOST or not meaning.available():
+            return None
+
+        def make() -> np.ndarray:
+            return meaning.vectors([e.title for e in self.events])
+
+        try:
+            if self._stored is not None:
+                return self._stored.meaning(_signals(), make)
+            return make()
+        except ImportError:  # an install found but broken: the words still work
+            return None
 
     def select(self, query: Query) -> Excerpt:
         """The events `query` keeps, chosen without building the others."""

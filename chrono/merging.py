@@ -17,6 +17,8 @@ from chrono.model import EMPTY, Event
 from chrono.titles import NORMALIZE_CACHE_SIZE, normalize_title
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from chrono.similarity import NearDuplicate
 
 __all__ = [
@@ -153,7 +155,11 @@ class _Merging:
 
 
 def near_groups(
-    events: Sequence[Event], min_score: float = DEFAULT_MIN_SCORE, *, meaning: bool = True
+    events: Sequence[Event],
+    min_score: float = DEFAULT_MIN_SCORE,
+    *,
+    meaning: bool = True,
+    vectors: np.ndarray | None = None,
 ) -> list[NearGroup]:
     """Groups of near-duplicates, in chronological order of their first member.
 
@@ -162,12 +168,13 @@ def near_groups(
     two groups whose members are not all linked is left out, so a chain of
     look-alikes (A ~ B ~ C, but not A ~ C) never merges unrelated events.  Links
     are taken in an order fixed by score and chronology, so the groups do not
-    depend on the order of the inputs.
+    depend on the order of the inputs.  `vectors`, the events' meaning vectors if
+    made already (`Chronology.meaning`), are not made again.
     """
     from chrono.similarity import find_near_duplicates  # (the near-duplicate search only)
 
     # sorted: best first, then by date; meaning counts when installed (chrono.meaning)
-    links = find_near_duplicates(events, min_score, meaning=meaning)
+    links = find_near_duplicates(events, min_score, meaning=meaning, vectors=vectors)
     linked = {(id(link.a), id(link.b)) for link in links}
     linked |= {(b, a) for a, b in linked}
     group_of: dict[int, list[Event]] = {}

@@ -291,13 +291,18 @@ def _blockable(event: Event) -> bool:
 
 
 def find_near_duplicates(
-    events: Sequence[Event], min_score: float = DEFAULT_MIN_SCORE, *, meaning: bool = True
+    events: Sequence[Event],
+    min_score: float = DEFAULT_MIN_SCORE,
+    *,
+    meaning: bool = True,
+    vectors: np.ndarray | None = None,
 ) -> list[NearDuplicate]:
     """Pairs of near-duplicate events, most similar first (stable order).
 
     With `meaning` (and wordllama installed: `chrono.meaning.available()`), in
     chronologies of up to MEANING_MOST events, similar meaning counts too, and pairs
-    whose spans meet are compared by meaning even when they share no word."""
+    whose spans meet are compared by meaning even when they share no word.
+    `vectors`, one per event, are the events' meaning vectors if made already."""
     index = TitleIndex.of([e.title for e in events])
     spans = _Spans(events)
     # Each event's blocking keys at each bucket size (8 days, 64 days, a year).
@@ -375,7 +380,10 @@ def find_near_duplicates(
     found: list[NearDuplicate] = []
     size = len(events)
     lows, highs = spans.lows, spans.highs
-    vectors = _vectors(events) if meaning else None
+    if not meaning:
+        vectors = None
+    elif vectors is None:
+        vectors = _vectors(events)
     compare = functools.partial(_compare, events, index, vectors, min_score=min_score)
     for entries in buckets.values():
         if isinstance(entries, int):

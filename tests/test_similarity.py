@@ -587,3 +587,36 @@ def test_a_chronology_too_large_for_meaning_is_searched_by_words(
         result.stderr
     )
     assert "words only" not in run("dupes", "--no-cache", "-q").stderr
+
+
+@needs_meaning
+def test_meaning_vectors_are_kept_beside_the_stored_chronology(
+    run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import glob
+    import os
+
+    from chrono import chronology, meaning
+
+    monkeypatch.chdir(ROOT)
+    made: list[int] = []
+    vectors = meaning.vectors
+    monkeypatch.setattr(
+        meaning, "vectors", lambda titles: made.append(len(titles)) or vectors(titles)
+    )
+    first = run("dupes")
+    assert first.exit_code == 0
+    assert made  # made once, for the chronology's events
+    again = run("dupes")
+    assert again.stdout == first.stdout
+    assert len(made) == 1  # read back, not made again
+    (stored,) = glob.glob(os.path.join(os.environ["CHRONO_CACHE_DIR"], "**", "*.meaning"),
+                          recursive=True)  # fmt: skip
+    with open(stored, "r+b") as damaged:  # a damaged file is made afresh, same groups
+        damaged.seek(40)
+        damaged.write(b"\xff" * 8)
+    assert run("dupes").stdout == first.stdout
+    assert len(made) == 2
+    monkeypatch.setattr(chronology, "_signals", lambda: "another model")
+    assert run("dupes").stdout == first.stdout  # vectors of another model are not used
+    assert len(made) == 3

@@ -39,6 +39,8 @@ from chrono.precision import Precision
 from chrono.querying import matches_text
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from chrono.formats import Records
 
 __all__ = ["ChronologyCache", "CorruptEntry", "StoredChronology", "event_row", "row_event"]
@@ -310,6 +312,35 @@ class StoredChronology:
             self._cache.prune(keep=self.slot)
         finally:
             writer.abandon()  # unless finished
+
+    def meaning(self, signal: str, make: Callable[[], np.ndarray]) -> np.ndarray:
+        """The events' meaning vectors (chrono.meaning), in order: stored beside the
+        chronology, or made by `make()` and stored for the next run.  `signal` names
+        what makes them (model and versions): vectors stored by another are made
+        afresh.  A damaged or foreign file is made afresh too."""
+        import numpy as np
+
+        sections = Sections(f"{self.slot}.meaning")
+        head = sections.head
+        if (isinstance(head, dict) and head.get("key") == repr(self.key)
+                and head.get("signal") == signal):  # fmt: skip
+            try:
+                rows, columns = head["shape"]
+                (data,) = sections.read([0])
+                found = np.frombuffer(data, dtype=np.float32)
+                if rows == self._count and found.size == rows * columns:
+                    return found.reshape(rows, columns)
+            except (CorruptEntry, KeyError, TypeError, ValueError):
+                pass
+        made = make()
+        writer = SectionWriter(f"{self.slot}.meaning")
+        try:
+            writer.add(np.ascontiguousarray(made, dtype=np.float32).tobytes())
+            writer.finish({"key": repr(self.key), "signal": signal, "shape": list(made.shape)})
+            self._cache.prune(keep=self.slot)
+        finally:
+            writer.abandon()  # unless finished
+        return made
 
     def discard(self) -> None:
         """Remove this entry and what is stored beside it (found damaged)."""

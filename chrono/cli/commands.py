@@ -395,7 +395,7 @@ def dupes(read: ReadOptions, min_score: float, show_all: bool, as_json: bool) ->
     note_words_only(read)
     chronology = read_chronology(with_reading(read, report_merges=read.verbose or show_all))
     note_too_many_for_meaning(read, len(chronology))
-    groups = near_groups(chronology.events, min_score)
+    groups = near_groups(chronology.events, min_score, vectors=chronology.meaning())
     exact = chronology.merges if show_all else ()
     text = render_groups(groups, exact, as_json=as_json)
     if text:
