@@ -176,19 +176,24 @@ def _parts(run: list[str]) -> dict[str, str]:
 
 # --------------------------------------------------------------------------- contrast
 
-CONTRAST = 0.35  # score factor for titles that tell different steps, objects or numbers
+CONTRAST = 0.3  # score factor for titles that tell different steps, objects or numbers
 
 # Words that tell events apart when two titles share everything else: each class
 # lists sides, and a title with a word of one side against a title with a word of
 # another (and none of the first) are two events: a minister appointed and the same
 # minister resigning; a launch and a docking; a novel and its film.  General news
-# vocabulary, in English, not the words of one story.
+# vocabulary, in English (and for offices, in French, German and Spanish too), not the
+# words of one story.
 _SIDES = (
-    ("appoint appointed elect elected sworn inaugurated named nominated",
+    (("appoint appointed elect elected sworn inaugurated named nominated"
+      " nommé nommée élu élue investi ernannt gewählt vereidigt nombrado elegido"),
      ("resign resigns resigned quit quits ousted oust fire fires fired sacked dismissed"
-      " impeached removed"),
-     "return returns returned reinstated reappointed restored"),
-    ("open opens opened opening", "close closes closed closing"),
+      " impeached removed steps stepped démissionne démission limogé limoge rücktritt"
+      " entlassen entlässt dimite dimisión destituido"),
+     ("return returns returned reinstated reappointed restored revient réintégré kehrt"
+      " regresa vuelve")),
+    ("open opens opened opening ouverture eröffnet eröffnung inauguración",
+     "close closes closed closing clôture schließt clausura"),
     ("begin begins began start starts started", "end ends ended finish finishes finished"),
     ("launch launches launched lifts liftoff takeoff",
      ("dock docks docked docking land lands landed landing touches touchdown arrives"
@@ -208,7 +213,7 @@ _SIDES = (
 )  # fmt: skip
 # Words that make another a different thing, alone (`semi-final`, `vice president`)
 # or as a prefix (`suborbital`): a semi-final is not the final.
-_MODIFIERS = ("semi", "quarter", "sub", "vice", "deputy", "non", "anti")
+_MODIFIERS = ("semi", "quarter", "sub", "vice", "deputy", "non", "anti", "demi", "halb")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
@@ -226,15 +231,19 @@ def _sides() -> dict[str, tuple[int, int]]:
 _SIDE_OF = _sides()
 
 
-def numbers(title: str, years: Collection[int] = ()) -> frozenset[str]:
-    """The numbers a title writes, with `,` and `.` alike (`7,7` is `7.7`), less the
-    years given (an event's own year in its title tells nothing apart).
+def numbers(title: str, years: Collection[int] = ()) -> dict[str, str]:
+    """The numbers a title writes, each compared with `,` and `.` alike (`7,7` is
+    `7.7`) and as written, less the years given (an event's own year in its title
+    tells nothing apart).
 
-    >>> sorted(numbers("Magnitude 7,8 quake kills 100,000 in 2023", years={2023}))
-    ['100.000', '7.8']
+    >>> numbers("Magnitude 7,8 quake kills 100,000 in 2023", years={2023})
+    {'7.8': '7,8', '100.000': '100,000'}
     """
-    found = {n.replace(",", ".") for n in _NUMBER.findall(title)}
-    return frozenset(n for n in found if not (n.isdigit() and int(n) in years))
+    found: dict[str, str] = {}
+    for written in _NUMBER.findall(title):
+        if not (written.isdigit() and int(written) in years):
+            found.setdefault(written.replace(",", "."), written)
+    return found
 
 
 def contrast(a: str, b: str, years: Collection[int] = ()) -> str | None:
@@ -273,17 +282,18 @@ def _contrast(a: str, b: str, years: Collection[int]) -> str | None:
                     and (number, other_side) not in sides_a
                     and (number, side) not in sides_b):  # fmt: skip
                 return f"{word} / {other}"
-    for one, rest, first in ((only_a, words_b, True), (only_b, words_a, False)):
+    for one, rest, a_first in ((only_a, words_b, True), (only_b, words_a, False)):
         for word in one:
             if word in _MODIFIERS:
                 return f"{word} in one title only"
             for modifier in _MODIFIERS:
                 plain = word[len(modifier) :]
                 if word.startswith(modifier) and len(plain) >= 4 and plain in rest:
-                    return f"{word} / {plain}" if first else f"{plain} / {word}"
+                    return f"{word} / {plain}" if a_first else f"{plain} / {word}"
     numbers_a, numbers_b = numbers(a, years), numbers(b, years)
-    if numbers_a and numbers_b and not numbers_a & numbers_b:
-        return f"{min(numbers_a, key=_numeric)} / {min(numbers_b, key=_numeric)}"
+    if numbers_a and numbers_b and not numbers_a.keys() & numbers_b.keys():
+        least_a, least_b = min(numbers_a, key=_numeric), min(numbers_b, key=_numeric)
+        return f"{numbers_a[least_a]} / {numbers_b[least_b]}"
     return None
 
 

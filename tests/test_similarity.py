@@ -398,8 +398,8 @@ def test_dupes_without_the_meaning_signal_says_so_once(
     assert result.exit_code == 0
     assert result.stdout.count("near-duplicates ") == 1
     assert result.stderr == (
-        "chrono: near-duplicates are found by their words only; for similar meaning too:"
-        " pip install 'chrono[meaning]'\n"
+        "chrono: near-duplicates are found by their words only; for similar meaning too,"
+        " install chrono's meaning extra (in chrono's folder: pip install '.[meaning]')\n"
         "chrono: 1 group of near-duplicates (min-score 0.35)\n"
     )
     assert run("dupes", "-q").stderr == ""
@@ -583,9 +583,10 @@ def test_a_chronology_too_large_for_meaning_is_searched_by_words(
     assert result.exit_code == 0
     assert "similar meaning" not in result.stdout
     assert result.stdout.count("near-duplicates ") == 1  # the meeting needs its meaning
-    assert "chrono: more than 10 events: near-duplicates are found by their words only\n" in (
-        result.stderr
-    )
+    assert (
+        "chrono: more than 10 events: near-duplicates are found by their words only, among"
+        " titles that share two of their rarest words\n"
+    ) in (result.stderr)
     assert "words only" not in run("dupes", "--no-cache", "-q").stderr
 
 
@@ -620,3 +621,54 @@ def test_meaning_vectors_are_kept_beside_the_stored_chronology(
     monkeypatch.setattr(chronology, "_signals", lambda: "another model")
     assert run("dupes").stdout == first.stdout  # vectors of another model are not used
     assert len(made) == 3
+
+
+def test_evidence_against_keeps_even_a_perfect_score_below_the_default(
+    run: Run, tmp_path: Path
+) -> None:
+    """A new user's file: the titles score 1.0 but for their numbers, and 1.0 times the
+    factor was exactly the default, so Apollo 12 was merged into Apollo 11."""
+    from chrono.wording import CONTRAST
+
+    assert 1.0 * CONTRAST < DEFAULT_MIN_SCORE
+    path = tmp_path / "apollo.yaml"
+    path.write_text(
+        "- {date: 1969, title: Apollo 11 lands on the Moon}\n"
+        "- {date: 1969, title: Apollo 12 lands on the Moon}\n"
+        "- {date: 1990, title: Hubble telescope launched}\n"
+        "- {date: 1991, title: Soviet Union dissolved}\n"
+        "- {date: 1992, title: Maastricht treaty signed}\n"
+        "- {date: 1993, title: Oslo accords signed}\n"
+    )
+    assert run("dupes", str(path), "-q").stdout == ""
+    shown = run("show", str(path), "--dedupe", "fuzzy", "-q", "--columns", "title")
+    assert "Apollo 11" in shown.stdout
+    assert "Apollo 12" in shown.stdout
+
+
+@pytest.mark.parametrize("command", [["show"], ["export", "-f", "json"], ["merge"]], ids=str)
+def test_min_score_without_fuzzy_is_a_usage_error(run: Run, command: list[str]) -> None:
+    """It was silently ignored (a new user's report); an option that cannot apply is a
+    usage error, as `--lanes` with `md` is."""
+    result = run(*command, str(ROOT / "timelines"), "--min-score", "0.2")
+    assert result.exit_code == 2
+    assert "--min-score applies to --dedupe fuzzy only" in result.output
+    fuzzy = run(*command, str(ROOT / "timelines"), "--min-score", "0.2", "--dedupe", "fuzzy", "-q")
+    assert fuzzy.exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("dates", "kept"),
+    [
+        (("2016-06-23", "2016-06-24"), "kept the first;"),
+        (("2016-06-23", "2016-06"), "kept the most precise;"),
+        (("2016-06-23", "2016-06-24", "2016"), "kept the first of the most precise;"),
+    ],
+)
+def test_v_says_which_date_a_merge_kept(
+    run: Run, tmp_path: Path, dates: tuple[str, ...], kept: str
+) -> None:
+    path = tmp_path / "t.yaml"
+    path.write_text("".join(f"- {{date: '{d}', title: Vote, id: v}}\n" for d in dates))
+    result = run("show", str(path), "-v", "--no-cache")
+    assert f"chrono:   date differs, {kept} also:" in result.stderr

@@ -118,6 +118,7 @@ def show(
       chrono show --from 2000 --to "Aug 2025" --grep baku
       chrono show --reverse --limit 5      the five most recent events
       chrono show --format github --columns date,title,source
+      chrono show sources/ --dedupe fuzzy -v  merge near-duplicates, say which
       cat events.yaml | chrono show -
     """
     from chrono.formats.table import DEFAULT_COLUMNS, iter_table
@@ -281,6 +282,7 @@ def merge(read: ReadOptions, query: Query, output: str | None, force: bool) -> N
       chrono merge timelines/ extra.yaml -o all.yaml
       chrono merge sources/ --tag nato > nato.yaml
       chrono merge a.yaml b.yaml -v -o merged.yaml   report what was merged
+      chrono merge sources/ --dedupe fuzzy --min-score 0.5 -o merged.yaml
     """
     from chrono.formats import FORMATS
 
@@ -376,8 +378,8 @@ def dupes(read: ReadOptions, min_score: float, show_all: bool, as_json: bool) ->
     """List groups of likely duplicate events, and why they look alike.
 
     These are the groups `--dedupe fuzzy` merges: dates that can denote the same
-    time (a month contains its days; approximate dates widen; a day of slack for
-    time zones) and titles whose words match, rare words counting most (`IMF` meets
+    time (a month contains its days; approximate dates widen; half a day of slack
+    each side for time zones) and titles whose words match, rare words counting most (`IMF` meets
     `International Monetary Fund`), or whose meaning is alike when chrono[meaning]
     is installed; words that tell events apart (resigns / reinstated, semi-final /
     final, different numbers) count against.  Exit status 0 whether or not any are

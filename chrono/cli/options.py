@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from chrono.errors import Policy, Problem
     from chrono.loading import Loaded
     from chrono.merging import MergeGroup
+    from chrono.model import Event
     from chrono.querying import Query
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -141,7 +142,8 @@ def note_words_only(read: ReadOptions) -> None:
     if not read.quiet and not meaning.available():
         click.echo(
             "chrono: near-duplicates are found by their words only; for similar meaning"
-            " too: pip install 'chrono[meaning]'",
+            " too, install chrono's meaning extra (in chrono's folder: pip install"
+            " '.[meaning]')",
             err=True,
         )
 
@@ -154,7 +156,7 @@ def note_too_many_for_meaning(read: ReadOptions, events: int) -> None:
     if not read.quiet and events > MEANING_MOST and meaning.available():
         click.echo(
             f"chrono: more than {MEANING_MOST:,} events: near-duplicates are found by"
-            " their words only",
+            " their words only, among titles that share two of their rarest words",
             err=True,
         )
 
@@ -189,8 +191,24 @@ def _report_merges(groups: Iterable[MergeGroup]) -> None:
             click.echo(f"chrono:   near-duplicate, score {score}: {link.why}", err=True)
         for name, values in event.conflicts.items():
             others = "; ".join(_short(v) for v in values)
-            kept = "the most precise" if name == "date" else "the first"  # (SPEC §3, §7)
+            kept = _kept_date(event, values) if name == "date" else "the first"  # (SPEC §3, §7)
             click.echo(f"chrono:   {name} differs, kept {kept}; also: {others}", err=True)
+
+
+def _kept_date(event: Event, others: Sequence[Any]) -> str:
+    """Which date a merge kept (SPEC §3): the most precise, the first of those."""
+    from chrono.dates import parse_date
+    from chrono.errors import DateError
+
+    try:
+        precisions = [parse_date(str(text)).precision for text in others]
+    except DateError:
+        return "the first of the most precise"
+    if all(p < event.date.precision for p in precisions):
+        return "the most precise"
+    if all(p == event.date.precision for p in precisions):
+        return "the first"
+    return "the first of the most precise"
 
 
 def _short(value: Any, limit: int = 60) -> str:
@@ -358,6 +376,9 @@ def query_options(command: F) -> F:
             raise click.UsageError(
                 f"--from {start.text} is after --to {end.text}: no event could be kept"
             )
+        given = click.get_current_context().get_parameter_source("min_score")
+        if dedupe != Dedupe.FUZZY.value and given is click.core.ParameterSource.COMMANDLINE:
+            raise click.UsageError("--min-score applies to --dedupe fuzzy only: give both")
         read = with_reading(read, dedupe=Dedupe(dedupe), min_score=min_score)
         return command(read=read, query=Query(start, end, tags, grep, limit, reverse), **kwargs)
 
