@@ -672,3 +672,18 @@ def test_v_says_which_date_a_merge_kept(
     path.write_text("".join(f"- {{date: '{d}', title: Vote, id: v}}\n" for d in dates))
     result = run("show", str(path), "-v", "--no-cache")
     assert f"chrono:   date differs, {kept} also:" in result.stderr
+
+
+@needs_meaning
+def test_in_a_group_of_three_each_reason_says_which_two_it_links(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "who.yaml"
+    path.write_text(
+        "- {date: 2020-03-11, title: WHO declares COVID-19 a pandemic}\n"
+        "- {date: 2020-03-11, title: World Health Organization declares coronavirus pandemic}\n"
+        "- {date: 2020-03, title: WHO calls the COVID-19 outbreak a pandemic}\n"
+        "- {date: 2020-05-01, title: Unrelated thing happens}\n"
+    )
+    lines = run("dupes", str(path), "-q").stdout.splitlines()
+    assert [line.split()[0] for line in lines[1:4]] == ["1.", "2.", "3."]
+    reasons = [line.split(":")[0].strip() for line in lines[4:]]
+    assert sorted(reasons) == ["why 1~2", "why 3~1", "why 3~2"]  # (the earlier date first)

@@ -54,14 +54,15 @@ def _exact_json(group: MergeGroup) -> dict[str, Any]:
     return {"kind": "exact", "reason": _exact_reason(group), "members": members}
 
 
-def _lines(members: Sequence[Event]) -> list[str]:
+def _lines(members: Sequence[Event], numbered: bool = False) -> list[str]:
     where = [_where(e) for e in members]
     zones = zones_differ(e.date for e in members)
     dates = [e.date.display(zones) for e in members]
     width_w, width_d = max(map(len, where)), max(map(len, dates))
+    marks = [f"{n}. " for n in range(1, len(members) + 1)] if numbered else [""] * len(members)
     return [
-        f"  {w:<{width_w}}  {d:<{width_d}}  {e.title}"
-        for w, d, e in zip(where, dates, members, strict=True)
+        f"  {m}{w:<{width_w}}  {d:<{width_d}}  {e.title}"
+        for m, w, d, e in zip(marks, where, dates, members, strict=True)
     ]
 
 
@@ -74,9 +75,14 @@ def render_groups(
     blocks: list[str] = []
     for number, group in enumerate(near, start=1):
         score = score_text(group.score)
-        lines = [f"near-duplicates {number}, score {score}:", *_lines(group.members)]
+        # In a group of three or more, members are numbered and each reason says
+        # which two it links.
+        numbered = len(group.members) > 2
+        lines = [f"near-duplicates {number}, score {score}:", *_lines(group.members, numbered)]
+        place = {id(e): n for n, e in enumerate(group.members, start=1)}
         for link in group.links:
-            lines.append(f"  why: {score_text(link.score)}, {link.why}")
+            pair = f" {place[id(link.a)]}~{place[id(link.b)]}" if numbered else ""
+            lines.append(f"  why{pair}: {score_text(link.score)}, {link.why}")
         blocks.append("\n".join(lines))
     for merged in exact:
         lines = [f"exact duplicates, {_exact_reason(merged)}:", *_lines(merged.members)]
