@@ -33,7 +33,17 @@ from typing import TYPE_CHECKING
 from chrono.dedupe import DEFAULT_MIN_SCORE
 from chrono.model import Event
 from chrono.precision import US_PER_DAY, Precision, days_from_civil
-from chrono.wording import CONTRAST, Name, acronyms, contrast, names, words
+from chrono.wording import (
+    CONTRAST,
+    Initials,
+    Name,
+    acronyms_of,
+    contrast,
+    names_of,
+    raw_words,
+    words,
+    words_of,
+)
 
 if TYPE_CHECKING:
     import numpy as np
@@ -140,18 +150,26 @@ class TitleIndex:
     def of(cls, titles: Sequence[str]) -> TitleIndex:
         """The index of these titles: their words, and the initialisms that one
         writes in capitals and another spells out."""
-        written = {i: found for i, title in enumerate(titles) if (found := acronyms(title))}
-        spelled_out = frozenset().union(*written.values())
-        named = {}
-        if spelled_out:
-            for i, title in enumerate(titles):
-                kept = {k: name for k, name in names(title).items() if k in spelled_out}
-                if kept:
-                    named[i] = kept
+        rows: list[tuple[str, ...]] = []  # (tuples: a frozenset a title took 470 MB at 1M)
+        written: dict[int, frozenset[str]] = {}
+        named_candidates: list[int] = []  # (three capitals or more)
+        for i, title in enumerate(titles):
+            raws = raw_words(title)
+            rows.append(tuple(words_of(raws)))
+            capitals = sum(map(str.isupper, title))
+            if capitals >= 2 and (found := acronyms_of(raws)):
+                written[i] = found
+            if capitals >= 3:
+                named_candidates.append(i)
+        named: dict[int, dict[str, Name]] = {}
+        if written:
+            wanted = Initials(frozenset().union(*written.values()))
+            for i in named_candidates:
+                if spelled := names_of(raw_words(titles[i]), wanted):
+                    named[i] = spelled
         keys = frozenset().union(*named.values())
         used = {i: found & keys for i, found in written.items() if found & keys}
-        # Titles' words as tuples: a frozenset per title took 470 MB at 1M events.
-        return cls([tuple(words(title)) for title in titles], named, used)
+        return cls(rows, named, used)
 
     def similarity(self, i: int, j: int) -> tuple[float, tuple[str, ...]]:
         """How alike titles `i` and `j` are, from 0 to 1, and the words that matched.

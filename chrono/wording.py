@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from anyascii import anyascii
 
-__all__ = ["CONTRAST", "Name", "acronyms", "contrast", "initialisms", "names", "words"]
+__all__ = ["CONTRAST", "Initials", "Name", "acronyms", "contrast", "initialisms", "names", "words"]
 
 _STOP_WORDS = frozenset(
     {
@@ -69,13 +69,21 @@ def _stem(word: str) -> str:
     return word
 
 
+raw_words = _WORD.findall  # a title's words as written: what the functions below read
+
+
 def words(title: str) -> frozenset[str]:
     """The title's comparable words: folded, stemmed, synonyms mapped, no stop-words.
 
     >>> sorted(words("Trump brokers Armenia–Azerbaijan peace deal"))
     ['agreement', 'armenia', 'azerbaijan', 'broker', 'peace', 'trump']
     """
-    found = {_word(raw) for raw in _WORD.findall(title)}
+    return words_of(raw_words(title))
+
+
+def words_of(raws: Sequence[str]) -> frozenset[str]:
+    """`words`, of a title's `raw_words`."""
+    found = {_word(raw) for raw in raws}
     found.discard("")
     return frozenset(found)
 
@@ -100,9 +108,10 @@ class Name(NamedTuple):
     written: str  # as the title writes it
 
 
-def names(title: str) -> dict[str, Name]:
+def names(title: str, wanted: Initials | None = None) -> dict[str, Name]:
     """The initialisms of the title's names (see `initialisms`): what a title that
-    writes the initialism in capitals matches instead.
+    writes the initialism in capitals matches instead.  With `wanted`, only those
+    (and a title whose capitalised words cannot spell one is not searched).
 
     >>> imf = names("International Monetary Fund backs bailout")["imf"]
     >>> sorted(imf.words), imf.written
@@ -110,8 +119,42 @@ def names(title: str) -> dict[str, Name]:
     """
     if sum(map(str.isupper, title)) < 3:  # most titles: not three capitals in all
         return {}
-    found = initialisms(_WORD.findall(title))
-    return {key: Name(words(name), name) for key, name in found.items()}
+    return names_of(raw_words(title), wanted)
+
+
+def names_of(raws: Sequence[str], wanted: Initials | None = None) -> dict[str, Name]:
+    """`names`, of a title's `raw_words`."""
+    if wanted is not None and not wanted.could_spell(raws):
+        return {}
+    found = initialisms(raws)
+    return {
+        key: Name(words(name), name)
+        for key, name in found.items()
+        if wanted is None or key in wanted.keys
+    }
+
+
+class Initials:
+    """Initialisms written in a chronology, found fast: by the letters a title's
+    capitalised words start with."""
+
+    def __init__(self, keys: Collection[str]) -> None:
+        self.keys = frozenset(keys)
+        self._by_first: dict[str, list[frozenset[str]]] = {}
+        for key in self.keys:
+            self._by_first.setdefault(key[0], []).append(frozenset(key))
+
+    def could_spell(self, raws: Sequence[str]) -> bool:
+        """Whether the initials of these capitalised words hold the letters of one."""
+        initials = {_initial(raw[0]) for raw in raws if raw[:1].isupper()}
+        return any(
+            letters <= initials for first in initials for letters in self._by_first.get(first, ())
+        )
+
+
+@functools.lru_cache(maxsize=4096)
+def _initial(letter: str) -> str:
+    return fold(letter)[:1]
 
 
 def acronyms(title: str) -> frozenset[str]:
@@ -123,7 +166,12 @@ def acronyms(title: str) -> frozenset[str]:
     """
     if sum(map(str.isupper, title)) < 2:
         return frozenset()
-    return frozenset(fold(raw) for raw in _WORD.findall(title) if len(raw) > 1 and raw.isupper())
+    return acronyms_of(raw_words(title))
+
+
+def acronyms_of(raws: Sequence[str]) -> frozenset[str]:
+    """`acronyms`, of a title's `raw_words`."""
+    return frozenset(fold(raw) for raw in raws if len(raw) > 1 and raw.isupper())
 
 
 _LINKS = frozenset({"of", "and", "for", "the", "on", "de", "du", "des", "la", "le", "et", "und"})
