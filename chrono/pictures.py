@@ -23,6 +23,8 @@ import math
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import itemgetter, or_
 
 from chrono.formats.grouping import BANDS, band
 from chrono.model import Event
@@ -209,6 +211,7 @@ class Picture:
 
 
 LANES = BANDS
+_DAY = Precision.DAY  # (a global: an enum's member looked up on its class is slow)
 
 
 def bounds(event: Event) -> tuple[int, int, bool, bool, bool]:
@@ -224,7 +227,7 @@ def bounds(event: Event) -> tuple[int, int, bool, bool, bool]:
         return end.lo, end.hi, True, False, True
     if end is None:  # `1994/..`
         return start.lo, start.hi, False, True, True
-    if not date.interval and start.precision >= Precision.DAY:
+    if not date.interval and start.precision >= _DAY:
         return start.lo, start.lo, False, False, False
     return start.lo, end.hi, False, False, True
 
@@ -234,14 +237,16 @@ def held(spans: Sequence[tuple[int, int, bool, bool, bool]]) -> list[tuple[int, 
     first or last time of the others (so no break is cut inside it)."""
     if not spans:
         return [(0, 0)]
-    los, his, open_starts, open_ends, _ = zip(*spans, strict=True)
-    if not any(open_starts) and not any(open_ends):  # most chronologies
-        return list(zip(los, his, strict=True))
-    first, last = min(los), max(his)
-    return [
-        (first if open_start else lo, last if open_end else hi)
-        for lo, hi, open_start, open_end, _ in spans
-    ]
+    known = list(map(itemgetter(0, 1), spans))
+    # (the open ones found and mended in C-level passes: this is asked of every event)
+    open_sides = map(or_, map(itemgetter(2), spans), map(itemgetter(3), spans))
+    opened = list(compress(range(len(spans)), open_sides))
+    if opened:
+        first, last = min(map(itemgetter(0), spans)), max(map(itemgetter(1), spans))
+        for i in opened:
+            lo, hi, open_start, open_end, _ = spans[i]
+            known[i] = (first if open_start else lo, last if open_end else hi)
+    return known
 
 
 def lay_out(events: Sequence[Event], title: str, lanes: str = "none") -> Picture:

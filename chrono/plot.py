@@ -59,10 +59,12 @@ def plot_lines(
         return
     text = _ascii if ascii_only else str
     zones = zones_differ(e.date for e in events)  # (as show: `14:30 Asia/Baku`)
-    dates = [e.date.display(zones) for e in events]
-    if ascii_only:
-        dates = list(map(_ascii, dates))
-    date_width = min(max(map(shown_width, dates)), 40 if zones else 26)
+    # The date column is as wide as the widest date. Dates of one shape are equally
+    # wide, so one of each is displayed for it; a line displays its own date when it
+    # is written (the first screen does not wait for every date's text).
+    shapes = {e.date.shape(zones): e.date for e in events}
+    widest = max(shown_width(text(date.display(zones))) for date in shapes.values())
+    date_width = min(widest, 40 if zones else 26)
     track = max(10, min(60, (columns - date_width - 4) // 2))
     spans = [bounds(e) for e in events]
     scale = fit(held(spans), track - 1.0, gap=1.0, point=1.0)
@@ -74,7 +76,7 @@ def plot_lines(
     # the segment of the last event's start (the last one's with --reverse)
     segment = 0 if first is None else scale.segments.index(scale.segment(first))
     room = columns - date_width - track - 4  # for the title
-    for event, date, (lo, hi, open_start, open_end, bar) in zip(events, dates, spans, strict=True):
+    for event, (lo, hi, open_start, open_end, bar) in zip(events, spans, strict=True):
         here = scale.segments.index(scale.segment(lo))
         if not open_start and here != segment:  # stretches of time left out
             passed = breaks[min(here, segment) : max(here, segment)]
@@ -83,6 +85,7 @@ def plot_lines(
             segment = here
         cells = _track(scale, track, cuts, glyphs, lo, hi, open_start, open_end, bar, event)
         title = _cut(text(event.title), room, glyphs) if room > 0 else ""
+        date = text(event.date.display(zones))
         shown = ljust(_cut(date, date_width, glyphs), date_width)
         line = f"{shown}  {cells}  {title}".rstrip()
         if shown_width(line) > columns:  # a terminal too narrow for date and track
