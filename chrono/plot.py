@@ -58,15 +58,19 @@ def plot_lines(
     if not events:
         return
     text = _ascii if ascii_only else str
-    zones = zones_differ(e.date for e in events)  # (as show: `14:30 Asia/Baku`)
-    # The date column is as wide as the widest date. Dates of one shape are equally
-    # wide, so one of each is displayed for it; a line displays its own date when it
-    # is written (the first screen does not wait for every date's text).
-    shapes = {e.date.shape(zones): e.date for e in events}
+    # One pass over the events (each touched once: a large chronology's events are far
+    # apart in memory): each one's place in time, and one date of each shape. Dates of
+    # one shape display equally wide and have the same clock times' zones, so the date
+    # column's width, and whether times need their zones (as show: `14:30 Asia/Baku`),
+    # come from these few; a line displays its own date when it is written.
+    spans, shapes = [], {}
+    for event in events:
+        spans.append(bounds(event))
+        shapes[event.date.shape(zones=True)] = event.date
+    zones = zones_differ(shapes.values())
     widest = max(shown_width(text(date.display(zones))) for date in shapes.values())
     date_width = min(widest, 40 if zones else 26)
     track = max(10, min(60, (columns - date_width - 4) // 2))
-    spans = [bounds(e) for e in events]
     scale = fit(held(spans), track - 1.0, gap=1.0, point=1.0)
     cuts = {round(x0 + 0.5) for x0, _, _ in scale.breaks()}
     yield from _axis(scale, track, date_width, cuts, glyphs, columns)

@@ -134,17 +134,21 @@ def test_dates_of_one_shape_display_equally_wide(
 ) -> None:
     """`chrono plot` makes its date column as wide as the widest date by displaying one
     date of each shape: dates of one shape must display as equally wide text, in
-    Unicode and in ASCII."""
+    Unicode and in ASCII; and (shapes with zones) one date of each shape tells whether
+    clock times need their zones as all the dates do."""
+    from chrono.dates import zones_differ
     from chrono.formats.cells import width
     from chrono.plot import _ascii
 
+    dates = [parse_date(text, zone=zone) for text, zone in written]
     widths: dict[object, set[tuple[int, int, int]]] = {}
-    for text, zone in written:
-        date = parse_date(text, zone=zone)
+    for date in dates:
         shown = date.display(zones)
         found = widths.setdefault(date.shape(zones), set())
         found.add((len(shown), width(shown), width(_ascii(shown))))
     assert all(len(found) == 1 for found in widths.values()), widths
+    one_of_each = {date.shape(zones=True): date for date in dates}.values()
+    assert zones_differ(one_of_each) == zones_differ(dates)
 
 
 @given(written_dates())
