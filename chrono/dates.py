@@ -36,6 +36,9 @@ __all__ = ["ChronoDate", "DateError", "DatePoint", "Precision", "parse_date"]
 
 OPEN_LO = -(10**30)  # an open start (`../1994`) sorts before every date
 OPEN_HI = 10**30  # an open end (`1994/..`) lasts after every date
+# (an enum's member looked up on its class costs several times a global's lookup, and
+# `display` and `zones_differ` ask it of every date)
+_MINUTE, _SECOND = Precision.MINUTE, Precision.SECOND
 
 
 # --------------------------------------------------------------------------- model
@@ -75,18 +78,31 @@ class DatePoint(Value):
         """The date for readers, never more precise than written (SPEC §2); with
         `zone`, a clock time placed in a named zone says which (`14:30 Asia/Baku`)."""
         text = _display_core(self)
-        if (
-            zone
-            and self.zone is not None
-            and self.offset is None
-            and self.precision >= Precision.MINUTE
-        ):
+        if zone and self.zone is not None and self.offset is None and self.precision >= _MINUTE:
             text += " " + self.zone
         if self.approximate:
             text = "~" + text
         if self.uncertain:
             text += "?"
         return text
+
+    def shape(self, zone: bool = False) -> tuple[object, ...]:
+        """What the width of `display(zone)` depends on: points of one shape display as
+        texts of one length that differ only in digits and in a month's name (three
+        letters each), so the longest of many dates is among one of each shape."""
+        year = self.year
+        return (
+            self.precision,
+            # From 1000 to 9999 a year is four digits at every precision (`19XX`, `199X`,
+            # `1994`); the rest, rare, are told apart year by year.
+            1000 if 1000 <= year <= 9999 else year,
+            self.day > 9,
+            self.offset,
+            self.zone if zone else None,
+            self.approximate,
+            self.uncertain,
+            self.fraction_digits,
+        )
 
     def iso_bounds(self) -> tuple[str, str]:
         """ISO 8601 text of the first and last instant or day (SPEC §7, JSON)."""
@@ -160,6 +176,19 @@ class ChronoDate(Value):
         last = self.end.display(zones) if self.end is not None else "…"
         return f"{first} – {last}"
 
+    def shape(self, zones: bool = False) -> tuple[object, ...]:
+        """Equal for dates whose `display(zones)` are texts of one length that differ only
+        in digits and months' names (see `DatePoint.shape`): the widest of many dates is
+        found by displaying one date of each shape."""
+        start, end = self.start, self.end
+        if not self.interval:
+            assert start is not None
+            return start.shape(zones)
+        return (
+            start.shape(zones) if start is not None else None,
+            end.shape(zones) if end is not None else None,
+        )
+
     def iso_bounds(self) -> tuple[str | None, str | None]:
         """ISO text of the earliest and latest instant; None for an open side."""
         if self.end is self.start and self.start is not None:  # a single date
@@ -182,10 +211,13 @@ def zones_differ(dates: Iterable[ChronoDate]) -> bool:
     offset (floating) counts as a zone of its own."""
     seen: set[object] = set()
     for date in dates:
-        if date.precision < Precision.MINUTE and not date.interval:
-            continue  # most dates: a day, a month, a year
+        if not date.interval:
+            point = date.start
+            assert point is not None
+            if point.precision < _MINUTE:
+                continue  # most dates: a day, a month, a year
         for p in (date.start, date.end):
-            if p is not None and p.precision >= Precision.MINUTE:
+            if p is not None and p.precision >= _MINUTE:
                 seen.add(p.zone if p.offset is None else p.offset)
                 if len(seen) > 1:
                     return True
@@ -195,10 +227,10 @@ def zones_differ(dates: Iterable[ChronoDate]) -> bool:
 def _display_core(p: DatePoint) -> str:
     precision = p.precision
     text = _SHOWN[precision](p.year, p.month, p.day)
-    if precision < Precision.MINUTE:
+    if precision < _MINUTE:
         return text
     clock = f"{p.hour:02d}:{p.minute:02d}"
-    if p.precision is Precision.SECOND:
+    if p.precision is _SECOND:
         clock += f":{p.second:02d}" + _fraction(p)
     return f"{text} {clock}{_offset_text(p.offset, ' ')}"
 

@@ -23,6 +23,8 @@ import math
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import itemgetter, or_
 
 from chrono.formats.grouping import BANDS, band
 from chrono.model import Event
@@ -85,8 +87,8 @@ def text_width(text: str, size: float = FONT, bold: bool = False) -> float:
     if text.isascii():  # the advances' two bytes, translated and summed in C
         data = text.encode()
         total = sum(data.translate(_HIGH)) * 256 + sum(data.translate(_LOW))
-    else:
-        total = sum(map(_ADVANCES.__getitem__, text))
+    else:  # word by word, each word's sum kept: titles share their words
+        total = sum(map(_WORDS.__getitem__, text.split(" "))) + _ASCII[32] * text.count(" ")
     return total * size / 1000 * (1.1 if bold else 1.0)
 
 
@@ -128,6 +130,22 @@ class _Advances(dict[str, int]):
 
 
 _ADVANCES = _Advances()
+
+
+class _Words(dict[str, int]):
+    """Each word's advances summed, worked out the first time it is asked for (and
+    forgotten all at once past `LIMIT` words)."""
+
+    LIMIT = 100_000
+
+    def __missing__(self, word: str) -> int:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        self[word] = total = sum(map(_ADVANCES.__getitem__, word))
+        return total
+
+
+_WORDS = _Words()
 
 
 def _advance(char: str) -> int:
@@ -209,6 +227,7 @@ class Picture:
 
 
 LANES = BANDS
+_DAY = Precision.DAY  # (a global: an enum's member looked up on its class is slow)
 
 
 def bounds(event: Event) -> tuple[int, int, bool, bool, bool]:
@@ -224,7 +243,7 @@ def bounds(event: Event) -> tuple[int, int, bool, bool, bool]:
         return end.lo, end.hi, True, False, True
     if end is None:  # `1994/..`
         return start.lo, start.hi, False, True, True
-    if not date.interval and start.precision >= Precision.DAY:
+    if not date.interval and start.precision >= _DAY:
         return start.lo, start.lo, False, False, False
     return start.lo, end.hi, False, False, True
 
@@ -234,14 +253,16 @@ def held(spans: Sequence[tuple[int, int, bool, bool, bool]]) -> list[tuple[int, 
     first or last time of the others (so no break is cut inside it)."""
     if not spans:
         return [(0, 0)]
-    los, his, open_starts, open_ends, _ = zip(*spans, strict=True)
-    if not any(open_starts) and not any(open_ends):  # most chronologies
-        return list(zip(los, his, strict=True))
-    first, last = min(los), max(his)
-    return [
-        (first if open_start else lo, last if open_end else hi)
-        for lo, hi, open_start, open_end, _ in spans
-    ]
+    known = list(map(itemgetter(0, 1), spans))
+    # (the open ones found and mended in C-level passes: this is asked of every event)
+    open_sides = map(or_, map(itemgetter(2), spans), map(itemgetter(3), spans))
+    opened = list(compress(range(len(spans)), open_sides))
+    if opened:
+        first, last = min(map(itemgetter(0), spans)), max(map(itemgetter(1), spans))
+        for i in opened:
+            lo, hi, open_start, open_end, _ = spans[i]
+            known[i] = (first if open_start else lo, last if open_end else hi)
+    return known
 
 
 def lay_out(events: Sequence[Event], title: str, lanes: str = "none") -> Picture:
@@ -264,37 +285,40 @@ def lay_out(events: Sequence[Event], title: str, lanes: str = "none") -> Picture
         lane = Lane(name, y, y + (LANE_HEAD if name is not None else 0) + 8, 0.0)
         bar_rows = _BarRows()
         rows = _Rows()
+        marks, position, axis_y = lane.marks, scale.position, lane.axis_y
+        far = origin + AXIS + OVERHANG
         for i in members:
             event = events[i]
             lo, hi, open_start, open_end, bar = spans[i]
-            x0 = origin + (scale.start if open_start else scale.position(lo))
-            x1 = origin + (scale.end if open_end else scale.position(hi))
+            x0 = origin + (scale.start if open_start else position(lo))
+            x1 = origin + (scale.end if open_end else position(hi))
             if bar:
                 x1 = max(x1, x0 + 3)
                 row = bar_rows.place(x0 - 1, x1 + 1)
-                mark_y = lane.axis_y + 6 + row * BAR_PITCH
+                mark_y = axis_y + 6 + row * BAR_PITCH
             else:
-                mark_y = lane.axis_y
+                mark_y = axis_y
             date = event.date.display()
             date_width = text_width(date, bold=True)
             lines = wrap(event.title, WRAP - date_width - SPACE)
-            width = max([date_width + SPACE + lines[0][1], *(w for _, w, _ in lines[1:])])
+            width = date_width + SPACE + lines[0][1]
+            if len(lines) > 1:
+                width = max(width, *(w for _, w, _ in lines[1:]))
             left = x0
-            if left + width > origin + AXIS + OVERHANG and x0 - width >= MARGIN:
+            if left + width > far and x0 - width >= MARGIN:
                 left = x0 - width  # ends at its mark
             label = Label(left, 0.0, width, date, event.title, date_width, lines)
-            lane.marks.append(Mark(i, event, x0, x1, mark_y, bar, open_start, open_end, label, x0))
+            marks.append(Mark(i, event, x0, x1, mark_y, bar, open_start, open_end, label, x0))
             right = max(right, left + width)
-        for mark in lane.marks:  # in time order, so that rows read down in time order
-            box = mark.label
-            box.y = rows.place(box.x - GAP / 2, box.x + box.width + GAP / 2, len(box.lines))
         labels_top = lane.axis_y + 6 + bar_rows.count * BAR_PITCH + 10
-        for mark in lane.marks:
-            mark.label.y = labels_top + mark.label.y * ROW
+        for mark in marks:  # in time order, so that rows read down in time order
+            box = mark.label
+            row = rows.place(box.x - GAP / 2, box.x + box.width + GAP / 2, len(box.lines))
+            box.y = labels_top + row * ROW
         lane.height = labels_top - lane.top + rows.count * ROW + 8
         placed.append(lane)
         y += lane.height
-    time = (min(lo for lo, _ in known), max(hi for _, hi in known))
+    time = (min(map(itemgetter(0), known)), max(map(itemgetter(1), known)))
     legend = _legend(placed)
     # as wide as its widest row, and its title, and its legend
     width = max(
@@ -417,10 +441,12 @@ class _Rows:
         """The first of `rows` rows in a row that all end at or before `left`; the box
         (as tall as those rows) is added to them."""
         if rows == 1:  # most labels: straight down from the root
-            ends, node = self.ends, 1
-            while node < self.size:
-                node = 2 * node if ends[2 * node] <= left else 2 * node + 1
-            row = node - self.size if ends[node] <= left else self.size
+            ends, node, size = self.ends, 1, self.size
+            while node < size:
+                node += node  # the left child, else the right
+                if ends[node] > left:
+                    node += 1
+            row = node - size if ends[node] <= left else size
             self._set(row, right)
             return row
         row = 0
@@ -463,10 +489,9 @@ class _Rows:
         ends, node = self.ends, row + self.size
         self.count = max(self.count, row + 1)
         ends[node] = max(ends[node], right)
-        node //= 2
-        while node:  # up the tree while the least right end changes
-            least = min(ends[2 * node], ends[2 * node + 1])
+        while node > 1:  # up the tree while the least right end changes
+            least = min(ends[node], ends[node ^ 1])
+            node >>= 1
             if ends[node] == least:
                 break
             ends[node] = least
-            node //= 2

@@ -58,13 +58,19 @@ def plot_lines(
     if not events:
         return
     text = _ascii if ascii_only else str
-    zones = zones_differ(e.date for e in events)  # (as show: `14:30 Asia/Baku`)
-    dates = [e.date.display(zones) for e in events]
-    if ascii_only:
-        dates = list(map(_ascii, dates))
-    date_width = min(max(map(shown_width, dates)), 40 if zones else 26)
+    # One pass over the events (each touched once: a large chronology's events are far
+    # apart in memory): each one's place in time, and one date of each shape. Dates of
+    # one shape display equally wide and have the same clock times' zones, so the date
+    # column's width, and whether times need their zones (as show: `14:30 Asia/Baku`),
+    # come from these few; a line displays its own date when it is written.
+    spans, shapes = [], {}
+    for event in events:
+        spans.append(bounds(event))
+        shapes[event.date.shape(zones=True)] = event.date
+    zones = zones_differ(shapes.values())
+    widest = max(shown_width(text(date.display(zones))) for date in shapes.values())
+    date_width = min(widest, 40 if zones else 26)
     track = max(10, min(60, (columns - date_width - 4) // 2))
-    spans = [bounds(e) for e in events]
     scale = fit(held(spans), track - 1.0, gap=1.0, point=1.0)
     cuts = {round(x0 + 0.5) for x0, _, _ in scale.breaks()}
     yield from _axis(scale, track, date_width, cuts, glyphs, columns)
@@ -74,7 +80,7 @@ def plot_lines(
     # the segment of the last event's start (the last one's with --reverse)
     segment = 0 if first is None else scale.segments.index(scale.segment(first))
     room = columns - date_width - track - 4  # for the title
-    for event, date, (lo, hi, open_start, open_end, bar) in zip(events, dates, spans, strict=True):
+    for event, (lo, hi, open_start, open_end, bar) in zip(events, spans, strict=True):
         here = scale.segments.index(scale.segment(lo))
         if not open_start and here != segment:  # stretches of time left out
             passed = breaks[min(here, segment) : max(here, segment)]
@@ -83,6 +89,7 @@ def plot_lines(
             segment = here
         cells = _track(scale, track, cuts, glyphs, lo, hi, open_start, open_end, bar, event)
         title = _cut(text(event.title), room, glyphs) if room > 0 else ""
+        date = text(event.date.display(zones))
         shown = ljust(_cut(date, date_width, glyphs), date_width)
         line = f"{shown}  {cells}  {title}".rstrip()
         if shown_width(line) > columns:  # a terminal too narrow for date and track

@@ -106,7 +106,7 @@ def fit(
     empty stretch longer than `share` of the whole time and three times the usual
     gap between events (the `most` longest of them at most) cut to a break of `gap`.
     A segment that is one instant is `point` long."""
-    ordered = sorted(spans)
+    ordered = sorted(spans, key=itemgetter(0))  # (ties in any order: the same clusters)
     clusters = _clusters(ordered)
     gaps = [b[0] - a[1] for a, b in pairwise(clusters)]
     whole = clusters[-1][1] - clusters[0][0]
@@ -115,7 +115,8 @@ def fit(
     # Points spread evenly have no such gaps, and are drawn uncut.
     starts = list(map(itemgetter(0), ordered))
     limit = share * whole
-    usual = sorted(g for g in map(sub, starts[1:], starts) if 0 < g <= limit)
+    # (starts are in order: a gap is 0 or more)
+    usual = sorted(filter(limit.__ge__, filter(None, map(sub, starts[1:], starts))))
     longest = heapq.nlargest(most, range(len(gaps)), key=gaps.__getitem__)
     cut = set()
     if usual:

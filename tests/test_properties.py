@@ -19,14 +19,27 @@ from chrono.model import Event
 ZONES = [None, "Asia/Baku", "America/New_York", "UTC"]
 
 
+KINDS = ["year", "quarter", "month", "day", "minute", "second", "decade", "bce"]
+QUALIFIERS = ["", "", "~", "?", "%"]
+OFFSETS = ["", "Z", "+04:00", "-05:30"]
+NO_FRACTION = [""]
+YEARS = st.integers(-2000, 2500)
+
+
 @st.composite
-def written_points(draw: st.DrawFn) -> str:
-    """A single date as an author may write it, in any form of SPEC §2."""
-    year = draw(st.integers(-2000, 2500))
+def written_points(
+    draw: st.DrawFn,
+    kinds: list[str] = KINDS,
+    qualifiers: list[str] = QUALIFIERS,
+    offsets: list[str] = OFFSETS,
+    fractions: list[str] = NO_FRACTION,
+    years: st.SearchStrategy[int] = YEARS,
+) -> str:
+    """A single date as an author may write it, in any form of SPEC §2 (or of the
+    kinds, qualifiers, offsets, fractions of a second and years given)."""
+    year = draw(years)
     ytext = f"{year:04d}" if year >= 0 else f"-{-year:04d}"
-    kind = draw(
-        st.sampled_from(["year", "quarter", "month", "day", "minute", "second", "decade", "bce"])
-    )
+    kind = draw(st.sampled_from(kinds))
     if kind == "quarter":
         quarter = draw(st.integers(1, 4))
         text = draw(st.sampled_from([f"{ytext}-Q{quarter}", f"{ytext}-{32 + quarter}"]))
@@ -44,9 +57,9 @@ def written_points(draw: st.DrawFn) -> str:
         if kind in ("minute", "second"):
             text += f"T{draw(st.integers(0, 23)):02d}:{draw(st.integers(0, 59)):02d}"
             if kind == "second":
-                text += f":{draw(st.integers(0, 59)):02d}"
-            text += draw(st.sampled_from(["", "Z", "+04:00", "-05:30"]))
-    return text + draw(st.sampled_from(["", "", "~", "?", "%"]))
+                text += f":{draw(st.integers(0, 59)):02d}" + draw(st.sampled_from(fractions))
+            text += draw(st.sampled_from(offsets))
+    return text + draw(st.sampled_from(qualifiers))
 
 
 @st.composite
@@ -76,6 +89,66 @@ def test_a_single_date_displays_as_its_point(text: str, zone: str | None) -> Non
     date = parse_date(text, zone=zone)
     assert date.start is not None
     assert date.display() == date.start.display()
+
+
+@st.composite
+def dates_alike(draw: st.DrawFn) -> list[tuple[str, str | None]]:
+    """Dates of a few forms, each form a kind, qualifier, offset and fraction of a second
+    (single, or for each side of an interval), the forms differing in one of these;
+    their numbers drawn anew for each date; each with the time zone of its file."""
+    choices = [KINDS, QUALIFIERS, OFFSETS, ["", ".5", ".250", ".123456"]]
+    # (years of few digits, which read with their era, often the same year)
+    years = st.sampled_from([-1000, -43, 0, 1, 9, 10, 99, 100, 999]) | st.integers(1000, 2500)
+
+    def forms() -> list[st.SearchStrategy[str]]:
+        base = [draw(st.sampled_from(c)) for c in choices]
+        found = [base]
+        for _ in range(draw(st.integers(1, 3))):  # others, each unlike it in one way
+            which = draw(st.integers(0, len(choices) - 1))
+            found.append([*base[:which], draw(st.sampled_from(choices[which])), *base[which + 1 :]])
+        return [written_points(*([x] for x in form), years=years) for form in found]
+
+    firsts, lasts = forms(), forms()
+    shapes = draw(
+        st.lists(st.sampled_from(["single", "a/b", "a/..", "../b"]), min_size=1, max_size=2)
+    )
+    texts: list[str] = []
+    for _ in range(draw(st.integers(2, 24))):
+        a, b = draw(draw(st.sampled_from(firsts))), draw(draw(st.sampled_from(lasts)))
+        shape = draw(st.sampled_from(shapes))
+        if shape == "single":
+            texts.append(a)
+        elif shape == "a/..":
+            texts.append(f"{a}/..")
+        elif shape == "../b":
+            texts.append(f"../{b}")
+        elif parse_date(a).lo < parse_date(b).hi:
+            texts.append(f"{a}/{b}")
+    return [(text, draw(st.sampled_from(ZONES))) for text in texts]
+
+
+@given(dates_alike(), st.booleans())
+@settings(max_examples=300)
+def test_dates_of_one_shape_display_equally_wide(
+    written: list[tuple[str, str | None]], zones: bool
+) -> None:
+    """`chrono plot` makes its date column as wide as the widest date by displaying one
+    date of each shape: dates of one shape must display as equally wide text, in
+    Unicode and in ASCII; and (shapes with zones) one date of each shape tells whether
+    clock times need their zones as all the dates do."""
+    from chrono.dates import zones_differ
+    from chrono.formats.cells import width
+    from chrono.plot import _ascii
+
+    dates = [parse_date(text, zone=zone) for text, zone in written]
+    widths: dict[object, set[tuple[int, int, int]]] = {}
+    for date in dates:
+        shown = date.display(zones)
+        found = widths.setdefault(date.shape(zones), set())
+        found.add((len(shown), width(shown), width(_ascii(shown))))
+    assert all(len(found) == 1 for found in widths.values()), widths
+    one_of_each = {date.shape(zones=True): date for date in dates}.values()
+    assert zones_differ(one_of_each) == zones_differ(dates)
 
 
 @given(written_dates())

@@ -451,6 +451,7 @@ def _island(events: Sequence[Event], picture: Picture) -> str:
     details = json.dumps(
         [_details(e, s) for e, s in zip(events, shown, strict=True)],
         ensure_ascii=False, separators=(",", ":"),
+        check_circular=False,  # (made just above, of strings and lists: a fifth faster)
     )  # fmt: skip
     sizes = json.dumps([FONT, ROW, BAR, SPACE])
     text = f'{{"sizes":{sizes},"events":{details},"marks":[{",".join(marks)}]}}'

@@ -82,12 +82,18 @@ def _n(x: float) -> str:
 
 
 def _classes(event: Event) -> str:
-    found = ["event"]
-    if event.date.approximate:
-        found.append("approximate")
-    if event.date.uncertain:
-        found.append("uncertain")
-    return " ".join(found)
+    date = event.date
+    return _CLASSES[date.approximate, date.uncertain]
+
+
+# An event's classes, by whether its date is approximate and uncertain.
+_CLASSES = {
+    (approximate, uncertain): " ".join(
+        ["event", *(["approximate"] if approximate else []), *(["uncertain"] if uncertain else [])]
+    )
+    for approximate in (False, True)
+    for uncertain in (False, True)
+}
 
 
 def _mark(mark: Mark) -> str:
