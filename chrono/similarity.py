@@ -1,20 +1,23 @@
-"""Near-duplicate detection: which events are probably the same (SPEC §3, issue #4).
+"""Near-duplicate detection: which events are probably the same (SPEC §3, issues #4, #14).
 
 Two events are near-duplicates when their dates are compatible (their spans
 overlap, widened for approximate dates and by a day of slack for day and clock
 precision, so a day written in two time zones still meets) and their titles are
-similar: a weighted Jaccard similarity over title words after folding case,
-diacritics, punctuation and word order, stemming plural and tense endings,
-mapping a few synonyms (deal ~ agreement) and transliterating cheaply
-(Azərbaycan ~ Azerbaijan).  Words weigh by their rarity in the chronology, so
-stop-words and very common words count for little.
+similar: a weighted Jaccard similarity over their words (`chrono.wording`: folded,
+in Latin letters, stemmed, a few synonyms mapped; an initialism written in capitals
+meets the name it stands for).  Words weigh by their rarity in the chronology, so
+stop-words and very common words count for little.  With wordllama installed
+(`chrono.meaning`) and up to MEANING_MOST events, the titles' meaning counts too:
+the stronger of the two scores plus half the weaker.  What tells two titles apart
+(`wording.contrast`) multiplies the score by CONTRAST.
 
 Candidates are blocked, never all pairs: each event is indexed under its rarest
 words in each period (of 8 days, 64 days and a year) its date can reach, and only
-events that share such a key are compared.  In chronologies of more than
-EXHAUSTIVE events the keys are pairs of a title's three rarest words, and in a
-year's buckets the three together.  Groups join pairs most similar first with
-complete linkage, so they do not depend on input order.
+events that share such a key are compared (with meaning, events whose spans meet
+are also compared by meaning alone).  In chronologies of more than EXHAUSTIVE events
+the keys are pairs of a title's three rarest words, and in a year's buckets the three
+together.  Groups (`merging.near_groups`) join pairs most similar first with complete
+linkage, so they do not depend on input order.
 """
 
 from __future__ import annotations
