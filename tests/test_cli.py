@@ -415,9 +415,24 @@ def test_issue_11_ctrl_c_ends_with_130_and_no_traceback(tmp_path: Path) -> None:
     os.mkfifo(fifo)
     process = subprocess.Popen([sys.executable, "-m", "chrono", "show", str(fifo)],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)  # fmt: skip
-    time.sleep(1.5)  # (started, and waiting to read)
-    process.send_signal(signal.SIGINT)
-    _, err = process.communicate(timeout=60)
+    # Wait until chrono has opened the FIFO to read (a fixed sleep was too short on a
+    # loaded machine): opening its other end without blocking succeeds only then.
+    # Nothing is written, so chrono stays waiting to read.
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            writer = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+            break
+        except OSError:  # ENXIO: no reader yet
+            assert time.monotonic() < deadline, "chrono never opened the FIFO"
+            assert process.poll() is None, process.communicate()
+            time.sleep(0.05)
+    try:
+        time.sleep(0.2)  # (in its read)
+        process.send_signal(signal.SIGINT)
+        _, err = process.communicate(timeout=60)
+    finally:
+        os.close(writer)
     assert process.returncode == 130
     assert b"Traceback" not in err
     assert b"Aborted" not in err
