@@ -88,10 +88,27 @@ def words_of(raws: Sequence[str]) -> frozenset[str]:
     return frozenset(found)
 
 
+# International bodies' initialisms in other languages, written in capitals: each as
+# the English one (OTAN is NATO, OMS the WHO).
+_INITIALISMS = {
+    "otan": "nato", "nato": "nato", "oms": "who", "voz": "who", "fmi": "imf", "iwf": "imf",
+    "mvf": "imf", "bce": "ecb", "ezb": "ecb", "onu": "un", "uno": "un", "oon": "un",
+    "ue": "eu", "es": "eu", "unesco": "unesco", "oiea": "iaea", "aiea": "iaea",
+    "iaeo": "iaea", "magate": "iaea", "omc": "wto", "vto": "wto", "wto": "wto",
+    "ocde": "oecd", "oesz": "oecd", "oecd": "oecd", "fao": "fao", "cio": "ioc",
+    "ioc": "ioc", "mok": "ioc", "cpi": "icc", "istgh": "icc", "mus": "icc",
+}  # fmt: skip
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def _word(raw: str) -> str:
-    """One word as compared ("" for a stop-word); titles repeat words, so cached."""
+    """One word as compared ("" for a stop-word); titles repeat words, so cached.
+    A word in capitals is never a stop-word (`UN`, `US`), and an international body's
+    initialism in another language is the English one (`OTAN` ~ `NATO`)."""
     word = fold(raw)
+    if len(raw) > 1 and raw.isupper():
+        word = _INITIALISMS.get(word, word)
+        return _SYNONYMS.get(word, word)
     if word in _STOP_WORDS:
         return ""
     word = _SYNONYMS.get(word, word)

@@ -687,3 +687,19 @@ def test_in_a_group_of_three_each_reason_says_which_two_it_links(run: Run, tmp_p
     assert [line.split()[0] for line in lines[1:4]] == ["1.", "2.", "3."]
     reasons = [line.split(":")[0].strip() for line in lines[4:]]
     assert sorted(reasons) == ["why 1~2", "why 3~1", "why 3~2"]  # (the earlier date first)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "shared"),
+    [
+        pytest.param("La Finlande rejoint l'OTAN", "Finland joins NATO", "nato", id="otan"),
+        pytest.param("L'OMS déclare une pandémie", "WHO declares a pandemic", "who", id="oms"),
+        pytest.param("Le FMI approuve un prêt", "IMF approves loan", "imf", id="fmi"),
+        pytest.param("UN Security Council meets", "UN General Assembly votes", "un", id="un"),
+    ],
+)
+def test_initialisms_in_capitals_are_words_in_any_language(a: str, b: str, shared: str) -> None:
+    """A new user's report: OMS, FMI and OTAN never met WHO, IMF and NATO; and `UN`
+    was dropped as the French article `un`."""
+    assert shared in words(a) & words(b)
+    assert "un" not in words("Un accord est signé")  # the article in lower case still goes
