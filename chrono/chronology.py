@@ -220,25 +220,15 @@ class Chronology:
         return self.select(Query()).events
 
     def meaning(self) -> np.ndarray | None:
-        """The events' meaning vectors for near-duplicate search (chrono.meaning), in
-        order; kept beside the stored chronology, so that a repeat run does not make
-        them again.  None where meaning does not count: wordllama not installed, or
-        more events than `similarity.MEANING_MOST`."""
-        from chrono import meaning
-        from chrono.similarity import MEANING_MOST
+        """The events' meaning vectors for near-duplicate search, in order, or None
+        where meaning does not count (`similarity.meaning_vectors`); kept beside the
+        stored chronology, so that a repeat run does not make them again."""
+        from chrono.similarity import meaning_vectors
 
-        if len(self) > MEANING_MOST or not meaning.available():
-            return None
+        def make() -> np.ndarray | None:
+            return meaning_vectors([e.title for e in self.events])
 
-        def make() -> np.ndarray:
-            return meaning.vectors([e.title for e in self.events])
-
-        try:
-            if self._stored is not None:
-                return self._stored.meaning(_signals(), make)
-            return make()
-        except ImportError:  # an install found but broken: the words still work
-            return None
+        return make() if self._stored is None else self._stored.meaning(_signals(), make)
 
     def select(self, query: Query) -> Excerpt:
         """The events `query` keeps, chosen without building the others."""

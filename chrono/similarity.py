@@ -404,7 +404,7 @@ def find_near_duplicates(
     if not meaning:
         vectors = None
     elif vectors is None:
-        vectors = _vectors(events)
+        vectors = meaning_vectors([e.title for e in events])
     compare = functools.partial(_compare, events, index, vectors, min_score=min_score)
     for entries in buckets.values():
         if isinstance(entries, int):
@@ -515,16 +515,16 @@ def _split_crowded(
 MEANING_MOST = EXHAUSTIVE  # events: beyond, near-duplicates are found by words only
 
 
-def _vectors(events: Sequence[Event]) -> np.ndarray | None:
-    """The titles' meaning vectors, or None without wordllama (chrono.meaning) or in
-    a chronology of more than MEANING_MOST events, where making them would cost
-    more than the rest of the search."""
+def meaning_vectors(titles: Sequence[str]) -> np.ndarray | None:
+    """The titles' meaning vectors (chrono.meaning), or None where meaning does not
+    count: without wordllama, or in a chronology of more than MEANING_MOST events,
+    where making them would cost more than the rest of the search."""
     from chrono import meaning
 
-    if len(events) > MEANING_MOST or not meaning.available():
+    if len(titles) > MEANING_MOST or not meaning.available():
         return None
     try:
-        return meaning.vectors([e.title for e in events])
+        return meaning.vectors(titles)
     except ImportError:  # an install found but broken: the words still work
         return None
 

@@ -12,6 +12,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Collection, Sequence
+from collections.abc import Set as AbstractSet
 from typing import NamedTuple
 
 from anyascii import anyascii
@@ -321,10 +322,11 @@ def contrast(a: str, b: str, years: Collection[int] = ()) -> str | None:
     >>> contrast("Minister Ivanov resigns", "Minister Ivanov reinstated")
     'resigns / reinstated'
     """
-    written = _as_written(a) | _as_written(b)
-    reason = _contrast(a, b, years)
+    written_a, written_b = _as_written(a), _as_written(b)
+    reason = _contrast(a, b, written_a.keys() - {""}, written_b.keys() - {""}, years)
     if reason is None:
         return None
+    written = written_b | written_a  # (a's spelling first)
     return " / ".join(written.get(part, part) for part in reason.split(" / "))
 
 
@@ -336,8 +338,9 @@ def _as_written(title: str) -> dict[str, str]:
     return found
 
 
-def _contrast(a: str, b: str, years: Collection[int]) -> str | None:
-    words_a, words_b = words(a), words(b)
+def _contrast(
+    a: str, b: str, words_a: AbstractSet[str], words_b: AbstractSet[str], years: Collection[int]
+) -> str | None:
     only_a, only_b = sorted(words_a - words_b), sorted(words_b - words_a)
     sides_a = {_SIDE_OF[w]: w for w in only_a if w in _SIDE_OF}
     sides_b = {_SIDE_OF[w]: w for w in only_b if w in _SIDE_OF}

@@ -313,11 +313,12 @@ class StoredChronology:
         finally:
             writer.abandon()  # unless finished
 
-    def meaning(self, signal: str, make: Callable[[], np.ndarray]) -> np.ndarray:
+    def meaning(self, signal: str, make: Callable[[], np.ndarray | None]) -> np.ndarray | None:
         """The events' meaning vectors (chrono.meaning), in order: stored beside the
-        chronology, or made by `make()` and stored for the next run.  `signal` names
-        what makes them (model and versions): vectors stored by another are made
-        afresh.  A damaged or foreign file is made afresh too."""
+        chronology, or made by `make()` and stored for the next run (None, where
+        meaning does not count, is not stored).  `signal` names what makes them
+        (model and versions): vectors stored by another are made afresh.  A damaged
+        or foreign file is made afresh too."""
         import numpy as np
 
         sections = Sections(f"{self.slot}.meaning")
@@ -333,6 +334,8 @@ class StoredChronology:
             except (CorruptEntry, KeyError, TypeError, ValueError):
                 pass
         made = make()
+        if made is None:
+            return None
         writer = SectionWriter(f"{self.slot}.meaning")
         try:
             writer.add(np.ascontiguousarray(made, dtype=np.float32).tobytes())
