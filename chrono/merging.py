@@ -246,7 +246,7 @@ def merge_group(members: Sequence[Event]) -> Event:
     """One event from several, losing nothing (SPEC §3, §7).
 
     The first origin gives the title and single values; the most precise date
-    wins; tags and sources are united in first-seen order; every other value
+    wins, with the timeline's `timezone` it was read in; tags and sources are united in first-seen order; every other value
     given differently is kept in `conflicts`.
     """
     first = members[0]
@@ -263,6 +263,8 @@ def merge_group(members: Sequence[Event]) -> Event:
     for name in ("id", "description", "location", "timezone"):
         given = [getattr(e, name) for e in members if getattr(e, name) is not None]
         singles[name] = given[0] if given else None
+        if name == "timezone":  # the zone its clock time was read in goes with the date
+            singles[name] = date_holder.timezone
         _note(conflicts, name, singles[name], given)
     extra: dict[str, Any] = {}
     for event in members:

@@ -132,3 +132,29 @@ def test_plot_names_each_zone_when_they_differ(two_zones: Path) -> None:
     lines = list(plot_lines(chronology(str(two_zones)), 120))
     assert any(line.startswith("8 Aug 2025 14:30 Asia/Baku") for line in lines)
     assert any(line.startswith("8 Aug 2025 14:30 America/New_York") for line in lines)
+
+
+@pytest.mark.parametrize("dedupe", [[], ["--dedupe", "fuzzy"]])
+def test_a_merged_clock_time_keeps_the_zone_it_was_read_in(
+    run: Run, tmp_path: Path, dedupe: list[str]
+) -> None:
+    """The most precise date wins a merge, and its zone goes with it: a clock time read
+    in New York stays New York's, though the first origin's timeline is in Paris."""
+    (tmp_path / "p.yaml").write_text(
+        "timezone: Europe/Paris\nevents:\n- {id: m, date: 2025-08, title: Meeting}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "q.yaml").write_text(
+        "timezone: America/New_York\nevents:\n- {id: m, date: 2025-08-08T10:00, title: Meeting}\n",
+        encoding="utf-8",
+    )
+    inputs = [str(tmp_path / "p.yaml"), str(tmp_path / "q.yaml")]
+    direct = run("export", "--format", "json", *dedupe, *inputs)
+    assert '"timezone": "America/New_York"' in direct.output
+    assert "Europe/Paris" not in direct.output.split('"conflicts"')[0]
+    merged = run("merge", *dedupe, "-o", str(tmp_path / "pq.yaml"), *inputs)
+    assert merged.exit_code == 0, merged.output
+    ics = [run("export", "--format", "ics", *dedupe, *paths).output for paths in
+           (inputs, [str(tmp_path / "pq.yaml")])]  # fmt: skip
+    assert "DTSTART:20250808T140000Z" in ics[0]
+    assert "DTSTART:20250808T140000Z" in ics[1]  # (not 08:00Z, Paris's 10:00)
