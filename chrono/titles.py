@@ -7,10 +7,14 @@ import itertools
 import re
 import unicodedata
 
-__all__ = ["NORMALIZE_CACHE_SIZE", "normalize_title"]
+__all__ = ["CURRENCY", "NORMALIZE_CACHE_SIZE", "normalize_title"]
 
-# Runs of letters and digits, and runs of `+`/`#` (they tell C++ and C# from C).
-_TOKENS = re.compile(r"[^\W_]+|[+#]+")
+# Currency signs (Unicode's category Sc, a test checks the list): `$100` is not `€100`.
+CURRENCY = "$\u00a2-\u00a5\u058f\u060b\u07fe\u07ff\u09f2\u09f3\u09fb\u0af1\u0bf9\u0e3f\u17db\u20a0-\u20c0\ua838\ufdfc\U00011fdd-\U00011fe0\U0001e2ff\U0001ecb0"
+# Runs of letters and digits; runs of `+`, `#`, `%` and currency signs (they tell C++
+# and C# from C, and 5% from 5); and a minus sign before a digit that no letter or
+# digit precedes (-40 is not 40, while 2-0 and 1994-2025 are dashes between numbers).
+_TOKENS = re.compile(rf"[^\W_]+|[+#%{CURRENCY}]+|(?<![^\W_])[-\u2212](?=\d)")
 _DIGIT_GAP = re.compile(r"\d[\W_]+\d")  # two groups of digits with something between
 NORMALIZE_CACHE_SIZE = 1 << 17
 
@@ -28,8 +32,8 @@ def normalize_title(title: str) -> str:
     ['c++released', 'creleased', 'version1.10', '🎉🎉']
 
     Word boundaries are dropped with the punctuation (`A|B`, `it's`) so that a
-    title written with or without a mark folds to the same key; but `+` and `#`
-    are kept, two groups of digits stay apart (`1.10` is not `11.0`), and a title
+    title written with or without a mark folds to the same key; but `+`, `#`, `%`,
+    currency signs and a minus sign before a number are kept, two groups of digits stay apart (`1.10` is not `11.0`), and a title
     with no letter or digit at all (only emoji or punctuation) is compared as
     written.  Cached: merging and the ICS writer's UIDs both need it for every title.
     """
@@ -38,6 +42,8 @@ def normalize_title(title: str) -> str:
     # `\w` is exactly `str.isalnum` plus "_".
     text = unicodedata.normalize("NFKD", title.casefold())
     tokens = _TOKENS.findall(text)
+    if "\u2212" in text:  # (the minus sign, as the hyphen-minus)
+        tokens = [token.replace("\u2212", "-") for token in tokens]
     if not tokens:
         return title
     if _DIGIT_GAP.search(text) is None:  # most titles: no two groups of digits to part

@@ -40,14 +40,25 @@ def test_normalized_titles_match(a: str, b: str) -> None:
 
 def _normalize_by_definition(title: str) -> str:
     """normalize_title as SPEC §3 and §10 word it: casefold and decompose; keep letters,
-    digits, `+` and `#`; a boundary anywhere else, kept only between two digits; and
-    a title that keeps nothing, as written."""
+    digits, `+`, `#`, `%`, currency signs, and a minus sign (`-` or `−`, as `-`) before
+    a digit and after no letter or digit; a boundary anywhere else, kept only between
+    two digits; and a title that keeps nothing, as written."""
     decomposed = unicodedata.normalize("NFKD", title.casefold())
-    kept = "".join(ch if ch.isalnum() or ch in "+#" else " " for ch in decomposed)
+    marks = "+#%"
+    chars = []
+    for i, ch in enumerate(decomposed):
+        after = decomposed[i + 1] if i + 1 < len(decomposed) else ""
+        before = decomposed[i - 1] if i else ""
+        if ch in "-\u2212" and after.isdigit() and not (before.isalnum() or before == "_"):
+            chars.append("\x00")  # (a sign: a group of its own)
+        elif ch.isalnum() or ch in marks or unicodedata.category(ch) == "Sc":
+            chars.append(ch)
+        else:
+            chars.append(" ")
     groups = []
-    for group in kept.split():  # (letters and digits apart from + and #)
-        runs = re.findall(r"[+#]+|[^+#]+", group)
-        groups.extend(runs)
+    for group in "".join(chars).split():  # (letters and digits apart from the marks)
+        runs = re.findall(r"\x00|[^\w\x00]+|[^\W_]+", group)
+        groups.extend("-" if run == "\x00" else run for run in runs)
     if not groups:
         return title
     out = groups[0]
@@ -67,6 +78,12 @@ def test_normalized_title_is_its_definition(title: str) -> None:
         pytest.param("C++ released", "C released", id="plus"),
         pytest.param("C# 1.0 released", "C 1.0 released", id="hash"),
         pytest.param("Version 1.10 released", "Version 11.0 released", id="digit-groups"),
+        pytest.param("Temperature hits -40 degrees", "Temperature hits 40 degrees", id="minus"),
+        pytest.param("Rates cut by −0.5", "Rates cut by 0.5", id="minus-sign"),
+        pytest.param("Shares up +5%", "Shares up -5%", id="signs"),
+        pytest.param("Shares fall 5%", "Shares fall 5", id="percent"),
+        pytest.param("Sold for $100", "Sold for €100", id="currency"),
+        pytest.param("Sold for $100", "Sold for 100", id="currency-or-none"),
         pytest.param("🎉🎉", "🚀", id="emoji-only"),
         pytest.param("---", "🎉", id="punctuation-only"),
     ],
@@ -75,6 +92,34 @@ def test_issue_11_normalisation_keeps_what_tells_titles_apart(a: str, b: str) ->
     text = f"- {{date: 2025-01-01, title: '{a}'}}\n- {{date: 2025-01-01, title: '{b}'}}\n"
     assert normalize_title(a) != normalize_title(b)
     assert len(merge_events(load_text(text).events).events) == 2
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        pytest.param("France beat Germany 2-0", "France beat Germany 2–0", id="score-dash"),
+        pytest.param("Minus −40 recorded", "Minus -40 recorded", id="minus-sign-is-minus"),
+        pytest.param("Oil at $100", "oil at ＄100", id="fullwidth-dollar"),
+    ],
+)
+def test_signs_fold_as_the_same_mark(a: str, b: str) -> None:
+    assert normalize_title(a) == normalize_title(b)
+
+
+def test_currency_lists_every_currency_sign() -> None:
+    from chrono.titles import CURRENCY
+
+    signs = re.compile(f"[{CURRENCY}]")
+    kept = re.compile(rf"(?:[{CURRENCY}]|[^\W_])+")  # (NFKD: ＄ is $, ₨ is Rs)
+    missing = [
+        hex(c)
+        for c in range(sys.maxunicode + 1)
+        if unicodedata.category(chr(c)) == "Sc"
+        and not kept.fullmatch(unicodedata.normalize("NFKD", chr(c)))
+    ]
+    extra = [hex(c) for c in range(sys.maxunicode + 1)
+             if signs.fullmatch(chr(c)) and unicodedata.category(chr(c)) != "Sc"]  # fmt: skip
+    assert (missing, extra) == ([], [])
 
 
 def test_no_character_is_both_alphanumeric_and_combining() -> None:
