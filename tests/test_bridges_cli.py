@@ -421,3 +421,20 @@ def test_timelinejs_import_names_the_slide_and_what_it_leaves_out(run: Run, tmp_
         f"{story}:3:3: warning: slide 1: left out: media caption, media credit",
         f"{story}:4:3: slide 2: start_date must be an object with a year",
     ]
+
+
+def test_json_import_reports_impossible_dates_as_the_other_importers_do(
+    run: Run, tmp_path: Path
+) -> None:
+    """(It wrote them into YAML that chrono then refused.)"""
+    path = tmp_path / "bad.json"
+    path.write_text(
+        '[{"title": "fine", "date": "1994"}, {"title": "bad", "date": "2025-02-30"},'
+        ' {"title": "worse", "date": "not a date"}]',
+        encoding="utf-8",
+    )
+    result = run("import", str(path))
+    assert result.exit_code == 1
+    assert f"{path}: event 2: impossible date '2025-02-30'" in result.stderr
+    assert f"{path}: event 3: " in result.stderr
+    assert "Traceback" not in result.stderr

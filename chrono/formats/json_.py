@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from chrono.errors import Problem
+from chrono.errors import DateError, Problem
 from chrono.formats import Format, Imported, Records, Rendered, Settings
 from chrono.formats._fast_json import record_text
 from chrono.formats.jsonfile import load
@@ -57,12 +57,21 @@ def read(data: bytes, path: str, day_first: bool | None = None) -> Imported:
         if looks_like(found):
             message = "this is TimelineJS's JSON, not chrono's: import it with --format timelinejs"
         return Imported((), None, (Problem(path, 1, 1, message),))
+    from chrono.dates import parse_date  # (only when importing)
+
     records, problems = [], []
     for number, item in enumerate(found, start=1):
         record = _record(item)
         if record is None:
             message = f"event {number}: expected an object with a date and a title"
             problems.append(Problem(path, 0, 0, message))
+            continue
+        try:  # (as the other importers: never a file that chrono then refuses)
+            zone = record.get("timezone")
+            parse_date(record["date"], zone=zone if isinstance(zone, str) else None,
+                       day_first=day_first)  # fmt: skip
+        except DateError as exc:
+            problems.append(Problem(path, 0, 0, f"event {number}: {exc}"))
         else:
             records.append(record)
     return Imported(tuple(records), None, tuple(problems), len(problems))
