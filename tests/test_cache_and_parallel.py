@@ -143,3 +143,27 @@ def test_parallel_load_reports_every_file_once(old_files: Path, workers: int) ->
     parallel = load_paths(files, workers=workers, progress=done.append)
     assert sorted(done) == sorted(os.path.getsize(f) for f in files)
     assert _snapshot(parallel) == _snapshot(load_paths(files, workers=1))
+
+
+@pytest.mark.parametrize("folder", [False, True])
+def test_an_edit_of_the_same_size_with_its_old_mtime_is_read_again(
+    tmp_path: Path,
+    run,
+    monkeypatch,
+    folder: bool,  # type: ignore[no-untyped-def]
+) -> None:
+    """`touch -r`, `cp -p` over a file and sync tools restore a modification time; the
+    change time (which no tool sets) still tells the edit."""
+    monkeypatch.setenv("CHRONO_CACHE_DIR", str(tmp_path / "cache"))
+    (tmp_path / "tl").mkdir()
+    path = tmp_path / "tl" / "a.yaml"
+    past = time.time() - 3600
+    path.write_text("- {date: 1994, title: Alpha}\n", encoding="utf-8")
+    os.utime(path, (past, past))
+    target = str(path.parent if folder else path)
+    assert "Alpha" in run("show", target).stdout
+    assert "Alpha" in run("show", target).stdout  # (from the caches)
+    path.write_text("- {date: 1995, title: Bravo}\n", encoding="utf-8")  # the same size
+    os.utime(path, (past, past))
+    assert "Bravo" in run("show", target).stdout
+    assert "Bravo" in run("show", target).stdout

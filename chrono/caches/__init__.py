@@ -89,7 +89,10 @@ def key(files: Sequence[str], options: tuple[Any, ...]) -> Key | None:
             return None
         if now - st.st_mtime < RACY_SECONDS:
             return None
-        identities.append((path, absolute, st.st_size, st.st_mtime_ns, st.st_ino, st.st_dev))
+        # (the change time too: `touch -r` and `cp -p` restore a modification time)
+        identities.append(
+            (path, absolute, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)
+        )
     return (version(), options, tuple(identities))
 
 
