@@ -438,3 +438,28 @@ def test_json_import_reports_impossible_dates_as_the_other_importers_do(
     assert f"{path}: event 2: impossible date '2025-02-30'" in result.stderr
     assert f"{path}: event 3: " in result.stderr
     assert "Traceback" not in result.stderr
+
+
+_BOM = b"\xef\xbb\xbf"
+
+
+@pytest.mark.parametrize(
+    ("name", "first_line"),
+    [
+        ("story.yaml", b"- {date: 1996, title: ok}\n"),
+        ("story.mw", b"1996: ok\n"),
+        ("story.csv", b"date,title\n"),
+        ("story.json", b"[\n"),
+    ],
+)
+@pytest.mark.parametrize("bom", [b"", _BOM])
+def test_invalid_utf8_is_reported_at_its_byte_with_or_without_a_bom(
+    run: Run, tmp_path: Path, name: str, first_line: bytes, bom: bytes
+) -> None:
+    """(After a BOM it was reported three bytes early: `1:24`, the wrong byte.)"""
+    path = tmp_path / name
+    path.write_bytes(bom + first_line + b"ab\xff\n")
+    result = run("show", str(path)) if name.endswith(".yaml") else run("import", str(path))
+    said = "warning: not UTF-8" if name.endswith(".csv") else "invalid UTF-8"  # (cp1252)
+    assert f"{path}:2:3: {said} (byte 0xff)" in result.stderr
+    assert "Traceback" not in result.stderr

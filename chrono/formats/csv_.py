@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from chrono.errors import DateError, Problem, Severity
+from chrono.errors import DateError, Problem, Severity, bad_utf8
 from chrono.formats import Format, Imported, Rendered, Settings
 from chrono.model import Event
 
@@ -170,11 +170,9 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        byte = data[exc.start]
+        line, column, byte = bad_utf8(data, exc)
     try:
-        text = data.decode("cp1252")
+        text = data.removeprefix(b"\xef\xbb\xbf").decode("cp1252")  # (not ï»¿ in the header)
     except UnicodeDecodeError:
         message = f"invalid UTF-8 (byte 0x{byte:02x}); save the file as UTF-8"
         return None, [Problem(path, line, column, message)]

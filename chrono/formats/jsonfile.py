@@ -7,7 +7,7 @@ import json
 import re
 from typing import Any
 
-from chrono.errors import Problem
+from chrono.errors import Problem, bad_utf8
 
 __all__ = ["load"]
 
@@ -24,8 +24,9 @@ def load(data: bytes, path: str) -> tuple[Any, Problem | None]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        at = data.count(b"\n", 0, exc.start) + 1
-        return None, Problem(path, at, 1, f"not UTF-8 JSON: {exc.reason}")
+        line, column, byte = bad_utf8(data, exc)
+        return None, Problem(path, line, column, f"invalid UTF-8 (byte 0x{byte:02x}); "
+                             "save the file as UTF-8")  # fmt: skip
     try:
         found = json.loads(text)
     except json.JSONDecodeError as exc:
