@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import Result
 
 from chrono.loading import load_paths, load_text
@@ -463,3 +464,21 @@ def test_invalid_utf8_is_reported_at_its_byte_with_or_without_a_bom(
     said = "warning: not UTF-8" if name.endswith(".csv") else "invalid UTF-8"  # (cp1252)
     assert f"{path}:2:3: {said} (byte 0xff)" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "tags", [["Foreign policy", "nato"], ["nato", "Foreign policy"], ["a b", "x", "c d", "y"]]
+)
+def test_markwhen_round_trip_keeps_the_order_of_tags(
+    run: Run, tmp_path: Path, tags: list[str]
+) -> None:
+    """The first tag draws `--lanes tag` and TimelineJS's groups: its order is meaning."""
+    source = tmp_path / "t.yaml"
+    source.write_text(yaml.safe_dump([{"date": "1994", "title": "PfP", "tags": tags}]))
+    exported = run("export", "--format", "markwhen", str(source))
+    (tmp_path / "t.mw").write_text(exported.stdout, encoding="utf-8")
+    imported = run("import", str(tmp_path / "t.mw"))
+    assert events_of(imported.stdout)[0].tags == tuple(tags)
+    (tmp_path / "back.yaml").write_text(imported.stdout, encoding="utf-8")
+    again = run("export", "--format", "markwhen", str(tmp_path / "back.yaml"))
+    assert again.stdout == exported.stdout

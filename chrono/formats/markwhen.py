@@ -143,6 +143,8 @@ def _event(event: Event) -> list[str]:
     date, exact = markwhen_date(event.date)
     tags = [t for t in event.tags if _MW_TAG.fullmatch(t)]
     others = [t for t in event.tags if not _MW_TAG.fullmatch(t)]
+    if others and tags + others != list(event.tags):  # (the first tag draws lanes: keep
+        others = list(event.tags)  # their order, in the property, which reading follows)
     lines = [f"{date}: {escape(event.title)}" + "".join(f" #{t}" for t in tags)]
     properties: list[tuple[str, Any]] = [
         ("date", None if exact else event.date.text),
@@ -425,7 +427,12 @@ def _record(
         record["location"] = "; ".join([*filter(None, [record.get("location")]), *locations])
     if description is not None:
         record["description"] = description
-    tags += more_tags + _list(properties.get("tags"))
+    listed = _list(properties.get("tags"))
+    tags += more_tags
+    # the property lists every tag when chrono wrote it so to keep their order
+    tags = (
+        listed + [t for t in tags if t not in listed] if set(tags) <= set(listed) else tags + listed
+    )
     tags += [t for _, names in doc.sections for t in names]
     if tags:
         record["tags"] = list(dict.fromkeys(tags))
