@@ -482,3 +482,24 @@ def test_markwhen_round_trip_keeps_the_order_of_tags(
     (tmp_path / "back.yaml").write_text(imported.stdout, encoding="utf-8")
     again = run("export", "--format", "markwhen", str(tmp_path / "back.yaml"))
     assert again.stdout == exported.stdout
+
+
+def test_json_keeps_fields_named_as_its_own_keys_under_other(run: Run, tmp_path: Path) -> None:
+    """(`origins`, `precision`, `approximate` and `uncertain` of the user's were dropped.)"""
+    source = tmp_path / "t.yaml"
+    fields = {"origins": "my grandma", "precision": "exact", "approximate": "no",
+              "uncertain": "maybe", "other": "kept too", "note": "plain"}  # fmt: skip
+    source.write_text(yaml.safe_dump([{"date": "1996", "title": "t", **fields}]))
+    exported = run("export", "--format", "json", str(source))
+    record = json.loads(exported.stdout)[0]
+    assert record["precision"] == "year"  # chrono's own
+    assert record["note"] == "plain"
+    assert record["other"] == {k: v for k, v in fields.items() if k != "note"}
+    imported = run("import", "--format", "json", "-", stdin=exported.stdout)
+    assert imported.exit_code == 0, imported.stderr
+    (tmp_path / "back.yaml").write_text(imported.stdout, encoding="utf-8")
+    assert {k: events_of(imported.stdout)[0].extra[k] for k in fields} == fields
+    again = json.loads(run("export", "--format", "json", str(tmp_path / "back.yaml")).stdout)[0]
+    assert {k: v for k, v in again.items() if k != "origins"} == {
+        k: v for k, v in record.items() if k != "origins"
+    }

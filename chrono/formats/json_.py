@@ -86,8 +86,10 @@ def _record(item: Any) -> dict[str, Any] | None:
     record: dict[str, Any] = {"date": item["date"], "title": item["title"]}
     record.update({key: item[key] for key in _SINGLE if item.get(key) is not None})
     record.update({key: item[key] for key in ("tags", "sources") if item.get(key)})
-    taken = {"date", "title", "tags", "sources", "conflicts", *_SINGLE, *_DERIVED}
+    taken = {"date", "title", "tags", "sources", "conflicts", "other", *_SINGLE, *_DERIVED}
     record.update({key: value for key, value in item.items() if key not in taken})
+    if isinstance(item.get("other"), dict):  # fields named as chrono's own keys
+        record.update(item["other"])
     if item.get("conflicts"):
         record["conflicts"] = item["conflicts"]
     return record

@@ -8,7 +8,7 @@ from typing import Any
 from chrono.model import Event
 from chrono.precision import Precision
 
-__all__ = ["as_url", "needs_timezone", "plain_record", "timeline_record"]
+__all__ = ["OWN_JSON_KEYS", "as_url", "needs_timezone", "plain_record", "timeline_record"]
 
 _URL = re.compile(r"(?:https?|ftp)://[^\s/]", re.IGNORECASE)
 _SAFE = "/:?#[]@!$&'()*+,;=%~-._"
@@ -62,6 +62,13 @@ def timeline_record(event: Event) -> dict[str, Any]:
     return record
 
 
+# Keys of a JSON record besides the event's own fields: a field of an event named as
+# one of these (or as one of its own: `timezone`) is written in the record's `other`.
+OWN_JSON_KEYS = frozenset(
+    {"start", "end", "precision", "approximate", "uncertain", "origins", "conflicts", "other"}
+)
+
+
 def plain_record(event: Event) -> dict[str, Any]:
     """The event for other tools: written date plus what it means, and its origins."""
     date = event.date
@@ -82,8 +89,14 @@ def plain_record(event: Event) -> dict[str, Any]:
     }
     if needs_timezone(event):
         record["timezone"] = event.timezone
-    for key, value in event.extra.items():
-        record.setdefault(key, value)
+    other: dict[str, Any] = {}
+    for key, value in event.extra.items():  # (a field named as one of chrono's: `other`)
+        if key in record or key in OWN_JSON_KEYS:
+            other[key] = value
+        else:
+            record[key] = value
+    if other:
+        record["other"] = other
     record["origins"] = [{"path": o.path, "line": o.line} for o in event.origins]
     if event.conflicts:
         record["conflicts"] = {name: list(values) for name, values in event.conflicts.items()}
