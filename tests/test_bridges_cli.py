@@ -503,3 +503,21 @@ def test_json_keeps_fields_named_as_its_own_keys_under_other(run: Run, tmp_path:
     assert {k: v for k, v in again.items() if k != "origins"} == {
         k: v for k, v in record.items() if k != "origins"
     }
+
+
+def test_csv_round_trip_keeps_an_apostrophe_written_before_a_formula_sign(
+    run: Run, tmp_path: Path
+) -> None:
+    """(The apostrophe that keeps `=x` from being a formula was indistinguishable from
+    one written: `'=x` came back `=x`.)"""
+    source = tmp_path / "t.yaml"
+    event = {"date": "1994", "title": "'=x", "location": "'-5", "tags": ["'@a", "=b"],
+             "description": "'plain", "sources": ["''+1"]}  # fmt: skip
+    source.write_text(yaml.safe_dump([event]))
+    exported = run("export", "--format", "csv", str(source))
+    assert "''=x" in exported.stdout
+    (tmp_path / "t.csv").write_text(exported.stdout, encoding="utf-8")
+    imported = events_of(run("import", str(tmp_path / "t.csv")).stdout)[0]
+    assert (imported.title, imported.location, imported.tags, imported.description) == (
+        "'=x", "'-5", ("'@a", "=b"), "'plain")  # fmt: skip
+    assert imported.sources == ("''+1",)

@@ -25,17 +25,23 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise(cell: str) -> str:
-    """Prefix a formula-like cell with `'`, which spreadsheets show as text.
+    """Prefix a formula-like cell with `'`, which spreadsheets show as text; and a cell
+    that is apostrophes before a formula-like text too, so that `restore` can tell
+    an apostrophe written from the one added.
 
     >>> neutralise("=HYPERLINK(...)"), neutralise("-0043-03-15"), neutralise("Baku")
     ("'=HYPERLINK(...)", "'-0043-03-15", 'Baku')
+    >>> neutralise("'=x"), neutralise("'quoted")
+    ("''=x", "'quoted")
     """
-    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+    return "'" + cell if cell.lstrip("'").startswith(FORMULA_STARTS) else cell
 
 
 def restore(cell: str) -> str:
     """Undo `neutralise` (for `chrono import`)."""
-    return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_STARTS) else cell
+    return (
+        cell[1:] if cell.startswith("'") and cell.lstrip("'").startswith(FORMULA_STARTS) else cell
+    )
 
 
 def _cell(value: Any) -> str:
