@@ -521,3 +521,19 @@ def test_csv_round_trip_keeps_an_apostrophe_written_before_a_formula_sign(
     assert (imported.title, imported.location, imported.tags, imported.description) == (
         "'=x", "'-5", ("'@a", "=b"), "'plain")  # fmt: skip
     assert imported.sources == ("''+1",)
+
+
+def test_markwhen_writes_any_line_break_as_one_so_the_round_trip_holds(
+    run: Run, tmp_path: Path
+) -> None:
+    """(A CR was written raw inside a line; reading took CR LF as LF: another export.)"""
+    source = tmp_path / "t.yaml"
+    source.write_text(yaml.safe_dump([{"date": "1994", "title": "t",
+                                       "description": "line1\nline2\r\nx\ry"}]))  # fmt: skip
+    exported = run("export", "--format", "markwhen", str(source)).stdout
+    assert "\r" not in exported
+    (tmp_path / "t.mw").write_text(exported, encoding="utf-8", newline="")
+    imported = run("import", str(tmp_path / "t.mw")).stdout
+    assert events_of(imported)[0].description == "line1\nline2\nx\ny"
+    (tmp_path / "back.yaml").write_text(imported, encoding="utf-8")
+    assert run("export", "--format", "markwhen", str(tmp_path / "back.yaml")).stdout == exported

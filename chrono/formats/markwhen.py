@@ -158,8 +158,12 @@ def _event(event: Event) -> list[str]:
     properties += [(key, value) for key, value in event.extra.items() if _KEY.fullmatch(key)]
     lines += [f"{key}: {_value(value)}" for key, value in properties if value is not None]
     if event.description is not None:
-        lines += [_line(line) for line in event.description.split("\n")]
+        # (a line break however written: Markwhen reads lines, and CR LF as LF)
+        lines += [_line(line) for line in _LINE_BREAK.split(event.description)]
     return lines
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def _line(line: str) -> str:
