@@ -11,7 +11,8 @@ Policies (documented in the README):
   day, `span` covers the whole month or year, `skip` leaves it out with a warning;
   either way the SUMMARY starts with the written date (`~Aug 2025: …`);
 - instants (an offset, or a clock time in the timeline's time zone) in UTC; a clock
-  time with no zone at all is floating;
+  time with no zone at all is floating; a clock time read in a zone names it in
+  `X-CHRONO-TIMEZONE`, so that `chrono import` reads it in that zone again;
 - BCE years, unspecified digits (`199X`) and open starts cannot be held: skipped with
   a warning; years before 1601 are kept, with a warning (Outlook drops them).
 """
@@ -28,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 from chrono.errors import DateError, Problem, Severity
 from chrono.formats import Format, Imported, Option, Rendered, Settings
 from chrono.formats._fast_uuid import uuid5_text
-from chrono.formats.records import as_url
+from chrono.formats.records import as_url, needs_timezone
 from chrono.model import Event
 from chrono.precision import (
     US_PER_DAY,
@@ -206,6 +207,9 @@ def _vevent(event: Event, uid_: str, stamp: str, partial: str) -> str:
     description = _description(event)
     location, tags, sources, id_ = event.location, event.tags, event.sources, event.id
     url = next((u for u in map(as_url, sources) if u), None) if sources else None
+    # DTSTART holds the instant in UTC; the zone the clock time was written in is
+    # chrono's to keep (SPEC §10: the round trip keeps the event's meaning).
+    zone = event.timezone if needs_timezone(event) else None
     # A historical event does not make anyone busy; X-CHRONO-* is what chrono needs
     # to read the event back exactly (`chrono import`).
     return (
@@ -215,6 +219,7 @@ def _vevent(event: Event, uid_: str, stamp: str, partial: str) -> str:
         f"{_line('CATEGORIES:' + ','.join(map(escape_text, tags))) if tags else ''}"
         f"{_line('URL:' + url) if url else ''}"
         f"TRANSP:TRANSPARENT\r\n{_line('X-CHRONO-DATE:' + escape_text(event.date.text))}"
+        f"{_line('X-CHRONO-TIMEZONE:' + escape_text(zone)) if zone is not None else ''}"
         f"{_line('X-CHRONO-ID:' + escape_text(id_)) if id_ is not None else ''}"
         f"{''.join(_line('X-CHRONO-SOURCE:' + escape_text(s)) for s in sources)}"
         "END:VEVENT\r\n"
@@ -303,7 +308,8 @@ def _ics_event(component: Any) -> dict[str, Any]:
     written = _text(component.get("X-CHRONO-DATE"))
     date = written if written is not None else _ics_date(component)
     record: dict[str, Any] = {"date": date}
-    zone = _zone_of(component)
+    # chrono's own clock times are in UTC in DTSTART; their zone, if any, is its own.
+    zone = _text(component.get("X-CHRONO-TIMEZONE")) if written is not None else _zone_of(component)
     summary = str(component.get("SUMMARY") or "").strip()
     if written is not None:  # chrono put the written date before vague dates' titles
         shown = parse_date(date).display() + ": "

@@ -265,3 +265,32 @@ def test_sources_and_a_sources_paragraph_come_back_exactly() -> None:
     assert records["A"]["sources"] == ["line one\nline two", "https://x.org"]
     assert records["B"]["description"] == "Notes.\n\nSources:\nmy own list"
     assert "sources" not in records["B"]
+
+
+def _round_trip_cli(run: Run, write: Write, yaml_text: str, *args: str) -> tuple[str, str, str]:
+    """Export ICS, import it, export the import: the two exports and the imported YAML."""
+    first = run("export", write("first.yaml", yaml_text), "-f", "ics", *args).stdout
+    imported = run("import", write("first.ics", first)).stdout
+    second = run("export", write("second.yaml", imported), "-f", "ics", *args).stdout
+    return first, imported, second
+
+
+def test_a_clock_time_read_in_the_timelines_zone_keeps_it_through_import(
+    run: Run, write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`2025-08-08T14:30` in Asia/Kathmandu came back floating: the zone was read from
+    DTSTART, which is in UTC."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1")
+    first, imported, second = _round_trip_cli(
+        run, write,
+        "title: T\ntimezone: Asia/Kathmandu\nevents:\n"
+        "  - {date: 2025-08-08T14:30, title: floating kathmandu}\n"
+        "  - {date: '2025-08-08T14:30:00+05:45', title: offset}\n",
+    )  # fmt: skip
+    assert second == first
+    instant = dt.datetime(2025, 8, 8, 8, 45, tzinfo=dt.timezone.utc)
+    assert [v["DTSTART"].dt for v in vevents(first)] == [instant, instant]  # apps: the instant
+    (kathmandu,) = [v for v in vevents(first) if "kathmandu" in str(v["SUMMARY"])]
+    assert str(kathmandu["X-CHRONO-TIMEZONE"]) == "Asia/Kathmandu"
+    assert imported.count("timezone: Asia/Kathmandu") == 1
+    assert "floating kathmandu\n  timezone: Asia/Kathmandu\n" in imported
