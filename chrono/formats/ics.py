@@ -42,7 +42,7 @@ from chrono.precision import (
 from chrono.titles import normalize_title
 
 if TYPE_CHECKING:
-    from chrono.dates import DatePoint
+    from chrono.dates import ChronoDate, DatePoint
 
 PRODID = "-//chrono//chrono timeline exporter//EN"
 # UUIDv5 namespace for chrono's UIDs: a UID is a function of the event alone,
@@ -184,13 +184,16 @@ def _times(event: Event, partial: str) -> str:
     return f"DTSTART;VALUE=DATE:{day}\r\nDTEND;VALUE=DATE:{_day(after)}"
 
 
-def _summary(event: Event) -> str:
-    """The title, after the written date where the calendar's date alone would
-    claim more precision or certainty than the author gave (SPEC §7)."""
-    d = event.date
+def _vague(d: ChronoDate) -> bool:
+    """True where the calendar's date alone would claim more precision or certainty
+    than the author gave (SPEC §7): the SUMMARY then begins with the written date."""
     mixed = d.start is not None and d.end is not None and d.start.precision != d.end.precision
-    vague = d.precision < Precision.DAY or d.approximate or d.uncertain or d.end is None or mixed
-    return f"{d.display()}: {event.title}" if vague else event.title
+    return d.precision < Precision.DAY or d.approximate or d.uncertain or d.end is None or mixed
+
+
+def _summary(event: Event) -> str:
+    """The title, after the written date where the date is vague (`_vague`)."""
+    return f"{event.date.display()}: {event.title}" if _vague(event.date) else event.title
 
 
 def _description(event: Event) -> str | None:
@@ -312,8 +315,9 @@ def _ics_event(component: Any) -> dict[str, Any]:
     zone = _text(component.get("X-CHRONO-TIMEZONE")) if written is not None else _zone_of(component)
     summary = str(component.get("SUMMARY") or "").strip()
     if written is not None:  # chrono put the written date before vague dates' titles
-        shown = parse_date(date).display() + ": "
-        summary = summary.removeprefix(shown)
+        parsed = parse_date(date)
+        if _vague(parsed):  # only there: a title may itself begin like a date
+            summary = summary.removeprefix(parsed.display() + ": ")
     record["title"] = summary or "(untitled)"
     chrono_id = _text(component.get("X-CHRONO-ID"))
     if chrono_id is not None:

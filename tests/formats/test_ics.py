@@ -269,9 +269,9 @@ def test_sources_and_a_sources_paragraph_come_back_exactly() -> None:
 
 def _round_trip_cli(run: Run, write: Write, yaml_text: str, *args: str) -> tuple[str, str, str]:
     """Export ICS, import it, export the import: the two exports and the imported YAML."""
-    first = run("export", write("first.yaml", yaml_text), "-f", "ics", *args).stdout
+    first = run("export", write("first.yaml", yaml_text), "-f", "ics", *args).stdout_bytes.decode()
     imported = run("import", write("first.ics", first)).stdout
-    second = run("export", write("second.yaml", imported), "-f", "ics", *args).stdout
+    second = run("export", write("second.yaml", imported), "-f", "ics", *args).stdout_bytes.decode()
     return first, imported, second
 
 
@@ -294,3 +294,22 @@ def test_a_clock_time_read_in_the_timelines_zone_keeps_it_through_import(
     assert str(kathmandu["X-CHRONO-TIMEZONE"]) == "Asia/Kathmandu"
     assert imported.count("timezone: Asia/Kathmandu") == 1
     assert "floating kathmandu\n  timezone: Asia/Kathmandu\n" in imported
+
+
+def test_a_title_that_begins_like_a_date_comes_back_whole(
+    run: Run, write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`4 May 1994: signing` came back as `signing`: the written date was taken off every
+    title, not only those that `_summary` had put it before."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1")
+    first, imported, second = _round_trip_cli(
+        run, write,
+        '- {date: 1994-05-04, title: "4 May 1994: signing"}\n'
+        '- {date: 2025-08-08T10:00Z, title: "8 Aug 2025 10:00 UTC: hi"}\n'
+        '- {date: 2025-08, title: "Aug 2025: twice"}\n',
+    )  # fmt: skip
+    assert second == first
+    assert "title: '4 May 1994: signing'\n" in imported
+    assert "title: '8 Aug 2025 10:00 UTC: hi'\n" in imported
+    assert "title: 'Aug 2025: twice'\n" in imported  # the date chrono put first is gone
+    assert "SUMMARY:Aug 2025: Aug 2025: twice\r\n" in first
