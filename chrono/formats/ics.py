@@ -343,7 +343,7 @@ def _ics_event(component: Any) -> dict[str, Any]:
     if tags:
         record["tags"] = tags
     url = component.get("URL")
-    if url is not None and str(url) not in sources:
+    if url is not None and not _listed(str(url), sources):
         sources.insert(0, str(url))
     if sources:
         record["sources"] = sources
@@ -352,6 +352,12 @@ def _ics_event(component: Any) -> dict[str, Any]:
     if component.get("RRULE") is not None:
         record["rrule"] = component.get("RRULE").to_ical().decode()
     return record
+
+
+def _listed(url: str, sources: Sequence[str]) -> bool:
+    """True when URL is one of the sources, as written or as export writes it in URL
+    (`as_url`: `a report.pdf` is `a%20report.pdf`)."""
+    return url in sources or any(as_url(source) == url for source in sources)
 
 
 def _ics_date(component: Any) -> str:

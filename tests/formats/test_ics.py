@@ -313,3 +313,18 @@ def test_a_title_that_begins_like_a_date_comes_back_whole(
     assert "title: '8 Aug 2025 10:00 UTC: hi'\n" in imported
     assert "title: 'Aug 2025: twice'\n" in imported  # the date chrono put first is gone
     assert "SUMMARY:Aug 2025: Aug 2025: twice\r\n" in first
+
+
+def test_a_source_with_a_space_comes_back_once(
+    run: Run, write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """URL holds the source percent-encoded (`a%20report.pdf`): it was not found among
+    the sources as written, and came back as a second source."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1")
+    first, imported, second = _round_trip_cli(
+        run, write, '- {date: 1994, title: A, sources: ["https://example.org/a report.pdf"]}\n'
+    )
+    assert "URL:https://example.org/a%20report.pdf\r\n" in first
+    assert second == first
+    assert "  sources:\n  - https://example.org/a report.pdf\n" in imported
+    assert "%20" not in imported
