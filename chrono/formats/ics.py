@@ -91,7 +91,9 @@ def uid(event: Event, copy: int = 1) -> str:
 
     Events that merging would make one (`--dedupe none` keeps them apart) would share
     a UID, and a calendar would keep one of them: the second and later `copy` of a
-    UID has its number in the name the UID is made from.
+    UID has its number in the name the UID is made from.  The number comes first,
+    `copy 2:id:x`, where no event's own name can be (those begin `id:` or `event:`): as
+    a suffix, `id:x/copy 2` was also the name of the event whose id is `x/copy 2`.
     """
     if event.id is not None:
         key = f"id:{event.id}"
@@ -101,7 +103,7 @@ def uid(event: Event, copy: int = 1) -> str:
         marks = ("~" if d.approximate else "") + ("?" if d.uncertain else "")
         key = f"event:{first}/{last}/{d.precision.label}{marks}/{normalize_title(event.title)}"
     if copy > 1:
-        key += f"/copy {copy}"
+        key = f"copy {copy}:{key}"
     return uuid5_text(NAMESPACE, key)  # str(uuid.uuid5(NAMESPACE, key)), the fast path
 
 

@@ -328,3 +328,18 @@ def test_a_source_with_a_space_comes_back_once(
     assert second == first
     assert "  sources:\n  - https://example.org/a report.pdf\n" in imported
     assert "%20" not in imported
+
+
+def test_dedupe_none_copy_uid_is_not_another_events_uid(run: Run, write: Write) -> None:
+    """The second copy of id `x` had the UID made from `id:x/copy 2`, which is also what
+    id `x/copy 2` gives: two VEVENTs with one UID (SPEC §10)."""
+    path = write("copies.yaml", "- {id: x, date: 1994, title: A}\n"
+                                "- {id: x, date: 1994, title: A}\n"
+                                "- {id: 'x/copy 2', date: 1995, title: B}\n")  # fmt: skip
+    kept = run("export", path, "-f", "ics", "--dedupe", "none").stdout
+    uids = [line.removeprefix("UID:") for line in kept.splitlines() if line.startswith("UID:")]
+    assert len(uids) == 3
+    assert len(set(uids)) == 3
+    loaded = load_text("- {id: x, date: 1994, title: A}\n- {id: 'x/copy 2', date: 1995, title: B}")
+    assert uids[0] == uid(loaded.events[0])  # an event's first UID is as it was
+    assert uids[2] == uid(loaded.events[1])
