@@ -14,7 +14,9 @@ Policies (documented in the README):
   time with no zone at all is floating; a clock time read in a zone names it in
   `X-CHRONO-TIMEZONE`, so that `chrono import` reads it in that zone again;
 - BCE years, unspecified digits (`199X`) and open starts cannot be held: skipped with
-  a warning; years before 1601 are kept, with a warning (Outlook drops them).
+  a warning; years before 1601 are kept, with a warning (Outlook drops them);
+- an all-day event ending on 9999-12-31 has a DURATION (its DTEND would be in the year
+  10000); a time that is outside the years 1–9999 in UTC is skipped with a warning.
 """
 
 from __future__ import annotations
@@ -49,6 +51,7 @@ PRODID = "-//chrono//chrono timeline exporter//EN"
 # with no host or user name in it (SPEC §5).
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:chrono:event")
 _YEAR_1601 = days_from_civil(1601, 1, 1) * US_PER_DAY
+_LAST_DAY = days_from_civil(9999, 12, 31)  # the last an RFC 5545 DATE can name
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 _PLAIN = re.compile("[^\x00-\x1f\x7f\\\\;,]*")  # no control character, `\\`, `;` or `,`
 _SOURCES = re.compile(r"(?:\A|\n\n)Sources:\n(?P<list>[^\n]+(?:\n[^\n]+)*)\Z")
@@ -112,7 +115,10 @@ def _stamp(seconds: int) -> str:
 
 
 def _day(days: int) -> str:
+    """A day as RFC 5545 §3.3.4 writes it: four digits of year, so 0001 to 9999 only."""
     year, month, day = civil_from_days(days)
+    if not 1 <= year <= 9999:
+        raise _Skip(f"the year {year} is outside the years iCalendar can write (1–9999)")
     return f"{year:04d}{month:02d}{day:02d}"
 
 
@@ -183,6 +189,10 @@ def _times(event: Event, partial: str) -> str:
         after = start.lo // US_PER_DAY + 1
     # A date's first day is its own fields, at every precision.
     day = f"{start.year:04d}{start.month:02d}{start.day:02d}"
+    if after > _LAST_DAY:
+        # The day after 9999-12-31 has no DATE: the same length as a DURATION of days
+        # (RFC 5545 §3.8.2.5: `dur-day` with a DATE start).
+        return f"DTSTART;VALUE=DATE:{day}\r\nDURATION:P{after - start.lo // US_PER_DAY}D"
     return f"DTSTART;VALUE=DATE:{day}\r\nDTEND;VALUE=DATE:{_day(after)}"
 
 
@@ -367,18 +377,26 @@ def _ics_date(component: Any) -> str:
     if start is None:
         raise KeyError("no DTSTART")
     first = start.dt
-    end = component.get("DTEND")
-    last = end.dt if end is not None else None
-    if last is None and component.get("DURATION") is not None:
-        last = first + component.get("DURATION").dt
+    end, duration = component.get("DTEND"), component.get("DURATION")
     if not isinstance(first, dt.datetime):  # all-day: DTEND is exclusive
-        if last is None or last - first <= dt.timedelta(days=1):
+        # The length, not the day after: that is in the year 10000 for 9999-12-31.
+        length = end.dt - first if end is not None else duration.dt if duration else None
+        if length is None or length <= dt.timedelta(days=1):
             return str(first.isoformat())
-        return f"{first.isoformat()}/{(last - dt.timedelta(days=1)).isoformat()}"
+        return f"{first.isoformat()}/{(first + (length - dt.timedelta(days=1))).isoformat()}"
+    last = end.dt if end is not None else _after(first, duration.dt) if duration else None
     text = _iso_datetime(first)
     if last is None or last == first:
         return text
     return f"{text}/{_iso_datetime(last)}"
+
+
+def _after(first: dt.datetime, length: dt.timedelta) -> dt.datetime:
+    """DTSTART plus DURATION; a ValueError (reported) when that is past 9999."""
+    try:
+        return first + length
+    except OverflowError:
+        raise ValueError("its DURATION ends after the year 9999") from None
 
 
 def _iso_datetime(value: dt.datetime) -> str:

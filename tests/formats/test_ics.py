@@ -343,3 +343,68 @@ def test_dedupe_none_copy_uid_is_not_another_events_uid(run: Run, write: Write) 
     loaded = load_text("- {id: x, date: 1994, title: A}\n- {id: 'x/copy 2', date: 1995, title: B}")
     assert uids[0] == uid(loaded.events[0])  # an event's first UID is as it was
     assert uids[2] == uid(loaded.events[1])
+
+
+@pytest.mark.parametrize(
+    ("date", "args", "days"),
+    [
+        pytest.param("9999-12-31", (), 1, id="last-day"),
+        pytest.param("9999", ("--partial", "span"), 365, id="last-year-span"),
+        pytest.param("9999-12", ("--partial", "span"), 31, id="last-month-span"),
+        pytest.param("9999-12-01/9999-12-31", (), 31, id="interval-to-the-last-day"),
+    ],
+)
+def test_an_event_ending_with_9999_is_valid_ics(
+    run: Run, write: Write, monkeypatch: pytest.MonkeyPatch, date: str, args: tuple[str, ...],
+    days: int,
+) -> None:  # fmt: skip
+    """`9999-12-31` wrote `DTEND;VALUE=DATE:100000101`, a date of five year digits that
+    no parser reads; the length is a DURATION of days instead (RFC 5545 §3.8.2.5)."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1")
+    first, _, second = _round_trip_cli(run, write, f"- {{date: '{date}', title: last}}\n", *args)
+    assert second == first
+    assert "DTEND" not in first
+    assert f"DURATION:P{days}D\r\n" in first
+    (event,) = vevents(first)
+    assert event["DURATION"].dt == dt.timedelta(days=days)
+    (vcal,) = list(vobject.readComponents(first))
+    assert vcal.vevent.duration.value == dt.timedelta(days=days)
+
+
+@pytest.mark.parametrize(
+    "date",
+    [
+        pytest.param("9999-12-31T23:30-05:00", id="instant-past-9999-in-utc"),
+        pytest.param("0001-01-01T00:30+05:00", id="instant-before-0001-in-utc"),
+        pytest.param("2025-08-08T10:00/9999-12-31", id="floating-time-to-the-last-day"),
+    ],
+)
+def test_an_instant_outside_the_years_ics_holds_is_skipped(
+    run: Run, write: Write, date: str
+) -> None:
+    """In UTC `9999-12-31T23:30-05:00` is in the year 10000: skipped with a warning,
+    never a broken file (SPEC §5)."""
+    result = run("export", write("t.yaml", f"- {{date: '{date}', title: edge}}\n"), "-f", "ics")
+    assert result.exit_code == 0
+    assert "BEGIN:VEVENT" not in result.stdout
+    assert "skipped 'edge'" in result.stderr
+    assert "outside the years iCalendar can write (1–9999)" in result.stderr
+
+
+def test_a_calendars_duration_to_the_end_of_9999_is_imported(run: Run, write: Write) -> None:
+    """DTSTART 9999-12-31 with DURATION P1D was a traceback (OverflowError): the day
+    after it is not a Python date."""
+    vevent = (
+        "BEGIN:VEVENT\r\nUID:{}@x\r\nDTSTAMP:19700101T000001Z\r\n{}\r\nSUMMARY:{}\r\nEND:VEVENT\r\n"
+    )
+    path = write("late.ics", "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\n"
+                 + vevent.format("a", "DTSTART;VALUE=DATE:99991201\r\nDURATION:P31D", "December")
+                 + vevent.format("b", "DTSTART:99991231T100000Z\r\nDURATION:P2D", "Past")
+                 + "END:VCALENDAR\r\n")  # fmt: skip
+    result = run("import", "--skip-invalid", path)
+    assert result.exit_code == 0
+    assert "- date: 9999-12-01/9999-12-31\n  title: December\n" in result.stdout
+    assert result.stderr == (
+        f"{path}: cannot import 'Past': its DURATION ends after the year 9999\n"
+        "chrono: skipped 1 invalid event\n"
+    )
