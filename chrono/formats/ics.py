@@ -63,10 +63,15 @@ class _Skip(Exception):
 
 def escape_text(text: str) -> str:
     """RFC 5545 §3.3.11 TEXT: backslash first, so that the escapes added after it
-    are not escaped again; then `;` and `,`; line breaks become `\\n`."""
+    are not escaped again; then `;` and `,`; line breaks become `\\n`.
+
+    A tab is TEXT as it is (TSAFE-CHAR includes WSP) and is kept. A carriage return
+    is a control character TEXT cannot hold and has no escape: CRLF and a lone CR are
+    written as the line break they stand for, `\\n`. Other control characters go.
+    """
     if _PLAIN.fullmatch(text):  # most text: nothing to escape
         return text
-    text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " "))
+    text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
     return text.replace("\n", "\\n")
 

@@ -204,8 +204,8 @@ def test_any_text_escapes_folds_and_reads_back(title: str) -> None:
         "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n" + line + "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
     )
     (event,) = parsed.walk("VEVENT")
-    expected = title.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
-    expected = "".join(c for c in expected if c == "\n" or not (ord(c) < 32 or ord(c) == 127))
+    expected = title.replace("\r\n", "\n").replace("\r", "\n")  # tabs kept
+    expected = "".join(c for c in expected if c in "\n\t" or not (ord(c) < 32 or ord(c) == 127))
     assert str(event["SUMMARY"]) == expected
 
 
@@ -408,3 +408,27 @@ def test_a_calendars_duration_to_the_end_of_9999_is_imported(run: Run, write: Wr
         f"{path}: cannot import 'Past': its DURATION ends after the year 9999\n"
         "chrono: skipped 1 invalid event\n"
     )
+
+
+def test_a_tab_in_text_comes_back_and_a_carriage_return_is_a_line_break(
+    run: Run, write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A tab became a space: RFC 5545 TEXT holds a tab as it is (§3.3.11, TSAFE-CHAR is
+    WSP). A carriage return has no place in TEXT and no escape: it is a line break."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1")
+    first, imported, second = _round_trip_cli(
+        run, write,
+        '- {date: 1994, title: T, description: "\\ttab\\tinside\\r\\nCRLF\\rCR",\n'
+        '   location: "a\\tb", tags: ["x\\ty"]}\n',
+    )  # fmt: skip
+    assert second == first
+    assert "DESCRIPTION:\ttab\tinside\\nCRLF\\nCR\r\n" in first
+    (event,) = load_text(imported).events
+    expected = ("\ttab\tinside\nCRLF\nCR", "a\tb", ("x\ty",))
+    assert (event.description, event.location, event.tags) == expected
+    (parsed,) = vevents(first)
+    assert str(parsed["DESCRIPTION"]) == "\ttab\tinside\nCRLF\nCR"
+    assert str(parsed["LOCATION"]) == "a\tb"
+    (vcal,) = list(vobject.readComponents(first))
+    assert vcal.vevent.description.value == "\ttab\tinside\nCRLF\nCR"
+    assert vcal.vevent.categories.value == ["x\ty"]
