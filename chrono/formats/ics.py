@@ -466,11 +466,12 @@ def _text(value: Any) -> str | None:
 
 
 def _categories(value: Any) -> list[str]:
+    """CATEGORIES as tags; icalendar has split and unescaped them (`a\\\\\\,b` is `a\\,b`)."""
     items = value if isinstance(value, list) else [value] if value is not None else []
     tags: list[str] = []
     for item in items:
         for cat in getattr(item, "cats", [item]):
-            text = str(cat).replace("\\,", ",").strip()
+            text = str(cat).strip()
             if text and text not in tags:
                 tags.append(text)
     return tags

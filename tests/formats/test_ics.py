@@ -432,3 +432,20 @@ def test_a_tab_in_text_comes_back_and_a_carriage_return_is_a_line_break(
     (vcal,) = list(vobject.readComponents(first))
     assert vcal.vevent.description.value == "\ttab\tinside\nCRLF\nCR"
     assert vcal.vevent.categories.value == ["x\ty"]
+
+
+def test_a_backslash_before_a_comma_in_a_tag_comes_back(
+    run: Run, write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`a\\,b` came back as `a,b`: icalendar had unescaped CATEGORIES already, and the
+    import unescaped `\\,` once more."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1")
+    first, imported, second = _round_trip_cli(
+        run, write, "- {date: 1994, title: T, tags: ['a\\,b', 'c,d', 'e\\f', 'g\\\\,h']}\n"
+    )
+    assert "CATEGORIES:a\\\\\\,b,c\\,d,e\\\\f,g\\\\\\\\\\,h\r\n" in first
+    assert second == first
+    (event,) = load_text(imported).events
+    assert event.tags == ("a\\,b", "c,d", "e\\f", "g\\\\,h")
+    (parsed,) = vevents(first)
+    assert [str(c) for c in parsed["CATEGORIES"].cats] == list(event.tags)
