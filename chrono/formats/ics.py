@@ -340,7 +340,7 @@ def _ics_event(component: Any) -> dict[str, Any]:
     if chrono_id is not None:
         record["id"] = chrono_id
     elif written is None and component.get("UID"):
-        record["id"] = str(component.get("UID"))  # the calendar's stable key
+        record["id"] = str(component.get("UID")) + _occurrence(component)  # a stable key
     text = str(component.get("DESCRIPTION") or "")
     if written is not None:  # chrono's own: its sources exactly, after the description
         found = component.get("X-CHRONO-SOURCE")
@@ -369,6 +369,20 @@ def _ics_event(component: Any) -> dict[str, Any]:
     if component.get("RRULE") is not None:
         record["rrule"] = component.get("RRULE").to_ical().decode()
     return record
+
+
+def _occurrence(component: Any) -> str:
+    """`#` and the RECURRENCE-ID of a moved occurrence of a recurring event, which
+    shares the series' UID (RFC 5545 §3.8.4.4): without it, the two would be one event
+    by id.  The occurrence is named in UTC (`#20250815T100000Z`), floating or as a date
+    as written, so that the same occurrence has one id whatever zone names it."""
+    found = component.get("RECURRENCE-ID")
+    if found is None:
+        return ""
+    value: dt.date = found.dt
+    if isinstance(value, dt.datetime) and value.tzinfo is not None:
+        return "#" + value.astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    return "#" + value.strftime("%Y%m%dT%H%M%S" if isinstance(value, dt.datetime) else "%Y%m%d")
 
 
 def _listed(url: str, sources: Sequence[str]) -> bool:

@@ -449,3 +449,33 @@ def test_a_backslash_before_a_comma_in_a_tag_comes_back(
     assert event.tags == ("a\\,b", "c,d", "e\\f", "g\\\\,h")
     (parsed,) = vevents(first)
     assert [str(c) for c in parsed["CATEGORIES"].cats] == list(event.tags)
+
+
+def test_a_moved_occurrence_of_a_recurring_event_is_an_event_of_its_own(
+    run: Run, write: Write
+) -> None:
+    """An override (same UID, with RECURRENCE-ID) came in with the series' id, so any
+    later `show` merged the two by id and the moved occurrence was gone."""
+    vevent = "BEGIN:VEVENT\r\nUID:rec1@example.com\r\nDTSTAMP:20250101T000000Z\r\n{}END:VEVENT\r\n"
+    path = write("cal.ics", "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\n"
+        + vevent.format("DTSTART:20250801T100000Z\r\nRRULE:FREQ=WEEKLY\r\nSUMMARY:Weekly\r\n")
+        + vevent.format("RECURRENCE-ID;TZID=Europe/Berlin:20250815T120000\r\n"
+                        "DTSTART:20250816T090000Z\r\nSUMMARY:Weekly, moved\r\n")
+        + vevent.format("RECURRENCE-ID;VALUE=DATE:20250822\r\n"
+                        "DTSTART;VALUE=DATE:20250823\r\nSUMMARY:Weekly, a day later\r\n")
+        + "BEGIN:VTIMEZONE\r\nTZID:Europe/Berlin\r\nBEGIN:DAYLIGHT\r\nDTSTART:19700329T020000\r\n"
+        "TZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nRRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\n"
+        "END:DAYLIGHT\r\nBEGIN:STANDARD\r\nDTSTART:19701025T030000\r\nTZOFFSETFROM:+0200\r\n"
+        "TZOFFSETTO:+0100\r\nRRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\nEND:STANDARD\r\n"
+        "END:VTIMEZONE\r\nEND:VCALENDAR\r\n")  # fmt: skip
+    imported = run("import", path)
+    assert imported.exit_code == 0, imported.stderr
+    events = load_text(imported.stdout).events
+    assert [(e.title, e.id) for e in events] == [
+        ("Weekly", "rec1@example.com"),
+        ("Weekly, moved", "rec1@example.com#20250815T100000Z"),  # the occurrence, in UTC
+        ("Weekly, a day later", "rec1@example.com#20250822"),
+    ]
+    shown = run("show", "--columns", "date,title", write("cal.yaml", imported.stdout)).stdout
+    assert "Weekly, moved" in shown
+    assert "Weekly, a day later" in shown
