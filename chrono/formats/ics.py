@@ -397,13 +397,15 @@ def _ics_date(component: Any) -> str:
         raise KeyError("no DTSTART")
     first = start.dt
     end, duration = component.get("DTEND"), component.get("DURATION")
+    length = duration.dt if duration is not None else None
     if not isinstance(first, dt.datetime):  # all-day: DTEND is exclusive
         # The length, not the day after: that is in the year 10000 for 9999-12-31.
-        length = end.dt - first if end is not None else duration.dt if duration else None
+        if end is not None:
+            length = end.dt - first
         if length is None or length <= dt.timedelta(days=1):
             return str(first.isoformat())
         return f"{first.isoformat()}/{(first + (length - dt.timedelta(days=1))).isoformat()}"
-    last = end.dt if end is not None else _after(first, duration.dt) if duration else None
+    last = end.dt if end is not None else _after(first, length) if length is not None else None
     text = _iso_datetime(first)
     if last is None or last == first:
         return text
