@@ -11,9 +11,12 @@ Policies (documented in the README):
   day, `span` covers the whole month or year, `skip` leaves it out with a warning;
   either way the SUMMARY starts with the written date (`~Aug 2025: …`);
 - instants (an offset, or a clock time in the timeline's time zone) in UTC; a clock
-  time with no zone at all is floating;
+  time with no zone at all is floating; a clock time read in a zone names it in
+  `X-CHRONO-TIMEZONE`, so that `chrono import` reads it in that zone again;
 - BCE years, unspecified digits (`199X`) and open starts cannot be held: skipped with
-  a warning; years before 1601 are kept, with a warning (Outlook drops them).
+  a warning; years before 1601 are kept, with a warning (Outlook drops them);
+- an all-day event ending on 9999-12-31 has a DURATION (its DTEND would be in the year
+  10000); a time that is outside the years 1–9999 in UTC is skipped with a warning.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 from chrono.errors import DateError, Problem, Severity
 from chrono.formats import Format, Imported, Option, Rendered, Settings
 from chrono.formats._fast_uuid import uuid5_text
-from chrono.formats.records import as_url
+from chrono.formats.records import as_url, needs_timezone
 from chrono.model import Event
 from chrono.precision import (
     US_PER_DAY,
@@ -41,13 +44,14 @@ from chrono.precision import (
 from chrono.titles import normalize_title
 
 if TYPE_CHECKING:
-    from chrono.dates import DatePoint
+    from chrono.dates import ChronoDate, DatePoint
 
 PRODID = "-//chrono//chrono timeline exporter//EN"
 # UUIDv5 namespace for chrono's UIDs: a UID is a function of the event alone,
 # with no host or user name in it (SPEC §5).
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:chrono:event")
 _YEAR_1601 = days_from_civil(1601, 1, 1) * US_PER_DAY
+_LAST_DAY = days_from_civil(9999, 12, 31)  # the last an RFC 5545 DATE can name
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 _PLAIN = re.compile("[^\x00-\x1f\x7f\\\\;,]*")  # no control character, `\\`, `;` or `,`
 _SOURCES = re.compile(r"(?:\A|\n\n)Sources:\n(?P<list>[^\n]+(?:\n[^\n]+)*)\Z")
@@ -59,10 +63,15 @@ class _Skip(Exception):
 
 def escape_text(text: str) -> str:
     """RFC 5545 §3.3.11 TEXT: backslash first, so that the escapes added after it
-    are not escaped again; then `;` and `,`; line breaks become `\\n`."""
+    are not escaped again; then `;` and `,`; line breaks become `\\n`.
+
+    A tab is TEXT as it is (TSAFE-CHAR includes WSP) and is kept. A carriage return
+    is a control character TEXT cannot hold and has no escape: CRLF and a lone CR are
+    written as the line break they stand for, `\\n`. Other control characters go.
+    """
     if _PLAIN.fullmatch(text):  # most text: nothing to escape
         return text
-    text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " "))
+    text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
     return text.replace("\n", "\\n")
 
@@ -90,7 +99,9 @@ def uid(event: Event, copy: int = 1) -> str:
 
     Events that merging would make one (`--dedupe none` keeps them apart) would share
     a UID, and a calendar would keep one of them: the second and later `copy` of a
-    UID has its number in the name the UID is made from.
+    UID has its number in the name the UID is made from.  The number comes first,
+    `copy 2:id:x`, where no event's own name can be (those begin `id:` or `event:`): as
+    a suffix, `id:x/copy 2` was also the name of the event whose id is `x/copy 2`.
     """
     if event.id is not None:
         key = f"id:{event.id}"
@@ -100,7 +111,7 @@ def uid(event: Event, copy: int = 1) -> str:
         marks = ("~" if d.approximate else "") + ("?" if d.uncertain else "")
         key = f"event:{first}/{last}/{d.precision.label}{marks}/{normalize_title(event.title)}"
     if copy > 1:
-        key += f"/copy {copy}"
+        key = f"copy {copy}:{key}"
     return uuid5_text(NAMESPACE, key)  # str(uuid.uuid5(NAMESPACE, key)), the fast path
 
 
@@ -109,7 +120,10 @@ def _stamp(seconds: int) -> str:
 
 
 def _day(days: int) -> str:
+    """A day as RFC 5545 §3.3.4 writes it: four digits of year, so 0001 to 9999 only."""
     year, month, day = civil_from_days(days)
+    if not 1 <= year <= 9999:
+        raise _Skip(f"the year {year} is outside the years iCalendar can write (1–9999)")
     return f"{year:04d}{month:02d}{day:02d}"
 
 
@@ -180,16 +194,23 @@ def _times(event: Event, partial: str) -> str:
         after = start.lo // US_PER_DAY + 1
     # A date's first day is its own fields, at every precision.
     day = f"{start.year:04d}{start.month:02d}{start.day:02d}"
+    if after > _LAST_DAY:
+        # The day after 9999-12-31 has no DATE: the same length as a DURATION of days
+        # (RFC 5545 §3.8.2.5: `dur-day` with a DATE start).
+        return f"DTSTART;VALUE=DATE:{day}\r\nDURATION:P{after - start.lo // US_PER_DAY}D"
     return f"DTSTART;VALUE=DATE:{day}\r\nDTEND;VALUE=DATE:{_day(after)}"
 
 
-def _summary(event: Event) -> str:
-    """The title, after the written date where the calendar's date alone would
-    claim more precision or certainty than the author gave (SPEC §7)."""
-    d = event.date
+def _vague(d: ChronoDate) -> bool:
+    """True where the calendar's date alone would claim more precision or certainty
+    than the author gave (SPEC §7): the SUMMARY then begins with the written date."""
     mixed = d.start is not None and d.end is not None and d.start.precision != d.end.precision
-    vague = d.precision < Precision.DAY or d.approximate or d.uncertain or d.end is None or mixed
-    return f"{d.display()}: {event.title}" if vague else event.title
+    return d.precision < Precision.DAY or d.approximate or d.uncertain or d.end is None or mixed
+
+
+def _summary(event: Event) -> str:
+    """The title, after the written date where the date is vague (`_vague`)."""
+    return f"{event.date.display()}: {event.title}" if _vague(event.date) else event.title
 
 
 def _description(event: Event) -> str | None:
@@ -206,6 +227,9 @@ def _vevent(event: Event, uid_: str, stamp: str, partial: str) -> str:
     description = _description(event)
     location, tags, sources, id_ = event.location, event.tags, event.sources, event.id
     url = next((u for u in map(as_url, sources) if u), None) if sources else None
+    # DTSTART holds the instant in UTC; the zone the clock time was written in is
+    # chrono's to keep (SPEC §10: the round trip keeps the event's meaning).
+    zone = event.timezone if needs_timezone(event) else None
     # A historical event does not make anyone busy; X-CHRONO-* is what chrono needs
     # to read the event back exactly (`chrono import`).
     return (
@@ -215,6 +239,7 @@ def _vevent(event: Event, uid_: str, stamp: str, partial: str) -> str:
         f"{_line('CATEGORIES:' + ','.join(map(escape_text, tags))) if tags else ''}"
         f"{_line('URL:' + url) if url else ''}"
         f"TRANSP:TRANSPARENT\r\n{_line('X-CHRONO-DATE:' + escape_text(event.date.text))}"
+        f"{_line('X-CHRONO-TIMEZONE:' + escape_text(zone)) if zone is not None else ''}"
         f"{_line('X-CHRONO-ID:' + escape_text(id_)) if id_ is not None else ''}"
         f"{''.join(_line('X-CHRONO-SOURCE:' + escape_text(s)) for s in sources)}"
         "END:VEVENT\r\n"
@@ -303,17 +328,19 @@ def _ics_event(component: Any) -> dict[str, Any]:
     written = _text(component.get("X-CHRONO-DATE"))
     date = written if written is not None else _ics_date(component)
     record: dict[str, Any] = {"date": date}
-    zone = _zone_of(component)
+    # chrono's own clock times are in UTC in DTSTART; their zone, if any, is its own.
+    zone = _text(component.get("X-CHRONO-TIMEZONE")) if written is not None else _zone_of(component)
     summary = str(component.get("SUMMARY") or "").strip()
     if written is not None:  # chrono put the written date before vague dates' titles
-        shown = parse_date(date).display() + ": "
-        summary = summary.removeprefix(shown)
+        parsed = parse_date(date)
+        if _vague(parsed):  # only there: a title may itself begin like a date
+            summary = summary.removeprefix(parsed.display() + ": ")
     record["title"] = summary or "(untitled)"
     chrono_id = _text(component.get("X-CHRONO-ID"))
     if chrono_id is not None:
         record["id"] = chrono_id
     elif written is None and component.get("UID"):
-        record["id"] = str(component.get("UID"))  # the calendar's stable key
+        record["id"] = str(component.get("UID")) + _occurrence(component)  # a stable key
     text = str(component.get("DESCRIPTION") or "")
     if written is not None:  # chrono's own: its sources exactly, after the description
         found = component.get("X-CHRONO-SOURCE")
@@ -333,7 +360,7 @@ def _ics_event(component: Any) -> dict[str, Any]:
     if tags:
         record["tags"] = tags
     url = component.get("URL")
-    if url is not None and str(url) not in sources:
+    if url is not None and not _listed(str(url), sources):
         sources.insert(0, str(url))
     if sources:
         record["sources"] = sources
@@ -344,23 +371,53 @@ def _ics_event(component: Any) -> dict[str, Any]:
     return record
 
 
+def _occurrence(component: Any) -> str:
+    """`#` and the RECURRENCE-ID of a moved occurrence of a recurring event, which
+    shares the series' UID (RFC 5545 §3.8.4.4): without it, the two would be one event
+    by id.  The occurrence is named in UTC (`#20250815T100000Z`), floating or as a date
+    as written, so that the same occurrence has one id whatever zone names it."""
+    found = component.get("RECURRENCE-ID")
+    if found is None:
+        return ""
+    value: dt.date = found.dt
+    if isinstance(value, dt.datetime) and value.tzinfo is not None:
+        return "#" + value.astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    return "#" + value.strftime("%Y%m%dT%H%M%S" if isinstance(value, dt.datetime) else "%Y%m%d")
+
+
+def _listed(url: str, sources: Sequence[str]) -> bool:
+    """True when URL is one of the sources, as written or as export writes it in URL
+    (`as_url`: `a report.pdf` is `a%20report.pdf`)."""
+    return url in sources or any(as_url(source) == url for source in sources)
+
+
 def _ics_date(component: Any) -> str:
     start = component.get("DTSTART")
     if start is None:
         raise KeyError("no DTSTART")
     first = start.dt
-    end = component.get("DTEND")
-    last = end.dt if end is not None else None
-    if last is None and component.get("DURATION") is not None:
-        last = first + component.get("DURATION").dt
+    end, duration = component.get("DTEND"), component.get("DURATION")
+    length = duration.dt if duration is not None else None
     if not isinstance(first, dt.datetime):  # all-day: DTEND is exclusive
-        if last is None or last - first <= dt.timedelta(days=1):
+        # The length, not the day after: that is in the year 10000 for 9999-12-31.
+        if end is not None:
+            length = end.dt - first
+        if length is None or length <= dt.timedelta(days=1):
             return str(first.isoformat())
-        return f"{first.isoformat()}/{(last - dt.timedelta(days=1)).isoformat()}"
+        return f"{first.isoformat()}/{(first + (length - dt.timedelta(days=1))).isoformat()}"
+    last = end.dt if end is not None else _after(first, length) if length is not None else None
     text = _iso_datetime(first)
     if last is None or last == first:
         return text
     return f"{text}/{_iso_datetime(last)}"
+
+
+def _after(first: dt.datetime, length: dt.timedelta) -> dt.datetime:
+    """DTSTART plus DURATION; a ValueError (reported) when that is past 9999."""
+    try:
+        return first + length
+    except OverflowError:
+        raise ValueError("its DURATION ends after the year 9999") from None
 
 
 def _iso_datetime(value: dt.datetime) -> str:
@@ -425,11 +482,12 @@ def _text(value: Any) -> str | None:
 
 
 def _categories(value: Any) -> list[str]:
+    """CATEGORIES as tags; icalendar has split and unescaped them (`a\\\\\\,b` is `a\\,b`)."""
     items = value if isinstance(value, list) else [value] if value is not None else []
     tags: list[str] = []
     for item in items:
         for cat in getattr(item, "cats", [item]):
-            text = str(cat).replace("\\,", ",").strip()
+            text = str(cat).strip()
             if text and text not in tags:
                 tags.append(text)
     return tags

@@ -204,8 +204,8 @@ def test_any_text_escapes_folds_and_reads_back(title: str) -> None:
         "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n" + line + "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
     )
     (event,) = parsed.walk("VEVENT")
-    expected = title.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
-    expected = "".join(c for c in expected if c == "\n" or not (ord(c) < 32 or ord(c) == 127))
+    expected = title.replace("\r\n", "\n").replace("\r", "\n")  # tabs kept
+    expected = "".join(c for c in expected if c in "\n\t" or not (ord(c) < 32 or ord(c) == 127))
     assert str(event["SUMMARY"]) == expected
 
 
@@ -265,3 +265,217 @@ def test_sources_and_a_sources_paragraph_come_back_exactly() -> None:
     assert records["A"]["sources"] == ["line one\nline two", "https://x.org"]
     assert records["B"]["description"] == "Notes.\n\nSources:\nmy own list"
     assert "sources" not in records["B"]
+
+
+def _round_trip_cli(run: Run, write: Write, yaml_text: str, *args: str) -> tuple[str, str, str]:
+    """Export ICS, import it, export the import: the two exports and the imported YAML."""
+    first = run("export", write("first.yaml", yaml_text), "-f", "ics", *args).stdout_bytes.decode()
+    imported = run("import", write("first.ics", first)).stdout
+    second = run("export", write("second.yaml", imported), "-f", "ics", *args).stdout_bytes.decode()
+    return first, imported, second
+
+
+def test_a_clock_time_read_in_the_timelines_zone_keeps_it_through_import(
+    run: Run, write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`2025-08-08T14:30` in Asia/Kathmandu came back floating: the zone was read from
+    DTSTART, which is in UTC."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1")
+    first, imported, second = _round_trip_cli(
+        run, write,
+        "title: T\ntimezone: Asia/Kathmandu\nevents:\n"
+        "  - {date: 2025-08-08T14:30, title: floating kathmandu}\n"
+        "  - {date: '2025-08-08T14:30:00+05:45', title: offset}\n",
+    )  # fmt: skip
+    assert second == first
+    instant = dt.datetime(2025, 8, 8, 8, 45, tzinfo=dt.timezone.utc)
+    assert [v["DTSTART"].dt for v in vevents(first)] == [instant, instant]  # apps: the instant
+    (kathmandu,) = [v for v in vevents(first) if "kathmandu" in str(v["SUMMARY"])]
+    assert str(kathmandu["X-CHRONO-TIMEZONE"]) == "Asia/Kathmandu"
+    assert imported.count("timezone: Asia/Kathmandu") == 1
+    assert "floating kathmandu\n  timezone: Asia/Kathmandu\n" in imported
+
+
+def test_a_title_that_begins_like_a_date_comes_back_whole(
+    run: Run, write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`4 May 1994: signing` came back as `signing`: the written date was taken off every
+    title, not only those that `_summary` had put it before."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1")
+    first, imported, second = _round_trip_cli(
+        run, write,
+        '- {date: 1994-05-04, title: "4 May 1994: signing"}\n'
+        '- {date: 2025-08-08T10:00Z, title: "8 Aug 2025 10:00 UTC: hi"}\n'
+        '- {date: 2025-08, title: "Aug 2025: twice"}\n',
+    )  # fmt: skip
+    assert second == first
+    assert "title: '4 May 1994: signing'\n" in imported
+    assert "title: '8 Aug 2025 10:00 UTC: hi'\n" in imported
+    assert "title: 'Aug 2025: twice'\n" in imported  # the date chrono put first is gone
+    assert "SUMMARY:Aug 2025: Aug 2025: twice\r\n" in first
+
+
+def test_a_source_with_a_space_comes_back_once(
+    run: Run, write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """URL holds the source percent-encoded (`a%20report.pdf`): it was not found among
+    the sources as written, and came back as a second source."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1")
+    first, imported, second = _round_trip_cli(
+        run, write, '- {date: 1994, title: A, sources: ["https://example.org/a report.pdf"]}\n'
+    )
+    assert "URL:https://example.org/a%20report.pdf\r\n" in first
+    assert second == first
+    assert "  sources:\n  - https://example.org/a report.pdf\n" in imported
+    assert "%20" not in imported
+
+
+def test_dedupe_none_copy_uid_is_not_another_events_uid(run: Run, write: Write) -> None:
+    """The second copy of id `x` had the UID made from `id:x/copy 2`, which is also what
+    id `x/copy 2` gives: two VEVENTs with one UID (SPEC §10)."""
+    path = write("copies.yaml", "- {id: x, date: 1994, title: A}\n"
+                                "- {id: x, date: 1994, title: A}\n"
+                                "- {id: 'x/copy 2', date: 1995, title: B}\n")  # fmt: skip
+    kept = run("export", path, "-f", "ics", "--dedupe", "none").stdout
+    uids = [line.removeprefix("UID:") for line in kept.splitlines() if line.startswith("UID:")]
+    assert len(uids) == 3
+    assert len(set(uids)) == 3
+    loaded = load_text("- {id: x, date: 1994, title: A}\n- {id: 'x/copy 2', date: 1995, title: B}")
+    assert uids[0] == uid(loaded.events[0])  # an event's first UID is as it was
+    assert uids[2] == uid(loaded.events[1])
+
+
+@pytest.mark.parametrize(
+    ("date", "args", "days"),
+    [
+        pytest.param("9999-12-31", (), 1, id="last-day"),
+        pytest.param("9999", ("--partial", "span"), 365, id="last-year-span"),
+        pytest.param("9999-12", ("--partial", "span"), 31, id="last-month-span"),
+        pytest.param("9999-12-01/9999-12-31", (), 31, id="interval-to-the-last-day"),
+    ],
+)
+def test_an_event_ending_with_9999_is_valid_ics(
+    run: Run, write: Write, monkeypatch: pytest.MonkeyPatch, date: str, args: tuple[str, ...],
+    days: int,
+) -> None:  # fmt: skip
+    """`9999-12-31` wrote `DTEND;VALUE=DATE:100000101`, a date of five year digits that
+    no parser reads; the length is a DURATION of days instead (RFC 5545 §3.8.2.5)."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1")
+    first, _, second = _round_trip_cli(run, write, f"- {{date: '{date}', title: last}}\n", *args)
+    assert second == first
+    assert "DTEND" not in first
+    assert f"DURATION:P{days}D\r\n" in first
+    (event,) = vevents(first)
+    assert event["DURATION"].dt == dt.timedelta(days=days)
+    (vcal,) = list(vobject.readComponents(first))
+    assert vcal.vevent.duration.value == dt.timedelta(days=days)
+
+
+@pytest.mark.parametrize(
+    "date",
+    [
+        pytest.param("9999-12-31T23:30-05:00", id="instant-past-9999-in-utc"),
+        pytest.param("0001-01-01T00:30+05:00", id="instant-before-0001-in-utc"),
+        pytest.param("2025-08-08T10:00/9999-12-31", id="floating-time-to-the-last-day"),
+    ],
+)
+def test_an_instant_outside_the_years_ics_holds_is_skipped(
+    run: Run, write: Write, date: str
+) -> None:
+    """In UTC `9999-12-31T23:30-05:00` is in the year 10000: skipped with a warning,
+    never a broken file (SPEC §5)."""
+    result = run("export", write("t.yaml", f"- {{date: '{date}', title: edge}}\n"), "-f", "ics")
+    assert result.exit_code == 0
+    assert "BEGIN:VEVENT" not in result.stdout
+    assert "skipped 'edge'" in result.stderr
+    assert "outside the years iCalendar can write (1–9999)" in result.stderr
+
+
+def test_a_calendars_duration_to_the_end_of_9999_is_imported(run: Run, write: Write) -> None:
+    """DTSTART 9999-12-31 with DURATION P1D was a traceback (OverflowError): the day
+    after it is not a Python date."""
+    vevent = (
+        "BEGIN:VEVENT\r\nUID:{}@x\r\nDTSTAMP:19700101T000001Z\r\n{}\r\nSUMMARY:{}\r\nEND:VEVENT\r\n"
+    )
+    path = write("late.ics", "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\n"
+                 + vevent.format("a", "DTSTART;VALUE=DATE:99991201\r\nDURATION:P31D", "December")
+                 + vevent.format("b", "DTSTART:99991231T100000Z\r\nDURATION:P2D", "Past")
+                 + "END:VCALENDAR\r\n")  # fmt: skip
+    result = run("import", "--skip-invalid", path)
+    assert result.exit_code == 0
+    assert "- date: 9999-12-01/9999-12-31\n  title: December\n" in result.stdout
+    assert result.stderr == (
+        f"{path}: cannot import 'Past': its DURATION ends after the year 9999\n"
+        "chrono: skipped 1 invalid event\n"
+    )
+
+
+def test_a_tab_in_text_comes_back_and_a_carriage_return_is_a_line_break(
+    run: Run, write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A tab became a space: RFC 5545 TEXT holds a tab as it is (§3.3.11, TSAFE-CHAR is
+    WSP). A carriage return has no place in TEXT and no escape: it is a line break."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1")
+    first, imported, second = _round_trip_cli(
+        run, write,
+        '- {date: 1994, title: T, description: "\\ttab\\tinside\\r\\nCRLF\\rCR",\n'
+        '   location: "a\\tb", tags: ["x\\ty"]}\n',
+    )  # fmt: skip
+    assert second == first
+    assert "DESCRIPTION:\ttab\tinside\\nCRLF\\nCR\r\n" in first
+    (event,) = load_text(imported).events
+    expected = ("\ttab\tinside\nCRLF\nCR", "a\tb", ("x\ty",))
+    assert (event.description, event.location, event.tags) == expected
+    (parsed,) = vevents(first)
+    assert str(parsed["DESCRIPTION"]) == "\ttab\tinside\nCRLF\nCR"
+    assert str(parsed["LOCATION"]) == "a\tb"
+    (vcal,) = list(vobject.readComponents(first))
+    assert vcal.vevent.description.value == "\ttab\tinside\nCRLF\nCR"
+    assert vcal.vevent.categories.value == ["x\ty"]
+
+
+def test_a_backslash_before_a_comma_in_a_tag_comes_back(
+    run: Run, write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`a\\,b` came back as `a,b`: icalendar had unescaped CATEGORIES already, and the
+    import unescaped `\\,` once more."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1")
+    first, imported, second = _round_trip_cli(
+        run, write, "- {date: 1994, title: T, tags: ['a\\,b', 'c,d', 'e\\f', 'g\\\\,h']}\n"
+    )
+    assert "CATEGORIES:a\\\\\\,b,c\\,d,e\\\\f,g\\\\\\\\\\,h\r\n" in first
+    assert second == first
+    (event,) = load_text(imported).events
+    assert event.tags == ("a\\,b", "c,d", "e\\f", "g\\\\,h")
+    (parsed,) = vevents(first)
+    assert [str(c) for c in parsed["CATEGORIES"].cats] == list(event.tags)
+
+
+def test_a_moved_occurrence_of_a_recurring_event_is_an_event_of_its_own(
+    run: Run, write: Write
+) -> None:
+    """An override (same UID, with RECURRENCE-ID) came in with the series' id, so any
+    later `show` merged the two by id and the moved occurrence was gone."""
+    vevent = "BEGIN:VEVENT\r\nUID:rec1@example.com\r\nDTSTAMP:20250101T000000Z\r\n{}END:VEVENT\r\n"
+    path = write("cal.ics", "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\n"
+        + vevent.format("DTSTART:20250801T100000Z\r\nRRULE:FREQ=WEEKLY\r\nSUMMARY:Weekly\r\n")
+        + vevent.format("RECURRENCE-ID;TZID=Europe/Berlin:20250815T120000\r\n"
+                        "DTSTART:20250816T090000Z\r\nSUMMARY:Weekly, moved\r\n")
+        + vevent.format("RECURRENCE-ID;VALUE=DATE:20250822\r\n"
+                        "DTSTART;VALUE=DATE:20250823\r\nSUMMARY:Weekly, a day later\r\n")
+        + "BEGIN:VTIMEZONE\r\nTZID:Europe/Berlin\r\nBEGIN:DAYLIGHT\r\nDTSTART:19700329T020000\r\n"
+        "TZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nRRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\n"
+        "END:DAYLIGHT\r\nBEGIN:STANDARD\r\nDTSTART:19701025T030000\r\nTZOFFSETFROM:+0200\r\n"
+        "TZOFFSETTO:+0100\r\nRRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\nEND:STANDARD\r\n"
+        "END:VTIMEZONE\r\nEND:VCALENDAR\r\n")  # fmt: skip
+    imported = run("import", path)
+    assert imported.exit_code == 0, imported.stderr
+    events = load_text(imported.stdout).events
+    assert [(e.title, e.id) for e in events] == [
+        ("Weekly", "rec1@example.com"),
+        ("Weekly, moved", "rec1@example.com#20250815T100000Z"),  # the occurrence, in UTC
+        ("Weekly, a day later", "rec1@example.com#20250822"),
+    ]
+    shown = run("show", "--columns", "date,title", write("cal.yaml", imported.stdout)).stdout
+    assert "Weekly, moved" in shown
+    assert "Weekly, a day later" in shown
