@@ -276,11 +276,22 @@ _SIDES = (
     ("sign signs signed", "ratify ratifies ratified"),
     ("rise rises rose surge surges soar soars jump jumps",
      "fall falls fell plunge plunges crash crashes slump slumps drop drops"),
+    ("win wins won victory", "lose loses lost defeat defeated"),
 )  # fmt: skip
 # Words that make another a different thing, alone (`semi-final`, `vice president`)
 # or as a prefix (`suborbital`): a semi-final is not the final.
 _MODIFIERS = ("semi", "quarter", "sub", "vice", "deputy", "non", "anti", "demi", "halb")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# Words that deny what the rest says (`signed` ~ `not signed`), in one title only.
+_NEGATIONS = frozenset({"not", "never", "nicht", "kein", "keine", "pas", "jamais", "nunca"})
+# A number, with its sign where no letter or digit precedes it (`-40`, not `2-0`'s 0).
+_NUMBER = re.compile(r"(?:(?<![^\W_])[-\u2212+])?\d+(?:[.,]\d+)*")
+# Roman numerals in capitals (`Pius XI`, `Super Bowl LVII`); a lone `I` only after a
+# word (`World War I`, `Elizabeth I`; a title's first `I` is not one).
+_ROMAN = re.compile(r"(?<=[a-z] )I\b|\b(?=[MDCLXVI]{2,}\b)M{0,3}(?:CM|CD|D?C{0,3})"
+                    r"(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})\b")  # fmt: skip
+_ROMAN_VALUES = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
+# A word written with `+` or `#` after it (`C++`, `C#`, `F#`): not the plain word.
+_MARKED = re.compile(r"(?<![\w+#])([^\W_]+)([+#]+)")
 
 
 def _sides() -> dict[str, tuple[int, int]]:
@@ -308,8 +319,16 @@ def numbers(title: str, years: Collection[int] = ()) -> dict[str, str]:
     found: dict[str, str] = {}
     for written in _NUMBER.findall(title):
         if not (written.isdigit() and int(written) in years):
-            found.setdefault(written.replace(",", "."), written)
+            found.setdefault(written.replace(",", ".").replace("\u2212", "-"), written)
+    for roman in _ROMAN.finditer(title):
+        if roman[0]:  # (letters of numerals that make none, `IIII`, match nothing)
+            found.setdefault(str(_roman_value(roman[0])), roman[0])
     return found
+
+
+def _roman_value(numeral: str) -> int:
+    values = [_ROMAN_VALUES[c] for c in numeral]
+    return sum(-v if v < after else v for v, after in zip(values, [*values[1:], 0], strict=True))
 
 
 def contrast(a: str, b: str, years: Collection[int] = ()) -> str | None:
@@ -358,11 +377,33 @@ def _contrast(
                 plain = word[len(modifier) :]
                 if word.startswith(modifier) and len(plain) >= 4 and plain in rest:
                     return f"{word} / {plain}" if a_first else f"{plain} / {word}"
+    for one in (only_a, only_b):
+        denied = next((word for word in one if word in _NEGATIONS), None)
+        if denied is not None:
+            return f"{denied} in one title only"
+    marked_a, marked_b = _marked(a), _marked(b)
+    if marked_a != marked_b:  # `C++` ~ `C#`, or `C++` ~ a plain `C` (not one left out)
+        plain_a, plain_b = marked_a or _plain(a), marked_b or _plain(b)
+        for word in sorted(marked_a.keys() | marked_b.keys()):
+            if plain_a.get(word) != plain_b.get(word) and word in plain_a and word in plain_b:
+                return f"{plain_a[word]} / {plain_b[word]}"
+        if marked_a and marked_b:
+            return f"{min(marked_a.values())} / {min(marked_b.values())}"
     numbers_a, numbers_b = numbers(a, years), numbers(b, years)
     if numbers_a and numbers_b and not numbers_a.keys() & numbers_b.keys():
         least_a, least_b = min(numbers_a, key=_numeric), min(numbers_b, key=_numeric)
         return f"{numbers_a[least_a]} / {numbers_b[least_b]}"
     return None
+
+
+def _plain(title: str) -> dict[str, str]:
+    """Each word of the title folded, as written (single letters too: `C`)."""
+    return {fold(raw): raw for raw in _WORD.findall(title)}
+
+
+def _marked(title: str) -> dict[str, str]:
+    """The words a title writes with `+` or `#` after them, as written (`c`: `C++`)."""
+    return {fold(m[1]): m[0] for m in _MARKED.finditer(title)}
 
 
 def _numeric(number: str) -> tuple[int, str]:

@@ -523,3 +523,20 @@ def test_the_policy_takes_problems_as_they_come() -> None:
     assert Policy(skip_invalid=True).check(p for p in [warning, error]) == [error, warning]
     with pytest.raises(ChronoError):
         Policy(strict=True).check(p for p in [warning])
+
+
+def test_fuzzy_never_merges_what_signs_negation_or_numerals_tell_apart(
+    run: Run, tmp_path: Path
+) -> None:
+    """Even at `--min-score 1` these merged (each pair scored 1.00). Found by a review."""
+    path = tmp_path / "t.yaml"
+    titles = ["C++ released", "C released", "C# released", "F# released", "F released"]
+    lines = [f"- {{date: 1990-01-01, title: '{t}'}}" for t in titles]
+    lines += ["- {date: 2025-08-08, title: Peace treaty signed}",
+              "- {date: 2025-08, title: Peace treaty not signed}",
+              "- {date: 1939-02-10, title: Pope Pius XI dies}",
+              "- {date: 1939-02, title: Pope Pius XII dies}"]  # fmt: skip
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    shown = run("export", "--format", "json", "--dedupe", "fuzzy", "--min-score", "1", str(path))
+    assert len(json.loads(shown.stdout)) == len(lines)
+    assert "0 groups of near-duplicates" in run("dupes", "--min-score", "1", str(path)).output

@@ -131,6 +131,16 @@ def test_an_initialism_meets_the_name_it_stands_for(a: str, b: str, expanded: st
                      "novel / film", id="book-or-film"),
         pytest.param("Apollo 11 lands on the Moon", "Apollo 12 lands on the Moon",
                      "11 / 12", id="numbers"),
+        pytest.param("C++ released", "C released", "C++ / C", id="plus-plus"),
+        pytest.param("C# released", "F# released", "C# / F#", id="sharp"),
+        pytest.param("Peace treaty not signed", "Peace treaty signed",
+                     "not in one title only", id="negation"),
+        pytest.param("Biden wins the debate", "Biden loses the debate", "wins / loses",
+                     id="win-or-lose"),
+        pytest.param("Pope Pius XI dies", "Pope Pius XII dies", "XI / XII", id="roman"),
+        pytest.param("World War I ends", "World War II ends", "I / II", id="roman-one"),
+        pytest.param("Temperature hits -40 degrees", "Temperature hits 40 degrees",
+                     "-40 / 40", id="sign"),
     ],
 )  # fmt: skip
 def test_what_tells_two_alike_titles_apart_lowers_their_score(a: str, b: str, why: str) -> None:
@@ -171,6 +181,10 @@ def test_numbers_are_compared_as_written(a: str, b: str) -> None:
         pytest.param("Washington Post reports Watergate break-in", "Watergate break-in reported",
                      id="post"),
         pytest.param("Orient Express derails", "Press reports train derails", id="express"),
+        pytest.param("France beat Germany 2-0", "France beat Germany 2–0", id="score-dash"),
+        pytest.param("World War II ends", "End of World War 2", id="roman-is-arabic"),
+        pytest.param("Summit in Washington DC", "Washington summit", id="dc-alone"),
+        pytest.param("I Have a Dream speech", "King's dream speech", id="pronoun-i"),
     ],
 )  # fmt: skip
 def test_no_evidence_against_where_there_is_none(a: str, b: str) -> None:
