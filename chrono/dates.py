@@ -473,9 +473,26 @@ def _parse_point(text: str, zone: str | None, day_first: bool | None) -> DatePoi
         if numeric is not None:
             return numeric
         _refuse_short_signed_year(body)
+        _refuse_decades_in_words(body)
         return _parse_natural(body, zone, day_first, qualifiers)
     except _ImpossibleDate as exc:
         raise DateError(f"impossible date '{text}' ({exc})") from None
+
+
+_DECADE_IN_WORDS = re.compile(r"(?i)(?:the\s+)?(?P<digits>\d{3}0)['’]?s")
+
+
+def _refuse_decades_in_words(body: str) -> None:
+    """`1990s` is a decade, which dateutil would read as 1,990 seconds: say how to
+    write it (`199X`; `1900s` may be the decade or the century)."""
+    m = _DECADE_IN_WORDS.fullmatch(body)
+    if m is None:
+        return
+    digits = m["digits"]
+    hint = f"write {digits[:-1]}X for the decade"
+    if digits.endswith("00"):
+        hint += f", {digits[:-2]}XX for the century"
+    raise DateError(f"unknown date form '{body}': {hint}")
 
 
 def _refuse_short_signed_year(body: str) -> None:

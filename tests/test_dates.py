@@ -155,6 +155,11 @@ def test_reads_and_displays_at_written_precision(
         pytest.param("0 BCE", "there is no year 0", id="bce-zero"),
         pytest.param("", "empty date", id="empty"),
         pytest.param("~", "unknown date form '~'", id="only-qualifier"),
+        pytest.param("1990s", "write 199X for the decade", id="decade-in-words"),
+        pytest.param("the 1960’s", "write 196X for the decade", id="the-decade"),
+        pytest.param(
+            "1900s", "write 190X for the decade, 19XX for the century", id="decade-or-century"
+        ),
     ],
 )
 def test_refuses_with_reason(written: str, reason: str) -> None:
