@@ -4,6 +4,7 @@ chrono writes the bytes itself rather than through an iCalendar library: the
 format is small and exactly specified, and a direct writer is several times (7× measured)
 faster on large timelines (issue #5; see the README).  The tests parse every file
 with two independent parsers, `icalendar` and `vobject`, and check the values.
+Reading (`chrono import`) is `chrono.formats.ics_import`.
 
 Policies (documented in the README):
 - day precision: all-day `VALUE=DATE`, DTEND the day after (exclusive, RFC 5545 §3.6.1);
@@ -21,16 +22,15 @@ Policies (documented in the README):
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import time
 import uuid
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from chrono.errors import DateError, Problem, Severity
-from chrono.formats import Format, Imported, Option, Rendered, Settings
+from chrono.formats import Format, Option, Rendered, Settings
 from chrono.formats._fast_uuid import uuid5_text
+from chrono.formats.ics_import import read, vague
 from chrono.formats.records import as_url, needs_timezone
 from chrono.model import Event
 from chrono.precision import (
@@ -44,7 +44,7 @@ from chrono.precision import (
 from chrono.titles import normalize_title
 
 if TYPE_CHECKING:
-    from chrono.dates import ChronoDate, DatePoint
+    from chrono.dates import DatePoint
 
 PRODID = "-//chrono//chrono timeline exporter//EN"
 # UUIDv5 namespace for chrono's UIDs: a UID is a function of the event alone,
@@ -54,7 +54,6 @@ _YEAR_1601 = days_from_civil(1601, 1, 1) * US_PER_DAY
 _LAST_DAY = days_from_civil(9999, 12, 31)  # the last an RFC 5545 DATE can name
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 _PLAIN = re.compile("[^\x00-\x1f\x7f\\\\;,]*")  # no control character, `\\`, `;` or `,`
-_SOURCES = re.compile(r"(?:\A|\n\n)Sources:\n(?P<list>[^\n]+(?:\n[^\n]+)*)\Z")
 
 
 class _Skip(Exception):
@@ -201,16 +200,9 @@ def _times(event: Event, partial: str) -> str:
     return f"DTSTART;VALUE=DATE:{day}\r\nDTEND;VALUE=DATE:{_day(after)}"
 
 
-def _vague(d: ChronoDate) -> bool:
-    """True where the calendar's date alone would claim more precision or certainty
-    than the author gave (SPEC §7): the SUMMARY then begins with the written date."""
-    mixed = d.start is not None and d.end is not None and d.start.precision != d.end.precision
-    return d.precision < Precision.DAY or d.approximate or d.uncertain or d.end is None or mixed
-
-
 def _summary(event: Event) -> str:
-    """The title, after the written date where the date is vague (`_vague`)."""
-    return f"{event.date.display()}: {event.title}" if _vague(event.date) else event.title
+    """The title, after the written date where the date is vague (`vague`)."""
+    return f"{event.date.display()}: {event.title}" if vague(event.date) else event.title
 
 
 def _description(event: Event) -> str | None:
@@ -281,231 +273,6 @@ def render(events: Sequence[Event], settings: Settings) -> Rendered:
             )
     text.append("END:VCALENDAR\r\n")
     return Rendered("".join(text), tuple(warnings))
-
-
-# --------------------------------------------------------------------------- reading
-
-
-def read(data: bytes, path: str, day_first: bool | None = None) -> Imported:
-    """An iCalendar file's VEVENTs as timeline records (SPEC §4, §7).
-
-    What chrono itself exported carries `X-CHRONO-DATE` and `X-CHRONO-ID`, so that
-    exporting and importing again gives back the same events.  A recurring event
-    is imported as its first occurrence with its rule kept in an `rrule` field.
-    """
-    from icalendar import Calendar
-
-    try:
-        calendars = Calendar.from_ical(data, multiple=True)
-    except ValueError as exc:
-        return Imported((), None, (Problem(path, 0, 0, f"not an iCalendar file: {exc}"),))
-    records: list[dict[str, Any]] = []
-    problems: list[Problem] = []
-    invalid = 0
-    titles = [_text(c.get("X-WR-CALNAME") or c.get("NAME")) or "" for c in calendars]
-    for calendar in calendars:
-        for number, component in enumerate(calendar.walk("VEVENT"), start=1):
-            where = component.get("SUMMARY") or component.get("UID") or f"event {number}"
-            try:
-                records.append(_ics_event(component))
-            except (DateError, KeyError, ValueError, TypeError) as exc:
-                reason = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
-                problems.append(Problem(path, 0, 0, f"cannot import '{where}': {reason}"))
-                invalid += 1
-                continue
-            zone = _unknown_zone(component)
-            if zone is not None:
-                message = (f"'{where}': unknown time zone '{zone}'; "
-                           "its clock time is kept without a zone")  # fmt: skip
-                problems.append(Problem(path, 0, 0, message, Severity.WARNING))
-    title = next((t for t in titles if t), None)
-    return Imported(tuple(records), title, tuple(_nothing(path, records, problems)), invalid)
-
-
-def _ics_event(component: Any) -> dict[str, Any]:
-    from chrono.dates import parse_date  # (only when importing)
-
-    written = _text(component.get("X-CHRONO-DATE"))
-    date = written if written is not None else _ics_date(component)
-    record: dict[str, Any] = {"date": date}
-    # chrono's own clock times are in UTC in DTSTART; their zone, if any, is its own.
-    zone = _text(component.get("X-CHRONO-TIMEZONE")) if written is not None else _zone_of(component)
-    summary = str(component.get("SUMMARY") or "").strip()
-    if written is not None:  # chrono put the written date before vague dates' titles
-        parsed = parse_date(date)
-        if _vague(parsed):  # only there: a title may itself begin like a date
-            summary = summary.removeprefix(parsed.display() + ": ")
-    record["title"] = summary or "(untitled)"
-    chrono_id = _text(component.get("X-CHRONO-ID"))
-    if chrono_id is not None:
-        record["id"] = chrono_id
-    elif written is None and component.get("UID"):
-        record["id"] = str(component.get("UID")) + _occurrence(component)  # a stable key
-    text = str(component.get("DESCRIPTION") or "")
-    if written is not None:  # chrono's own: its sources exactly, after the description
-        found = component.get("X-CHRONO-SOURCE")
-        sources = [_text(v) or "" for v in (found if isinstance(found, list) else [found])
-                   if v is not None]  # fmt: skip
-        listed = "Sources:\n" + "\n".join(sources) if sources else ""
-        if listed and text.endswith(listed):
-            text = text.removesuffix(listed).removesuffix("\n\n")
-        description = text.rstrip() or None
-    else:
-        description, sources = _split_sources(text)
-    if description:
-        record["description"] = description
-    if component.get("LOCATION"):
-        record["location"] = str(component.get("LOCATION"))
-    tags = _categories(component.get("CATEGORIES"))
-    if tags:
-        record["tags"] = tags
-    url = component.get("URL")
-    if url is not None and not _listed(str(url), sources):
-        sources.insert(0, str(url))
-    if sources:
-        record["sources"] = sources
-    if zone is not None:
-        record["timezone"] = zone
-    if component.get("RRULE") is not None:
-        record["rrule"] = component.get("RRULE").to_ical().decode()
-    return record
-
-
-def _occurrence(component: Any) -> str:
-    """`#` and the RECURRENCE-ID of a moved occurrence of a recurring event, which
-    shares the series' UID (RFC 5545 §3.8.4.4): without it, the two would be one event
-    by id.  The occurrence is named in UTC (`#20250815T100000Z`), floating or as a date
-    as written, so that the same occurrence has one id whatever zone names it."""
-    found = component.get("RECURRENCE-ID")
-    if found is None:
-        return ""
-    value: dt.date = found.dt
-    if isinstance(value, dt.datetime) and value.tzinfo is not None:
-        return "#" + value.astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-    return "#" + value.strftime("%Y%m%dT%H%M%S" if isinstance(value, dt.datetime) else "%Y%m%d")
-
-
-def _listed(url: str, sources: Sequence[str]) -> bool:
-    """True when URL is one of the sources, as written or as export writes it in URL
-    (`as_url`: `a report.pdf` is `a%20report.pdf`)."""
-    return url in sources or any(as_url(source) == url for source in sources)
-
-
-def _ics_date(component: Any) -> str:
-    start = component.get("DTSTART")
-    if start is None:
-        raise KeyError("no DTSTART")
-    first = start.dt
-    end, duration = component.get("DTEND"), component.get("DURATION")
-    length = duration.dt if duration is not None else None
-    if not isinstance(first, dt.datetime):  # all-day: DTEND is exclusive
-        # The length, not the day after: that is in the year 10000 for 9999-12-31.
-        if end is not None:
-            length = end.dt - first
-        if length is None or length <= dt.timedelta(days=1):
-            return str(first.isoformat())
-        return f"{first.isoformat()}/{(first + (length - dt.timedelta(days=1))).isoformat()}"
-    last = end.dt if end is not None else _after(first, length) if length is not None else None
-    text = _iso_datetime(first)
-    if last is None or last == first:
-        return text
-    return f"{text}/{_iso_datetime(last)}"
-
-
-def _after(first: dt.datetime, length: dt.timedelta) -> dt.datetime:
-    """DTSTART plus DURATION; a ValueError (reported) when that is past 9999."""
-    try:
-        return first + length
-    except OverflowError:
-        raise ValueError("its DURATION ends after the year 9999") from None
-
-
-def _iso_datetime(value: dt.datetime) -> str:
-    """`2025-08-08T14:30Z`, `…+04:00`, or a floating/named-zone local time."""
-    clock = "%H:%M" if value.second == 0 else "%H:%M:%S"
-    local = value.strftime(f"%Y-%m-%dT{clock}")
-    if value.tzinfo is None or _zone_name(value.tzinfo) is not None:
-        return local
-    offset = value.utcoffset() or dt.timedelta(0)
-    if not offset:
-        return local + "Z"
-    minutes = int(offset.total_seconds()) // 60
-    sign = "+" if minutes >= 0 else "-"
-    return f"{local}{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
-
-
-def _zone_name(tz: dt.tzinfo) -> str | None:
-    """The IANA name of a named zone (TZID), None for UTC and fixed offsets."""
-    from chrono.dates import load_zone  # (only when importing)
-
-    name = getattr(tz, "key", None) or getattr(tz, "zone", None)
-    if not name or name in ("UTC", "Etc/UTC"):
-        return None
-    try:
-        load_zone(str(name))
-    except DateError:
-        return None
-    return str(name)
-
-
-def _unknown_zone(component: Any) -> str | None:
-    """The TZID of a start that came out without a zone (no such zone, no VTIMEZONE)."""
-    start = component.get("DTSTART")
-    tzid = start.params.get("TZID") if start is not None else None
-    value = start.dt if start is not None else None
-    if tzid and isinstance(value, dt.datetime) and value.tzinfo is None:
-        return str(tzid)
-    return None
-
-
-def _zone_of(component: Any) -> str | None:
-    start = component.get("DTSTART")
-    value = start.dt if start is not None else None
-    if isinstance(value, dt.datetime) and value.tzinfo is not None:
-        return _zone_name(value.tzinfo)
-    return None
-
-
-_ESCAPED = re.compile(r"\\([\\;,nN])")
-
-
-def unescape_text(text: str) -> str:
-    """RFC 5545 §3.3.11 TEXT read back: `escape_text` undone, in one pass so that an
-    escaped backslash before an `n` stays a backslash and an `n`."""
-    return _ESCAPED.sub(lambda m: "\n" if m[1] in "nN" else m[1], text)
-
-
-def _text(value: Any) -> str | None:
-    """A property icalendar does not know (X-CHRONO-*, NAME) as text: it leaves those
-    escaped."""
-    return None if value is None else unescape_text(str(value))
-
-
-def _categories(value: Any) -> list[str]:
-    """CATEGORIES as tags; icalendar has split and unescaped them (`a\\\\\\,b` is `a\\,b`)."""
-    items = value if isinstance(value, list) else [value] if value is not None else []
-    tags: list[str] = []
-    for item in items:
-        for cat in getattr(item, "cats", [item]):
-            text = str(cat).strip()
-            if text and text not in tags:
-                tags.append(text)
-    return tags
-
-
-def _split_sources(description: str) -> tuple[str | None, list[str]]:
-    """chrono writes sources after the description as `Sources:` and one per line."""
-    m = _SOURCES.search(description)
-    text = description if m is None else description[: m.start()]
-    # As a timeline file reads a description: trailing space dropped, the rest kept.
-    return text.rstrip() or None, [] if m is None else m["list"].split("\n")
-
-
-def _nothing(path: str, records: Sequence[object], problems: list[Problem]) -> list[Problem]:
-    """A file with no events and nothing wrong says so (a warning, as for timelines)."""
-    if not records and not problems:
-        return [Problem(path, 0, 0, "no events to import", Severity.WARNING)]
-    return problems
 
 
 PARTIAL = Option(
