@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from collections.abc import Sequence
 from typing import Any
 
@@ -34,7 +35,7 @@ from chrono.formats.markwhen_dates import (
 )
 from chrono.formats.records import needs_timezone
 from chrono.model import Event
-from chrono.precision import Precision, civil_from_instant
+from chrono.precision import US_PER_SECOND, Precision, civil_from_instant
 
 JOINER = "\u2060"  # WORD JOINER: escapes the character after it
 # What Markwhen reads as syntax inside text (see the module docstring): a joiner goes
@@ -99,8 +100,12 @@ def _utc(instant: int) -> str:
     return f"{y:04d}-{m:02d}-{d:02d}T{hour:02d}:{minute:02d}:{second:02d}Z"
 
 
-def markwhen_date(date: Any) -> tuple[str, bool]:
-    """The Markwhen date of a chrono date, and whether it says all of it."""
+def markwhen_date(date: Any, now: int | None = None) -> tuple[str, bool]:
+    """The Markwhen date of a chrono date, and whether it says all of it.
+
+    An open end is Markwhen's `now`; an open interval that starts after `now` (µs
+    since 1970, today when None) is written as its start alone, as Markwhen calls a
+    range that ends before it starts an error (the `date` property keeps it whole)."""
     start, end = date.start, date.end
     plain = not date.approximate and not date.uncertain
     points = [p for p in ((start, end) if date.interval else (start,)) if p is not None]
@@ -117,6 +122,8 @@ def markwhen_date(date: Any) -> tuple[str, bool]:
         return _point(end, True)[0], False
     first, exact_first = _point(start, False)
     if end is None:  # (an ISO instant is of Markwhen's casual grammar: its ranges take `-`)
+        if start.lo > (time.time_ns() // 1000 if now is None else now):
+            return first, False
         return f"{first} {'-' if start.offset is not None else '/'} now", False
     if start.offset is not None or end.offset is not None:
         # Markwhen reads ISO instants in its casual grammar, whose ranges take `-`
@@ -139,8 +146,8 @@ def _bce(date: Any) -> str:
     return f"{first} - {year_label(after)}"
 
 
-def _event(event: Event) -> list[str]:
-    date, exact = markwhen_date(event.date)
+def _event(event: Event, now: int | None = None) -> list[str]:
+    date, exact = markwhen_date(event.date, now)
     tags = [t for t in event.tags if _MW_TAG.fullmatch(t)]
     others = [t for t in event.tags if not _MW_TAG.fullmatch(t)]
     if others and tags + others != list(event.tags):  # (the first tag draws lanes: keep
@@ -178,7 +185,8 @@ def _line(line: str) -> str:
 
 def render(events: Sequence[Event], settings: Settings) -> Rendered:
     parts = [f"title: {_value(settings.title)}\n\n"] if settings.title else []
-    parts += ["\n".join(_event(event)) + "\n\n" for event in events]
+    now = None if settings.now is None else settings.now * US_PER_SECOND  # (SOURCE_DATE_EPOCH)
+    parts += ["\n".join(_event(event, now)) + "\n\n" for event in events]
     text = "".join(parts)
     unnamed = sorted({k for e in events for k in e.extra if not _KEY.fullmatch(k)})
     warnings = (

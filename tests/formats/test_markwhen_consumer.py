@@ -245,3 +245,22 @@ def test_markwhen_reads_any_text_and_date_as_chrono_wrote_it(data: st.DataObject
     assert len(parsed["events"]) == len(events)
     for event, seen in zip(events, parsed["events"], strict=True):
         check_event(event, seen)
+
+
+def test_an_open_interval_that_starts_after_today_is_no_error_to_markwhen(
+    tmp_path: Path,
+) -> None:
+    """Markwhen's open end is `now`: `2999 / now` is "Illogical date range" to it, so an
+    open interval that has not begun is written as its start, with the `date` property
+    (it failed the property test above once 2027/.. came after the day it ran)."""
+    events = merge_events(load_text(
+        "- {date: 2999/.., title: Not yet}\n- {date: 2020/.., title: Ongoing}\n", "x.yaml"
+    ).events).events  # fmt: skip
+    markwhen = FORMATS["markwhen"]
+    text = markwhen.render(events, markwhen.settings()).text
+    assert "2020 / now: Ongoing" in text
+    assert '2999: Not yet\ndate: "2999/.."' in text
+    parsed = parse_with_markwhen(text, tmp_path)
+    assert parsed["errors"] == []
+    imported = markwhen.read(text.encode(), "x.mw", None)  # type: ignore[misc]
+    assert [r["date"] for r in imported.records] == ["2020/..", "2999/.."]
