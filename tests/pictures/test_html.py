@@ -420,7 +420,7 @@ def test_a_label_brought_into_view_is_not_under_the_axis(dense_page: Any) -> Non
     page.keyboard.press("Tab")
     # the next label scrolled to just under the top of the view, where the axis is
     top = page.evaluate(
-        "() => JSON.parse(document.getElementById('chrono-data').textContent).marks[1][5]"
+        "() => JSON.parse(document.getElementById('chrono-data').textContent).marks.top[1]"
     )
     page.evaluate(f"() => document.getElementById('picture').scrollTop = {top} - 10")
     page.keyboard.press("Tab")
