@@ -443,26 +443,24 @@ class _Rows:
     def place(self, left: float, right: float, rows: int = 1) -> int:
         """The first of `rows` rows in a row that all end at or before `left`; the box
         (as tall as those rows) is added to them."""
-        if rows == 1:  # most labels
-            ends, size = self.ends, self.size
-            if ends[1] > left:  # no used row fits
-                row = self.count
-            else:  # straight down from the root: the left child, else the right
-                node = 1
-                while node < size:
-                    node += node
-                    if ends[node] > left:
-                        node += 1
-                row = node - size
-            self._set(row, right)
-            return row
-        row = 0
-        while True:
-            row = self._first(row, left)
-            blocked = next((r for r in range(row + 1, row + rows) if self._end(r) > left), None)
-            if blocked is None:
-                break
-            row = blocked + 1
+        ends, size = self.ends, self.size
+        if ends[1] > left:  # (the root) no used row fits: the box starts the next rows
+            row = self.count
+        elif rows == 1:  # straight down from the root: the left child, else the right
+            node = 1
+            while node < size:
+                node += node
+                if ends[node] > left:
+                    node += 1
+            row = node - size
+        else:
+            row = 0
+            while True:
+                row = self._first(row, left)
+                blocked = next((r for r in range(row + 1, row + rows) if self._end(r) > left), None)
+                if blocked is None:
+                    break
+                row = blocked + 1
         for r in range(row, row + rows):
             self._set(r, right)
         return row
@@ -474,10 +472,9 @@ class _Rows:
         """The first row from `start` whose right end is at most `left` (a row not used
         yet, when no used row is): up the tree to the first subtree on the right that
         holds one, then down to it."""
-        ends = self.ends
-        if start >= self.count or ends[1] > left:  # (the root: no used row fits)
-            return max(start, self.count)
-        node = start + self.size
+        if start >= self.count:
+            return start
+        ends, node = self.ends, start + self.size
         while ends[node] > left:
             while node & 1:  # a right child: nothing more to its right at this level
                 node >>= 1
