@@ -488,10 +488,13 @@ class _Rows:
     def _set(self, row: int, right: float) -> None:
         """Put a box that ends at `right` in `row` (which ends before the box begins)."""
         ends, node = self.ends, row + self.size
-        self.count = max(self.count, row + 1)
-        ends[node] = right
-        while node > 1:  # up the tree while the least right end changes
-            least = min(ends[node], ends[node ^ 1])
+        if row >= self.count:
+            self.count = row + 1
+        ends[node] = least = right
+        while node > 1:  # up the tree while the least right end below changes
+            sibling = ends[node ^ 1]
+            if sibling < least:
+                least = sibling
             node >>= 1
             if ends[node] == least:
                 break
