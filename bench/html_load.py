@@ -23,7 +23,7 @@ FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
 
 
 _FIRST_MARK = """() => {
-  const [x0, , y] = JSON.parse(document.getElementById('chrono-data').textContent).marks[0];
+  const { x0: [x0], y: [y] } = JSON.parse(document.getElementById('chrono-data').textContent).marks;
   const r = document.querySelector('#picture svg:not(#axis)').getBoundingClientRect();
   return [r.left + x0 + 1, r.top + y + 1];
 }"""
