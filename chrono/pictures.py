@@ -493,7 +493,7 @@ class _Rows:
         ends[node] = least = right
         while node > 1:  # up the tree while the least right end below changes
             sibling = ends[node ^ 1]
-            if sibling < least:
+            if sibling < least:  # noqa: PLR1730 - no call to min(): the layout's hottest loop
                 least = sibling
             node >>= 1
             if ends[node] == least:
