@@ -16,8 +16,11 @@ event text is escaped, and the script sets text with `textContent` only.
 
 from __future__ import annotations
 
+import base64
 import html
 import json
+import sys
+from array import array
 from collections.abc import Iterator, Sequence
 from operator import attrgetter
 from typing import Any
@@ -77,7 +80,13 @@ header button, header select { font: inherit; padding: 2px 10px; }
 _SCRIPT = """\
 (() => {
   const data = JSON.parse(document.getElementById('chrono-data').textContent);
-  const { events, marks } = data;
+  const { events } = data;
+  // The layout's numbers come packed (see `_floats`): 32-bit floats, read to a tenth.
+  const bytes = (text) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+  const floats = (text) => Float64Array.from(new Float32Array(bytes(text).buffer),
+    (x) => Math.round(x * 10) / 10);
+  const marks = { flags: bytes(data.marks.flags), lines: data.marks.lines };
+  for (const name of ['x0', 'x1', 'y', 'left', 'top', 'width']) marks[name] = floats(data.marks[name]);
   const [FONT, ROW, BAR] = data.sizes;
   const n = events.title.length;
   const NS = 'http://www.w3.org/2000/svg';
@@ -420,10 +429,19 @@ _SCRIPT = """\
 })();"""
 
 
-def _tenths(values: list[float]) -> str:
-    """Numbers to a tenth, as a JSON list (formatted in one call: a call for each
-    number would take four times as long)."""
-    return "[" + ",".join(["%.1f"] * len(values)) % tuple(values) + "]"
+def _floats(values: list[float]) -> str:
+    """Numbers packed for the page's script: base64 of little-endian 32-bit floats, as
+    precise as the browser's own SVG geometry and a quarter of the time it takes to
+    write each number as text."""
+    packed = array("f", values)
+    if sys.byteorder == "big":
+        packed.byteswap()
+    return json.dumps(base64.b64encode(packed).decode("ascii"))
+
+
+def _bytes(values: list[int]) -> str:
+    """Small numbers packed for the page's script: base64 of a byte each."""
+    return json.dumps(base64.b64encode(bytes(values)).decode("ascii"))
 
 
 def _object(members: dict[str, str]) -> str:
@@ -477,13 +495,13 @@ def _island(events: Sequence[Event], picture: Picture) -> str:
     labels = [m.label for m in marks]
     lines = {m.index: _lines(m.label) for m in marks if len(m.label.lines) > 1}
     layout = {
-        "x0": _tenths([m.x0 for m in marks]),
-        "x1": _tenths([m.x1 for m in marks]),
-        "y": _tenths([m.y for m in marks]),
-        "flags": json.dumps([_flags(m) for m in marks]),
-        "left": _tenths([b.x for b in labels]),
-        "top": _tenths([b.y for b in labels]),
-        "width": _tenths([b.width for b in labels]),
+        "x0": _floats([m.x0 for m in marks]),
+        "x1": _floats([m.x1 for m in marks]),
+        "y": _floats([m.y for m in marks]),
+        "flags": _bytes([_flags(m) for m in marks]),
+        "left": _floats([b.x for b in labels]),
+        "top": _floats([b.y for b in labels]),
+        "width": _floats([b.width for b in labels]),
         "lines": json.dumps(lines, separators=(",", ":")),
     }
     text = _object(
