@@ -23,7 +23,9 @@ FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
 
 
 _FIRST_MARK = """() => {
-  const [x0, , y] = JSON.parse(document.getElementById('chrono-data').textContent).marks[0];
+  const marks = JSON.parse(document.getElementById('chrono-data').textContent).marks;
+  const first = (t) => new Float32Array(Uint8Array.from(atob(t), (c) => c.charCodeAt(0)).buffer)[0];
+  const [x0, y] = [first(marks.x0), first(marks.y)];
   const r = document.querySelector('#picture svg:not(#axis)').getBoundingClientRect();
   return [r.left + x0 + 1, r.top + y + 1];
 }"""

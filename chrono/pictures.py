@@ -102,7 +102,7 @@ def wrap(text: str, first: float, width: float = WRAP) -> list[tuple[str, float,
     lines: list[tuple[str, float, str]] = []
     line, used, room, sep = "", 0.0, max(first, FONT), ""
     for word in text.split(" "):
-        size = text_width(word)
+        size = _WORDS[word] * FONT / 1000  # (`text_width(word)`, from the table of words)
         if line and used + SPACE + size <= room:
             line, used = f"{line} {word}", used + SPACE + size
             continue
@@ -284,20 +284,18 @@ def lay_out(events: Sequence[Event], title: str, lanes: str = "none") -> Picture
     for name, members in order.items():
         lane = Lane(name, y, y + (LANE_HEAD if name is not None else 0) + 8, 0.0)
         bar_rows = _BarRows()
-        rows = _Rows()
         marks, position, axis_y = lane.marks, scale.position, lane.axis_y
         far = origin + AXIS + OVERHANG
         for i in members:
             event = events[i]
             lo, hi, open_start, open_end, bar = spans[i]
             x0 = origin + (scale.start if open_start else position(lo))
-            x1 = origin + (scale.end if open_end else position(hi))
             if bar:
-                x1 = max(x1, x0 + 3)
+                x1 = max(origin + (scale.end if open_end else position(hi)), x0 + 3)
                 row = bar_rows.place(x0 - 1, x1 + 1)
                 mark_y = axis_y + 6 + row * BAR_PITCH
-            else:
-                mark_y = axis_y
+            else:  # a point: hi is lo
+                x1, mark_y = x0, axis_y
             date = event.date.display()
             date_width = text_width(date, bold=True)
             lines = wrap(event.title, WRAP - date_width - SPACE)
@@ -311,6 +309,7 @@ def lay_out(events: Sequence[Event], title: str, lanes: str = "none") -> Picture
             marks.append(Mark(i, event, x0, x1, mark_y, bar, open_start, open_end, label, x0))
             right = max(right, left + width)
         labels_top = lane.axis_y + 6 + bar_rows.count * BAR_PITCH + 10
+        rows = _Rows(sum(len(mark.label.lines) for mark in marks))
         for mark in marks:  # in time order, so that rows read down in time order
             box = mark.label
             row = rows.place(box.x - GAP / 2, box.x + box.width + GAP / 2, len(box.lines))
@@ -430,67 +429,72 @@ class _Rows:
     already in a row begins before the new box ends, and the two meet exactly when
     it ends after the new box begins: the new box fits in a row when the row's
     rightmost end is at or before its left edge. A tree of the rows' right ends
-    finds the first such row."""
+    finds the first such row. Rows not used yet are not in it (their ends are
+    infinite there): when no used row fits, as for most labels of a dense
+    chronology, the root says so at once and the box starts the next row."""
 
-    def __init__(self) -> None:
-        self.size = 64
-        self.ends = [-math.inf] * (2 * self.size)  # a row not yet used fits anything
-        self.count = 0
+    def __init__(self, most: int) -> None:
+        """Rows for boxes `most` rows tall in all (each box takes at most that many
+        rows more)."""
+        self.size = 1 << max(most - 1, 1).bit_length()  # leaves: rows, and the unused
+        self.ends = [math.inf] * (2 * self.size)
+        self.count = 0  # rows used
 
     def place(self, left: float, right: float, rows: int = 1) -> int:
         """The first of `rows` rows in a row that all end at or before `left`; the box
         (as tall as those rows) is added to them."""
-        if rows == 1:  # most labels: straight down from the root
-            ends, node, size = self.ends, 1, self.size
+        ends, size = self.ends, self.size
+        if ends[1] > left:  # (the root) no used row fits: the box starts the next rows
+            row = self.count
+        elif rows == 1:  # straight down from the root: the left child, else the right
+            node = 1
             while node < size:
-                node += node  # the left child, else the right
+                node += node
                 if ends[node] > left:
                     node += 1
-            row = node - size if ends[node] <= left else size
-            self._set(row, right)
-            return row
-        row = 0
-        while True:
-            row = self._first(row, left)
-            blocked = next((r for r in range(row + 1, row + rows) if self._end(r) > left), None)
-            if blocked is None:
-                break
-            row = blocked + 1
+            row = node - size
+        else:
+            row = 0
+            while True:
+                row = self._first(row, left)
+                blocked = next((r for r in range(row + 1, row + rows) if self._end(r) > left), None)
+                if blocked is None:
+                    break
+                row = blocked + 1
         for r in range(row, row + rows):
             self._set(r, right)
         return row
 
     def _end(self, row: int) -> float:
-        return self.ends[self.size + row] if row < self.size else -math.inf
+        return self.ends[self.size + row] if row < self.count else -math.inf
 
     def _first(self, start: int, left: float) -> int:
-        """The first row from `start` whose right end is at most `left`: up the tree
-        to the first subtree on the right that holds one, then down to it."""
-        if start >= self.size:
-            return start  # (a row not made yet fits anything)
+        """The first row from `start` whose right end is at most `left` (a row not used
+        yet, when no used row is): up the tree to the first subtree on the right that
+        holds one, then down to it."""
+        if start >= self.count:
+            return start
         ends, node = self.ends, start + self.size
         while ends[node] > left:
             while node & 1:  # a right child: nothing more to its right at this level
                 node >>= 1
                 if node == 1:
-                    return self.size
+                    return self.count
             node += 1
         while node < self.size:
             node = 2 * node if ends[2 * node] <= left else 2 * node + 1
         return node - self.size
 
     def _set(self, row: int, right: float) -> None:
-        while row >= self.size:  # twice the rows
-            leaves = self.ends[self.size :] + [-math.inf] * self.size
-            self.size *= 2
-            self.ends = [-math.inf] * self.size + leaves
-            for node in range(self.size - 1, 0, -1):
-                self.ends[node] = min(self.ends[2 * node], self.ends[2 * node + 1])
+        """Put a box that ends at `right` in `row` (which ends before the box begins)."""
         ends, node = self.ends, row + self.size
-        self.count = max(self.count, row + 1)
-        ends[node] = max(ends[node], right)
-        while node > 1:  # up the tree while the least right end changes
-            least = min(ends[node], ends[node ^ 1])
+        if row >= self.count:
+            self.count = row + 1
+        ends[node] = least = right
+        while node > 1:  # up the tree while the least right end below changes
+            sibling = ends[node ^ 1]
+            if sibling < least:  # noqa: PLR1730 - no call to min(): the layout's hottest loop
+                least = sibling
             node >>= 1
             if ends[node] == least:
                 break

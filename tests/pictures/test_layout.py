@@ -37,7 +37,7 @@ def _free_rows(rows: list[list[tuple[float, float]]], left: float, right: float,
 @given(BOXES, st.lists(st.integers(1, 3), min_size=200, max_size=200))
 def test_the_tree_of_rows_is_first_fit(boxes: list[tuple[int, int]], tall: list[int]) -> None:
     plain: list[list[tuple[float, float]]] = []
-    fast = _Rows()
+    fast = _Rows(sum(tall))
     for (left, right), k in zip(boxes, tall, strict=False):
         assert fast.place(left, right, k) == _free_rows(plain, left, right, k)
     assert fast.count == len([r for r in plain if r])
@@ -46,14 +46,15 @@ def test_the_tree_of_rows_is_first_fit(boxes: list[tuple[int, int]], tall: list[
 @given(BOXES)
 def test_one_row_tall_is_the_plain_first_fit(boxes: list[tuple[int, int]]) -> None:
     plain: list[list[tuple[float, float]]] = []
-    fast = _Rows()
+    fast = _Rows(len(boxes))
     for left, right in boxes:
         assert fast.place(left, right) == _free_row(plain, left, right)
 
 
-def test_rows_grow_past_the_first_tree() -> None:
-    rows = _Rows()
-    assert [rows.place(0, 10) for _ in range(300)] == list(range(300))
+@pytest.mark.parametrize("most", [1, 2, 3, 64, 65, 300])
+def test_rows_for_as_many_boxes_as_asked(most: int) -> None:
+    rows = _Rows(most)
+    assert [rows.place(0, 10) for _ in range(most)] == list(range(most))
     assert rows.place(10, 20) == 0
 
 
