@@ -537,3 +537,24 @@ def test_markwhen_writes_any_line_break_as_one_so_the_round_trip_holds(
     assert events_of(imported)[0].description == "line1\nline2\nx\ny"
     (tmp_path / "back.yaml").write_text(imported, encoding="utf-8")
     assert run("export", "--format", "markwhen", str(tmp_path / "back.yaml")).stdout == exported
+
+
+def test_timelinejs_round_trip_keeps_the_zone_of_a_clock_time(run: Run, tmp_path: Path) -> None:
+    """(It came back as the UTC fields, floating, with the written date left in a stray
+    `display_date` field.)"""
+    source = tmp_path / "k.yaml"
+    source.write_text(
+        "title: T\ntimezone: Asia/Kathmandu\nevents:\n"
+        "- {date: 2025-08-08T14:30, title: floating kathmandu}\n"
+        "- {date: '2025-08-08T14:30:00+05:45', title: offset}\n",
+        encoding="utf-8",
+    )
+    exported = run("export", "--format", "timelinejs", str(source)).stdout
+    assert "Time zone: Asia/Kathmandu" in exported
+    (tmp_path / "k.json").write_text(exported, encoding="utf-8")
+    imported = run("import", str(tmp_path / "k.json")).stdout
+    first = events_of(imported)[0]
+    assert (first.date.text, first.timezone) == ("2025-08-08T14:30", "Asia/Kathmandu")
+    assert "display_date" not in imported
+    (tmp_path / "back.yaml").write_text(imported, encoding="utf-8")
+    assert run("export", "--format", "timelinejs", str(tmp_path / "back.yaml")).stdout == exported

@@ -26,7 +26,7 @@ from chrono.errors import DateError, Problem, Severity
 from chrono.formats import Format, Imported, Option, Rendered, Settings
 from chrono.formats.grouping import BANDS, band
 from chrono.formats.jsonfile import load
-from chrono.formats.records import as_url
+from chrono.formats.records import as_url, needs_timezone
 from chrono.model import Event
 from chrono.precision import Precision, civil_from_instant
 
@@ -123,6 +123,8 @@ def _text(event: Event) -> str:
         parts.append(
             f'<p class="chrono-sources">Sources:</p><ul class="chrono-sources">{items}</ul>'
         )
+    if needs_timezone(event):  # (the fields are UTC: the clock time read in this zone)
+        parts.append(f'<p class="chrono-timezone">Time zone: {_escape(str(event.timezone))}</p>')
     return "".join(parts)
 
 
@@ -247,12 +249,13 @@ def _record(slide: dict[str, Any]) -> dict[str, Any]:
     title = " ".join(_html_text(headline).split()) if isinstance(headline, str) else ""
     if not title:
         raise ValueError("has no headline (text.headline), which chrono needs as its title")
-    record: dict[str, Any] = {"date": _date(slide), "title": title}
+    body = _get(slide, "text", "text")
+    mine = _chrono_text(body) if isinstance(body, str) else None
+    zone = mine.get("timezone") if mine is not None else None
+    record: dict[str, Any] = {"date": _date(slide, zone), "title": title}
     unique_id = slide.get("unique_id")
     if isinstance(unique_id, str) and unique_id and not _MADE_ID.fullmatch(unique_id):
         record["id"] = unique_id
-    body = _get(slide, "text", "text")
-    mine = _chrono_text(body) if isinstance(body, str) else None
     if mine is not None:
         record.update(mine)
     else:
@@ -274,9 +277,10 @@ def _written(shown: str) -> str:
     return shown.strip().replace(" – ", "/").replace("…", "..")
 
 
-def _date(slide: dict[str, Any]) -> str:
+def _date(slide: dict[str, Any], zone: str | None = None) -> str:
     """The date as chrono writes it: the display date when it means what the fields
-    say (it keeps `~`, `?`, quarters, offsets), else the fields as ISO text."""
+    say (it keeps `~`, `?`, quarters, offsets, and clock times read in the `zone`
+    chrono's text names), else the fields as ISO text."""
     from chrono.dates import parse_date  # (only when importing)
 
     start = _fields(slide.get("start_date"), "start_date")
@@ -285,7 +289,7 @@ def _date(slide: dict[str, Any]) -> str:
     if isinstance(shown, str) and shown.strip():
         try:
             written = _written(shown)
-            if date_fields(parse_date(written)) == (start, end):
+            if date_fields(parse_date(written, zone=zone)) == (start, end):
                 return written
         except DateError:
             pass  # free text ("Summer 1994"): the fields are the date
@@ -356,7 +360,8 @@ _CHRONO_TEXT = re.compile(
     r'(?:<p class="chrono-tags">Tags: (?P<tags><span>[^<]*(?:<br>[^<]*)*</span>'
     r"(?:, <span>[^<]*(?:<br>[^<]*)*</span>)*)</p>)?"
     r'(?:<p class="chrono-sources">Sources:</p><ul class="chrono-sources">'
-    r"(?P<sources>(?:<li>(?:(?!</li>).)*</li>)+)</ul>)?",  # (an item ends at its </li>)
+    r"(?P<sources>(?:<li>(?:(?!</li>).)*</li>)+)</ul>)?"  # (an item ends at its </li>)
+    r'(?:<p class="chrono-timezone">Time zone: (?P<timezone>[^<]*)</p>)?',
     re.DOTALL,
 )
 _SPAN = re.compile(r"<span>(.*?)</span>", re.DOTALL)
@@ -380,6 +385,8 @@ def _chrono_text(body: str) -> dict[str, Any] | None:
         if len(items) != m["sources"].count("<li>"):
             return None
         found["sources"] = [_unescape(linked or plain) for linked, plain in items]
+    if m["timezone"] is not None:
+        found["timezone"] = _unescape(m["timezone"])
     return found
 
 
