@@ -558,3 +558,20 @@ def test_timelinejs_round_trip_keeps_the_zone_of_a_clock_time(run: Run, tmp_path
     assert "display_date" not in imported
     (tmp_path / "back.yaml").write_text(imported, encoding="utf-8")
     assert run("export", "--format", "timelinejs", str(tmp_path / "back.yaml")).stdout == exported
+
+
+def test_csv_round_trip_keeps_the_zone_of_a_clock_time(run: Run, tmp_path: Path) -> None:
+    """(CSV had no column for it: the time came back floating, and sorted elsewhere.)"""
+    source = tmp_path / "k.yaml"
+    source.write_text(
+        "timezone: Asia/Kathmandu\nevents:\n- {date: 2025-08-08T14:30, title: in Kathmandu}\n"
+        "- {date: 2025-08-08, title: a day}\n",
+        encoding="utf-8",
+    )
+    exported = run("export", "--format", "csv", str(source)).stdout
+    assert exported.splitlines()[0] == "date,title,description,location,tags,sources,id,timezone"
+    (tmp_path / "k.csv").write_text(exported, encoding="utf-8", newline="")
+    imported = run("import", str(tmp_path / "k.csv")).stdout
+    assert [e.timezone for e in events_of(imported)] == [None, "Asia/Kathmandu"]
+    (tmp_path / "back.yaml").write_text(imported, encoding="utf-8")
+    assert run("export", "--format", "csv", str(tmp_path / "back.yaml")).stdout == exported

@@ -15,6 +15,7 @@ from typing import Any
 
 from chrono.errors import DateError, Problem, Severity, bad_utf8
 from chrono.formats import Format, Imported, Rendered, Settings
+from chrono.formats.records import needs_timezone
 from chrono.model import Event
 
 HEADER = ("date", "title", "description", "location", "tags", "sources", "id")
@@ -60,11 +61,14 @@ def render(events: Sequence[Event], settings: Settings) -> Rendered:
     extra_keys = list(
         dict.fromkeys(k for e in events for k, v in e.extra.items() if k not in HEADER and _cell(v))
     )
+    # The zone a clock time was read in, where one was (else it would come back floating).
+    zones = any(map(needs_timezone, events))
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180: CRLF, minimal quoting
-    writer.writerow(HEADER + tuple(extra_keys))
+    writer.writerow(HEADER + (("timezone",) if zones else ()) + tuple(extra_keys))
     for e in events:
         row = [e.date.text, e.title, e.description, e.location, e.tags, e.sources, e.id]
+        row += [e.timezone if needs_timezone(e) else None] if zones else []
         row += [e.extra.get(k) for k in extra_keys]
         writer.writerow([neutralise(_cell(v)) for v in row])
     return Rendered(out.getvalue())
@@ -84,6 +88,7 @@ _COLUMNS = {
     "tags": ("tags", "categories", "category"),
     "sources": ("sources", "source", "url", "link"),
     "id": ("id", "uid"),
+    "timezone": ("timezone", "time zone"),
 }
 
 
@@ -135,13 +140,14 @@ def _csv_record(
     by_role = {role: cells.get(name, "").strip() for name, role in roles.items()}
     if not by_role.get("title"):
         raise DateError("row has no title")
-    date = _csv_date(by_role.get("date", ""), by_role.get("time", ""), day_first)
+    zone = by_role.get("timezone") or None
+    date = _csv_date(by_role.get("date", ""), by_role.get("time", ""), day_first, zone)
     if by_role.get("end"):
-        end = _csv_date(by_role["end"], by_role.get("end time", ""), day_first)
+        end = _csv_date(by_role["end"], by_role.get("end time", ""), day_first, zone)
         if end != date:
             date = f"{date}/{end}"
     record: dict[str, Any] = {"date": date, "title": by_role["title"]}
-    for field in ("id", "description", "location"):
+    for field in ("id", "description", "location", "timezone"):
         if by_role.get(field):
             record[field] = cells[next(n for n, r in roles.items() if r == field)]
     for field in ("tags", "sources"):
@@ -154,7 +160,7 @@ def _csv_record(
     return record
 
 
-def _csv_date(text: str, clock: str, day_first: bool | None) -> str:
+def _csv_date(text: str, clock: str, day_first: bool | None, zone: str | None = None) -> str:
     """The date as written, made unambiguous: numeric dates become ISO text."""
     if not text:
         raise DateError("row has no date")
@@ -163,7 +169,7 @@ def _csv_date(text: str, clock: str, day_first: bool | None) -> str:
         text = f"{text} {clock}"
     from chrono.dates import parse_date  # (only when importing)
 
-    date = parse_date(text, day_first=day_first)  # raises on a bad or ambiguous date
+    date = parse_date(text, zone=zone, day_first=day_first)  # raises on a bad date or zone
     if numeric and not date.interval:
         return date.iso_bounds()[0] or text
     return text
