@@ -42,6 +42,7 @@ from chrono.wording import (
     Name,
     acronyms_of,
     contrast,
+    may_name,
     names_of,
     raw_words,
     words,
@@ -155,14 +156,13 @@ class TitleIndex:
         writes in capitals and another spells out."""
         rows: list[tuple[str, ...]] = []  # (tuples: a frozenset a title took 470 MB at 1M)
         written: dict[int, frozenset[str]] = {}
-        named_candidates: list[int] = []  # (three capitals or more)
+        named_candidates: list[int] = []  # (three capitalised words or more)
         for i, title in enumerate(titles):
             raws = raw_words(title)
             rows.append(tuple(words_of(raws)))
-            capitals = sum(map(str.isupper, title))
-            if capitals >= 2 and (found := acronyms_of(raws)):
+            if (found := acronyms_of(raws)) and sum(map(str.isupper, title)) >= 2:
                 written[i] = found
-            if capitals >= 3:
+            if may_name(raws):
                 named_candidates.append(i)
         named: dict[int, dict[str, Name]] = {}
         if written:

@@ -703,3 +703,31 @@ def test_initialisms_in_capitals_are_words_in_any_language(a: str, b: str, share
     was dropped as the French article `un`."""
     assert shared in words(a) & words(b)
     assert "un" not in words("Un accord est signé")  # the article in lower case still goes
+
+
+# Titles as the initialism search meets them: names in Title Case with links between,
+# capitals, articles, other scripts, single letters.
+_NAME_WORDS = st.sampled_from(
+    ["International", "Monetary", "Fund", "IMF", "World", "Health", "Organization", "WHO",
+     "The", "the", "of", "Of", "and", "de", "A", "An", "Über", "Österreich", "Ёлка", "Гагарин",
+     "NATO", "X1", "b2", "new", "York", "Stock", "Exchange", "ǅemal", "Ⅻ", "ΣΟΦΙΑ", "Ωmega"]
+)  # fmt: skip
+_NAMED_TITLES = st.lists(_NAME_WORDS | st.text(max_size=5), max_size=12).map(" ".join)
+_KEYS = st.sets(st.sampled_from(["imf", "who", "nyse", "ysе", "wh", "ifm", "ao", "tog", "ue"]))
+
+
+@given(_NAMED_TITLES, st.none() | _KEYS.filter(bool))
+@settings(max_examples=300)
+def test_names_found_are_the_initialisms_of_the_title(title: str, keys: set[str] | None) -> None:
+    """`names_of` looks only where `initialisms` could find something (three capitalised
+    words, initials that hold a wanted initialism's letters): what it finds is what
+    `initialisms` finds, less the initialisms not wanted."""
+    from chrono.wording import Initials, Name, initialisms, names_of, raw_words
+
+    raws = raw_words(title)
+    wanted = None if keys is None else Initials(keys)
+    expected = {key: Name(words(name), name) for key, name in initialisms(raws).items()
+                if keys is None or key in keys}  # fmt: skip
+    assert names_of(raws, wanted) == expected
+    if wanted is not None:  # asked twice: the answer kept for these initials is the same
+        assert names_of(raws, wanted) == expected
