@@ -84,6 +84,9 @@ def merge_events(
     merging.merge_exact()
     near: dict[int, tuple[NearDuplicate, ...]] = {}
     if dedupe is Dedupe.FUZZY:
+        # The exact keys are made again after the search rather than held through it:
+        # at 1M events they took 200 MB, which the search needs more.
+        merging.keys.clear()
         groups = near_groups(merging.current, min_score, meaning=meaning)
         for event, group in zip(
             merging.merge([list(g.members) for g in groups]), groups, strict=True

@@ -42,6 +42,7 @@ from chrono.wording import (
     Name,
     acronyms_of,
     contrast,
+    may_name,
     names_of,
     raw_words,
     words,
@@ -144,7 +145,7 @@ class TitleIndex:
         self.names = names or {}
         self.acronyms = acronyms or {}
         weights = self.weights
-        self.totals = [sum(weights[w] for w in t) for t in titles]
+        self.totals = array("d", [sum(map(weights.__getitem__, t)) for t in titles])
         # Every word's place in rarity order (then alphabetical): sorting by it is a
         # lookup per word, not a key tuple made per word per title.
         self.rank = {w: n for n, w in enumerate(sorted(df, key=lambda w: (df[w], w)))}
@@ -155,14 +156,13 @@ class TitleIndex:
         writes in capitals and another spells out."""
         rows: list[tuple[str, ...]] = []  # (tuples: a frozenset a title took 470 MB at 1M)
         written: dict[int, frozenset[str]] = {}
-        named_candidates: list[int] = []  # (three capitals or more)
+        named_candidates: list[int] = []  # (three capitalised words or more)
         for i, title in enumerate(titles):
             raws = raw_words(title)
             rows.append(tuple(words_of(raws)))
-            capitals = sum(map(str.isupper, title))
-            if capitals >= 2 and (found := acronyms_of(raws)):
+            if (found := acronyms_of(raws)) and sum(map(str.isupper, title)) >= 2:
                 written[i] = found
-            if capitals >= 3:
+            if may_name(raws):
                 named_candidates.append(i)
         named: dict[int, dict[str, Name]] = {}
         if written:
@@ -361,42 +361,8 @@ def find_near_duplicates(
                 keys.add(i, pairs, ((a * n + b) * n + c,))
             else:
                 keys.add(i, pairs, ())
-    # A bucket lists the events filed in it whole (as 2*i) and the finer events
-    # it contains (2*i + 1), the latter only where it holds a whole one already:
-    # most finer entries would meet nothing.  Most buckets hold one event: that one
-    # is kept as a number, and becomes a list when a second comes.
-    buckets: dict[int, int | list[int]] = {}
-    own = [0] * len(events)
-    for i, by_level in keys.items():
-        lo, hi = spans.lows[i], spans.highs[i]
-        level = own[i] = _level(hi - lo)
-        size = _SIZES[level]
-        for period in range((lo - _EPOCH) // size, (hi - 1 - _EPOCH) // size + 1):
-            where = level + 4 * period  # (levels 0-2; periods may be negative: BCE)
-            for key in by_level[level]:
-                name = key * _KEY_SPAN + where
-                bucket = buckets.get(name)
-                if bucket is None:
-                    buckets[name] = 2 * i
-                elif isinstance(bucket, int):
-                    buckets[name] = [bucket, 2 * i]
-                else:
-                    bucket.append(2 * i)
-    for i, by_level in keys.items():
-        lo, hi = spans.lows[i], spans.highs[i]
-        for level in range(own[i] + 1, len(_SIZES)):
-            size = _SIZES[level]
-            for period in range((lo - _EPOCH) // size, (hi - 1 - _EPOCH) // size + 1):
-                where = level + 4 * period
-                for key in by_level[level]:
-                    name = key * _KEY_SPAN + where
-                    bucket = buckets.get(name)
-                    if bucket is None:
-                        continue
-                    if isinstance(bucket, int):
-                        buckets[name] = [bucket, 2 * i + 1]
-                    else:
-                        bucket.append(2 * i + 1)
+    buckets = _shared_buckets(keys, spans)
+    del keys  # (its arrays: 40 MB at 1M events)
     seen: set[int] = set()
     found: list[NearDuplicate] = []
     size = len(events)
@@ -406,9 +372,7 @@ def find_near_duplicates(
     elif vectors is None:
         vectors = meaning_vectors([e.title for e in events])
     compare = functools.partial(_compare, events, index, vectors, min_score=min_score)
-    for entries in buckets.values():
-        if isinstance(entries, int):
-            continue
+    for entries in buckets:
         for coarse, fine in _split_crowded(entries, combos, exhaustive):
             for x, first in enumerate(coarse):
                 lo, hi = lows[first], highs[first]
@@ -430,6 +394,67 @@ def find_near_duplicates(
                     found.append(near)
     found.sort(key=lambda n: (-n.score, n.a.sort_key(), n.b.sort_key()))
     return found
+
+
+_SLOTS = 1 << 24  # counters for the buckets' first count (16 MB; see _shared_buckets)
+_MASK = _SLOTS - 1
+_MIX = 0x9E3779B1  # spreads keys over the counters: a bucket's is (key * _MIX + where) & _MASK
+
+
+def _shared_buckets(keys: _Keys, spans: _Spans) -> list[list[int]]:
+    """The buckets that hold two entries or more, each a list of the events filed in
+    it whole (as 2*i) and the finer events it contains (2*i + 1), the latter only
+    where it holds a whole one already: most finer entries would meet nothing.
+
+    Most buckets hold one event, and keeping every bucket took 500 MB at 1M events.
+    So they are counted first, not kept: each bucket's number falls on one of
+    _SLOTS counters, which counts its whole entries (up to two) and notes a finer
+    one.  Only buckets whose counter says two entries may meet there are then kept;
+    a counter that two buckets share keeps one in vain, never leaves one out.
+    """
+    lows, highs = spans.lows, spans.highs
+    counts = bytearray(_SLOTS)  # whole entries, 0 to 2, plus _FINER if a finer one
+    for i, by_level in keys.items():
+        lo, hi = lows[i], highs[i]
+        for key, where in _places(by_level, lo, hi):
+            slot = (key * _MIX + where) & _MASK
+            if counts[slot] & 3 < 2:
+                counts[slot] += 1
+        for key, where in _places(by_level, lo, hi, finer=True):
+            counts[(key * _MIX + where) & _MASK] |= _FINER
+    kept = bytes(c & 3 >= 2 or c == 1 | _FINER for c in range(256))  # (a table: fast)
+    buckets: dict[int, list[int]] = {}
+    for i, by_level in keys.items():
+        for key, where in _places(by_level, lows[i], highs[i]):
+            if kept[counts[(key * _MIX + where) & _MASK]]:
+                buckets.setdefault(key * _KEY_SPAN + where, []).append(2 * i)
+    for i, by_level in keys.items():  # once every whole entry is in
+        for key, where in _places(by_level, lows[i], highs[i], finer=True):
+            if (
+                kept[counts[(key * _MIX + where) & _MASK]]
+                and (bucket := buckets.get(key * _KEY_SPAN + where)) is not None
+            ):
+                bucket.append(2 * i + 1)
+    return [entries for entries in buckets.values() if len(entries) > 1]
+
+
+_FINER = 4
+
+
+def _places(
+    by_level: Sequence[Sequence[int]], lo: int, hi: int, *, finer: bool = False
+) -> list[tuple[int, int]]:
+    """Where an event is filed whole, as (key, level + 4 * period): at the first size
+    its widened span fits in (`_level`), in each period it reaches; or, `finer`,
+    where it is a finer entry: in the periods of the larger sizes."""
+    level = _level(hi - lo)
+    places: list[tuple[int, int]] = []
+    for at in range(level + 1, len(_SIZES)) if finer else (level,):
+        size = _SIZES[at]
+        for period in range((lo - _EPOCH) // size, (hi - 1 - _EPOCH) // size + 1):
+            where = at + 4 * period  # (levels 0-2; periods may be negative: BCE)
+            places.extend([(key, where) for key in by_level[at]])
+    return places
 
 
 class _Spans:

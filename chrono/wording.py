@@ -84,7 +84,7 @@ def words(title: str) -> frozenset[str]:
 
 def words_of(raws: Sequence[str]) -> frozenset[str]:
     """`words`, of a title's `raw_words`."""
-    found = {_word(raw) for raw in raws}
+    found = set(map(_word, raws))
     found.discard("")
     return frozenset(found)
 
@@ -142,6 +142,8 @@ def names(title: str, wanted: Initials | None = None) -> dict[str, Name]:
 
 def names_of(raws: Sequence[str], wanted: Initials | None = None) -> dict[str, Name]:
     """`names`, of a title's `raw_words`."""
+    if not may_name(raws):
+        return {}
     if wanted is not None and not wanted.could_spell(raws):
         return {}
     found = initialisms(raws)
@@ -161,18 +163,38 @@ class Initials:
         self._by_first: dict[str, list[frozenset[str]]] = {}
         for key in self.keys:
             self._by_first.setdefault(key[0], []).append(frozenset(key))
+        self._spells: dict[frozenset[str | None], bool] = {}
 
     def could_spell(self, raws: Sequence[str]) -> bool:
         """Whether the initials of these capitalised words hold the letters of one."""
-        initials = {_initial(raw[0]) for raw in raws if raw[:1].isupper()}
-        return any(
-            letters <= initials for first in initials for letters in self._by_first.get(first, ())
-        )
+        initials = frozenset(map(_initial, raws))  # (titles share their sets of initials)
+        found = self._spells.get(initials)
+        if found is None:
+            found = self._spells[initials] = any(
+                letters <= initials
+                for first in initials
+                for letters in self._by_first.get(first or "", ())
+            )
+        return found
 
 
-@functools.lru_cache(maxsize=4096)
-def _initial(letter: str) -> str:
-    return fold(letter)[:1]
+def may_name(raws: Sequence[str]) -> bool:
+    """Whether `initialisms` could find a name in these words: most titles have fewer
+    than three capitalised words, and this is cheaper than looking."""
+    return sum(map(_capitalised, raws)) >= 3
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _capitalised(raw: str) -> bool:
+    """Whether a word is a name's word for `initialisms` (`Monetary`, not `IMF`, `the`
+    or `Of`): a name needs three."""
+    return raw[:1].isupper() and not raw.isupper() and raw.casefold() not in _LINKS
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _initial(raw: str) -> str | None:
+    """The folded first letter of a capitalised word, else None."""
+    return fold(raw[0])[:1] if raw[:1].isupper() else None
 
 
 def acronyms(title: str) -> frozenset[str]:
@@ -189,7 +211,15 @@ def acronyms(title: str) -> frozenset[str]:
 
 def acronyms_of(raws: Sequence[str]) -> frozenset[str]:
     """`acronyms`, of a title's `raw_words`."""
-    return frozenset(fold(raw) for raw in raws if len(raw) > 1 and raw.isupper())
+    found = set(map(_acronym, raws))
+    found.discard(None)
+    return frozenset(found)  # type: ignore[arg-type]  # (no None left)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _acronym(raw: str) -> str | None:
+    """The word folded if it is written in capitals (two letters or more), else None."""
+    return fold(raw) if len(raw) > 1 and raw.isupper() else None
 
 
 _LINKS = frozenset({"of", "and", "for", "the", "on", "de", "du", "des", "la", "le", "et", "und"})

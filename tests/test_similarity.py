@@ -717,3 +717,69 @@ def test_initialisms_in_capitals_are_words_in_any_language(a: str, b: str, share
     was dropped as the French article `un`."""
     assert shared in words(a) & words(b)
     assert "un" not in words("Un accord est signé")  # the article in lower case still goes
+
+
+# Titles as the initialism search meets them: names in Title Case with links between,
+# capitals, articles, other scripts, single letters.
+_NAME_WORDS = st.sampled_from(
+    ["International", "Monetary", "Fund", "IMF", "World", "Health", "Organization", "WHO",
+     "The", "the", "of", "Of", "and", "de", "A", "An", "Über", "Österreich", "Ёлка", "Гагарин",
+     "NATO", "X1", "b2", "new", "York", "Stock", "Exchange", "ǅemal", "Ⅻ", "ΣΟΦΙΑ", "Ωmega"]
+)  # fmt: skip
+_NAMED_TITLES = st.lists(_NAME_WORDS | st.text(max_size=5), max_size=12).map(" ".join)
+_KEYS = st.sets(st.sampled_from(["imf", "who", "nyse", "ysе", "wh", "ifm", "ao", "tog", "ue"]))
+
+
+@given(_NAMED_TITLES, st.none() | _KEYS.filter(bool))
+@settings(max_examples=300)
+def test_names_found_are_the_initialisms_of_the_title(title: str, keys: set[str] | None) -> None:
+    """`names_of` looks only where `initialisms` could find something (three capitalised
+    words, initials that hold a wanted initialism's letters): what it finds is what
+    `initialisms` finds, less the initialisms not wanted."""
+    from chrono.wording import Initials, Name, initialisms, names_of, raw_words
+
+    raws = raw_words(title)
+    wanted = None if keys is None else Initials(keys)
+    expected = {key: Name(words(name), name) for key, name in initialisms(raws).items()
+                if keys is None or key in keys}  # fmt: skip
+    assert names_of(raws, wanted) == expected
+    if wanted is not None:  # asked twice: the answer kept for these initials is the same
+        assert names_of(raws, wanted) == expected
+
+
+_DATES = st.sampled_from(
+    ["2020-03-01", "2020-03-02", "2020-03-09", "2020-03", "~2020-03", "2020-04", "2020", "2021",
+     "2019/2021", "2020-03-01T23:00+04:00", "-0044-03-15", "-0044", "1990s", "2020-12-31"]
+)  # fmt: skip
+_WORDS = st.sampled_from(
+    ["Treaty", "signed", "Baku", "Paris", "summit", "IMF", "International", "Monetary",
+     "Fund", "loan", "quake", "launch", "docks", "final", "semi-final", "Apollo", "11", "12"]
+)  # fmt: skip
+
+
+@given(
+    st.lists(st.tuples(_DATES, st.lists(_WORDS, min_size=1, max_size=5)), min_size=2, max_size=40),
+    st.sampled_from([1, 4, 1 << 24]),
+    st.booleans(),
+)
+@settings(max_examples=150)
+def test_counting_buckets_first_leaves_no_pair_out(
+    records: list[tuple[str, list[str]]], slots: int, large: bool
+) -> None:
+    """Buckets are counted on shared counters before any is kept (_shared_buckets):
+    however few the counters (one keeps every bucket, as before counting), the same
+    pairs are found, in small chronologies and in large ones (pairs of rare words)."""
+    import yaml
+
+    from chrono import similarity
+
+    text = yaml.safe_dump([{"date": d, "title": " ".join(w)} for d, w in records])
+    events = _events(text)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(similarity, "EXHAUSTIVE", 1 if large else similarity.EXHAUSTIVE)
+        patch.setattr(similarity, "_SLOTS", 1)
+        patch.setattr(similarity, "_MASK", 0)
+        every = find_near_duplicates(events, 0.01, meaning=False)
+        patch.setattr(similarity, "_SLOTS", slots)
+        patch.setattr(similarity, "_MASK", slots - 1)
+        assert find_near_duplicates(events, 0.01, meaning=False) == every
