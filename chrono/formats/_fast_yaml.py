@@ -50,6 +50,8 @@ def record_text(record: dict[str, Any]) -> str | None:
     lines = []
     prefix = "- "
     for key, value in record.items():
+        if _scalar(key, 2) != key:  # a key YAML would read as something else (`#notes`)
+            return None
         if type(value) is str:
             text = _scalar(value, len(key) + 4)
             if text is None:

@@ -61,6 +61,20 @@ def test_direct_record_text_is_what_pyyaml_writes(record: dict[str, Any]) -> Non
         assert yaml.safe_load(text) == [record]
 
 
+@given(RECORD, st.dictionaries(WORDS | TRICKY | st.text(max_size=4), WORDS, max_size=3))
+@settings(max_examples=300)
+@example({"date": "2020", "title": "t"}, {"#notes": "n1", "@handle": "h", "k: v": "kv"})
+def test_other_keys_are_written_as_pyyaml_writes_them(
+    record: dict[str, Any], others: dict[str, str]
+) -> None:
+    """(A key was written as it is: `#notes: n1` is a YAML comment, the field lost.)"""
+    record = {**record, **{k: v for k, v in others.items() if k not in record}}
+    text = record_text(record)
+    if text is not None:
+        assert text == _dump([record])
+        assert yaml.safe_load(text) == [record]
+
+
 def test_lines_near_the_width_are_written_as_pyyaml_folds_them() -> None:
     words = "peace talks in Baku " * 8
     for key in ("title", "description", "id"):
