@@ -575,3 +575,45 @@ def test_csv_round_trip_keeps_the_zone_of_a_clock_time(run: Run, tmp_path: Path)
     assert [e.timezone for e in events_of(imported)] == [None, "Asia/Kathmandu"]
     (tmp_path / "back.yaml").write_text(imported, encoding="utf-8")
     assert run("export", "--format", "csv", str(tmp_path / "back.yaml")).stdout == exported
+
+
+def test_json_import_takes_from_other_only_fields_named_as_chronos_keys(
+    run: Run, tmp_path: Path
+) -> None:
+    """(`other` overwrote the title, date and tags; a zone was not checked.)"""
+    path = tmp_path / "o.json"
+    path.write_text(json.dumps([
+        {"date": "2020", "title": "A", "other": {"title": "Z", "date": "2021", "precision": "p"}},
+        {"date": "2020", "title": "B", "timezone": "Mars/Base"},
+    ]), encoding="utf-8")  # fmt: skip
+    result = run("import", "--skip-invalid", str(path))
+    (event,) = events_of(result.stdout)
+    assert (event.title, event.date.text, event.extra["precision"]) == ("A", "2020", "p")
+    assert f"{path}: event 2: unknown time zone 'Mars/Base'" in result.stderr
+
+
+def test_ics_import_reports_invalid_utf8_and_reads_with_day_first(run: Run, tmp_path: Path) -> None:
+    """(A bad byte became U+FFFD silently; `--day-first` was not passed to the dates.)"""
+    bad = tmp_path / "bad.ics"
+    bad.write_bytes(b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:1\r\n"
+                    b"DTSTART;VALUE=DATE:20250101\r\nSUMMARY:ab\xff\r\nEND:VEVENT\r\n"
+                    b"END:VCALENDAR\r\n")  # fmt: skip
+    result = run("import", str(bad))
+    assert result.exit_code == 1
+    assert f"{bad}:7:11: invalid UTF-8 (byte 0xff)" in result.stderr
+    source = tmp_path / "df.yaml"
+    source.write_text("- {date: '4.5.2025', title: Ambiguous}\n", encoding="utf-8")
+    exported = run("export", "--day-first", "--format", "ics", str(source))
+    (tmp_path / "df.ics").write_text(exported.stdout, encoding="utf-8", newline="")
+    imported = run("import", "--day-first", str(tmp_path / "df.ics"))
+    assert imported.exit_code == 0, imported.stderr
+    assert "date: 4.5.2025" in imported.stdout  # (as written, as the timeline had it)
+
+
+def test_a_csv_column_named_time_zone_stays_the_users_field(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "z.csv"
+    path.write_text("date,title,time zone\n2020-01-02T10:00,b,UTC+4 (Baku)\n", encoding="utf-8")
+    result = run("import", str(path))
+    assert result.exit_code == 0, result.stderr
+    (event,) = events_of(result.stdout)
+    assert (event.timezone, event.extra["time zone"]) == (None, "UTC+4 (Baku)")

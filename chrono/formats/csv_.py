@@ -88,7 +88,7 @@ _COLUMNS = {
     "tags": ("tags", "categories", "category"),
     "sources": ("sources", "source", "url", "link"),
     "id": ("id", "uid"),
-    "timezone": ("timezone", "time zone"),
+    "timezone": ("timezone",),  # (as chrono writes it: a user's `time zone` stays theirs)
 }
 
 

@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from chrono.errors import DateError, Problem, Severity
+from chrono.errors import DateError, Problem, Severity, bad_utf8
 from chrono.formats import Imported
 from chrono.formats.records import as_url
 from chrono.precision import Precision
@@ -39,6 +39,12 @@ def read(data: bytes, path: str, day_first: bool | None = None) -> Imported:
     """
     from icalendar import Calendar
 
+    try:  # (icalendar would put U+FFFD for a byte that is not UTF-8, and say nothing)
+        data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line, column, byte = bad_utf8(data, exc)
+        message = f"invalid UTF-8 (byte 0x{byte:02x}); save the file as UTF-8"
+        return Imported((), None, (Problem(path, line, column, message),))
     try:
         calendars = Calendar.from_ical(data, multiple=True)
     except ValueError as exc:
@@ -51,7 +57,7 @@ def read(data: bytes, path: str, day_first: bool | None = None) -> Imported:
         for number, component in enumerate(calendar.walk("VEVENT"), start=1):
             where = component.get("SUMMARY") or component.get("UID") or f"event {number}"
             try:
-                records.append(_ics_event(component))
+                records.append(_ics_event(component, day_first))
             except (DateError, KeyError, ValueError, TypeError) as exc:
                 reason = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
                 problems.append(Problem(path, 0, 0, f"cannot import '{where}': {reason}"))
@@ -66,7 +72,7 @@ def read(data: bytes, path: str, day_first: bool | None = None) -> Imported:
     return Imported(tuple(records), title, tuple(_nothing(path, records, problems)), invalid)
 
 
-def _ics_event(component: Any) -> dict[str, Any]:
+def _ics_event(component: Any, day_first: bool | None = None) -> dict[str, Any]:
     from chrono.dates import parse_date  # (only when importing)
 
     written = _text(component.get("X-CHRONO-DATE"))
@@ -76,7 +82,7 @@ def _ics_event(component: Any) -> dict[str, Any]:
     zone = _text(component.get("X-CHRONO-TIMEZONE")) if written is not None else _zone_of(component)
     summary = str(component.get("SUMMARY") or "").strip()
     if written is not None:  # chrono put the written date before vague dates' titles
-        parsed = parse_date(date)
+        parsed = parse_date(date, day_first=day_first)
         if vague(parsed):  # only there: a title may itself begin like a date
             summary = summary.removeprefix(parsed.display() + ": ")
     record["title"] = summary or "(untitled)"

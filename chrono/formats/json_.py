@@ -10,7 +10,7 @@ from chrono.errors import DateError, Problem
 from chrono.formats import Format, Imported, Records, Rendered, Settings
 from chrono.formats._fast_json import record_text
 from chrono.formats.jsonfile import load
-from chrono.formats.records import plain_record
+from chrono.formats.records import OWN_JSON_KEYS, plain_record
 from chrono.model import Event
 
 
@@ -57,7 +57,7 @@ def read(data: bytes, path: str, day_first: bool | None = None) -> Imported:
         if looks_like(found):
             message = "this is TimelineJS's JSON, not chrono's: import it with --format timelinejs"
         return Imported((), None, (Problem(path, 1, 1, message),))
-    from chrono.dates import parse_date  # (only when importing)
+    from chrono.dates import load_zone, parse_date  # (only when importing)
 
     records, problems = [], []
     for number, item in enumerate(found, start=1):
@@ -68,8 +68,9 @@ def read(data: bytes, path: str, day_first: bool | None = None) -> Imported:
             continue
         try:  # (as the other importers: never a file that chrono then refuses)
             zone = record.get("timezone")
-            parse_date(record["date"], zone=zone if isinstance(zone, str) else None,
-                       day_first=day_first)  # fmt: skip
+            if zone is not None:
+                load_zone(zone if isinstance(zone, str) else repr(zone))
+            parse_date(record["date"], zone=zone, day_first=day_first)
         except DateError as exc:
             problems.append(Problem(path, 0, 0, f"event {number}: {exc}"))
         else:
@@ -89,7 +90,8 @@ def _record(item: Any) -> dict[str, Any] | None:
     taken = {"date", "title", "tags", "sources", "conflicts", "other", *_SINGLE, *_DERIVED}
     record.update({key: value for key, value in item.items() if key not in taken})
     if isinstance(item.get("other"), dict):  # fields named as chrono's own keys
-        record.update(item["other"])
+        record.update({k: v for k, v in item["other"].items()
+                       if k in OWN_JSON_KEYS and k not in record})  # fmt: skip
     if item.get("conflicts"):
         record["conflicts"] = item["conflicts"]
     return record
