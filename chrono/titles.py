@@ -12,9 +12,9 @@ __all__ = ["CURRENCY", "NORMALIZE_CACHE_SIZE", "normalize_title"]
 # Currency signs (Unicode's category Sc, a test checks the list): `$100` is not `€100`.
 CURRENCY = "$\u00a2-\u00a5\u058f\u060b\u07fe\u07ff\u09f2\u09f3\u09fb\u0af1\u0bf9\u0e3f\u17db\u20a0-\u20c0\ua838\ufdfc\U00011fdd-\U00011fe0\U0001e2ff\U0001ecb0"
 # Runs of letters and digits; runs of `+`, `#`, `%` and currency signs (they tell C++
-# and C# from C, and 5% from 5); and a minus sign before a digit that no letter or
-# digit precedes (-40 is not 40, while 2-0 and 1994-2025 are dashes between numbers).
-_TOKENS = re.compile(rf"[^\W_]+|[+#%{CURRENCY}]+|(?<![^\W_])[-\u2212](?=\d)")
+# and C# from C, and 5% from 5); and a minus sign before a digit, at the start or after
+# a space or an opening bracket (-40 is not 40; 2-0, 1994-2025 and 5%-10% are dashes).
+_TOKENS = re.compile(rf"[^\W_]+|[+#%{CURRENCY}]+|(?<![^\s(\[{{])[-\u2212](?=\d)")
 _DIGIT_GAP = re.compile(r"\d[\W_]+\d")  # two groups of digits with something between
 NORMALIZE_CACHE_SIZE = 1 << 17
 

@@ -306,19 +306,20 @@ _SIDES = (
     ("sign signs signed", "ratify ratifies ratified"),
     ("rise rises rose surge surges soar soars jump jumps",
      "fall falls fell plunge plunges crash crashes slump slumps drop drops"),
-    ("win wins won victory", "lose loses lost defeat defeated"),
 )  # fmt: skip
 # Words that make another a different thing, alone (`semi-final`, `vice president`)
 # or as a prefix (`suborbital`): a semi-final is not the final.
 _MODIFIERS = ("semi", "quarter", "sub", "vice", "deputy", "non", "anti", "demi", "halb")
 # Words that deny what the rest says (`signed` ~ `not signed`), in one title only.
-_NEGATIONS = frozenset({"not", "never", "nicht", "kein", "keine", "pas", "jamais", "nunca"})
-# A number, with its sign where no letter or digit precedes it (`-40`, not `2-0`'s 0).
-_NUMBER = re.compile(r"(?:(?<![^\W_])[-\u2212+])?\d+(?:[.,]\d+)*")
-# Roman numerals in capitals (`Pius XI`, `Super Bowl LVII`); a lone `I` only after a
-# word (`World War I`, `Elizabeth I`; a title's first `I` is not one).
-_ROMAN = re.compile(r"(?<=[a-z] )I\b|\b(?=[MDCLXVI]{2,}\b)M{0,3}(?:CM|CD|D?C{0,3})"
-                    r"(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})\b")  # fmt: skip
+_NEGATIONS = frozenset(map(_word, ("not", "never", "nicht", "kein", "keine", "jamais", "nunca")))
+# A number, with its minus sign at the start or after a space or bracket (`-40`; not
+# `2-0`'s 0, nor `5%-10%`'s 10); `+5` is 5.
+_NUMBER = re.compile(r"(?:(?<![^\s(\[{])[-\u2212])?\d+(?:[.,]\d+)*")
+# Roman numerals in capitals after a capitalised word (`Pius XI`, `Super Bowl LVII`,
+# `World War I`); an initialism or a first word (`DC rally`, `MIX`) is not one.
+_ROMAN = re.compile(r"(?<=[a-z] )(?=[MDCLXVI]+\b)M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})"
+                    r"(?:IX|IV|V?I{0,3})\b")  # fmt: skip
+_CAPITALISED_BEFORE = re.compile(r"\b[A-Z][a-z]+ \Z")
 _ROMAN_VALUES = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
 # A word written with `+` or `#` after it (`C++`, `C#`, `F#`): not the plain word.
 _MARKED = re.compile(r"(?<![\w+#])([^\W_]+)([+#]+)")
@@ -351,7 +352,8 @@ def numbers(title: str, years: Collection[int] = ()) -> dict[str, str]:
         if not (written.isdigit() and int(written) in years):
             found.setdefault(written.replace(",", ".").replace("\u2212", "-"), written)
     for roman in _ROMAN.finditer(title):
-        if roman[0]:  # (letters of numerals that make none, `IIII`, match nothing)
+        # (letters of numerals that make none, `IIII`, match nothing)
+        if roman[0] and _CAPITALISED_BEFORE.search(title, 0, roman.start()):
             found.setdefault(str(_roman_value(roman[0])), roman[0])
     return found
 
@@ -376,6 +378,10 @@ def contrast(a: str, b: str, years: Collection[int] = ()) -> str | None:
     if reason is None:
         return None
     written = written_b | written_a  # (a's spelling first)
+    alone = " in one title only"
+    if reason.endswith(alone):
+        word = reason.removesuffix(alone)
+        return written.get(word, word) + alone
     return " / ".join(written.get(part, part) for part in reason.split(" / "))
 
 
@@ -412,15 +418,22 @@ def _contrast(
         if denied is not None:
             return f"{denied} in one title only"
     marked_a, marked_b = _marked(a), _marked(b)
-    if marked_a != marked_b:  # `C++` ~ `C#`, or `C++` ~ a plain `C` (not one left out)
-        plain_a, plain_b = marked_a or _plain(a), marked_b or _plain(b)
+    if {k: v.casefold() for k, v in marked_a.items()} != {
+        k: v.casefold() for k, v in marked_b.items()
+    }:  # `C++` ~ `C#`, `C++` ~ a plain `C`; not one left out (`C++ creator` ~ `creator`)
+        plain_a, plain_b = _plain(a), _plain(b)  # (each word as written, `C` too)
         for word in sorted(marked_a.keys() | marked_b.keys()):
-            if plain_a.get(word) != plain_b.get(word) and word in plain_a and word in plain_b:
-                return f"{plain_a[word]} / {plain_b[word]}"
-        if marked_a and marked_b:
+            mine = marked_a.get(word) or plain_a.get(word)
+            theirs = marked_b.get(word) or plain_b.get(word)
+            if mine and theirs and mine.casefold() != theirs.casefold():
+                return f"{mine} / {theirs}"
+        if marked_a and marked_b and not marked_a.keys() & marked_b.keys():
             return f"{min(marked_a.values())} / {min(marked_b.values())}"
     numbers_a, numbers_b = numbers(a, years), numbers(b, years)
-    if numbers_a and numbers_b and not numbers_a.keys() & numbers_b.keys():
+    shared = numbers_a.keys() & numbers_b.keys()  # (and numbers both give tell nothing)
+    numbers_a = {k: v for k, v in numbers_a.items() if k not in shared}
+    numbers_b = {k: v for k, v in numbers_b.items() if k not in shared}
+    if numbers_a and numbers_b:
         least_a, least_b = min(numbers_a, key=_numeric), min(numbers_b, key=_numeric)
         return f"{numbers_a[least_a]} / {numbers_b[least_b]}"
     return None

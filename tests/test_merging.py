@@ -41,15 +41,19 @@ def test_normalized_titles_match(a: str, b: str) -> None:
 def _normalize_by_definition(title: str) -> str:
     """normalize_title as SPEC §3 and §10 word it: casefold and decompose; keep letters,
     digits, `+`, `#`, `%`, currency signs, and a minus sign (`-` or `−`, as `-`) before
-    a digit and after no letter or digit; a boundary anywhere else, kept only between
-    two digits; and a title that keeps nothing, as written."""
+    a digit, at the start or after a space or an opening bracket; a boundary anywhere
+    else, kept only between two digits; and a title that keeps nothing, as written."""
     decomposed = unicodedata.normalize("NFKD", title.casefold())
     marks = "+#%"
     chars = []
     for i, ch in enumerate(decomposed):
         after = decomposed[i + 1] if i + 1 < len(decomposed) else ""
         before = decomposed[i - 1] if i else ""
-        if ch in "-\u2212" and after.isdigit() and not (before.isalnum() or before == "_"):
+        if (
+            ch in "-\u2212"
+            and after.isdigit()
+            and (not before or before.isspace() or before in "([{")
+        ):
             chars.append("\x00")  # (a sign: a group of its own)
         elif ch.isalnum() or ch in marks or unicodedata.category(ch) == "Sc":
             chars.append(ch)
@@ -99,6 +103,8 @@ def test_issue_11_normalisation_keeps_what_tells_titles_apart(a: str, b: str) ->
     [
         pytest.param("France beat Germany 2-0", "France beat Germany 2–0", id="score-dash"),
         pytest.param("Minus −40 recorded", "Minus -40 recorded", id="minus-sign-is-minus"),
+        pytest.param("Prices 5%-10% higher", "Prices 5%–10% higher", id="range-after-percent"),
+        pytest.param("Pages 10--20", "Pages 10-20", id="double-hyphen"),
         pytest.param("Oil at $100", "oil at ＄100", id="fullwidth-dollar"),
     ],
 )
