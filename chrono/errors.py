@@ -57,6 +57,12 @@ def bad_utf8(data: bytes, exc: UnicodeDecodeError) -> tuple[int, int, int]:
     return data.count(b"\n", 0, offset) + 1, column, data[offset]
 
 
+def invalid_utf8(path: str, data: bytes, exc: UnicodeDecodeError) -> Problem:
+    """The error for a file that is not UTF-8, at its first bad byte (`bad_utf8`)."""
+    line, column, byte = bad_utf8(data, exc)
+    return Problem(path, line, column, f"invalid UTF-8 (byte 0x{byte:02x}); save the file as UTF-8")
+
+
 class DateError(ValueError):
     """Raised when a written date is not one chrono can read (SPEC §2)."""
 

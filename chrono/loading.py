@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from chrono.dates import ChronoDate, DateError, load_zone, parse_date
-from chrono.errors import Problem, Severity, bad_utf8
+from chrono.errors import Problem, Severity, invalid_utf8
 from chrono.model import EMPTY, KNOWN_FIELDS, STDIN, STDIN_NAME, Event, Origin
 from chrono.yamlnodes import Map, Node, Scalar, Seq, compose_documents
 
@@ -306,9 +306,7 @@ def _decode(data: bytes, sink: _Sink) -> str | None:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line, column, byte = bad_utf8(data, exc)
-        message = f"invalid UTF-8 (byte 0x{byte:02x}); save the file as UTF-8"
-        sink.problems.append(Problem(sink.path, line, column, message))
+        sink.problems.append(invalid_utf8(sink.path, data, exc))
         return None
 
 

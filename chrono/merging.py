@@ -248,9 +248,9 @@ def _group(events: Sequence[Event], keys: Any, *, merged_only: bool = False) -> 
 def merge_group(members: Sequence[Event]) -> Event:
     """One event from several, losing nothing (SPEC §3, §7).
 
-    The first origin gives the title and single values; the most precise date
-    wins, with the timeline's `timezone` it was read in; tags and sources are united in first-seen order; every other value
-    given differently is kept in `conflicts`.
+    The first origin gives the title and single values; the most precise date wins,
+    with the timeline's `timezone` it was read in; tags and sources are united in
+    first-seen order; every other value given differently is kept in `conflicts`.
     """
     first = members[0]
     date_holder = max(members, key=lambda e: e.date.precision)  # first of the most precise
@@ -263,12 +263,13 @@ def merge_group(members: Sequence[Event]) -> Event:
     other_dates = (e.date.text for e in members if e.date.meaning() != meaning)
     _note(conflicts, "date", date_holder.date.text, other_dates)
     singles: dict[str, str | None] = {}
-    for name in ("id", "description", "location", "timezone"):
+    for name in ("id", "description", "location"):
         given = [getattr(e, name) for e in members if getattr(e, name) is not None]
         singles[name] = given[0] if given else None
-        if name == "timezone":  # the zone its clock time was read in goes with the date
-            singles[name] = date_holder.timezone
         _note(conflicts, name, singles[name], given)
+    singles["timezone"] = date_holder.timezone  # the zone its clock time was read in
+    _note(conflicts, "timezone", date_holder.timezone,
+          (e.timezone for e in members if e.timezone is not None))  # fmt: skip
     extra: dict[str, Any] = {}
     for event in members:
         for key, value in event.extra.items():

@@ -10,7 +10,10 @@ import unicodedata
 __all__ = ["CURRENCY", "NORMALIZE_CACHE_SIZE", "normalize_title"]
 
 # Currency signs (Unicode's category Sc, a test checks the list): `$100` is not `€100`.
-CURRENCY = "$\u00a2-\u00a5\u058f\u060b\u07fe\u07ff\u09f2\u09f3\u09fb\u0af1\u0bf9\u0e3f\u17db\u20a0-\u20c0\ua838\ufdfc\U00011fdd-\U00011fe0\U0001e2ff\U0001ecb0"
+CURRENCY = (
+    "$\u00a2-\u00a5\u058f\u060b\u07fe\u07ff\u09f2\u09f3\u09fb\u0af1\u0bf9\u0e3f\u17db"
+    "\u20a0-\u20c0\ua838\ufdfc\U00011fdd-\U00011fe0\U0001e2ff\U0001ecb0"
+)
 # Runs of letters and digits; runs of `+`, `#`, `%` and currency signs (they tell C++
 # and C# from C, and 5% from 5); and a minus sign before a digit, at the start or after
 # a space or an opening bracket (-40 is not 40; 2-0, 1994-2025 and 5%-10% are dashes).
@@ -33,9 +36,9 @@ def normalize_title(title: str) -> str:
 
     Word boundaries are dropped with the punctuation (`A|B`, `it's`) so that a
     title written with or without a mark folds to the same key; but `+`, `#`, `%`,
-    currency signs and a minus sign before a number are kept, two groups of digits stay apart (`1.10` is not `11.0`), and a title
-    with no letter or digit at all (only emoji or punctuation) is compared as
-    written.  Cached: merging and the ICS writer's UIDs both need it for every title.
+    currency signs and a minus sign before a number are kept, two groups of digits
+    stay apart (`1.10` is not `11.0`), and a title with no letter or digit at all (only
+    emoji or punctuation) is compared as written.  Cached: merging and the ICS writer's UIDs both need it for every title.
     """
     # No character is both alphanumeric and combining (a test checks every code
     # point), so splitting at what is not alphanumeric drops the diacritics too; and

@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from chrono.errors import DateError, Problem, Severity, bad_utf8
+from chrono.errors import DateError, Problem, Severity, invalid_utf8
 from chrono.formats import Imported
 from chrono.formats.records import as_url
 from chrono.precision import Precision
@@ -42,9 +42,7 @@ def read(data: bytes, path: str, day_first: bool | None = None) -> Imported:
     try:  # (icalendar would put U+FFFD for a byte that is not UTF-8, and say nothing)
         data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line, column, byte = bad_utf8(data, exc)
-        message = f"invalid UTF-8 (byte 0x{byte:02x}); save the file as UTF-8"
-        return Imported((), None, (Problem(path, line, column, message),))
+        return Imported((), None, (invalid_utf8(path, data, exc),))
     try:
         calendars = Calendar.from_ical(data, multiple=True)
     except ValueError as exc:

@@ -7,7 +7,7 @@ import json
 import re
 from typing import Any
 
-from chrono.errors import Problem, bad_utf8
+from chrono.errors import Problem, invalid_utf8
 
 __all__ = ["load"]
 
@@ -24,9 +24,7 @@ def load(data: bytes, path: str) -> tuple[Any, Problem | None]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line, column, byte = bad_utf8(data, exc)
-        return None, Problem(path, line, column, f"invalid UTF-8 (byte 0x{byte:02x}); "
-                             "save the file as UTF-8")  # fmt: skip
+        return None, invalid_utf8(path, data, exc)
     try:
         found = json.loads(text)
     except json.JSONDecodeError as exc:

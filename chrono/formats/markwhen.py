@@ -23,7 +23,7 @@ import time
 from collections.abc import Sequence
 from typing import Any
 
-from chrono.errors import DateError, Problem, Severity, bad_utf8
+from chrono.errors import DateError, Problem, Severity, invalid_utf8
 from chrono.formats import Format, Imported, Rendered, Settings
 from chrono.formats.markwhen_dates import (
     BCE_RANGE,
@@ -247,9 +247,7 @@ def read(data: bytes, path: str, day_first: bool | None = None) -> Imported:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        at, column, byte = bad_utf8(data, exc)
-        message = f"invalid UTF-8 (byte 0x{byte:02x}); save the file as UTF-8"
-        return Imported((), None, (Problem(path, at, column, message),))
+        return Imported((), None, (invalid_utf8(path, data, exc),))
     lines = text.replace("\r\n", "\n").split("\n")
     doc = _Doc(path)
     if lines[0].startswith("---") and not any(line.startswith("---") for line in lines[1:]):
