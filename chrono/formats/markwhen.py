@@ -150,8 +150,10 @@ def _event(event: Event, now: int | None = None) -> list[str]:
     date, exact = markwhen_date(event.date, now)
     tags = [t for t in event.tags if _MW_TAG.fullmatch(t)]
     others = [t for t in event.tags if not _MW_TAG.fullmatch(t)]
-    if others and tags + others != list(event.tags):  # (the first tag draws lanes: keep
-        others = list(event.tags)  # their order, in the property, which reading follows)
+    # The first tag draws lanes: when #tags first would change their order, the property
+    # lists them all, in order, and reading follows it.
+    if others and tags + others != list(event.tags):
+        others = list(event.tags)
     lines = [f"{date}: {escape(event.title)}" + "".join(f" #{t}" for t in tags)]
     properties: list[tuple[str, Any]] = [
         ("date", None if exact else event.date.text),
@@ -439,10 +441,10 @@ def _record(
         record["description"] = description
     listed = _list(properties.get("tags"))
     tags += more_tags
-    # the property lists every tag when chrono wrote it so to keep their order
-    tags = (
-        listed + [t for t in tags if t not in listed] if set(tags) <= set(listed) else tags + listed
-    )
+    if set(tags) <= set(listed):  # the property lists every tag: chrono wrote it so to
+        tags = listed  # keep their order (the first draws lanes)
+    else:
+        tags += listed
     tags += [t for _, names in doc.sections for t in names]
     if tags:
         record["tags"] = list(dict.fromkeys(tags))
