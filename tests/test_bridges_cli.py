@@ -617,3 +617,12 @@ def test_a_csv_column_named_time_zone_stays_the_users_field(run: Run, tmp_path: 
     assert result.exit_code == 0, result.stderr
     (event,) = events_of(result.stdout)
     assert (event.timezone, event.extra["time zone"]) == (None, "UTC+4 (Baku)")
+
+
+def test_json_import_refuses_an_empty_title(run: Run, tmp_path: Path) -> None:
+    """(It wrote `title: ''`, which chrono then refused.)"""
+    path = tmp_path / "e.json"
+    path.write_text('[{"date": "2020", "title": " "}, {"date": "2020", "title": "ok"}]')
+    result = run("import", str(path))
+    assert result.exit_code == 1
+    assert f"{path}: event 1: expected an object with a date and a title" in result.stderr

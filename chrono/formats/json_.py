@@ -80,8 +80,8 @@ def read(data: bytes, path: str, day_first: bool | None = None) -> Imported:
 
 def _record(item: Any) -> dict[str, Any] | None:
     """One record as a timeline file holds it, keys in the order chrono writes them."""
-    if not isinstance(item, dict) or not all(
-        isinstance(item.get(key), str) for key in ("date", "title")
+    if not isinstance(item, dict) or not all(  # (an empty title, as a timeline's, is none)
+        isinstance(item.get(key), str) and item[key].strip() for key in ("date", "title")
     ):
         return None
     record: dict[str, Any] = {"date": item["date"], "title": item["title"]}
