@@ -158,3 +158,13 @@ def test_a_merged_clock_time_keeps_the_zone_it_was_read_in(
            (inputs, [str(tmp_path / "pq.yaml")])]  # fmt: skip
     assert "DTSTART:20250808T140000Z" in ics[0]
     assert "DTSTART:20250808T140000Z" in ics[1]  # (not 08:00Z, Paris's 10:00)
+
+
+def test_clock_times_a_zone_skips_or_repeats_are_read_as_rfc_5545_reads_them() -> None:
+    """RFC 5545 §3.3.5: a time in a gap takes the offset before it, a repeated time is
+    the first; the time is still shown as written."""
+    skipped = parse_date("2025-03-09T02:30", zone="America/New_York")
+    assert skipped.lo == parse_date("2025-03-09T07:30Z").lo  # 02:30 EST
+    assert skipped.display() == "9 Mar 2025 02:30"
+    twice = parse_date("2025-11-02T01:30", zone="America/New_York")
+    assert twice.lo == parse_date("2025-11-02T05:30Z").lo  # 01:30 EDT, the first
