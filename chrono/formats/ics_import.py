@@ -61,6 +61,9 @@ def read(data: bytes, path: str, day_first: bool | None = None) -> Imported:
                 problems.append(Problem(path, 0, 0, f"cannot import '{where}': {reason}"))
                 invalid += 1
                 continue
+            if records[-1].get("status", "").upper() == "CANCELLED":
+                message = f"'{where}' is cancelled in the calendar: imported with status: CANCELLED"
+                problems.append(Problem(path, 0, 0, message, Severity.WARNING))
             zone = _unknown_zone(component)
             if zone is not None:
                 message = (f"'{where}': unknown time zone '{zone}'; "
@@ -116,6 +119,8 @@ def _ics_event(component: Any, day_first: bool | None = None) -> dict[str, Any]:
         record["timezone"] = zone
     if component.get("RRULE") is not None:
         record["rrule"] = component.get("RRULE").to_ical().decode()
+    if component.get("STATUS") is not None:  # (a cancelled meeting is not one held)
+        record["status"] = str(component.get("STATUS"))
     return record
 
 

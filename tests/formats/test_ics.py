@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 
 import icalendar
 import pytest
@@ -479,3 +480,22 @@ def test_a_moved_occurrence_of_a_recurring_event_is_an_event_of_its_own(
     shown = run("show", "--columns", "date,title", write("cal.yaml", imported.stdout)).stdout
     assert "Weekly, moved" in shown
     assert "Weekly, a day later" in shown
+
+
+def test_a_cancelled_event_is_imported_with_its_status_and_a_warning(tmp_path: Path) -> None:
+    """(It came in as an ordinary event: a meeting that never took place.)"""
+    from click.testing import CliRunner
+
+    from chrono.cli import cli
+
+    path = tmp_path / "c.ics"
+    path.write_text(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:1\r\n"
+        "DTSTART;VALUE=DATE:20250101\r\nSUMMARY:Board meeting\r\nSTATUS:CANCELLED\r\n"
+        "END:VEVENT\r\nEND:VCALENDAR\r\n",
+        encoding="utf-8", newline="",
+    )  # fmt: skip
+    result = CliRunner().invoke(cli, ["import", str(path)])
+    assert result.exit_code == 0, result.stderr
+    assert "status: CANCELLED" in result.stdout
+    assert "'Board meeting' is cancelled in the calendar" in result.stderr
