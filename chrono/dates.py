@@ -28,6 +28,7 @@ from chrono.precision import (
     US_PER_SECOND,
     Precision,
     civil_from_days,
+    days_from_civil,
     days_in_month,
     year_text,
 )
@@ -262,10 +263,17 @@ def _iso_day(year: int, month: int, day: int) -> str:
 
 
 def _iso_time(p: DatePoint) -> str:
+    """The clock time with its offset: as written, or the zone's then for a clock time
+    placed in a named zone (an instant too, SPEC §7); none for a floating time."""
     text = f"{_iso_day(p.year, p.month, p.day)}T{p.hour:02d}:{p.minute:02d}"
     if p.precision is Precision.SECOND:
         text += f":{p.second:02d}" + _fraction(p)
-    return text + _offset_text(p.offset, "")
+    offset = p.offset
+    if offset is None and p.zone is not None:
+        seconds = ((p.hour * 60 + p.minute) * 60 + p.second) * US_PER_SECOND + p.microsecond
+        wall = days_from_civil(p.year, p.month, p.day) * US_PER_DAY + seconds
+        offset = (wall - p.lo) // US_PER_MINUTE
+    return text + _offset_text(offset, "")
 
 
 # --------------------------------------------------------------------------- building

@@ -37,7 +37,8 @@ def test_both_shapes_and_several_documents(timeline: Callable[[str], str]) -> No
     assert loaded.titles == ("First document", "Third")
     three = loaded.events[2]
     assert three.timezone == "America/New_York"
-    assert three.date.iso_bounds() == ("2003-01-01T09:00", "2003-01-01T09:00")
+    # (the clock time as written, with New York's offset then: an instant, SPEC §7)
+    assert three.date.iso_bounds() == ("2003-01-01T09:00-05:00", "2003-01-01T09:00-05:00")
 
 
 def test_every_event_remembers_file_and_line(timeline: Callable[[str], str]) -> None:

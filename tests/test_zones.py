@@ -6,6 +6,7 @@ hours apart. Shown bare, the two rows look like one moment (issue #11, 13).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -168,3 +169,17 @@ def test_clock_times_a_zone_skips_or_repeats_are_read_as_rfc_5545_reads_them() -
     assert skipped.display() == "9 Mar 2025 02:30"
     twice = parse_date("2025-11-02T01:30", zone="America/New_York")
     assert twice.lo == parse_date("2025-11-02T05:30Z").lo  # 01:30 EDT, the first
+
+
+def test_json_start_and_end_of_a_clock_time_in_a_zone_carry_its_offset(
+    run: Run, two_zones: Path
+) -> None:
+    """SPEC §7: `start`/`end` with the offset for instants; a clock time read in a named
+    zone is one (it was written bare, so a reader had to work out DST from `timezone`)."""
+    records = json.loads(run("export", "--format", "json", str(two_zones)).stdout)
+    baku = next(r for r in records if r["title"] == "Watched live in Baku")
+    dc = next(r for r in records if r["title"] == "Signed at the White House")
+    assert (baku["start"], baku["end"]) == ("2025-08-08T14:30+04:00", "2025-08-08T14:30+04:00")
+    assert dc["start"] == "2025-08-08T14:30-04:00"  # (EDT in August)
+    floating = parse_date("2025-08-08T14:30")
+    assert floating.iso_bounds() == ("2025-08-08T14:30", "2025-08-08T14:30")  # no zone: none
