@@ -28,7 +28,6 @@ from chrono.precision import (
     US_PER_SECOND,
     Precision,
     civil_from_days,
-    days_from_civil,
     days_in_month,
     year_text,
 )
@@ -269,10 +268,8 @@ def _iso_time(p: DatePoint) -> str:
     if p.precision is Precision.SECOND:
         text += f":{p.second:02d}" + _fraction(p)
     offset = p.offset
-    if offset is None and p.zone is not None:
-        seconds = ((p.hour * 60 + p.minute) * 60 + p.second) * US_PER_SECOND + p.microsecond
-        wall = days_from_civil(p.year, p.month, p.day) * US_PER_DAY + seconds
-        offset = (wall - p.lo) // US_PER_MINUTE
+    if offset is None:  # (as the instant was placed: `_make_point`)
+        offset = _zone_offset(p.zone, p.year, p.month, p.day, p.hour, p.minute)
     return text + _offset_text(offset, "")
 
 

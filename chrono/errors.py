@@ -43,14 +43,14 @@ def sorted_problems(problems: Iterable[Problem]) -> list[Problem]:
     return sorted(set(problems), key=Problem.sort_key)
 
 
-_BOM = b"\xef\xbb\xbf"
+BOM = b"\xef\xbb\xbf"  # UTF-8's byte order mark
 
 
 def bad_utf8(data: bytes, exc: UnicodeDecodeError) -> tuple[int, int, int]:
     """Where the first byte of `data` that is not UTF-8 is: line, column (counted in
     characters, a BOM not counted) and the byte, from the error of decoding `data` as
     `utf-8-sig` (which counts from after a BOM)."""
-    offset = exc.start + (len(_BOM) if data.startswith(_BOM) else 0)
+    offset = exc.start + (len(BOM) if data.startswith(BOM) else 0)
     line_start = data.rfind(b"\n", 0, offset) + 1
     before = data[line_start:offset].decode("utf-8")  # (valid up to the bad byte)
     column = len(before.removeprefix("\ufeff")) + 1

@@ -7,7 +7,7 @@ import itertools
 import re
 import unicodedata
 
-__all__ = ["CURRENCY", "NORMALIZE_CACHE_SIZE", "normalize_title"]
+__all__ = ["CURRENCY", "MINUS", "NORMALIZE_CACHE_SIZE", "normalize_title"]
 
 # Currency signs (Unicode's category Sc, a test checks the list): `$100` is not `€100`.
 CURRENCY = (
@@ -17,7 +17,10 @@ CURRENCY = (
 # Runs of letters and digits; runs of `+`, `#`, `%` and currency signs (they tell C++
 # and C# from C, and 5% from 5); and a minus sign before a digit, at the start or after
 # a space or an opening bracket (-40 is not 40; 2-0, 1994-2025 and 5%-10% are dashes).
-_TOKENS = re.compile(rf"[^\W_]+|[+#%{CURRENCY}]+|(?<![^\s(\[{{])[-\u2212](?=\d)")
+# A minus sign (`-` or `−`), as a pattern: at the start, or after a space or an opening
+# bracket (`chrono.wording` reads the signs of numbers by it too).
+MINUS = r"(?<![^\s(\[{])[-\u2212]"
+_TOKENS = re.compile(rf"[^\W_]+|[+#%{CURRENCY}]+|{MINUS}(?=\d)")
 _DIGIT_GAP = re.compile(r"\d[\W_]+\d")  # two groups of digits with something between
 NORMALIZE_CACHE_SIZE = 1 << 17
 

@@ -17,6 +17,8 @@ from typing import NamedTuple
 
 from anyascii import anyascii
 
+from chrono.titles import MINUS
+
 __all__ = ["CONTRAST", "Initials", "Name", "acronyms", "contrast", "initialisms", "names", "words"]
 
 _STOP_WORDS = frozenset(
@@ -314,7 +316,7 @@ _MODIFIERS = ("semi", "quarter", "sub", "vice", "deputy", "non", "anti", "demi",
 _NEGATIONS = frozenset(map(_word, ("not", "never", "nicht", "kein", "keine", "jamais", "nunca")))
 # A number, with its minus sign at the start or after a space or bracket (`-40`; not
 # `2-0`'s 0, nor `5%-10%`'s 10); `+5` is 5.
-_NUMBER = re.compile(r"(?:(?<![^\s(\[{])[-\u2212])?\d+(?:[.,]\d+)*")
+_NUMBER = re.compile(rf"(?:{MINUS})?\d+(?:[.,]\d+)*")
 # Roman numerals in capitals after a capitalised word (`Pius XI`, `Super Bowl LVII`,
 # `World War I`); an initialism or a first word (`DC rally`, `MIX`) is not one.
 _ROMAN = re.compile(r"(?<=[a-z] )(?=[MDCLXVI]+\b)M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})"

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from chrono.errors import DateError, Problem, Severity, bad_utf8
+from chrono.errors import BOM, DateError, Problem, Severity, bad_utf8
 from chrono.formats import Format, Imported, Rendered, Settings
 from chrono.formats.records import needs_timezone
 from chrono.model import Event
@@ -184,7 +184,7 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
     except UnicodeDecodeError as exc:
         line, column, byte = bad_utf8(data, exc)
     try:
-        text = data.removeprefix(b"\xef\xbb\xbf").decode("cp1252")  # (not ï»¿ in the header)
+        text = data.removeprefix(BOM).decode("cp1252")  # (not ï»¿ in the header)
     except UnicodeDecodeError:
         message = f"invalid UTF-8 (byte 0x{byte:02x}); save the file as UTF-8"
         return None, [Problem(path, line, column, message)]

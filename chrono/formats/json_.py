@@ -28,9 +28,6 @@ def render(events: Sequence[Event], settings: Settings) -> Rendered:
     return Rendered(RECORDS.join(record(event) for event in events))
 
 
-# What a record says of its date and origins, which a timeline file does not hold: the
-# date as written says it all again, and the origins are where the file was read.
-_DERIVED = frozenset({"start", "end", "precision", "approximate", "uncertain", "origins"})
 _SINGLE = ("id", "description", "location", "timezone")
 
 
@@ -87,7 +84,9 @@ def _record(item: Any) -> dict[str, Any] | None:
     record: dict[str, Any] = {"date": item["date"], "title": item["title"]}
     record.update({key: item[key] for key in _SINGLE if item.get(key) is not None})
     record.update({key: item[key] for key in ("tags", "sources") if item.get(key)})
-    taken = {"date", "title", "tags", "sources", "conflicts", "other", *_SINGLE, *_DERIVED}
+    # (what a record says of its date and origins, a timeline file does not hold: the
+    # date as written says it all again, and the origins are where the file was read)
+    taken = {"date", "title", "tags", "sources", *_SINGLE, *OWN_JSON_KEYS}
     record.update({key: value for key, value in item.items() if key not in taken})
     if isinstance(item.get("other"), dict):  # fields named as chrono's own keys
         record.update({k: v for k, v in item["other"].items()
