@@ -77,6 +77,12 @@ class Settings(NamedTuple):
     def option(self, name: str) -> Any:
         return self.options[name]
 
+    def time(self) -> int:
+        """`now`, else the clock's seconds since the epoch (read once by a render)."""
+        import time
+
+        return self.now if self.now is not None else int(time.time())
+
 
 class Rendered:
     """A format's text, and warnings for stderr (events left out, and why).

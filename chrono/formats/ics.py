@@ -244,7 +244,7 @@ def _line(line: str) -> str:
 
 def render(events: Sequence[Event], settings: Settings) -> Rendered:
     name = escape_text(settings.option("calendar_name") or settings.title or "chrono") or "chrono"
-    stamp = _stamp(settings.now if settings.now is not None else int(time.time()))
+    stamp = _stamp(settings.time())
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",

@@ -187,7 +187,7 @@ def _line(line: str) -> str:
 
 def render(events: Sequence[Event], settings: Settings) -> Rendered:
     parts = [f"title: {_value(settings.title)}\n\n"] if settings.title else []
-    now = None if settings.now is None else settings.now * US_PER_SECOND  # (SOURCE_DATE_EPOCH)
+    now = settings.time() * US_PER_SECOND  # (SOURCE_DATE_EPOCH, else today)
     parts += ["\n".join(_event(event, now)) + "\n\n" for event in events]
     text = "".join(parts)
     unnamed = sorted({k for e in events for k in e.extra if not _KEY.fullmatch(k)})
