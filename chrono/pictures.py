@@ -32,7 +32,12 @@ from chrono.precision import US_PER_DAY, Precision, civil_from_days, year_text
 from chrono.timescale import Scale, Tick, fit
 
 __all__ = [
+    "APPROXIMATE",
+    "BAR_KIND",
     "LANES",
+    "OPEN_END",
+    "OPEN_START",
+    "UNCERTAIN",
     "AxisLabel",
     "Label",
     "Lane",
@@ -88,7 +93,12 @@ def text_width(text: str, size: float = FONT, bold: bool = False) -> float:
         data = text.encode()
         total = sum(data.translate(_HIGH)) * 256 + sum(data.translate(_LOW))
     else:  # word by word, each word's sum kept: titles share their words
-        total = sum(map(_WORDS.__getitem__, text.split(" "))) + _ASCII[32] * text.count(" ")
+        words = text.split(" ")
+        try:  # (`get` is the quicker call; a word not seen yet gives None)
+            total = sum(map(_WORDS.get, words))
+        except TypeError:
+            total = sum(map(_WORDS.__getitem__, words))
+        total += _ASCII[32] * (len(words) - 1)
     return total * size / 1000 * (1.1 if bold else 1.0)
 
 
@@ -186,6 +196,9 @@ class Mark:
     open_end: bool
     label: Label
     leader_x: float
+    # What kind of mark it is, as bits: BAR, OPEN_START, OPEN_END, APPROXIMATE, UNCERTAIN
+    # (the SVG's classes, the page's flags and the legend read them).
+    kind: int = 0
 
 
 @dataclass(slots=True)
@@ -227,7 +240,15 @@ class Picture:
 
 
 LANES = BANDS
-_DAY = Precision.DAY  # (a global: an enum's member looked up on its class is slow)
+_DAY = Precision.DAY
+# A mark's kind (`Mark.kind`), bit by bit.
+BAR_KIND, OPEN_START, OPEN_END, APPROXIMATE, UNCERTAIN = (
+    1,
+    2,
+    4,
+    8,
+    16,
+)  # (a global: an enum's member looked up on its class is slow)
 
 
 def bounds(event: Event) -> tuple[int, int, bool, bool, bool]:
@@ -273,9 +294,12 @@ def lay_out(events: Sequence[Event], title: str, lanes: str = "none") -> Picture
     origin = MARGIN
     axis_labels = _axis_labels(scale, ticks, origin)
     rows_under = 1 + max((int(a.y) for a in axis_labels), default=-1)
-    order: dict[str | None, list[int]] = {}
-    for i, event in enumerate(events):
-        order.setdefault(band(event, lanes), []).append(i)
+    order: dict[str | None, Sequence[int]] = {None: range(len(events))}  # one lane
+    if lanes != "none":
+        banded: dict[str | None, list[int]] = {}
+        for i, event in enumerate(events):
+            banded.setdefault(band(event, lanes), []).append(i)
+        order = dict(banded)
     right = origin + scale.end
     placed: list[Lane] = []
     for under in axis_labels:
@@ -286,18 +310,23 @@ def lay_out(events: Sequence[Event], title: str, lanes: str = "none") -> Picture
         bar_rows = _BarRows()
         marks, position, axis_y = lane.marks, scale.position, lane.axis_y
         far = origin + AXIS + OVERHANG
-        for i in members:
+        starts = scale.positions([spans[i][0] for i in members])
+        for i, start in zip(members, starts, strict=True):
             event = events[i]
-            lo, hi, open_start, open_end, bar = spans[i]
-            x0 = origin + (scale.start if open_start else position(lo))
+            _, hi, open_start, open_end, bar = spans[i]
+            date = event.date
+            kind = (
+                bar | open_start << 1 | open_end << 2 | date.approximate << 3 | date.uncertain << 4
+            )
+            x0 = origin + (scale.start if open_start else start)
             if bar:
                 x1 = max(origin + (scale.end if open_end else position(hi)), x0 + 3)
                 row = bar_rows.place(x0 - 1, x1 + 1)
                 mark_y = axis_y + 6 + row * BAR_PITCH
             else:  # a point: hi is lo
                 x1, mark_y = x0, axis_y
-            date = event.date.display()
-            date_width = text_width(date, bold=True)
+            shown = date.display()
+            date_width = text_width(shown, bold=True)
             lines = wrap(event.title, WRAP - date_width - SPACE)
             width = date_width + SPACE + lines[0][1]
             if len(lines) > 1:
@@ -305,8 +334,8 @@ def lay_out(events: Sequence[Event], title: str, lanes: str = "none") -> Picture
             left = x0
             if left + width > far and x0 - width >= MARGIN:
                 left = x0 - width  # ends at its mark
-            label = Label(left, 0.0, width, date, event.title, date_width, lines)
-            marks.append(Mark(i, event, x0, x1, mark_y, bar, open_start, open_end, label, x0))
+            label = Label(left, 0.0, width, shown, event.title, date_width, lines)
+            marks.append(Mark(i, event, x0, x1, mark_y, bar, open_start, open_end, label, x0, kind))
             right = max(right, left + width)
         labels_top = lane.axis_y + 6 + bar_rows.count * BAR_PITCH + 10
         rows = _Rows(sum(len(mark.label.lines) for mark in marks))
@@ -347,13 +376,13 @@ LEGEND_ROOM = {"point": 32.0, "bar": 40.0, "approximate": 32.0, "uncertain": 32.
 
 
 def _legend(lanes: list[Lane]) -> list[str]:
-    marks = [m for lane in lanes for m in lane.marks]
+    kinds = {m.kind for lane in lanes for m in lane.marks}
     drawn = {
-        "point": any(not m.bar for m in marks),
-        "bar": any(m.bar for m in marks),
-        "approximate": any(m.event.date.approximate for m in marks),
-        "uncertain": any(m.event.date.uncertain for m in marks),
-        "open": any(m.open_start or m.open_end for m in marks),
+        "point": any(not k & BAR_KIND for k in kinds),
+        "bar": any(k & BAR_KIND for k in kinds),
+        "approximate": any(k & APPROXIMATE for k in kinds),
+        "uncertain": any(k & UNCERTAIN for k in kinds),
+        "open": any(k & (OPEN_START | OPEN_END) for k in kinds),
     }
     return [kind for kind in LEGEND_TEXT if drawn[kind]]
 

@@ -74,6 +74,18 @@ class Scale:
         seg = self.segment(t)
         return seg.position(min(max(t, seg.lo), seg.hi))
 
+    def positions(self, times: Sequence[int]) -> list[float]:
+        """`position` of each time, the same numbers: on a scale of one segment (most
+        chronologies without a desert) in one pass without a call for each."""
+        if len(self.segments) > 1:
+            return list(map(self.position, times))
+        seg = self.segments[0]
+        lo, hi, x0 = seg.lo, seg.hi, seg.x0
+        if hi == lo:
+            return [(x0 + seg.x1) / 2] * len(times)
+        length, duration = seg.x1 - x0, hi - lo
+        return [x0 + (min(max(t, lo), hi) - lo) * length / duration for t in times]
+
     def breaks(self) -> Iterator[tuple[float, float, str]]:
         """Each break: where it starts and ends, and the time it leaves out."""
         for a, b in pairwise(self.segments):

@@ -38,6 +38,17 @@ def test_positions_keep_time_order_and_one_rate(spans: list[tuple[int, int]]) ->
     assert scale.end <= 1000.0 + 24.0 * len(scale.segments)
 
 
+@given(SPANS, st.lists(st.integers(-2100 * YEAR, 70 * YEAR), max_size=20))
+def test_positions_at_once_are_position_of_each(
+    spans: list[tuple[int, int]], others: list[int]
+) -> None:
+    """The layout places every mark with `positions`: the same numbers as `position`,
+    on one segment (its quick pass) or many, for times inside the scale and past it."""
+    scale = fit(spans, 1000.0)
+    times = [t for span in spans for t in span] + others
+    assert scale.positions(times) == [scale.position(t) for t in times]
+
+
 def test_a_desert_is_cut_and_labelled() -> None:
     dates = [parse_date(t) for t in ("1994-05-04", "2025-08-08", "2025-11")]
     scale = fit([(d.lo, d.hi) for d in dates], 1000.0)

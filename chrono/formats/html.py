@@ -29,7 +29,7 @@ from chrono.formats import Format, Rendered, Settings
 from chrono.formats.records import as_url
 from chrono.formats.svg import LANES_OPTION, axis_svg, describe, svg_lines
 from chrono.model import Event
-from chrono.pictures import BAR, FONT, ROW, SPACE, Label, Mark, Picture, lay_out
+from chrono.pictures import BAR, FONT, ROW, SPACE, Label, Picture, lay_out
 
 __all__ = ["FORMAT"]
 
@@ -449,15 +449,6 @@ def _object(members: dict[str, str]) -> str:
     return "{" + ",".join(f"{json.dumps(name)}:{value}" for name, value in members.items()) + "}"
 
 
-def _flags(mark: Mark) -> int:
-    """What kind of mark the page draws (see `mark` in the script)."""
-    date = mark.event.date
-    return (
-        mark.bar | mark.open_start << 1 | mark.open_end << 2
-        | date.approximate << 3 | date.uncertain << 4
-    )  # fmt: skip
-
-
 def _lines(label: Label) -> list[list[Any]]:
     """A title in lines, each with its length (the first's after the date) and what
     parts it from the line before."""
@@ -488,7 +479,7 @@ def _island(events: Sequence[Event], picture: Picture) -> str:
         "description": [e.description for e in events],
         "tags": [e.tags for e in events],
         "location": [e.location for e in events],
-        "sources": [_sources(e.sources) for e in events],
+        "sources": [_sources(e.sources) if e.sources else [] for e in events],
         "origins": origins,
         "files": list(files),
     }
@@ -498,7 +489,7 @@ def _island(events: Sequence[Event], picture: Picture) -> str:
         "x0": _floats([m.x0 for m in marks]),
         "x1": _floats([m.x1 for m in marks]),
         "y": _floats([m.y for m in marks]),
-        "flags": _bytes([_flags(m) for m in marks]),
+        "flags": _bytes([m.kind for m in marks]),  # (see `mark` in the script)
         "left": _floats([b.x for b in labels]),
         "top": _floats([b.y for b in labels]),
         "width": _floats([b.width for b in labels]),
