@@ -101,11 +101,18 @@ def first_line(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
     return first, time.perf_counter() - start
 
 
-def render_times(folder: Path, env: dict[str, str], repeat: int) -> dict[str, float]:
-    """Median seconds to render the merged chronology, per format, in one process."""
+def render_times(
+    folder: Path, env: dict[str, str], repeat: int
+) -> dict[str, tuple[float, float]]:
+    """Per format, the median seconds to render the merged chronology in one process,
+    and the median of its ratios to the floor run just before it. The machine's speed
+    drifts by a third within minutes here (a shared host): a ratio of two neighbouring
+    runs holds still where one of two medians taken minutes apart does not."""
     names = ["ics", "md", "json", "svg", "html", "plot", "table", "table120"]
     runs: dict[str, list[float]] = {name: [] for name in names}
+    ratios: dict[str, list[float]] = {name: [] for name in names}
     for _ in range(repeat):
+        floor = run_once([sys.executable, "-c", FLOOR, str(folder)], env)[0]
         out = subprocess.run(
             [sys.executable, "-c", RENDER, str(folder), *names],
             env=env, check=True, capture_output=True, text=True,
@@ -113,7 +120,10 @@ def render_times(folder: Path, env: dict[str, str], repeat: int) -> dict[str, fl
         for line in out.splitlines():
             name, seconds = line.split()
             runs[name].append(float(seconds))
-    return {name: statistics.median(times) for name, times in runs.items()}
+            ratios[name].append(float(seconds) / floor)
+    return {
+        name: (statistics.median(runs[name]), statistics.median(ratios[name])) for name in names
+    }
 
 
 def measure(argv: list[str], env: dict[str, str], repeat: int) -> tuple[float, int]:
@@ -181,9 +191,10 @@ def bench_size(name: str, folder: Path, repeat: int, commands: list[str] | None)
             "table120": "show: first chunk, wrapped to 120 columns (in one process)",
             "plot": "plot: first screen, 50 lines of 120 columns (in one process)",
         }
-        for fmt, seconds in render_times(folder, env, repeat).items():
+        # (× floor: the median of each run's ratio to a floor run just before it)
+        for fmt, (seconds, ratio) in render_times(folder, env, repeat).items():
             label = labels.get(fmt, f"render {fmt} only (in one process)")
-            rows.append(f"| {name} | {label} | {seconds:.2f} | {seconds / floor:.2f} | |")
+            rows.append(f"| {name} | {label} | {seconds:.2f} | {ratio:.2f} | |")
             print(rows[-1], flush=True)
     return rows
 
