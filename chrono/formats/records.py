@@ -10,10 +10,13 @@ from chrono.precision import Precision
 
 __all__ = ["OWN_JSON_KEYS", "as_url", "needs_timezone", "plain_record", "timeline_record"]
 
-_URL = re.compile(r"(?:https?|ftp)://[^\s/]", re.IGNORECASE)
+# (letter by letter rather than IGNORECASE: twice as quick, and every format asks it of
+# every source)
+_URL = re.compile(r"(?:[hH][tT][tT][pP][sS]?|[fF][tT][pP])://[^\s/]")
 _SAFE = "/:?#[]@!$&'()*+,;=%~-._"
 # What quote() leaves as it is: ASCII letters and digits, `_.-~`, and _SAFE.
 _URI_CHARACTERS = re.compile(f"[A-Za-z0-9{re.escape(_SAFE + '_.-~')}]*")
+_URI_BYTES = bytes(c for c in range(128) if _URI_CHARACTERS.fullmatch(chr(c)))
 
 
 def as_url(source: str) -> str | None:
@@ -26,7 +29,9 @@ def as_url(source: str) -> str | None:
     source = source.strip()
     if not _URL.match(source):
         return None
-    if _URI_CHARACTERS.fullmatch(source):  # most addresses: nothing to encode
+    # Most addresses: nothing to encode (`_URI_CHARACTERS.fullmatch`, in C without a
+    # pattern: the bytes left when those characters are taken out).
+    if source.isascii() and not source.encode().translate(None, _URI_BYTES):
         return source
     from urllib.parse import quote  # (loaded for the few addresses that need it)
 

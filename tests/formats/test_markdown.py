@@ -348,3 +348,31 @@ def test_a_source_with_a_broken_host_is_still_a_link() -> None:
     events = load_text("- {date: 1994, title: T, sources: ['http://[broken/x']}\n", "t.yaml").events
     text = FORMATS["md"].render(events, FORMATS["md"].settings()).text
     assert "(<http://[broken/x>)" in text
+
+
+SCHEME_IN_ANY_CASE = st.sampled_from(["http", "https", "ftp", "htp", "ftps", "file"]).flatmap(
+    lambda word: st.tuples(*(st.sampled_from([c, c.upper()]) for c in word)).map("".join)
+)
+
+
+@given(
+    st.tuples(
+        st.sampled_from(["", " ", "\t"]),
+        SCHEME_IN_ANY_CASE,
+        st.sampled_from(["://", ":/", "//", ":///", ":// "]),
+    ).map("".join),
+    URLISH,
+)
+def test_a_source_is_an_address_when_it_starts_with_a_scheme_in_any_case(
+    head: str, rest: str
+) -> None:
+    """http, https and ftp in any case, `://`, then neither a space nor a slash: a link;
+    anything else a citation (as_url's quick checks, against the plain pattern)."""
+    import re
+    from urllib.parse import quote
+
+    source = (head + rest).strip()
+    if re.match(r"(?:https?|ftp)://[^\s/]", source, re.IGNORECASE):
+        assert as_url(head + rest) == quote(source, safe="/:?#[]@!$&'()*+,;=%~-._")
+    else:
+        assert as_url(head + rest) is None
