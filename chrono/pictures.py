@@ -490,8 +490,11 @@ class _Rows:
                 if blocked is None:
                     break
                 row = blocked + 1
-        for r in range(row, row + rows):
-            self._set(r, right)
+        if rows == 1:  # (most boxes: no loop)
+            self._set(row, right)
+        else:
+            for r in range(row, row + rows):
+                self._set(r, right)
         return row
 
     def _end(self, row: int) -> float:
