@@ -77,9 +77,12 @@ class DatePoint(Value):
     def display(self, zone: bool = False) -> str:
         """The date for readers, never more precise than written (SPEC §2); with
         `zone`, a clock time placed in a named zone says which (`14:30 Asia/Baku`)."""
-        text = _display_core(self)
-        if zone and self.zone is not None and self.offset is None and self.precision >= _MINUTE:
-            text += " " + self.zone
+        precision = self.precision
+        text = _SHOWN[precision](self.year, self.month, self.day)
+        if precision >= _MINUTE:
+            text += " " + _clock(self)
+            if zone and self.zone is not None and self.offset is None:
+                text += " " + self.zone
         if self.approximate:
             text = "~" + text
         if self.uncertain:
@@ -224,15 +227,12 @@ def zones_differ(dates: Iterable[ChronoDate]) -> bool:
     return False
 
 
-def _display_core(p: DatePoint) -> str:
-    precision = p.precision
-    text = _SHOWN[precision](p.year, p.month, p.day)
-    if precision < _MINUTE:
-        return text
+def _clock(p: DatePoint) -> str:
+    """A clock time as readers see it, with its offset: `14:30`, `14:30:05 +04:00`."""
     clock = f"{p.hour:02d}:{p.minute:02d}"
     if p.precision is _SECOND:
         clock += f":{p.second:02d}" + _fraction(p)
-    return f"{text} {clock}{_offset_text(p.offset, ' ')}"
+    return clock + _offset_text(p.offset, " ")
 
 
 # How a date of each precision reads (`Meaning.display`), looked up once a date.
