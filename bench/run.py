@@ -101,9 +101,7 @@ def first_line(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
     return first, time.perf_counter() - start
 
 
-def render_times(
-    folder: Path, env: dict[str, str], repeat: int
-) -> dict[str, tuple[float, float]]:
+def render_times(folder: Path, env: dict[str, str], repeat: int) -> dict[str, tuple[float, float]]:
     """Per format, the median seconds to render the merged chronology in one process,
     and the median of its ratios to the floor run just before it. The machine's speed
     drifts by a third within minutes here (a shared host): a ratio of two neighbouring
