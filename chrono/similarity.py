@@ -135,9 +135,7 @@ class TitleIndex:
         names: dict[int, dict[str, Name]] | None = None,
         acronyms: dict[int, frozenset[str]] | None = None,
     ) -> None:
-        df: Counter[str] = Counter()
-        for title_words in titles:
-            df.update(title_words)
+        df = Counter(itertools.chain.from_iterable(titles))
         self.df = df
         count = len(titles)
         self.weights = {w: math.log((count + 1) / (n + 1)) + 1.0 for w, n in df.items()}
@@ -327,7 +325,7 @@ def find_near_duplicates(
     exhaustive = len(events) <= EXHAUSTIVE
     combos: dict[int, list[int]] = {}  # (to split crowded buckets: see _split_crowded)
     blocks = _Blocks(index)
-    buckets = _shared_buckets(_filed(events, index, blocks, combos), spans, blocks.keys())
+    buckets = _shared_buckets(_filed(events, spans, index, blocks, combos), spans, blocks.keys())
     seen: set[int] = set()
     found: list[NearDuplicate] = []
     size = len(events)
@@ -364,10 +362,13 @@ def find_near_duplicates(
 class _Spans:
     """Each event's widened span (`_widened`) as two arrays of 64-bit numbers, not a
     tuple of two ints an event (50 MB at 1M events); events that are not blocked,
-    whose spans may be open, are 0 (a list holds them if any span is too wide)."""
+    whose spans may be open, are 0 (a list holds them if any span is too wide), and
+    `blocked` says which are blocked (`_blockable`), one byte an event."""
 
     def __init__(self, events: Sequence[Event]) -> None:
-        spans = [_widened(e.date) if _blockable(e) else (0, 0) for e in events]
+        self.blocked = bytes(map(_blockable, events))
+        spans = [_widened(e.date) if blocked else (0, 0)
+                 for e, blocked in zip(events, self.blocked, strict=True)]  # fmt: skip
         self.lows: Sequence[int]
         self.highs: Sequence[int]
         try:
@@ -402,6 +403,7 @@ _ByLevel = tuple[Sequence[int], Sequence[int], Sequence[int]]
 
 def _filed(
     events: Sequence[Event],
+    spans: _Spans,
     index: TitleIndex,
     blocks: _Blocks,
     combos: dict[int, list[int]],
@@ -421,10 +423,11 @@ def _filed(
     n = blocks.count
     rank_of, names = index.rank, index.names
     rank, block = rank_of.__getitem__, blocks.of_rank.__getitem__
+    blocked = spans.blocked
     for i, title_words in enumerate(index.words):
         if i in names:  # filed under its names' initialisms too, where written
             title_words = (*title_words, *(k for k in names[i] if k in rank_of))
-        if not title_words or not _blockable(events[i]):
+        if not title_words or not blocked[i]:
             continue
         rare = list(dict.fromkeys(map(block, sorted(map(rank, title_words)))))  # rarest first
         pairs = [n + (a * n + b if a < b else b * n + a)

@@ -500,7 +500,7 @@ def test_bucket_numbers_too_big_for_arrays_are_kept_in_lists() -> None:
     index = similarity.TitleIndex.of([e.title for e in events])
     spans = similarity._Spans(events)
     blocks = similarity._Blocks(index)
-    filed = list(similarity._filed(events, index, blocks, {}))
+    filed = list(similarity._filed(events, spans, index, blocks, {}))
     small = similarity._shared_buckets(filed, spans, blocks.keys())
     assert small
     assert similarity._shared_buckets(filed, spans, 2**70) == small
@@ -741,11 +741,11 @@ _KEYS = st.sets(st.sampled_from(["imf", "who", "nyse", "ysе", "wh", "ifm", "ao"
 
 
 @given(_NAMED_TITLES, st.none() | _KEYS.filter(bool))
-@settings(max_examples=300)
+@settings(max_examples=1000)
 def test_names_found_are_the_initialisms_of_the_title(title: str, keys: set[str] | None) -> None:
-    """`names_of` looks only where `initialisms` could find something (three capitalised
-    words, initials that hold a wanted initialism's letters): what it finds is what
-    `initialisms` finds, less the initialisms not wanted."""
+    """`names_of` looks only where `initialisms` could find something (a run of three
+    capitalised words, initials that hold a wanted initialism's letters): what it
+    finds is what `initialisms` finds, less the initialisms not wanted."""
     from chrono.wording import Initials, Name, initialisms, names_of, raw_words
 
     raws = raw_words(title)
