@@ -422,6 +422,8 @@ def _contrast(
         for word in one:
             if word in _MODIFIERS:
                 return f"{word} in one title only"
+            if not word.startswith(_MODIFIERS):  # (most words: looked at no further)
+                continue
             for modifier in _MODIFIERS:
                 plain = word[len(modifier) :]
                 if word.startswith(modifier) and len(plain) >= 4 and plain in rest:
