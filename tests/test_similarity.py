@@ -791,3 +791,56 @@ def test_counting_buckets_first_leaves_no_pair_out(
         every = find_near_duplicates(events, 0.01, meaning=False)
         patch.setattr(similarity, "_SLOTS", slots)
         assert find_near_duplicates(events, 0.01, meaning=False) == every
+
+
+@given(
+    st.lists(st.tuples(_DATES, st.lists(_WORDS, min_size=1, max_size=5)), min_size=2, max_size=40),
+    st.booleans(),
+)
+@settings(max_examples=40, deadline=None)
+def test_the_search_in_two_processes_finds_what_one_finds(
+    records: list[tuple[str, list[str]]], large: bool
+) -> None:
+    """Large searches read the titles and compare the pairs in two processes
+    (`_in_two`): the links found, and their order, are those of one process."""
+    import yaml
+
+    from chrono import similarity
+
+    text = yaml.safe_dump([{"date": d, "title": " ".join(w)} for d, w in records])
+    events = _events(text)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(similarity, "EXHAUSTIVE", 1 if large else similarity.EXHAUSTIVE)
+        one = find_near_duplicates(events, 0.01, meaning=False)
+        patch.setattr(similarity, "PARALLEL_FROM", 0)
+        assert find_near_duplicates(events, 0.01, meaning=False) == one
+
+
+def _pid_and_part(start: int, stop: int) -> tuple[int, list[int]]:
+    import os
+
+    return os.getpid(), list(range(start, stop))
+
+
+def test_work_in_two_halves_is_shared_with_a_copy_and_made_here_if_it_fails(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The first half is made in a forked copy where the system forks and this process
+    has no other thread; if the copy fails (here: it cannot send its result), here."""
+    import os
+    import pickle
+    import threading
+
+    from chrono import similarity
+
+    monkeypatch.setattr(similarity, "PARALLEL_FROM", 0)
+    (pid, first), (here, second) = similarity._in_two(_pid_and_part, 9)
+    assert (first, second, here) == ([0, 1, 2, 3], [4, 5, 6, 7, 8], os.getpid())
+    forks = hasattr(os, "fork") and threading.active_count() == 1
+    assert (pid != here) is forks
+
+    def fail(*args: object, **kwargs: object) -> None:
+        raise pickle.PicklingError("no")
+
+    monkeypatch.setattr(pickle, "dump", fail)
+    assert similarity._in_two(_pid_and_part, 9) == ((here, first), (here, second))
