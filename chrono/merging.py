@@ -88,11 +88,10 @@ def merge_events(
         # at 1M events they took 200 MB, which the search needs more.
         merging.keys.clear()
         groups = near_groups(merging.current, min_score, meaning=meaning)
-        for event, group in zip(
-            merging.merge([list(g.members) for g in groups]), groups, strict=True
-        ):
+        merged = merging.merge([list(g.members) for g in groups])
+        for event, group in zip(merged, groups, strict=True):
             near[id(event)] = group.links
-        merging.merge_exact()
+        merging.merge_exact(merged)
     return merging.result(near)
 
 
@@ -136,15 +135,31 @@ class _Merging:
         self.current = [e for e in self.current if id(e) not in grouped] + merged
         return merged
 
-    def merge_exact(self) -> None:
+    def merge_exact(self, changed: Sequence[Event] | None = None) -> None:
+        """Merge the events that share a key, until none do.  `changed`: the only
+        events that may share a key with another (the events merged since the others
+        last shared none); None: any event may."""
         # A merged event can take a more precise date (or an id) from one member
         # and so come to share a key with another event: merge again until nothing
-        # changes, so that the result depends only on the set of events.
+        # changes, so that the result depends only on the set of events.  The events
+        # that shared no key before still share none with each other: only groups that
+        # hold a merged event can form, so only the events that may meet one are keyed.
         while True:
-            groups = _group(self.current, self._keys, merged_only=True)
+            events = self.current if changed is None else self._meeting(changed)
+            groups = _group(events, self._keys, merged_only=True)
             if not groups:
                 return
-            self.merge(groups)
+            changed = self.merge(groups)
+
+    def _meeting(self, changed: Sequence[Event]) -> list[Event]:
+        """The events that may share a key (`_exact_keys`) with one of `changed`, these
+        included, in order: the same id, or the same date (the other key is the date
+        and the title).  Making every event's keys again took 11 s at 1M events."""
+        fresh = {id(e) for e in changed}
+        ids = {e.id for e in changed if e.id is not None}
+        dates = {e.date.meaning() for e in changed}
+        return [e for e in self.current
+                if id(e) in fresh or e.id in ids or e.date.meaning() in dates]  # fmt: skip
 
     def result(self, near: dict[int, tuple[NearDuplicate, ...]]) -> Merged:
         reports = [

@@ -17,7 +17,9 @@ events that share such a key are compared (with meaning, events whose spans meet
 are also compared by meaning alone).  In chronologies of more than EXHAUSTIVE events
 the keys are pairs of a title's three rarest words, and in a year's buckets the three
 together.  Groups (`merging.near_groups`) join pairs most similar first with complete
-linkage, so they do not depend on input order.
+linkage, so they do not depend on input order.  In large chronologies the titles are
+read, and the candidate pairs compared, half in a forked copy of the process
+(`_in_two`), which finds what one process would.
 """
 
 from __future__ import annotations
@@ -26,12 +28,15 @@ import bisect
 import functools
 import itertools
 import math
+import os
+import pickle
 import re
+import threading
 from array import array
 from collections import Counter
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, MutableSequence, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from chrono.dedupe import DEFAULT_MIN_SCORE
 from chrono.model import Event
@@ -55,6 +60,8 @@ if TYPE_CHECKING:
     from chrono.dates import ChronoDate
 
 __all__ = ["DEFAULT_MIN_SCORE", "NearDuplicate", "TitleIndex", "find_near_duplicates", "words"]
+
+_T = TypeVar("_T")
 
 EXHAUSTIVE = 20_000  # chronologies up to this size index every word of a title
 CROWDED = 16  # events sharing a word in one period before pairs of words are required
@@ -121,6 +128,26 @@ def _loose(words: frozenset[str]) -> dict[tuple[str, str], str]:
     return found
 
 
+def _read(
+    titles: Sequence[str], start: int, stop: int
+) -> tuple[list[tuple[str, ...]], dict[int, frozenset[str]], list[int]]:
+    """Titles `start` to `stop` as `TitleIndex.of` reads them: each one's words (tuples:
+    a frozenset a title took 470 MB at 1M), the initialisms each writes in capitals (by
+    title number, where any), and the titles that may name one (`may_name`)."""
+    rows: list[tuple[str, ...]] = []
+    written: dict[int, frozenset[str]] = {}
+    named_candidates: list[int] = []
+    for i in range(start, stop):
+        title = titles[i]
+        raws = raw_words(title)
+        rows.append(tuple(words_of(raws)))
+        if (found := acronyms_of(raws)) and sum(map(str.isupper, title)) >= 2:
+            written[i] = found
+        if may_name(raws):
+            named_candidates.append(i)
+    return rows, written, named_candidates
+
+
 class TitleIndex:
     """Word rarity over a chronology: a word's weight is its inverse document frequency.
 
@@ -135,9 +162,7 @@ class TitleIndex:
         names: dict[int, dict[str, Name]] | None = None,
         acronyms: dict[int, frozenset[str]] | None = None,
     ) -> None:
-        df: Counter[str] = Counter()
-        for title_words in titles:
-            df.update(title_words)
+        df = Counter(itertools.chain.from_iterable(titles))
         self.df = df
         count = len(titles)
         self.weights = {w: math.log((count + 1) / (n + 1)) + 1.0 for w, n in df.items()}
@@ -154,16 +179,11 @@ class TitleIndex:
     def of(cls, titles: Sequence[str]) -> TitleIndex:
         """The index of these titles: their words, and the initialisms that one
         writes in capitals and another spells out."""
-        rows: list[tuple[str, ...]] = []  # (tuples: a frozenset a title took 470 MB at 1M)
-        written: dict[int, frozenset[str]] = {}
-        named_candidates: list[int] = []  # (three capitalised words or more)
-        for i, title in enumerate(titles):
-            raws = raw_words(title)
-            rows.append(tuple(words_of(raws)))
-            if (found := acronyms_of(raws)) and sum(map(str.isupper, title)) >= 2:
-                written[i] = found
-            if may_name(raws):
-                named_candidates.append(i)
+        first, second = _in_two(functools.partial(_read, titles), len(titles))
+        rows, written, named_candidates = first
+        rows += second[0]
+        written.update(second[1])
+        named_candidates += second[2]
         named: dict[int, dict[str, Name]] = {}
         if written:
             wanted = Initials(frozenset().union(*written.values()))
@@ -282,10 +302,6 @@ def explain_dates(a: ChronoDate, b: ChronoDate, kind: str) -> str:
 
 
 _EPOCH = days_from_civil(0, 1, 1) * US_PER_DAY
-# Bucket numbers: key * _KEY_SPAN + level + 4 * period.  Periods count 8 days or more
-# from year 0, so |level + 4 * period| stays far below half the span for any year
-# of four digits, and distinct (key, level, period) give distinct numbers.
-_KEY_SPAN = 1 << 40
 # Bucket sizes for blocking, fine to coarse.  A date is filed whole ("coarse") at the
 # first size its widened span fits in, and as a finer entry in the larger sizes'
 # buckets, so that a month meets its days and a year its months.
@@ -326,52 +342,16 @@ def find_near_duplicates(
     `vectors`, one per event, are the events' meaning vectors if made already."""
     index = TitleIndex.of([e.title for e in events])
     spans = _Spans(events)
-    # Each event's blocking keys at each bucket size (8 days, 64 days, a year).
-    # Up to EXHAUSTIVE events, every word of a title is a key at every size, so
-    # nothing is missed that one shared word links.  Above, the keys are pairs of its
-    # three rarest words, and in a year's buckets, which hold so many events, the
-    # three words together: in a large chronology many titles share a word, and only
-    # titles sharing two rare words (three in a year) are worth comparing if the work
-    # is to grow linearly.
-    # Keys are ints: a word's block (its first BLOCK_LETTERS letters) is a number, a
-    # pair of blocks or three of them are numbers above all single ones, and a
-    # bucket is one number made of the key, the size and the period.  Tuples and
-    # strings made and hashed millions of times cost more than the comparisons.
-    blocks: dict[str, int] = {}
-    block_of = {w: blocks.setdefault(w[:BLOCK_LETTERS], len(blocks)) for w in index.rank}
-    n = len(blocks) + 1
-    keys: _Keys = _Keys()
-    combos: dict[int, list[int]] = {}
+    # Blocking: each event is filed under its keys (`_filed`) in the buckets of its
+    # periods, and only events that share a bucket are compared (`_shared_buckets`).
     exhaustive = len(events) <= EXHAUSTIVE
-    rank_of = index.rank
-    rank = rank_of.__getitem__
-    for i, event in enumerate(events):
-        title_words = index.words[i]
-        if i in index.names:  # filed under its names' initialisms too, where written
-            title_words = (*title_words, *(k for k in index.names[i] if k in rank_of))
-        if title_words and _blockable(event):
-            rare = list(dict.fromkeys([block_of[w] for w in sorted(title_words, key=rank)]))
-            pairs = [n + (a * n + b if a < b else b * n + a)
-                     for a, b in itertools.combinations(rare[:3], 2)] or rare  # fmt: skip
-            if exhaustive:
-                keys.add(i, rare, rare)
-                combos[i] = pairs  # to split crowded buckets (see _split_crowded)
-            elif len(rare) > 2:
-                a, b, c = sorted(rare[:3])
-                keys.add(i, pairs, ((a * n + b) * n + c,))
-            else:
-                keys.add(i, pairs, ())
-    buckets = _shared_buckets(keys, spans)
-    del keys  # (its arrays: 40 MB at 1M events)
+    combos: dict[int, list[int]] = {}  # (to split crowded buckets: see _split_crowded)
+    blocks = _Blocks(index)
+    buckets = _shared_buckets(_filed(events, spans, index, blocks, combos), spans, blocks.keys())
     seen: set[int] = set()
-    found: list[NearDuplicate] = []
+    pairs: list[int] = []  # (first * size + second, first < second, as found)
     size = len(events)
     lows, highs = spans.lows, spans.highs
-    if not meaning:
-        vectors = None
-    elif vectors is None:
-        vectors = meaning_vectors([e.title for e in events])
-    compare = functools.partial(_compare, events, index, vectors, min_score=min_score)
     for entries in buckets:
         for coarse, fine in _split_crowded(entries, combos, exhaustive):
             for x, first in enumerate(coarse):
@@ -383,87 +363,36 @@ def find_near_duplicates(
                     pair = first * size + second if first < second else second * size + first
                     if pair not in seen:
                         seen.add(pair)
-                        near = compare(divmod(pair, size))
-                        if near is not None:
-                            found.append(near)
+                        pairs.append(pair)
+    del buckets
+    if not meaning:
+        vectors = None
+    elif vectors is None:
+        vectors = meaning_vectors([e.title for e in events])
+    score = functools.partial(_score, events, index, vectors, min_score=min_score)
+
+    def links(start: int, stop: int) -> list[_Link]:
+        return [link for pair in pairs[start:stop] if (link := score(divmod(pair, size)))]
+
+    found = [_near(events, link) for part in _in_two(links, len(pairs)) for link in part]
     if vectors is not None:
         for first, second in _meaning_pairs(events, spans, vectors, min_score):
-            if first * size + second not in seen:
-                near = compare((first, second))
-                if near is not None:
-                    found.append(near)
+            if first * size + second not in seen and (link := score((first, second))):
+                found.append(_near(events, link))
     found.sort(key=lambda n: (-n.score, n.a.sort_key(), n.b.sort_key()))
     return found
-
-
-_SLOTS = 1 << 24  # counters for the buckets' first count (16 MB; see _shared_buckets)
-_MASK = _SLOTS - 1
-_MIX = 0x9E3779B1  # spreads keys over the counters: a bucket's is (key * _MIX + where) & _MASK
-
-
-def _shared_buckets(keys: _Keys, spans: _Spans) -> list[list[int]]:
-    """The buckets that hold two entries or more, each a list of the events filed in
-    it whole (as 2*i) and the finer events it contains (2*i + 1), the latter only
-    where it holds a whole one already: most finer entries would meet nothing.
-
-    Most buckets hold one event, and keeping every bucket took 500 MB at 1M events.
-    So they are counted first, not kept: each bucket's number falls on one of
-    _SLOTS counters, which counts its whole entries (up to two) and notes a finer
-    one.  Only buckets whose counter says two entries may meet there are then kept;
-    a counter that two buckets share keeps one in vain, never leaves one out.
-    """
-    lows, highs = spans.lows, spans.highs
-    counts = bytearray(_SLOTS)  # whole entries, 0 to 2, plus _FINER if a finer one
-    for i, by_level in keys.items():
-        lo, hi = lows[i], highs[i]
-        for key, where in _places(by_level, lo, hi):
-            slot = (key * _MIX + where) & _MASK
-            if counts[slot] & 3 < 2:
-                counts[slot] += 1
-        for key, where in _places(by_level, lo, hi, finer=True):
-            counts[(key * _MIX + where) & _MASK] |= _FINER
-    kept = bytes(c & 3 >= 2 or c == 1 | _FINER for c in range(256))  # (a table: fast)
-    buckets: dict[int, list[int]] = {}
-    for i, by_level in keys.items():
-        for key, where in _places(by_level, lows[i], highs[i]):
-            if kept[counts[(key * _MIX + where) & _MASK]]:
-                buckets.setdefault(key * _KEY_SPAN + where, []).append(2 * i)
-    for i, by_level in keys.items():  # once every whole entry is in
-        for key, where in _places(by_level, lows[i], highs[i], finer=True):
-            if (
-                kept[counts[(key * _MIX + where) & _MASK]]
-                and (bucket := buckets.get(key * _KEY_SPAN + where)) is not None
-            ):
-                bucket.append(2 * i + 1)
-    return [entries for entries in buckets.values() if len(entries) > 1]
-
-
-_FINER = 4
-
-
-def _places(
-    by_level: Sequence[Sequence[int]], lo: int, hi: int, *, finer: bool = False
-) -> list[tuple[int, int]]:
-    """Where an event is filed whole, as (key, level + 4 * period): at the first size
-    its widened span fits in (`_level`), in each period it reaches; or, `finer`,
-    where it is a finer entry: in the periods of the larger sizes."""
-    level = _level(hi - lo)
-    places: list[tuple[int, int]] = []
-    for at in range(level + 1, len(_SIZES)) if finer else (level,):
-        size = _SIZES[at]
-        for period in range((lo - _EPOCH) // size, (hi - 1 - _EPOCH) // size + 1):
-            where = at + 4 * period  # (levels 0-2; periods may be negative: BCE)
-            places.extend([(key, where) for key in by_level[at]])
-    return places
 
 
 class _Spans:
     """Each event's widened span (`_widened`) as two arrays of 64-bit numbers, not a
     tuple of two ints an event (50 MB at 1M events); events that are not blocked,
-    whose spans may be open, are 0 (a list holds them if any span is too wide)."""
+    whose spans may be open, are 0 (a list holds them if any span is too wide), and
+    `blocked` says which are blocked (`_blockable`), one byte an event."""
 
     def __init__(self, events: Sequence[Event]) -> None:
-        spans = [_widened(e.date) if _blockable(e) else (0, 0) for e in events]
+        self.blocked = bytes(map(_blockable, events))
+        spans = [_widened(e.date) if blocked else (0, 0)
+                 for e, blocked in zip(events, self.blocked, strict=True)]  # fmt: skip
         self.lows: Sequence[int]
         self.highs: Sequence[int]
         try:
@@ -473,49 +402,130 @@ class _Spans:
             self.lows, self.highs = [lo for lo, _ in spans], [hi for _, hi in spans]
 
 
-class _Keys:
-    """Each blocked event's keys: at the 8- and 64-day sizes, and in a year's buckets.
+_SLOTS = 16_777_213  # counters for the buckets' first count (16 MB; a prime: see _shared_buckets)
+_FINER = 4  # a counter's mark: a finer entry falls on it
 
-    In a large chronology an event has at most three pair keys and one triple key,
-    kept in 64-bit arrays (a dict of lists and tuples of big ints took 360 MB at 1M
-    events).  Keys that do not fit (every word of a title, in small chronologies, or
-    a huge vocabulary's numbers) turn the whole store into a dict, in the same order.
+
+class _Blocks:
+    """Words' blocks as numbers: a word's block is its first BLOCK_LETTERS letters (so
+    that words of one stem meet), numbered in order of the rarest word that has it;
+    `of_rank[r]` is the block of the word of rarity rank r (`TitleIndex.rank`)."""
+
+    def __init__(self, index: TitleIndex) -> None:
+        numbers: dict[str, int] = {}
+        self.of_rank = [numbers.setdefault(w[:BLOCK_LETTERS], len(numbers)) for w in index.rank]
+        self.count = len(numbers) + 1  # (above every block: pairs of blocks are numbered from it)
+
+    def keys(self) -> int:
+        """A bound on the keys that `_filed` makes of these blocks."""
+        n = self.count
+        return n**3 + n * n + n
+
+
+_ByLevel = tuple[Sequence[int], Sequence[int], Sequence[int]]
+
+
+def _filed(
+    events: Sequence[Event],
+    spans: _Spans,
+    index: TitleIndex,
+    blocks: _Blocks,
+    combos: dict[int, list[int]],
+) -> Iterator[tuple[int, _ByLevel]]:
+    """Each blocked event's keys at each bucket size (8 days, 64 days, a year).
+
+    Up to EXHAUSTIVE events, every word of a title is a key at every size, so nothing
+    is missed that one shared word links (and `combos` gets each event's pairs of rare
+    words, to split crowded buckets).  Above, the keys are pairs of its three rarest
+    words, and in a year's buckets, which hold so many events, the three words
+    together: in a large chronology many titles share a word, and only titles
+    sharing two rare words (three in a year) are worth comparing if the work is to
+    grow linearly.  Keys are ints: a word's block is a number (`_Blocks`), and a pair
+    of blocks or three of them are numbers above all single ones.  Tuples and strings
+    made and hashed millions of times cost more than the comparisons."""
+    exhaustive = len(events) <= EXHAUSTIVE
+    n = blocks.count
+    rank_of, names = index.rank, index.names
+    rank, block = rank_of.__getitem__, blocks.of_rank.__getitem__
+    blocked = spans.blocked
+    for i, title_words in enumerate(index.words):
+        if i in names:  # filed under its names' initialisms too, where written
+            title_words = (*title_words, *(k for k in names[i] if k in rank_of))
+        if not title_words or not blocked[i]:
+            continue
+        rare = list(dict.fromkeys(map(block, sorted(map(rank, title_words)))))  # rarest first
+        pairs = [n + (a * n + b if a < b else b * n + a)
+                 for a, b in itertools.combinations(rare[:3], 2)] or rare  # fmt: skip
+        if exhaustive:
+            combos[i] = pairs
+            yield i, (rare, rare, rare)
+        elif len(rare) > 2:
+            a, b, c = sorted(rare[:3])
+            yield i, (pairs, pairs, ((a * n + b) * n + c,))
+        else:
+            yield i, (pairs, pairs, ())
+
+
+def _shared_buckets(
+    filed: Iterable[tuple[int, _ByLevel]], spans: _Spans, keys: int
+) -> list[list[int]]:
+    """The buckets that hold two entries or more, each a list of the events filed in
+    it whole (as 2*i) and the finer events it contains (2*i + 1), the latter only
+    where it holds a whole one already: most finer entries would meet nothing.
+
+    An event is filed whole at the first bucket size its widened span fits in
+    (`_level`), in each period it reaches, and as a finer entry in the periods of
+    the larger sizes.  A bucket is one number: key * span + where, where counts the
+    size and the period from the earliest period of any span (`keys` bounds the keys).
+
+    Most buckets hold one event, and keeping every bucket took 500 MB at 1M events.
+    So they are counted first, not kept: each bucket's number falls on one of
+    _SLOTS counters (the number modulo _SLOTS), which counts its whole entries (up
+    to two) and notes a finer one.  Only buckets whose counter says two entries may
+    meet there are then kept; a counter that two buckets share keeps one in vain,
+    never leaves one out.  Meanwhile the entries wait in arrays of 64-bit numbers,
+    made once (where the numbers fit: in lists, where a huge vocabulary or year
+    makes them bigger).
     """
-
-    def __init__(self) -> None:
-        self._dict: dict[int, tuple[Sequence[int], Sequence[int]]] | None = None
-        self._events = array("q")
-        self._pairs = (array("q"), array("q"), array("q"))
-        self._triples = array("q")
-
-    def add(self, i: int, pairs: Sequence[int], year: Sequence[int]) -> None:
-        if self._dict is None and len(pairs) <= 3 and len(year) <= 1:
-            try:
-                padded = [*pairs, -1, -1, -1]
-                row = array("q", (padded[0], padded[1], padded[2], year[0] if year else -1))
-            except OverflowError:
-                pass
-            else:
-                for column, key in zip((*self._pairs, self._triples), row, strict=True):
-                    column.append(key)
-                self._events.append(i)
-                return
-        if self._dict is None:
-            self._dict = {n: (p, p_year) for n, (p, _, p_year) in self._rows()}
-        self._dict[i] = (pairs, year)
-
-    def items(self) -> Iterator[tuple[int, tuple[Sequence[int], Sequence[int], Sequence[int]]]]:
-        """(event, keys at each bucket size), in the order added."""
-        if self._dict is None:
-            return self._rows()
-        return ((i, (pairs, pairs, year)) for i, (pairs, year) in self._dict.items())
-
-    def _rows(self) -> Iterator[tuple[int, tuple[Sequence[int], Sequence[int], Sequence[int]]]]:
-        first, second, third = self._pairs
-        for n, i in enumerate(self._events):
-            pairs = [k for k in (first[n], second[n], third[n]) if k >= 0]
-            triple = self._triples[n]
-            yield i, (pairs, pairs, (triple,) if triple >= 0 else ())
+    lows, highs = spans.lows, spans.highs
+    first = (min(lows, default=0) - _EPOCH) // _SIZES[0]  # (the smallest size has the
+    last = (max(highs, default=0) - 1 - _EPOCH) // _SIZES[0]  # most periods)
+    low, span = 4 * first, 4 * (last - first + 1)  # (where: level + 4 * period)
+    fits = keys * span < 1 << 63
+    whole: MutableSequence[int] = array("q") if fits else []
+    finer: MutableSequence[int] = array("q") if fits else []
+    whole_of, finer_of = array("i"), array("i")  # their events
+    counts = bytearray(_SLOTS)  # whole entries, 0 to 2, plus _FINER if a finer one
+    levels = len(_SIZES)
+    for i, by_level in filed:
+        lo, hi = lows[i], highs[i]
+        level = _level(hi - lo)
+        for at in range(level, levels):
+            size, at_keys = _SIZES[at], by_level[at]
+            for period in range((lo - _EPOCH) // size, (hi - 1 - _EPOCH) // size + 1):
+                where = at + 4 * period - low
+                for key in at_keys:
+                    bucket = key * span + where
+                    slot = bucket % _SLOTS
+                    if at == level:
+                        whole.append(bucket)
+                        whole_of.append(i)
+                        if counts[slot] & 3 < 2:
+                            counts[slot] += 1
+                    else:
+                        finer.append(bucket)
+                        finer_of.append(i)
+                        counts[slot] |= _FINER
+    kept = bytes(c & 3 >= 2 or c == 1 | _FINER for c in range(256))  # (a table: fast)
+    buckets: dict[int, list[int]] = {}
+    for bucket, i in zip(whole, whole_of, strict=True):
+        if kept[counts[bucket % _SLOTS]]:
+            buckets.setdefault(bucket, []).append(2 * i)
+    del whole, whole_of, counts
+    for bucket, i in zip(finer, finer_of, strict=True):  # once every whole entry is in
+        if (entries := buckets.get(bucket)) is not None:
+            entries.append(2 * i + 1)
+    return [entries for entries in buckets.values() if len(entries) > 1]
 
 
 def _split_crowded(
@@ -584,14 +594,19 @@ def _meaning_pairs(
             yield (i, j) if i < j else (j, i)
 
 
-def _compare(
+# A near-duplicate pair as plain data: (i, j, score, shared, relation, meaning,
+# differs), event i the earlier (see NearDuplicate).
+_Link = tuple[int, int, float, tuple[str, ...], str, "float | None", "str | None"]
+
+
+def _score(
     events: Sequence[Event],
     index: TitleIndex,
     vectors: np.ndarray | None,
     pair: tuple[int, int],
     *,
     min_score: float,
-) -> NearDuplicate | None:
+) -> _Link | None:
     """The pair as near-duplicates, if their dates are compatible and they score.
 
     With meaning, the score is the stronger of the word and meaning scores plus half
@@ -606,7 +621,8 @@ def _compare(
             cosine = None  # (nothing to tell)
     if score < min_score:
         return None
-    a, b = events[pair[0]], events[pair[1]]
+    i, j = pair
+    a, b = events[i], events[j]
     kind = date_relation(a.date, b.date)
     if kind is None:
         return None
@@ -615,7 +631,7 @@ def _compare(
     if score < min_score:
         return None
     if a.sort_key() > b.sort_key():
-        a, b = b, a
+        a, b, i, j = b, a, j, i
     years = {p.year for p in (a.date.start, a.date.end, b.date.start, b.date.end) if p}
     differs = contrast(a.title, b.title, years)
     if differs is not None:
@@ -623,4 +639,48 @@ def _compare(
         if score < min_score:
             return None
     meaning = None if cosine is None else round(cosine, 3)
-    return NearDuplicate(a, b, round(score, 3), shared, kind, meaning, differs)
+    return (i, j, round(score, 3), shared, kind, meaning, differs)
+
+
+def _near(events: Sequence[Event], link: _Link) -> NearDuplicate:
+    i, j, score, shared, relation, meaning, differs = link
+    return NearDuplicate(events[i], events[j], score, shared, relation, meaning, differs)
+
+
+PARALLEL_FROM = 50_000  # titles or pairs: from this many, two processes share them
+
+
+def _in_two(work: Callable[[int, int], _T], count: int) -> tuple[_T, _T]:
+    """`(work(0, half), work(half, count))`, the first half in a forked copy of this
+    process while this one does the second, where that helps: `count` of
+    PARALLEL_FROM or more, a system that forks, and no other thread here (a thread
+    holding a lock at the fork would leave it held in the copy).  Else both here.
+
+    The copy has this process's data and hash seed, so its half is what this process
+    would make; it comes back pickled through a pipe.  Should the copy fail, its half
+    is made here."""
+    half = count // 2
+    if count < PARALLEL_FROM or not hasattr(os, "fork") or threading.active_count() > 1:
+        return work(0, half), work(half, count)
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the copy: its half, pickled, and out at once (nothing of this
+        status = 1  # process's to flush or free)
+        try:
+            os.close(read)
+            with os.fdopen(write, "wb") as pipe:
+                pickle.dump(work(0, half), pipe, pickle.HIGHEST_PROTOCOL)
+            status = 0
+        finally:
+            os._exit(status)
+    os.close(write)
+    try:
+        with os.fdopen(read, "rb") as pipe:  # (closed if this process fails: the copy,
+            mine = work(half, count)  # writing, then stops too)
+            try:
+                theirs: _T = pickle.load(pipe)
+            except (EOFError, pickle.UnpicklingError):  # the copy failed
+                return work(0, half), mine
+    finally:
+        os.waitpid(pid, 0)
+    return theirs, mine

@@ -181,16 +181,27 @@ class Initials:
 
 
 def may_name(raws: Sequence[str]) -> bool:
-    """Whether `initialisms` could find a name in these words: most titles have fewer
-    than three capitalised words, and this is cheaper than looking."""
-    return sum(map(_capitalised, raws)) >= 3
+    """Whether `initialisms` could find a name in these words: a run of three
+    capitalised words (links between them allowed).  Most titles have none, and this
+    is cheaper than looking."""
+    return _NAMED_RUN.search("".join(map(_role, raws))) is not None
+
+
+# A run that `initialisms` reads, in the words' roles (`_role`): a capitalised word
+# that may start a name, then two more (an article too), links between them.
+_NAMED_RUN = re.compile(r"c(?:l*[ca]){2}")
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _capitalised(raw: str) -> bool:
-    """Whether a word is a name's word for `initialisms` (`Monetary`, not `IMF`, `the`
-    or `Of`): a name needs three."""
-    return raw[:1].isupper() and not raw.isupper() and raw.casefold() not in _LINKS
+def _role(raw: str) -> str:
+    """A word's part in a name, as `initialisms` reads it: "l" a link (`of`, `The`),
+    "c" a name's word (`Monetary`), "a" an article that can go on a name but not start
+    it (`An`), "x" anything else (`IMF`, `loan`), which ends a run."""
+    if raw.casefold() in _LINKS:
+        return "l"
+    if raw[:1].isupper() and not raw.isupper():
+        return "a" if raw.casefold() in _ARTICLES else "c"
+    return "x"
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -411,6 +422,8 @@ def _contrast(
         for word in one:
             if word in _MODIFIERS:
                 return f"{word} in one title only"
+            if not word.startswith(_MODIFIERS):  # (most words: looked at no further)
+                continue
             for modifier in _MODIFIERS:
                 plain = word[len(modifier) :]
                 if word.startswith(modifier) and len(plain) >= 4 and plain in rest:

@@ -238,3 +238,41 @@ def test_different_events_on_the_same_day_stay_apart() -> None:
         ),
     )
     assert len(merge_events(events).events) == 2
+
+
+_RECORDS = st.lists(
+    st.tuples(
+        st.sampled_from(["1994", "1994-05", "1994-05-04", "May 1994", "1994?", "1994/1995"]),
+        st.sampled_from(["Treaty signed", "treaty  SIGNED", "Summit", "Flood"]),
+        st.sampled_from([None, None, "x", "y"]),
+    ),
+    min_size=1,
+    max_size=12,
+)
+
+
+@given(_RECORDS, st.lists(st.integers(0, 3), max_size=12))
+def test_merging_again_after_near_duplicates_looks_only_where_keys_may_meet(
+    records: list[tuple[str, str, str | None]], labels: list[int]
+) -> None:
+    """After near-duplicate groups merge, exact merging looks only at the events that
+    may share a key with a merged one (`_Merging._meeting`): what it merges is what
+    looking at every event merges, in the same order."""
+    from chrono.merging import _Merging
+
+    documents = [
+        (f"f{n}.yaml", f"- {{date: '{d}', title: '{t}'" + (f", id: {i}}}" if i else "}"))
+        for n, (d, t, i) in enumerate(records)
+    ]
+    results = []
+    for everywhere in (True, False):
+        merging = _Merging(events_of(*documents))
+        merging.merge_exact()
+        groups: dict[int, list[Event]] = {}
+        for event, label in zip(merging.current, labels, strict=False):
+            if label:
+                groups.setdefault(label, []).append(event)
+        merged = merging.merge(list(groups.values()))
+        merging.merge_exact(None if everywhere else merged)
+        results.append(merging.current)
+    assert results[0] == results[1]

@@ -485,24 +485,25 @@ def test_large_chronology_blocking_still_finds_close_copies(
     assert len(group.members) == 4
 
 
-def test_blocking_keys_keep_their_order_in_arrays_and_lists() -> None:
-    """Large chronologies keep keys in 64-bit arrays; keys too big for them (a huge
-    vocabulary), and longer lists, go to a dict, and the two read back in order."""
-    from chrono.similarity import _Keys
+def test_bucket_numbers_too_big_for_arrays_are_kept_in_lists() -> None:
+    """Bucket numbers wait in 64-bit arrays; where a huge vocabulary (or year) makes
+    them bigger, in lists, and the buckets are the same."""
+    from chrono import similarity
 
-    keys = _Keys()
-    keys.add(0, [5, 7, 9], (11,))
-    keys.add(2, [2**70], ())  # too big for an array: kept as a list
-    keys.add(3, [4], ())
-    keys.add(5, [1, 2, 3, 4], (1, 2))  # more than an array row holds
-    keys.add(8, [6, 8], (2**65,))
-    assert list(keys.items()) == [
-        (0, ([5, 7, 9], [5, 7, 9], (11,))),
-        (2, ([2**70], [2**70], ())),
-        (3, ([4], [4], ())),
-        (5, ([1, 2, 3, 4], [1, 2, 3, 4], (1, 2))),
-        (8, ([6, 8], [6, 8], (2**65,))),
-    ]
+    events = _events(
+        "- {date: 2025-08-08, title: Baku summit opens}\n"
+        "- {date: 2025-08-09, title: Baku summit opens}\n"
+        "- {date: 2025-08, title: Baku summit opened}\n"
+        "- {date: 2025, title: Summit opens in Baku}\n"
+        "- {date: -0043-03-15, title: Caesar killed}\n"
+    )
+    index = similarity.TitleIndex.of([e.title for e in events])
+    spans = similarity._Spans(events)
+    blocks = similarity._Blocks(index)
+    filed = list(similarity._filed(events, spans, index, blocks, {}))
+    small = similarity._shared_buckets(filed, spans, blocks.keys())
+    assert small
+    assert similarity._shared_buckets(filed, spans, 2**70) == small
 
 
 @needs_meaning
@@ -740,11 +741,11 @@ _KEYS = st.sets(st.sampled_from(["imf", "who", "nyse", "ysе", "wh", "ifm", "ao"
 
 
 @given(_NAMED_TITLES, st.none() | _KEYS.filter(bool))
-@settings(max_examples=300)
+@settings(max_examples=1000)
 def test_names_found_are_the_initialisms_of_the_title(title: str, keys: set[str] | None) -> None:
-    """`names_of` looks only where `initialisms` could find something (three capitalised
-    words, initials that hold a wanted initialism's letters): what it finds is what
-    `initialisms` finds, less the initialisms not wanted."""
+    """`names_of` looks only where `initialisms` could find something (a run of three
+    capitalised words, initials that hold a wanted initialism's letters): what it
+    finds is what `initialisms` finds, less the initialisms not wanted."""
     from chrono.wording import Initials, Name, initialisms, names_of, raw_words
 
     raws = raw_words(title)
@@ -768,7 +769,7 @@ _WORDS = st.sampled_from(
 
 @given(
     st.lists(st.tuples(_DATES, st.lists(_WORDS, min_size=1, max_size=5)), min_size=2, max_size=40),
-    st.sampled_from([1, 4, 1 << 24]),
+    st.sampled_from([1, 4, 7, 1 << 24]),
     st.booleans(),
 )
 @settings(max_examples=150)
@@ -787,8 +788,59 @@ def test_counting_buckets_first_leaves_no_pair_out(
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(similarity, "EXHAUSTIVE", 1 if large else similarity.EXHAUSTIVE)
         patch.setattr(similarity, "_SLOTS", 1)
-        patch.setattr(similarity, "_MASK", 0)
         every = find_near_duplicates(events, 0.01, meaning=False)
         patch.setattr(similarity, "_SLOTS", slots)
-        patch.setattr(similarity, "_MASK", slots - 1)
         assert find_near_duplicates(events, 0.01, meaning=False) == every
+
+
+@given(
+    st.lists(st.tuples(_DATES, st.lists(_WORDS, min_size=1, max_size=5)), min_size=2, max_size=40),
+    st.booleans(),
+)
+@settings(max_examples=40, deadline=None)
+def test_the_search_in_two_processes_finds_what_one_finds(
+    records: list[tuple[str, list[str]]], large: bool
+) -> None:
+    """Large searches read the titles and compare the pairs in two processes
+    (`_in_two`): the links found, and their order, are those of one process."""
+    import yaml
+
+    from chrono import similarity
+
+    text = yaml.safe_dump([{"date": d, "title": " ".join(w)} for d, w in records])
+    events = _events(text)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(similarity, "EXHAUSTIVE", 1 if large else similarity.EXHAUSTIVE)
+        one = find_near_duplicates(events, 0.01, meaning=False)
+        patch.setattr(similarity, "PARALLEL_FROM", 0)
+        assert find_near_duplicates(events, 0.01, meaning=False) == one
+
+
+def _pid_and_part(start: int, stop: int) -> tuple[int, list[int]]:
+    import os
+
+    return os.getpid(), list(range(start, stop))
+
+
+def test_work_in_two_halves_is_shared_with_a_copy_and_made_here_if_it_fails(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The first half is made in a forked copy where the system forks and this process
+    has no other thread; if the copy fails (here: it cannot send its result), here."""
+    import os
+    import pickle
+    import threading
+
+    from chrono import similarity
+
+    monkeypatch.setattr(similarity, "PARALLEL_FROM", 0)
+    (pid, first), (here, second) = similarity._in_two(_pid_and_part, 9)
+    assert (first, second, here) == ([0, 1, 2, 3], [4, 5, 6, 7, 8], os.getpid())
+    forks = hasattr(os, "fork") and threading.active_count() == 1
+    assert (pid != here) is forks
+
+    def fail(*args: object, **kwargs: object) -> None:
+        raise pickle.PicklingError("no")
+
+    monkeypatch.setattr(pickle, "dump", fail)
+    assert similarity._in_two(_pid_and_part, 9) == ((here, first), (here, second))
