@@ -235,15 +235,13 @@ class Picture:
 
 
 LANES = BANDS
-_DAY = Precision.DAY
-# A mark's kind (`Mark.kind`), bit by bit.
-BAR_KIND, OPEN_START, OPEN_END, APPROXIMATE, UNCERTAIN = (
-    1,
-    2,
-    4,
-    8,
-    16,
-)  # (a global: an enum's member looked up on its class is slow)
+_DAY = Precision.DAY  # (a global: an enum's member looked up on its class is slow)
+# A mark's kind (`Mark.kind`), bit by bit (`lay_out` shifts each flag to its bit).
+BAR_KIND = 1
+OPEN_START = 2
+OPEN_END = 4
+APPROXIMATE = 8
+UNCERTAIN = 16
 
 
 def bounds(event: Event) -> tuple[int, int, bool, bool, bool]:
@@ -310,7 +308,7 @@ def lay_out(events: Sequence[Event], title: str, lanes: str = "none") -> Picture
             event = events[i]
             _, hi, open_start, open_end, bar = spans[i]
             date = event.date
-            kind = (
+            kind = (  # BAR_KIND, OPEN_START, OPEN_END, APPROXIMATE, UNCERTAIN
                 bar | open_start << 1 | open_end << 2 | date.approximate << 3 | date.uncertain << 4
             )
             x0 = origin + (scale.start if open_start else start)

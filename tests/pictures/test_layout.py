@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -85,3 +87,27 @@ def test_many_bars_at_one_time_keep_the_strip_of_marks_short() -> None:
     few = "".join(f"- {{date: 2000/2010, title: Span {i}}}\n" for i in range(5))
     marks = lay_out(merge_events(load_text(few).events).events, "B").lanes[0].marks
     assert len({m.y for m in marks}) == 5  # under the limit, each bar its own row
+
+
+def test_a_marks_kind_is_its_flags_bit_by_bit(tmp_path: Path) -> None:
+    """The SVG's classes, the page's flags and the legend read `Mark.kind`: each bit is
+    the flag of the mark's date that its name says."""
+    from chrono.pictures import APPROXIMATE, BAR_KIND, OPEN_END, OPEN_START, UNCERTAIN, lay_out
+    from tests.formats.conftest import chronology
+
+    (tmp_path / "t.yaml").write_text(
+        "events:\n"
+        "  - {date: '~2020-01/2020-03?', title: span}\n"
+        "  - {date: '2021-05-01/..', title: open end}\n"
+        "  - {date: '../2019', title: open start}\n"
+        "  - {date: '2022-02-02', title: day}\n",
+        encoding="utf-8",
+    )
+    picture = lay_out(chronology(str(tmp_path)), "T")
+    kinds = {m.event.title: m.kind for lane in picture.lanes for m in lane.marks}
+    assert kinds == {
+        "span": BAR_KIND | APPROXIMATE | UNCERTAIN,
+        "open end": BAR_KIND | OPEN_END,
+        "open start": BAR_KIND | OPEN_START,
+        "day": 0,
+    }
