@@ -17,9 +17,7 @@ events that share such a key are compared (with meaning, events whose spans meet
 are also compared by meaning alone).  In chronologies of more than EXHAUSTIVE events
 the keys are pairs of a title's three rarest words, and in a year's buckets the three
 together.  Groups (`merging.near_groups`) join pairs most similar first with complete
-linkage, so they do not depend on input order.  In large chronologies the titles are
-read, and the candidate pairs compared, half in a forked copy of the process
-(`_in_two`), which finds what one process would.
+linkage, so they do not depend on input order.
 """
 
 from __future__ import annotations
@@ -28,15 +26,12 @@ import bisect
 import functools
 import itertools
 import math
-import os
-import pickle
 import re
-import threading
 from array import array
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Iterator, MutableSequence, Sequence
+from collections.abc import Collection, Iterable, Iterator, MutableSequence, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from chrono.dedupe import DEFAULT_MIN_SCORE
 from chrono.model import Event
@@ -61,7 +56,6 @@ if TYPE_CHECKING:
 
 __all__ = ["DEFAULT_MIN_SCORE", "NearDuplicate", "TitleIndex", "find_near_duplicates", "words"]
 
-_T = TypeVar("_T")
 
 EXHAUSTIVE = 20_000  # chronologies up to this size index every word of a title
 CROWDED = 16  # events sharing a word in one period before pairs of words are required
@@ -129,16 +123,15 @@ def _loose(words: frozenset[str]) -> dict[tuple[str, str], str]:
 
 
 def _read(
-    titles: Sequence[str], start: int, stop: int
+    titles: Sequence[str],
 ) -> tuple[list[tuple[str, ...]], dict[int, frozenset[str]], list[int]]:
-    """Titles `start` to `stop` as `TitleIndex.of` reads them: each one's words (tuples:
+    """Titles as `TitleIndex.of` reads them: each one's words (tuples:
     a frozenset a title took 470 MB at 1M), the initialisms each writes in capitals (by
     title number, where any), and the titles that may name one (`may_name`)."""
     rows: list[tuple[str, ...]] = []
     written: dict[int, frozenset[str]] = {}
     named_candidates: list[int] = []
-    for i in range(start, stop):
-        title = titles[i]
+    for i, title in enumerate(titles):
         raws = raw_words(title)
         rows.append(tuple(words_of(raws)))
         if (found := acronyms_of(raws)) and sum(map(str.isupper, title)) >= 2:
@@ -179,11 +172,7 @@ class TitleIndex:
     def of(cls, titles: Sequence[str]) -> TitleIndex:
         """The index of these titles: their words, and the initialisms that one
         writes in capitals and another spells out."""
-        first, second = _in_two(functools.partial(_read, titles), len(titles))
-        rows, written, named_candidates = first
-        rows += second[0]
-        written.update(second[1])
-        named_candidates += second[2]
+        rows, written, named_candidates = _read(titles)
         named: dict[int, dict[str, Name]] = {}
         if written:
             wanted = Initials(frozenset().union(*written.values()))
@@ -370,11 +359,7 @@ def find_near_duplicates(
     elif vectors is None:
         vectors = meaning_vectors([e.title for e in events])
     score = functools.partial(_score, events, index, vectors, min_score=min_score)
-
-    def links(start: int, stop: int) -> list[_Link]:
-        return [link for pair in pairs[start:stop] if (link := score(divmod(pair, size)))]
-
-    found = [_near(events, link) for part in _in_two(links, len(pairs)) for link in part]
+    found = [_near(events, link) for pair in pairs if (link := score(divmod(pair, size)))]
     if vectors is not None:
         for first, second in _meaning_pairs(events, spans, vectors, min_score):
             if first * size + second not in seen and (link := score((first, second))):
@@ -645,42 +630,3 @@ def _score(
 def _near(events: Sequence[Event], link: _Link) -> NearDuplicate:
     i, j, score, shared, relation, meaning, differs = link
     return NearDuplicate(events[i], events[j], score, shared, relation, meaning, differs)
-
-
-PARALLEL_FROM = 50_000  # titles or pairs: from this many, two processes share them
-
-
-def _in_two(work: Callable[[int, int], _T], count: int) -> tuple[_T, _T]:
-    """`(work(0, half), work(half, count))`, the first half in a forked copy of this
-    process while this one does the second, where that helps: `count` of
-    PARALLEL_FROM or more, a system that forks, and no other thread here (a thread
-    holding a lock at the fork would leave it held in the copy).  Else both here.
-
-    The copy has this process's data and hash seed, so its half is what this process
-    would make; it comes back pickled through a pipe.  Should the copy fail, its half
-    is made here."""
-    half = count // 2
-    if count < PARALLEL_FROM or not hasattr(os, "fork") or threading.active_count() > 1:
-        return work(0, half), work(half, count)
-    read, write = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the copy: its half, pickled, and out at once (nothing of this
-        status = 1  # process's to flush or free)
-        try:
-            os.close(read)
-            with os.fdopen(write, "wb") as pipe:
-                pickle.dump(work(0, half), pipe, pickle.HIGHEST_PROTOCOL)
-            status = 0
-        finally:
-            os._exit(status)
-    os.close(write)
-    try:
-        with os.fdopen(read, "rb") as pipe:  # (closed if this process fails: the copy,
-            mine = work(half, count)  # writing, then stops too)
-            try:
-                theirs: _T = pickle.load(pipe)
-            except (EOFError, pickle.UnpicklingError):  # the copy failed
-                return work(0, half), mine
-    finally:
-        os.waitpid(pid, 0)
-    return theirs, mine
