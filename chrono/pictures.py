@@ -39,7 +39,6 @@ __all__ = [
     "OPEN_START",
     "UNCERTAIN",
     "AxisLabel",
-    "Label",
     "Lane",
     "Mark",
     "Picture",
@@ -165,35 +164,42 @@ def _advance(char: str) -> int:
 
 
 @dataclass(slots=True)
-class Label:
-    x: float  # left edge
-    y: float  # top edge
-    width: float  # of its widest line
-    date: str
-    title: str
-    date_width: float
-    # The title in lines, each with its width: the first after the date; a title
-    # wider than WRAP goes on as many more as it needs.
-    lines: list[tuple[str, float, str]] = field(default_factory=list)
-
-
-@dataclass(slots=True)
 class Mark:
-    """One event: its index in the chronology, where it is drawn and its label."""
+    """One event as drawn: its index in the chronology, its mark and its label.
+
+    The mark runs from `x0` to `x1` (`x1` is `x0` for a point) at `y` (a point's
+    centre, a bar's top). The label is a box from `left` and `top`, `width` wide: the
+    date as shown (`date`, `date_width` long), then the title in `lines`, each with its
+    width and what parts it from the line before (a space, or nothing inside a word):
+    the first after the date, and a title wider than WRAP goes on in as many more as it
+    needs, which make the box as many rows tall."""
 
     index: int
     event: Event
     x0: float
-    x1: float  # x0 for a point
-    y: float  # a point's centre, a bar's top
-    bar: bool
-    open_start: bool
-    open_end: bool
-    label: Label
-    leader_x: float
-    # What kind of mark it is, as bits: BAR, OPEN_START, OPEN_END, APPROXIMATE, UNCERTAIN
-    # (the SVG's classes, the page's flags and the legend read them).
-    kind: int = 0
+    x1: float
+    y: float
+    # What kind of mark it is, as bits: BAR_KIND, OPEN_START, OPEN_END, APPROXIMATE,
+    # UNCERTAIN (the SVG's classes, the page's flags and the legend read them).
+    kind: int
+    left: float
+    width: float
+    date: str
+    date_width: float
+    lines: list[tuple[str, float, str]]
+    top: float = 0.0  # set when the label takes its row
+
+    @property
+    def bar(self) -> bool:
+        return bool(self.kind & BAR_KIND)
+
+    @property
+    def open_start(self) -> bool:
+        return bool(self.kind & OPEN_START)
+
+    @property
+    def open_end(self) -> bool:
+        return bool(self.kind & OPEN_END)
 
 
 @dataclass(slots=True)
@@ -320,22 +326,29 @@ def lay_out(events: Sequence[Event], title: str, lanes: str = "none") -> Picture
                 x1, mark_y = x0, axis_y
             shown = date.display()
             date_width = text_width(shown, bold=True)
-            lines = wrap(event.title, WRAP - date_width - SPACE)
-            width = date_width + SPACE + lines[0][1]
-            if len(lines) > 1:
-                width = max(width, *(w for _, w, _ in lines[1:]))
+            text = event.title
+            room = WRAP - date_width - SPACE
+            text_length = text_width(text)
+            if text_length <= room:  # most titles: one line (`wrap` without a call)
+                lines = [(text, text_length, "")]
+                width = date_width + SPACE + text_length
+            else:
+                lines = wrap(text, room)
+                width = date_width + SPACE + lines[0][1]
+                if len(lines) > 1:
+                    width = max(width, *(w for _, w, _ in lines[1:]))
             left = x0
             if left + width > far and x0 - width >= MARGIN:
                 left = x0 - width  # ends at its mark
-            label = Label(left, 0.0, width, shown, event.title, date_width, lines)
-            marks.append(Mark(i, event, x0, x1, mark_y, bar, open_start, open_end, label, x0, kind))
+            marks.append(
+                Mark(i, event, x0, x1, mark_y, kind, left, width, shown, date_width, lines)
+            )
             right = max(right, left + width)
         labels_top = lane.axis_y + 6 + bar_rows.count * BAR_PITCH + 10
-        rows = _Rows(sum(len(mark.label.lines) for mark in marks))
+        rows = _Rows(sum(len(mark.lines) for mark in marks))
         for mark in marks:  # in time order, so that rows read down in time order
-            box = mark.label
-            row = rows.place(box.x - GAP / 2, box.x + box.width + GAP / 2, len(box.lines))
-            box.y = labels_top + row * ROW
+            row = rows.place(mark.left - GAP / 2, mark.left + mark.width + GAP / 2, len(mark.lines))
+            mark.top = labels_top + row * ROW
         lane.height = labels_top - lane.top + rows.count * ROW + 8
         placed.append(lane)
         y += lane.height

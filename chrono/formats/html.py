@@ -29,7 +29,7 @@ from chrono.formats import Format, Rendered, Settings
 from chrono.formats.records import as_url
 from chrono.formats.svg import LANES_OPTION, axis_svg, describe, svg_lines
 from chrono.model import Event
-from chrono.pictures import BAR, FONT, ROW, SPACE, Label, Picture, lay_out
+from chrono.pictures import BAR, FONT, ROW, SPACE, Mark, Picture, lay_out
 
 __all__ = ["FORMAT"]
 
@@ -449,13 +449,13 @@ def _object(members: dict[str, str]) -> str:
     return "{" + ",".join(f"{json.dumps(name)}:{value}" for name, value in members.items()) + "}"
 
 
-def _lines(label: Label) -> list[list[Any]]:
+def _lines(mark: Mark) -> list[list[Any]]:
     """A title in lines, each with its length (the first's after the date) and what
     parts it from the line before."""
-    first_length = label.date_width + SPACE + label.lines[0][1]
+    first_length = mark.date_width + SPACE + mark.lines[0][1]
     return [
         [text, round(first_length if k == 0 else length, 1), sep]
-        for k, (text, length, sep) in enumerate(label.lines)
+        for k, (text, length, sep) in enumerate(mark.lines)
     ]
 
 
@@ -475,7 +475,7 @@ def _island(events: Sequence[Event], picture: Picture) -> str:
     details = {
         "title": [e.title for e in events],
         "date": [e.date.text for e in events],
-        "shown": [m.label.date for m in marks],
+        "shown": [m.date for m in marks],
         "description": [e.description for e in events],
         "tags": [e.tags for e in events],
         "location": [e.location for e in events],
@@ -483,16 +483,15 @@ def _island(events: Sequence[Event], picture: Picture) -> str:
         "origins": origins,
         "files": list(files),
     }
-    labels = [m.label for m in marks]
-    lines = {m.index: _lines(m.label) for m in marks if len(m.label.lines) > 1}
+    lines = {m.index: _lines(m) for m in marks if len(m.lines) > 1}
     layout = {
         "x0": _floats([m.x0 for m in marks]),
         "x1": _floats([m.x1 for m in marks]),
         "y": _floats([m.y for m in marks]),
         "flags": _bytes([m.kind for m in marks]),  # (see `mark` in the script)
-        "left": _floats([b.x for b in labels]),
-        "top": _floats([b.y for b in labels]),
-        "width": _floats([b.width for b in labels]),
+        "left": _floats([m.left for m in marks]),
+        "top": _floats([m.top for m in marks]),
+        "width": _floats([m.width for m in marks]),
         "lines": json.dumps(lines, separators=(",", ":")),
     }
     text = _object(

@@ -17,11 +17,14 @@ from chrono.model import Event
 from chrono.pictures import (
     APPROXIMATE,
     BAR,
+    BAR_KIND,
     FONT,
     LANES,
     LEGEND_ROOM,
     LEGEND_TEXT,
     MARGIN,
+    OPEN_END,
+    OPEN_START,
     ROW,
     SMALL,
     SPACE,
@@ -119,25 +122,24 @@ _LEADER = '<path class="leader" data-index="%d" d="M%.1f %.1fV%.1f"/>'
 
 
 def _mark(mark: Mark) -> str:
-    label = mark.label
-    date, title = xml(label.date), xml(label.title)
-    x0, y = mark.x0, mark.y
-    parts = [_HEAD % (_CLASSES[mark.kind & _DATE_KINDS], mark.index, date, title)]
-    parts.append(_BAR % (x0, y, mark.x1 - x0) if mark.bar else _POINT % (x0, y))
+    date, title = xml(mark.date), xml(mark.event.title)
+    x0, y, kind = mark.x0, mark.y, mark.kind
+    parts = [_HEAD % (_CLASSES[kind & _DATE_KINDS], mark.index, date, title)]
+    parts.append(_BAR % (x0, y, mark.x1 - x0) if kind & BAR_KIND else _POINT % (x0, y))
     middle = y + BAR / 2
-    if mark.open_start:
+    if kind & OPEN_START:
         parts.append(_OPENED % (x0 + 6, middle - 5))
-    if mark.open_end:
+    if kind & OPEN_END:
         parts.append(_CLOSED % (mark.x1 - 6, middle - 5))
-    x, baseline = label.x, label.y + FONT
-    if len(label.lines) == 1:
-        parts.append(_LABEL % (x, baseline, label.width, date, title))
+    x, baseline, lines = mark.left, mark.top + FONT, mark.lines
+    if len(lines) == 1:
+        parts.append(_LABEL % (x, baseline, mark.width, date, title))
         return "".join(parts)
     # A long title in lines, each given its own length (the first after the date).
-    first, first_width, _ = label.lines[0]
+    first, first_width, _ = lines[0]
     parts.append(_LINES % (x, baseline))
-    parts.append(_FIRST_LINE % (label.date_width + SPACE + first_width, date, xml(first)))
-    for text, width, sep in label.lines[1:]:
+    parts.append(_FIRST_LINE % (mark.date_width + SPACE + first_width, date, xml(first)))
+    for text, width, sep in lines[1:]:
         parts.append(_NEXT_LINE % (sep, x, width, xml(text)))
     parts.append("</text></g>")
     return "".join(parts)
@@ -201,11 +203,11 @@ def axis_svg(picture: Picture) -> str:
 def _events(lane: Lane) -> Iterator[str]:
     # leaders first: a label's halo hides those that pass behind it
     # Where leaders cross many rows of labels they are a curtain: fainter there.
-    crowded = sum(1 for m in lane.marks if m.label.y - m.y > CROWDED * ROW) > CROWDED
+    crowded = sum(1 for m in lane.marks if m.top - m.y > CROWDED * ROW) > CROWDED
     yield f'<g class="leaders{" crowded" if crowded else ""}">'
     for mark in lane.marks:
-        top = mark.y + (BAR if mark.bar else 4)
-        yield _LEADER % (mark.index, mark.leader_x, top, mark.label.y + 2)
+        top = mark.y + (BAR if mark.kind & BAR_KIND else 4)
+        yield _LEADER % (mark.index, mark.x0, top, mark.top + 2)
     yield "</g>"
     for mark in lane.marks:
         yield _mark(mark)

@@ -83,7 +83,7 @@ def test_many_bars_at_one_time_keep_the_strip_of_marks_short() -> None:
     bars = sorted({m.y for m in marks if m.bar})
     assert len(bars) == BAR_ROWS
     axis = picture.lanes[0].axis_y
-    assert min(m.label.y for m in marks) < axis + 6 + (BAR_ROWS + 2) * BAR_PITCH + 10
+    assert min(m.top for m in marks) < axis + 6 + (BAR_ROWS + 2) * BAR_PITCH + 10
     few = "".join(f"- {{date: 2000/2010, title: Span {i}}}\n" for i in range(5))
     marks = lay_out(merge_events(load_text(few).events).events, "B").lanes[0].marks
     assert len({m.y for m in marks}) == 5  # under the limit, each bar its own row
