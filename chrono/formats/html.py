@@ -21,8 +21,9 @@ import html
 import json
 import sys
 from array import array
-from collections.abc import Iterator, Sequence
-from operator import attrgetter
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import compress
+from operator import attrgetter, ne
 from typing import Any
 
 from chrono.formats import Format, Rendered, Settings
@@ -112,15 +113,24 @@ _SCRIPT = """\
   const mark = (i) => [marks.x0[i], marks.x1[i], marks.y[i], marks.flags[i]];
   const label = (i) => [marks.left[i], marks.top[i], marks.width[i], marks.lines[i]];
   const rows = (i) => (marks.lines[i] ? marks.lines[i].length : 1);
-  // The events' details, a list for each field: a source is its text when that is its
-  // address, else [text, address or null]; an origin is [file, line], `files[file]`
-  // the file's path.
+  // The events' details, a list for each field; sources and origins are lists of all
+  // events' in turn, `count[i]` of them event i's: a source is its text, `address[k]`
+  // the k-th's address where that differs (null: none), and an origin is its file (a
+  // number, `files[file]` its path) and its line.
+  const from = (count) => {  // where each event's items begin in such a list
+    const first = new Uint32Array(n + 1);
+    for (let i = 0; i < n; i++) first[i + 1] = first[i] + count[i];
+    return first;
+  };
+  const { sources, origins } = events;
+  const sourceFrom = from(sources.count), originFrom = from(origins.count);
+  const range = (first, i) => Array.from({ length: first[i + 1] - first[i] }, (_, k) => first[i] + k);
   const about = (i) => ({
     title: events.title[i], date: events.date[i], shown: events.shown[i],
     description: events.description[i], tags: events.tags[i], location: events.location[i],
-    sources: events.sources[i].map((source) => (typeof source === 'string' ? [source, source]
-      : source)),
-    origins: events.origins[i].map(([file, line]) => `${events.files[file]}:${line}`),
+    sources: range(sourceFrom, i).map((k) => [sources.text[k],
+      k in sources.address ? sources.address[k] : sources.text[k]]),
+    origins: range(originFrom, i).map((k) => `${origins.files[origins.file[k]]}:${origins.line[k]}`),
   });
   const byTop = Array.from({ length: n }, (_, i) => i).sort((a, b) => marks.top[a] - marks.top[b]);
   const tops = Float64Array.from(byTop, (i) => marks.top[i]);
@@ -429,7 +439,7 @@ _SCRIPT = """\
 })();"""
 
 
-def _floats(values: list[float]) -> str:
+def _floats(values: Iterable[float]) -> str:
     """Numbers packed for the page's script: base64 of little-endian 32-bit floats, as
     precise as the browser's own SVG geometry and a quarter of the time it takes to
     write each number as text."""
@@ -439,7 +449,7 @@ def _floats(values: list[float]) -> str:
     return json.dumps(base64.b64encode(packed).decode("ascii"))
 
 
-def _bytes(values: list[int]) -> str:
+def _bytes(values: Iterable[int]) -> str:
     """Small numbers packed for the page's script: base64 of a byte each."""
     return json.dumps(base64.b64encode(bytes(values)).decode("ascii"))
 
@@ -459,10 +469,31 @@ def _lines(mark: Mark) -> list[list[Any]]:
     ]
 
 
-def _sources(sources: tuple[str, ...]) -> list[Any]:
-    """Each source as its text when that is its address (most), else as [text, address
-    or None]."""
-    return [source if (url := as_url(source)) == source else [source, url] for source in sources]
+def _sources(events: Sequence[Event]) -> dict[str, Any]:
+    """All events' sources in turn, `count` of them each event's; an `address` for each
+    (by its place in the list) that is not its text: its URI, or None for a citation."""
+    texts = [source for e in events for source in e.sources]
+    addresses = list(map(as_url, texts))
+    differ = compress(range(len(texts)), map(ne, texts, addresses))
+    return {
+        "text": texts,
+        "count": list(map(len, map(attrgetter("sources"), events))),
+        "address": {k: addresses[k] for k in differ},
+    }
+
+
+def _origins(events: Sequence[Event]) -> dict[str, Any]:
+    """All events' origins in turn, `count` of them each event's: each its file (a
+    number, `files` the paths) and its line."""
+    origins = [origin for e in events for origin in e.origins]
+    paths = list(map(attrgetter("path"), origins))
+    files = {path: k for k, path in enumerate(dict.fromkeys(paths))}
+    return {
+        "count": list(map(len, map(attrgetter("origins"), events))),
+        "file": list(map(files.__getitem__, paths)),
+        "line": list(map(attrgetter("line"), origins)),
+        "files": list(files),
+    }
 
 
 def _island(events: Sequence[Event], picture: Picture) -> str:
@@ -470,8 +501,6 @@ def _island(events: Sequence[Event], picture: Picture) -> str:
     each field (see `about` and `mark` in the script). Written in ASCII, with `<`
     escaped, so that no text can close the script."""
     marks = sorted((m for lane in picture.lanes for m in lane.marks), key=attrgetter("index"))
-    files: dict[str, int] = {}  # each path once; an origin is [its file, its line]
-    origins = [[[files.setdefault(o.path, len(files)), o.line] for o in e.origins] for e in events]
     details = {
         "title": [e.title for e in events],
         "date": [e.date.text for e in events],
@@ -479,19 +508,18 @@ def _island(events: Sequence[Event], picture: Picture) -> str:
         "description": [e.description for e in events],
         "tags": [e.tags for e in events],
         "location": [e.location for e in events],
-        "sources": [_sources(e.sources) if e.sources else [] for e in events],
-        "origins": origins,
-        "files": list(files),
+        "sources": _sources(events),
+        "origins": _origins(events),
     }
     lines = {m.index: _lines(m) for m in marks if len(m.lines) > 1}
     layout = {
-        "x0": _floats([m.x0 for m in marks]),
-        "x1": _floats([m.x1 for m in marks]),
-        "y": _floats([m.y for m in marks]),
-        "flags": _bytes([m.kind for m in marks]),  # (see `mark` in the script)
-        "left": _floats([m.left for m in marks]),
-        "top": _floats([m.top for m in marks]),
-        "width": _floats([m.width for m in marks]),
+        "x0": _floats(map(attrgetter("x0"), marks)),
+        "x1": _floats(map(attrgetter("x1"), marks)),
+        "y": _floats(map(attrgetter("y"), marks)),
+        "flags": _bytes(map(attrgetter("kind"), marks)),  # (see `mark` in the script)
+        "left": _floats(map(attrgetter("left"), marks)),
+        "top": _floats(map(attrgetter("top"), marks)),
+        "width": _floats(map(attrgetter("width"), marks)),
         "lines": json.dumps(lines, separators=(",", ":")),
     }
     text = _object(

@@ -58,6 +58,33 @@ def details(page: Any) -> dict[str, str]:
     )
 
 
+def test_each_event_shows_its_own_sources_and_every_origin(open_page: Any, tmp_path: Path) -> None:
+    """Sources and origins are kept in lists of all events' in turn: an event told in
+    two files lists both, and its neighbours' sources stay theirs."""
+    first = load_text(
+        "- {date: 1994-05-04, title: Joins, sources: ['https://example.org/é', 'Box 1']}\n"
+        "- {date: 2025-08-08, title: Signs, sources: ['https://example.org/b']}\n",
+        "one.yaml",
+    ).events
+    second = load_text("- {date: 2020-01-01, title: Meets}\n- {date: 2025-08-08, title: Signs}\n",
+                       "two.yaml").events  # fmt: skip
+    events = merge_events(first + second).events
+    path = tmp_path / "page.html"
+    write_page(events, path)
+    page = open_page(path).page
+    page.click('g.event[data-index="2"] tspan.date')
+    shown = details(page)
+    assert shown["From"] == "one.yaml:2, two.yaml:2"
+    assert shown["Sources"] == "https://example.org/b"
+    page.click('g.event[data-index="0"] tspan.date')
+    links = page.evaluate(
+        "() => [...document.querySelectorAll('#details a')].map(a => [a.href, a.textContent])"
+    )
+    assert links == [["https://example.org/%C3%A9", "https://example.org/é"]]
+    assert details(page)["Sources"] == "https://example.org/é, Box 1"
+    assert details(page)["From"] == "one.yaml:1"
+
+
 def test_text_is_shown_never_run(hostile_page: Any) -> None:
     page = hostile_page.page
     assert page.evaluate("() => window.pwned") is None
