@@ -10,9 +10,8 @@ from chrono.precision import Precision
 
 __all__ = ["OWN_JSON_KEYS", "as_url", "needs_timezone", "plain_record", "timeline_record"]
 
-# (letter by letter rather than IGNORECASE: twice as quick, and every format asks it of
-# every source)
-_URL = re.compile(r"(?:[hH][tT][tT][pP][sS]?|[fF][tT][pP])://[^\s/]")
+# A web address's schemes, in lower case (every format asks `as_url` of every source)
+_SCHEMES = ("http", "https", "ftp")
 _SAFE = "/:?#[]@!$&'()*+,;=%~-._"
 # What quote() leaves as it is: ASCII letters and digits, `_.-~`, and _SAFE.
 _URI_CHARACTERS = re.compile(f"[A-Za-z0-9{re.escape(_SAFE + '_.-~')}]*")
@@ -27,7 +26,12 @@ def as_url(source: str) -> str | None:
     ('https://example.org/a%20path?q=(1)', None)
     """
     source = source.strip()
-    if not _URL.match(source):
+    # http, https or ftp in any case, `://`, then neither a space nor a slash (string
+    # methods in C: a third of a pattern's cost)
+    scheme, colon_slashes, rest = source.partition("://")
+    if not (colon_slashes and rest and scheme.isascii() and scheme.lower() in _SCHEMES):
+        return None
+    if rest[0].isspace() or rest[0] == "/":
         return None
     # Most addresses: nothing to encode (`_URI_CHARACTERS.fullmatch`, in C without a
     # pattern: the bytes left when those characters are taken out).

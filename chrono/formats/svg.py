@@ -42,7 +42,6 @@ __all__ = ["FORMAT", "svg_lines"]
 
 # Characters XML 1.0 does not allow, even escaped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_XML_SPECIAL = re.compile('[&<>"\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]')
 _STYLE = """\
 text { font-family: 'DejaVu Sans', Verdana, Arial, sans-serif; font-size: 12px; fill: #1f2328; }
 .date { font-weight: bold; }
@@ -74,7 +73,9 @@ CROWDED = 40  # more leaders than this longer than this many rows: drawn fainter
 
 def xml(text: str) -> str:
     """Text for an XML element or a double-quoted attribute."""
-    if not _XML_SPECIAL.search(text):  # most text
+    # (most text: printable, so none of the characters XML refuses, and no markup; these
+    # checks in C take half the time of the pattern's search)
+    if text.isprintable() and not ("&" in text or "<" in text or ">" in text or '"' in text):
         return text
     text = _NOT_XML.sub("", text)
     return (

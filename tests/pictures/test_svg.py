@@ -8,6 +8,7 @@ axis breaks, no two pieces of text overlapping, none outside the picture.
 from __future__ import annotations
 
 import itertools
+import re
 import shutil
 import struct
 import subprocess
@@ -15,8 +16,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from chrono.formats import FORMATS
+from chrono.formats.svg import xml
 from chrono.model import Event
 from chrono.precision import Precision
 from tests.conftest import DATA, ROOT
@@ -279,3 +283,12 @@ def test_leaders_are_fainter_where_they_would_be_a_curtain(tmp_path: Path) -> No
     shipped = write_svg(SCENARIOS["shipped"](), tmp_path / "shipped.svg")
     assert '<g class="leaders">' in shipped
     assert "crowded" not in shipped.split("</style>")[1]
+
+
+@given(st.text(st.sampled_from("ab é&<>\"'\t\n\x00\x1f\x7f\u00a0\ufffe\uffff\u2028")) | st.text())
+def test_text_is_written_as_xml_escapes_it(text: str) -> None:
+    """`xml`'s quick check leaves alone only text the plain rule leaves alone: no
+    character XML refuses, `&`, `<`, `>` and `"` escaped."""
+    plain = re.sub("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]", "", text)
+    plain = plain.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    assert xml(text) == plain.replace('"', "&quot;")
