@@ -96,11 +96,13 @@ def text_width(text: str, size: float = FONT, bold: bool = False) -> float:
     return total * size / 1000 * (1.1 if bold else 1.0)
 
 
-def wrap(text: str, first: float, width: float = WRAP) -> list[tuple[str, float, str]]:
-    """`text` in lines of at most `first` (the first) and `width` (the others), at spaces,
-    and inside a word only when the word alone is too wide: each line with its width
-    and what parts it from the line before (a space, or nothing inside a word)."""
-    whole = text_width(text)
+def wrap(
+    text: str, whole: float, first: float, width: float = WRAP
+) -> list[tuple[str, float, str]]:
+    """`text`, `whole` wide (its `text_width`), in lines of at most `first` (the first)
+    and `width` (the others), at spaces, and inside a word only when the word alone is
+    too wide: each line with its width and what parts it from the line before (a
+    space, or nothing inside a word)."""
     if whole <= first:  # most titles
         return [(text, whole, "")]
     lines: list[tuple[str, float, str]] = []
@@ -188,18 +190,6 @@ class Mark:
     date_width: float
     lines: list[tuple[str, float, str]]
     top: float = 0.0  # set when the label takes its row
-
-    @property
-    def bar(self) -> bool:
-        return bool(self.kind & BAR_KIND)
-
-    @property
-    def open_start(self) -> bool:
-        return bool(self.kind & OPEN_START)
-
-    @property
-    def open_end(self) -> bool:
-        return bool(self.kind & OPEN_END)
 
 
 @dataclass(slots=True)
@@ -329,11 +319,11 @@ def lay_out(events: Sequence[Event], title: str, lanes: str = "none") -> Picture
             text = event.title
             room = WRAP - date_width - SPACE
             text_length = text_width(text)
-            if text_length <= room:  # most titles: one line (`wrap` without a call)
+            if text_length <= room:  # most titles: one line (`wrap`'s first case, no call)
                 lines = [(text, text_length, "")]
                 width = date_width + SPACE + text_length
             else:
-                lines = wrap(text, room)
+                lines = wrap(text, text_length, room)
                 width = date_width + SPACE + lines[0][1]
                 if len(lines) > 1:
                     width = max(width, *(w for _, w, _ in lines[1:]))

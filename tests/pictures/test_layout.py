@@ -74,13 +74,13 @@ def test_many_bars_at_one_time_keep_the_strip_of_marks_short() -> None:
     them, each in its own place, instead of under fifty rows."""
     from chrono.loading import load_text
     from chrono.merging import merge_events
-    from chrono.pictures import BAR_PITCH, BAR_ROWS, lay_out
+    from chrono.pictures import BAR_KIND, BAR_PITCH, BAR_ROWS, lay_out
 
     text = "".join(f"- {{date: 2000/2010, title: Span {i}}}\n" for i in range(50))
     text += "- {date: 2000/2001, title: Short}\n- {date: 2005-03-01, title: A day}\n"
     picture = lay_out(merge_events(load_text(text).events).events, "Bars")
     marks = picture.lanes[0].marks
-    bars = sorted({m.y for m in marks if m.bar})
+    bars = sorted({m.y for m in marks if m.kind & BAR_KIND})
     assert len(bars) == BAR_ROWS
     axis = picture.lanes[0].axis_y
     assert min(m.top for m in marks) < axis + 6 + (BAR_ROWS + 2) * BAR_PITCH + 10
