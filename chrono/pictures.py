@@ -43,6 +43,7 @@ __all__ = [
     "Mark",
     "Picture",
     "bounds",
+    "date_text_width",
     "lay_out",
     "text_width",
 ]
@@ -125,6 +126,27 @@ def wrap(
         line, used = word, size
     lines.append((line, used, sep))
     return [item for item in lines if item[0]] or [("", 0.0, "")]
+
+
+class _DateWidths(dict[bytes, float]):
+    """The bold width of dates as shown, by their UTF-8 text with every digit a 0:
+    DejaVu's digits are all as wide, so dates of one shape share one width."""
+
+    def __missing__(self, zeroed: bytes) -> float:
+        if len(self) >= _Words.LIMIT:
+            self.clear()
+        self[zeroed] = width = text_width(zeroed.decode(), bold=True)
+        return width
+
+
+_DATE_WIDTHS = _DateWidths()
+_ZEROS = bytes.maketrans(b"123456789", b"000000000")
+
+
+def date_text_width(shown: str) -> float:
+    """`text_width(shown, bold=True)`, of a date as shown: from the dates already
+    measured whose digits alone differ (`shape` in `chrono.dates`)."""
+    return _DATE_WIDTHS[shown.encode().translate(_ZEROS)]
 
 
 class _Advances(dict[str, int]):
@@ -315,7 +337,7 @@ def lay_out(events: Sequence[Event], title: str, lanes: str = "none") -> Picture
             else:  # a point: hi is lo
                 x1, mark_y = x0, axis_y
             shown = date.display()
-            date_width = text_width(shown, bold=True)
+            date_width = date_text_width(shown)
             text = event.title
             room = WRAP - date_width - SPACE
             text_length = text_width(text)

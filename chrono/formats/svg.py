@@ -119,20 +119,31 @@ _NEXT_LINE = (
     '%s<tspan x="%.1f" dy="' + f"{ROW:.1f}" + '" textLength="%.1f" '
     'lengthAdjust="spacingAndGlyphs">%s</tspan>'
 )
+# A whole mark of the usual kinds: a point or a bar, without open sides, its label one line.
+_POINT_MARK = _HEAD + _POINT + _LABEL
+_BAR_MARK = _HEAD + _BAR + _LABEL
+_OPEN = OPEN_START | OPEN_END
 _LEADER = '<path class="leader" data-index="%d" d="M%.1f %.1fV%.1f"/>'
 
 
 def _mark(mark: Mark) -> str:
     date, title = xml(mark.date), xml(mark.event.title)
     x0, y, kind = mark.x0, mark.y, mark.kind
-    parts = [_HEAD % (_CLASSES[kind & _DATE_KINDS], mark.index, date, title)]
+    x, baseline, lines = mark.left, mark.top + FONT, mark.lines
+    classes = _CLASSES[kind & _DATE_KINDS]
+    if len(lines) == 1 and not kind & _OPEN:  # most marks: one template, one `%`
+        index, width = mark.index, mark.width
+        if kind & BAR_KIND:
+            bar = (x0, y, mark.x1 - x0)
+            return _BAR_MARK % (classes, index, date, title, *bar, x, baseline, width, date, title)
+        return _POINT_MARK % (classes, index, date, title, x0, y, x, baseline, width, date, title)
+    parts = [_HEAD % (classes, mark.index, date, title)]
     parts.append(_BAR % (x0, y, mark.x1 - x0) if kind & BAR_KIND else _POINT % (x0, y))
     middle = y + BAR / 2
     if kind & OPEN_START:
         parts.append(_OPENED % (x0 + 6, middle - 5))
     if kind & OPEN_END:
         parts.append(_CLOSED % (mark.x1 - 6, middle - 5))
-    x, baseline, lines = mark.left, mark.top + FONT, mark.lines
     if len(lines) == 1:
         parts.append(_LABEL % (x, baseline, mark.width, date, title))
         return "".join(parts)

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from chrono.pictures import _advance, _free_row, _Rows, text_width
+from chrono.pictures import _advance, _free_row, _Rows, date_text_width, text_width
 
 # Boxes as the layout makes them: in their marks' order, each holding its mark, and
 # never empty (a label is widened by a gap on both sides).
@@ -67,6 +67,14 @@ def test_text_width_is_the_sum_of_the_advances(text: str, size: float, bold: boo
     plain = sum(_advance(c) for c in text) * size / 1000 * (1.1 if bold else 1.0)
     assert text_width(text, size, bold) == plain
     assert text_width(text + text, size, bold) == pytest.approx(2 * plain)
+
+
+@given(st.text(alphabet=st.sampled_from("0123456789 ~?–…:.+-ADMQXBCEJanFebOctZ/٣"), max_size=30))
+def test_a_date_is_as_wide_as_its_text(shown: str) -> None:
+    """Dates whose digits alone differ share one measured width: it is the width of
+    each one's own text, in bold (a date that only matched its shape would fail)."""
+    assert date_text_width(shown) == text_width(shown, bold=True)
+    assert date_text_width(shown + "9") == text_width(shown + "9", bold=True)
 
 
 def test_many_bars_at_one_time_keep_the_strip_of_marks_short() -> None:
