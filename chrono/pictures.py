@@ -331,7 +331,9 @@ def lay_out(events: Sequence[Event], title: str, lanes: str = "none") -> Picture
             )
             x0 = origin + (scale.start if open_start else start)
             if bar:
-                x1 = max(origin + (scale.end if open_end else position(hi)), x0 + 3)
+                x1 = origin + (scale.end if open_end else position(hi))
+                if x1 < x0 + 3:  # noqa: PLR1730 - at least 3 long, without a call to max()
+                    x1 = x0 + 3
                 row = bar_rows.place(x0 - 1, x1 + 1)
                 mark_y = axis_y + 6 + row * BAR_PITCH
             else:  # a point: hi is lo
@@ -355,11 +357,12 @@ def lay_out(events: Sequence[Event], title: str, lanes: str = "none") -> Picture
             marks.append(
                 Mark(i, event, x0, x1, mark_y, kind, left, width, shown, date_width, lines)
             )
-            right = max(right, left + width)
+            if left + width > right:  # noqa: PLR1730 - no call to max(): for every event
+                right = left + width
         labels_top = lane.axis_y + 6 + bar_rows.count * BAR_PITCH + 10
-        rows = _Rows(sum(len(mark.lines) for mark in marks))
+        rows, half = _Rows(sum(len(mark.lines) for mark in marks)), GAP / 2
         for mark in marks:  # in time order, so that rows read down in time order
-            row = rows.place(mark.left - GAP / 2, mark.left + mark.width + GAP / 2, len(mark.lines))
+            row = rows.place(mark.left - half, mark.left + mark.width + half, len(mark.lines))
             mark.top = labels_top + row * ROW
         lane.height = labels_top - lane.top + rows.count * ROW + 8
         placed.append(lane)
@@ -458,8 +461,10 @@ class _BarRows:
 
     def place(self, left: float, right: float) -> int:
         ends = self.ends
-        row = next((r for r, end in enumerate(ends) if end <= left), None)
-        if row is None:
+        for row, end in enumerate(ends):  # noqa: B007 - the first row free at `left`
+            if end <= left:
+                break
+        else:
             if len(ends) < BAR_ROWS:
                 ends.append(-math.inf)
                 row = len(ends) - 1
