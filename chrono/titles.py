@@ -14,13 +14,14 @@ CURRENCY = (
     "$\u00a2-\u00a5\u058f\u060b\u07fe\u07ff\u09f2\u09f3\u09fb\u0af1\u0bf9\u0e3f\u17db"
     "\u20a0-\u20c0\ua838\ufdfc\U00011fdd-\U00011fe0\U0001e2ff\U0001ecb0"
 )
-# Runs of letters and digits; runs of `+`, `#`, `%` and currency signs (they tell C++
-# and C# from C, and 5% from 5); and a minus sign before a digit, at the start or after
+# Runs of letters and digits; runs of `+`, `#`, `%`, currency signs and the signs of
+# comparison and power (they tell C++ and C# from C, 5% from 5, `> 5%` from `< 5%`, and
+# `≠` from `=`: NFKD writes it `=` and U+0338); and a minus sign before a digit, at the start or after
 # a space or an opening bracket (-40 is not 40; 2-0, 1994-2025 and 5%-10% are dashes).
 # A minus sign (`-` or `−`), as a pattern: at the start, or after a space or an opening
 # bracket (`chrono.wording` reads the signs of numbers by it too).
 MINUS = r"(?<![^\s(\[{])[-\u2212]"
-_TOKENS = re.compile(rf"[^\W_]+|[+#%{CURRENCY}]+|{MINUS}(?=\d)")
+_TOKENS = re.compile(rf"[^\W_]+|[+#%<>=^±≤≥\u0338{CURRENCY}]+|{MINUS}(?=\d)")
 _DIGIT_GAP = re.compile(r"\d[\W_]+\d")  # two groups of digits with something between
 NORMALIZE_CACHE_SIZE = 1 << 17
 
@@ -39,7 +40,8 @@ def normalize_title(title: str) -> str:
 
     Word boundaries are dropped with the punctuation (`A|B`, `it's`) so that a
     title written with or without a mark folds to the same key; but `+`, `#`, `%`,
-    currency signs and a minus sign before a number are kept, two groups of digits
+    currency signs, `<`, `>`, `=`, `≠`, `≤`, `≥`, `±`, `^` and a minus sign before a
+    number are kept, two groups of digits
     stay apart (`1.10` is not `11.0`), and a title with no letter or digit at all (only
     emoji or punctuation) is compared as written.  Cached: merging and the ICS writer's UIDs both need it for every title.
     """

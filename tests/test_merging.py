@@ -40,11 +40,11 @@ def test_normalized_titles_match(a: str, b: str) -> None:
 
 def _normalize_by_definition(title: str) -> str:
     """normalize_title as SPEC §3 and §10 word it: casefold and decompose; keep letters,
-    digits, `+`, `#`, `%`, currency signs, and a minus sign (`-` or `−`, as `-`) before
+    digits, `+`, `#`, `%`, `<`, `>`, `=`, `^`, `±`, `≤`, `≥`, `≠`, currency signs, and a minus sign (`-` or `−`, as `-`) before
     a digit, at the start or after a space or an opening bracket; a boundary anywhere
     else, kept only between two digits; and a title that keeps nothing, as written."""
     decomposed = unicodedata.normalize("NFKD", title.casefold())
-    marks = "+#%"
+    marks = "+#%<>=^±≤≥\u0338"  # (U+0338 is the stroke of `≠` once decomposed)
     chars = []
     for i, ch in enumerate(decomposed):
         after = decomposed[i + 1] if i + 1 < len(decomposed) else ""
@@ -88,6 +88,11 @@ def test_normalized_title_is_its_definition(title: str) -> None:
         pytest.param("Shares fall 5%", "Shares fall 5", id="percent"),
         pytest.param("Sold for $100", "Sold for €100", id="currency"),
         pytest.param("Sold for $100", "Sold for 100", id="currency-or-none"),
+        pytest.param("Inflation > 5%", "Inflation < 5%", id="greater-or-less"),
+        pytest.param("x = y proved", "x ≠ y proved", id="equal-or-not"),
+        pytest.param("x ≤ y proved", "x y proved", id="at-most"),
+        pytest.param("Growth ±2%", "Growth 2%", id="plus-minus"),
+        pytest.param("x^2 proved", "x2 proved", id="power"),
         pytest.param("🎉🎉", "🚀", id="emoji-only"),
         pytest.param("---", "🎉", id="punctuation-only"),
     ],
