@@ -170,6 +170,7 @@ def _read(
         problems=loaded.problems,
         invalid=loaded.invalid,
         unread=loaded.unread,
+        unread_documents=loaded.unread_documents,
         merges=merged.groups,
     )
 
@@ -185,7 +186,7 @@ class Chronology:
 
     `problems` are every problem found (the invalid events are not in the
     chronology; `invalid` counts them, `unread` the files that could not be read at
-    all), `merges` the groups of events that merged when the reading asked for them.
+    all, `unread_documents` the YAML documents left out), `merges` the groups of events that merged when the reading asked for them.
     """
 
     def __init__(
@@ -198,6 +199,7 @@ class Chronology:
         problems: Sequence[Problem] = (),
         invalid: int = 0,
         unread: int = 0,
+        unread_documents: int = 0,
         merges: Sequence[MergeGroup] = (),
         refresh: Callable[[], Chronology] | None = None,
     ) -> None:
@@ -209,6 +211,7 @@ class Chronology:
         self.problems = tuple(problems)
         self.invalid = invalid
         self.unread = unread
+        self.unread_documents = unread_documents
         self.merges = tuple(merges)
 
     def __len__(self) -> int:

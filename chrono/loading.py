@@ -37,6 +37,7 @@ class Loaded:
     paths: tuple[str, ...] = ()  # the files read, folders expanded
     invalid: int = 0  # events reported as invalid (not in `events`)
     unread: int = 0  # files that could not be read at all
+    unread_documents: int = 0  # YAML documents left out: refused, or a syntax error's
 
     @property
     def files(self) -> int:
@@ -58,6 +59,7 @@ class _Sink:
     titles: list[str] = field(default_factory=list)
     invalid: int = 0
     unread: int = 0
+    unread_documents: int = 0
     errors: int = 0
 
     def error(self, node: Node, message: str) -> None:
@@ -253,6 +255,7 @@ def _combine(results: list[_Sink], problems: list[Problem], files: list[str]) ->
         paths=tuple(files),
         invalid=sum(r.invalid for r in results),
         unread=sum(r.unread for r in results),
+        unread_documents=sum(r.unread_documents for r in results),
     )
 
 
@@ -291,7 +294,9 @@ def _load_file(path: str, day_first: bool | None) -> _Sink:
         sink.unread = 1
         return sink
     text = _decode(data, sink)
-    if text is not None:
+    if text is None:  # not UTF-8: none of it is read
+        sink.unread = 1
+    else:
         _read_text(text, sink)
     return sink
 
@@ -314,7 +319,7 @@ def _decode(data: bytes, sink: _Sink) -> str | None:
 
 
 def _read_text(text: str, sink: _Sink) -> None:
-    documents, problems = compose_documents(text, sink.path)
+    documents, problems, sink.unread_documents = compose_documents(text, sink.path)
     sink.problems.extend(problems)
     before = len(sink.events)
     for document in documents:

@@ -88,9 +88,10 @@ _DocumentEndEvent = yaml.DocumentEndEvent
 _StreamEndEvent = yaml.StreamEndEvent
 
 
-def compose_documents(text: str, path: str) -> tuple[list[Node | None], list[Problem]]:
-    """Every document of `text` as nodes (None for an empty or refused one), and the
-    problems.
+def compose_documents(text: str, path: str) -> tuple[list[Node | None], list[Problem], int]:
+    """Every document of `text` as nodes (None for an empty or refused one), the
+    problems, and how many documents were left out (refused, or broken by a syntax
+    error: that one stands for the rest of the file).
 
     A syntax error ends the file (the parser cannot go on); refused tags, recursive
     aliases, excessive nesting and alias bombs refuse their document, and the rest
@@ -107,6 +108,7 @@ def compose_documents(text: str, path: str) -> tuple[list[Node | None], list[Pro
     root: Node | None = None
     composed = 0  # nodes composed in this document, aliases not counted
     refused = False  # the document has a problem: it is left out
+    left_out = 0
 
     def refuse(line: int, column: int, message: str) -> None:
         nonlocal refused
@@ -160,6 +162,7 @@ def compose_documents(text: str, path: str) -> tuple[list[Node | None], list[Pro
                 continue
             elif kind is _DocumentEndEvent:
                 documents.append(None if refused else root)
+                left_out += refused
                 continue
             elif kind is _StreamEndEvent:
                 break
@@ -187,9 +190,10 @@ def compose_documents(text: str, path: str) -> tuple[list[Node | None], list[Pro
                 )
     except yaml.YAMLError as exc:
         problems.append(_syntax_problem(exc, text, path))
+        left_out += 1
     finally:
         loader.dispose()
-    return documents, problems
+    return documents, problems, left_out
 
 
 def _refused_tag(tag: str) -> str:

@@ -468,6 +468,36 @@ def test_issue_11_an_unreadable_file_is_a_data_error_named_or_found(
     assert skipped.stderr.splitlines()[-1] == "chrono: skipped 1 unreadable file"
 
 
+@pytest.mark.parametrize(
+    ("broken", "note"),
+    [
+        pytest.param("- {date: 2025, title: x, blob: !!binary aGVsbG8=}\n",
+                     "1 unreadable YAML document", id="refused-tag"),
+        pytest.param("- {date: 2025, title: [x\n", "1 unreadable YAML document", id="syntax"),
+        pytest.param(None, "1 unreadable file", id="not-utf-8"),
+    ],
+)  # fmt: skip
+def test_skip_invalid_counts_what_it_could_not_read(
+    run: Run, tmp_path: Path, broken: str | None, note: str
+) -> None:
+    """A refused tag refuses its whole document and a syntax error ends the file, so
+    the good events beside them are not read either: `--skip-invalid` said "skipped 0
+    invalid events", as if nothing were lost (an audit found it)."""
+    good = "- {date: 2024, title: good one}\n- {date: 2025, title: good two}\n"
+    path = tmp_path / "t.yaml"
+    if broken is None:
+        path.write_bytes(good.encode() + b"- {date: 2025, title: caf\xe9}\n")
+    else:
+        path.write_text(good + broken)
+    (tmp_path / "other.yaml").write_text("- {date: 1994, title: Elsewhere}\n")
+    result = run("show", str(tmp_path), "--no-cache", "--skip-invalid")
+    assert result.exit_code == 0
+    assert "Elsewhere" in result.stdout
+    assert result.stderr.splitlines()[-1] == f"chrono: skipped {note}"
+    refused = run("show", str(tmp_path), "--no-cache")
+    assert refused.exit_code == 1
+
+
 def test_issue_11_from_after_to_is_a_usage_error(run: Run) -> None:
     result = run("show", "timelines", "--from", "2025", "--to", "2024")
     assert result.exit_code == 2

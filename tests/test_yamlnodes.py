@@ -48,7 +48,7 @@ def oracle(node: yaml.Node | None, plain: bool = True) -> object:
 def check(text: str) -> None:
     """Without tags (which chrono refuses), chrono's nodes are PyYAML's; a text PyYAML
     cannot compose is a problem for chrono too, and only such a text is invalid YAML."""
-    documents, problems = compose_documents(text, "t.yaml")
+    documents, problems, _ = compose_documents(text, "t.yaml")
     syntax = any("invalid YAML" in p.message for p in problems)
     try:
         nodes = list(yaml.compose_all(text, Loader=yaml.CSafeLoader))  # libyaml's parser, as ours
@@ -74,7 +74,7 @@ def test_every_data_file(path: Path) -> None:
 
 
 def test_anchors_and_aliases_share_a_node() -> None:
-    documents, problems = compose_documents("- &a {date: 1994, title: A}\n- *a\n", "t.yaml")
+    documents, problems, _ = compose_documents("- &a {date: 1994, title: A}\n- *a\n", "t.yaml")
     assert not problems
     root = documents[0]
     assert isinstance(root, Seq)

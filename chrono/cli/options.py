@@ -62,15 +62,22 @@ def echo_problems(problems: Iterable[Problem]) -> None:
 
 
 def report(
-    problems: Sequence[Problem], policy: Policy, hint: str, invalid: int = 0, unread: int = 0
+    problems: Sequence[Problem],
+    policy: Policy,
+    hint: str,
+    invalid: int = 0,
+    unread: int = 0,
+    documents: int = 0,
 ) -> None:
     """Problems to stderr as the policy says; ChronoError (exit 1, see the group) when
-    they stop the run, else a note of what was skipped: invalid events, and files
-    that could not be read at all."""
+    they stop the run, else a note of what was skipped: invalid events, files that
+    could not be read at all, and YAML `documents` left out whole (a refused tag or a
+    syntax error: the events in them are not counted, as they were never read)."""
     echo_problems(policy.check(problems, hint))
     if any(p.is_error for p in problems):
-        skipped = [count(invalid, "invalid event")] if invalid or not unread else []
+        skipped = [count(invalid, "invalid event")] if invalid or not (unread or documents) else []
         skipped += [count(unread, "unreadable file")] if unread else []
+        skipped += [count(documents, "unreadable YAML document")] if documents else []
         click.echo(f"chrono: skipped {' and '.join(skipped)}", err=True)
 
 
@@ -128,7 +135,7 @@ def read_chronology(read: ReadOptions) -> Chronology:
         note_too_many_for_meaning(read, len(found))
     errors = sum(p.is_error for p in found.problems)
     hint = f"{count(errors, 'error')}; --skip-invalid goes on without the invalid events"
-    report(found.problems, read.policy, hint, found.invalid, found.unread)
+    report(found.problems, read.policy, hint, found.invalid, found.unread, found.unread_documents)
     if read.verbose:
         _report_merges(found.merges)
     return found
