@@ -134,6 +134,11 @@ def _datetime(point: DatePoint) -> str:
     return _utc(point.lo)
 
 
+def _floating(point: DatePoint) -> bool:
+    """A clock time with neither offset nor zone: the same wall time anywhere."""
+    return point.offset is None and point.zone is None
+
+
 def _midnight(days: int, timed: DatePoint) -> str:
     """The start of a day, as an instant in the zone of the clock time beside it (UTC,
     `Z`), or floating as that clock time is."""
@@ -183,6 +188,11 @@ def _times(event: Event, partial: str) -> str:
         return f"DTSTART:{begins}\r\nDTEND:{ends}"
     if timed and (end is None or end.precision >= Precision.MINUTE):
         if date.interval and end is not None:
+            if _floating(start) != _floating(end):
+                # A floating DTEND only after a floating DTSTART (RFC 5545 §3.8.2.2): the
+                # start as written, and the length as chrono reckons it (SPEC §7).
+                seconds = (end.lo - start.lo) // US_PER_SECOND
+                return f"DTSTART:{_datetime(start)}\r\nDURATION:PT{seconds}S"
             return f"DTSTART:{_datetime(start)}\r\nDTEND:{_datetime(end)}"
         return f"DTSTART:{_datetime(start)}"
     if date.interval:

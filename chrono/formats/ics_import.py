@@ -64,6 +64,11 @@ def read(data: bytes, path: str, day_first: bool | None = None) -> Imported:
             if records[-1].get("status", "").upper() == "CANCELLED":
                 message = f"'{where}' is cancelled in the calendar: imported with status: CANCELLED"
                 problems.append(Problem(path, 0, 0, message, Severity.WARNING))
+            extra = [name for name in ("RDATE", "EXDATE") if component.get(name) is not None]
+            if extra:
+                message = (f"'{where}': its {' and '.join(extra)} (occurrences added to or "
+                           "taken from its RRULE) are not imported")  # fmt: skip
+                problems.append(Problem(path, 0, 0, message, Severity.WARNING))
             zone = _unknown_zone(component)
             if zone is not None:
                 message = (f"'{where}': unknown time zone '{zone}'; "
@@ -110,9 +115,10 @@ def _ics_event(component: Any, day_first: bool | None = None) -> dict[str, Any]:
     tags = _categories(component.get("CATEGORIES"))
     if tags:
         record["tags"] = tags
-    url = component.get("URL")
-    if url is not None and not _listed(str(url), sources):
-        sources.insert(0, str(url))
+    found_urls = component.get("URL")
+    urls = found_urls if isinstance(found_urls, list) else [found_urls]  # (one or more)
+    new = [str(url) for url in urls if url is not None and not _listed(str(url), sources)]
+    sources[:0] = new
     if sources:
         record["sources"] = sources
     if zone is not None:
@@ -159,6 +165,11 @@ def _ics_date(component: Any) -> str:
             return str(first.isoformat())
         return f"{first.isoformat()}/{(first + (length - dt.timedelta(days=1))).isoformat()}"
     last = end.dt if end is not None else _after(first, length) if length is not None else None
+    if isinstance(last, dt.datetime) and first.tzinfo is not None:
+        # The end in the start's zone: the event has one `timezone`, the start's (an end
+        # in another zone is the same instant there; a floating one, RFC 5545 §3.8.2.2
+        # says, is not allowed after a start in UTC or a zone, so it is read in its frame).
+        last = last.astimezone(first.tzinfo) if last.tzinfo else last.replace(tzinfo=first.tzinfo)
     text = _iso_datetime(first)
     if last is None or last == first:
         return text

@@ -34,6 +34,30 @@ def vevents(text: str) -> list[icalendar.Event]:
     return list(calendar.walk("VEVENT"))
 
 
+@pytest.mark.parametrize(
+    ("written", "start"),
+    [
+        pytest.param("2025-08-08T14:30/2025-08-08T16:00Z", dt.datetime(2025, 8, 8, 14, 30),
+                     id="floating-then-utc"),
+        pytest.param("2025-08-08T14:30Z/2025-08-08T16:00",
+                     dt.datetime(2025, 8, 8, 14, 30, tzinfo=dt.timezone.utc), id="utc-then-floating"),
+    ],
+)  # fmt: skip
+def test_a_floating_end_and_an_instant_make_a_start_and_a_duration(
+    written: str, start: dt.datetime
+) -> None:
+    """DTSTART floating and DTEND in UTC (or the other way): RFC 5545 §3.8.2.2 allows
+    a floating DTEND if and only if DTSTART is, so calendars may misread it (an audit
+    found it). The start as written, and the length chrono reckons (a floating time
+    as if in UTC, SPEC §7)."""
+    text, _ = render(load_text(f"- {{date: '{written}', title: T}}\n").events)
+    (event,) = vevents(text)
+    assert "DTEND" not in event
+    assert event["DTSTART"].dt == start
+    assert event["DURATION"].dt == dt.timedelta(hours=1, minutes=30)
+    assert vobject.readOne(text).vevent.duration.value == dt.timedelta(hours=1, minutes=30)
+
+
 def test_structure_and_line_endings(shipped: tuple[Event, ...]) -> None:
     text, _ = render(shipped, title="Azerbaijan and NATO")
     assert text.startswith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:")
@@ -480,6 +504,50 @@ def test_a_moved_occurrence_of_a_recurring_event_is_an_event_of_its_own(
     shown = run("show", "--columns", "date,title", write("cal.yaml", imported.stdout)).stdout
     assert "Weekly, moved" in shown
     assert "Weekly, a day later" in shown
+
+
+def test_every_url_is_a_source_and_extra_occurrences_are_said_to_be_left_out(
+    run: Run, write: Write
+) -> None:
+    """Two URL lines came in as one source, the Python repr of a list
+    (`[vUri('https://one.example'), …]`); RDATE and EXDATE were dropped without a word."""
+    path = write("cal.ics", "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\n"
+        "UID:u1\r\nDTSTAMP:20250101T000000Z\r\nDTSTART;VALUE=DATE:20250801\r\n"
+        "SUMMARY:Weekly\r\nURL:https://one.example\r\nURL:https://two.example/a%20b\r\n"
+        "RRULE:FREQ=WEEKLY\r\nRDATE;VALUE=DATE:20250901\r\nEXDATE;VALUE=DATE:20250815\r\n"
+        "END:VEVENT\r\nEND:VCALENDAR\r\n")  # fmt: skip
+    imported = run("import", path)
+    assert imported.exit_code == 0, imported.stderr
+    (event,) = load_text(imported.stdout).events
+    assert event.sources == ("https://one.example", "https://two.example/a%20b")
+    assert "'Weekly': its RDATE and EXDATE" in imported.stderr
+    assert "not imported" in imported.stderr
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "date", "zone"),
+    [
+        pytest.param("DTSTART;TZID=Europe/Berlin:20250815T100000",
+                     "DTEND;TZID=America/New_York:20250815T123000",
+                     "2025-08-15T10:00/2025-08-15T18:30", "Europe/Berlin", id="two-zones"),
+        pytest.param("DTSTART:20250815T080000Z", "DTEND:20250815T123000",
+                     "2025-08-15T08:00Z/2025-08-15T12:30Z", None, id="utc-then-floating"),
+        pytest.param("DTSTART:20250815T080000Z", "DTEND;TZID=Europe/Berlin:20250815T123000",
+                     "2025-08-15T08:00Z/2025-08-15T10:30Z", None, id="utc-then-zone"),
+    ],
+)  # fmt: skip
+def test_an_end_in_another_zone_is_read_in_the_start_s(
+    run: Run, write: Write, start: str, end: str, date: str, zone: str | None
+) -> None:
+    """A Berlin 10:00 to New York 12:30 flight came in as 10:00 to 12:30 Berlin time
+    (2½ hours where it is 8½), and a UTC start's floating end came in floating."""
+    path = write("f.ics", "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\n"
+        f"UID:f1\r\nDTSTAMP:20250101T000000Z\r\n{start}\r\n{end}\r\nSUMMARY:Flight\r\n"
+        "END:VEVENT\r\nEND:VCALENDAR\r\n")  # fmt: skip
+    imported = run("import", path)
+    assert imported.exit_code == 0, imported.stderr
+    (event,) = load_text(imported.stdout).events
+    assert (event.date.text, event.timezone) == (date, zone)
 
 
 def test_a_cancelled_event_is_imported_with_its_status_and_a_warning(tmp_path: Path) -> None:
