@@ -106,6 +106,14 @@ def read_text(text: str, path: str, *, day_first: bool | None = None) -> Importe
     header = next(reader, None)
     if header is None:
         return Imported((), None, (Problem(path, 1, 1, "empty CSV file"),))
+    seen: dict[str, int] = {}
+    for number, name in enumerate(header, start=1):
+        if name in seen:  # (a row's cells are found by their column's name)
+            message = (
+                f"column '{name}' is named twice in the header (columns {seen[name]} and {number})"
+            )
+            return Imported((), None, (Problem(path, 1, 1, message),))
+        seen[name] = number
     roles = _roles(header)
     if "date" not in roles.values() or "title" not in roles.values():
         message = "a CSV needs a date column and a title column (header: " + ",".join(HEADER) + ")"
@@ -114,6 +122,11 @@ def read_text(text: str, path: str, *, day_first: bool | None = None) -> Importe
     problems: list[Problem] = []
     for row in reader:
         if not any(cell.strip() for cell in row):
+            continue
+        if any(cell.strip() for cell in row[len(header) :]):  # (empty ones: a spreadsheet's)
+            message = (f"row has {len(row)} cells, the header {len(header)}: "
+                       f"the last {len(row) - len(header)} have no column")  # fmt: skip
+            problems.append(Problem(path, reader.line_num, 1, message))
             continue
         cells = {header[i]: restore(cell) for i, cell in enumerate(row) if i < len(header)}
         try:
@@ -142,8 +155,10 @@ def _csv_record(
         raise DateError("row has no title")
     zone = by_role.get("timezone") or None
     date = _csv_date(by_role.get("date", ""), by_role.get("time", ""), day_first, zone)
-    if by_role.get("end"):
-        end = _csv_date(by_role["end"], by_role.get("end time", ""), day_first, zone)
+    # (an end time without an end date ends on the start's day, as calendars write it)
+    end_day = by_role.get("end") or (by_role.get("date", "") if by_role.get("end time") else "")
+    if end_day:
+        end = _csv_date(end_day, by_role.get("end time", ""), day_first, zone)
         if end != date:
             date = f"{date}/{end}"
     record: dict[str, Any] = {"date": date, "title": by_role["title"]}
