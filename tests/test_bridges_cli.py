@@ -405,6 +405,27 @@ def test_timelinejs_keeps_groups_as_text_free_display_dates_and_zoned_order(
     assert back["A summer"].extra["display_date"] == "Summer 1994"
 
 
+def test_timelinejs_keeps_an_id_two_events_share_under_dedupe_none(
+    run: Run, tmp_path: Path
+) -> None:
+    """A slide's unique_id must be its own, so the second event of one id got a made
+    one, and its id was gone after import (an audit found it)."""
+    (tmp_path / "a.yaml").write_text("- {id: x1, date: 2025-08-08, title: Signing}\n")
+    (tmp_path / "b.yaml").write_text("- {id: x1, date: 2025-08-09, title: Signing ceremony}\n")
+    out = tmp_path / "n.timelinejs.json"
+    exported = run("export", "--dedupe", "none", str(tmp_path), "-f", "timelinejs", "-o", str(out))
+    assert exported.exit_code == 0, exported.stderr
+    slides = json.loads(out.read_text())["events"]
+    assert len({slide["unique_id"] for slide in slides}) == 2
+    imported = run("import", str(out))
+    assert imported.exit_code == 0, imported.stderr
+    records = yaml.safe_load(imported.stdout)["events"]  # (as read, before merging by id)
+    assert [(r["title"], r.get("id")) for r in records] == [
+        ("Signing", "x1"),
+        ("Signing ceremony", "x1"),
+    ]
+
+
 def test_timelinejs_import_names_the_slide_and_what_it_leaves_out(run: Run, tmp_path: Path) -> None:
     story = tmp_path / "story.json"
     story.write_text(
@@ -617,6 +638,39 @@ def test_a_csv_column_named_time_zone_stays_the_users_field(run: Run, tmp_path: 
     assert result.exit_code == 0, result.stderr
     (event,) = events_of(result.stdout)
     assert (event.timezone, event.extra["time zone"]) == (None, "UTC+4 (Baku)")
+
+
+@pytest.mark.parametrize(
+    ("text", "error"),
+    [
+        pytest.param("date,title,description\n2025-01-01,A,one,two,three\n",
+                     ":2:1: row has 5 cells, the header 3: the last 2 have no column",
+                     id="cells-past-the-header"),
+        pytest.param("date,title,notes,notes\n2025-01-01,A,first note,second note\n",
+                     ":1:1: column 'notes' is named twice in the header (columns 3 and 4)",
+                     id="one-name-twice"),
+    ],
+)  # fmt: skip
+def test_csv_import_says_what_it_cannot_keep(
+    run: Run, tmp_path: Path, text: str, error: str
+) -> None:
+    """Cells past the header and the first of two columns of one name were dropped
+    without a word (an audit found it)."""
+    path = tmp_path / "c.csv"
+    path.write_text(text, encoding="utf-8")
+    result = run("import", str(path))
+    assert result.exit_code == 1
+    assert f"{path}{error}" in result.stderr
+
+
+def test_csv_import_ends_at_the_end_time_of_the_start_day(run: Run, tmp_path: Path) -> None:
+    """An `End Time` without an `End Date` was dropped: the meeting became an instant."""
+    path = tmp_path / "m.csv"
+    path.write_text("Subject,Start Date,Start Time,End Time\nMeeting,2025-08-15,10:00,11:30\n")
+    result = run("import", str(path))
+    assert result.exit_code == 0, result.stderr
+    (event,) = events_of(result.stdout)
+    assert event.date.text == "2025-08-15 10:00/2025-08-15 11:30"
 
 
 def test_json_import_refuses_an_empty_title(run: Run, tmp_path: Path) -> None:

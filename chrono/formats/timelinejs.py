@@ -109,7 +109,7 @@ def _plain(date: Any) -> bool:
     )
 
 
-def _text(event: Event) -> str:
+def _text(event: Event, unique_id: str) -> str:
     parts = []
     if event.description:
         parts.append(f'<p class="chrono-description">{_escape(event.description)}</p>')
@@ -125,6 +125,10 @@ def _text(event: Event) -> str:
         )
     if needs_timezone(event):  # (the fields are UTC: the clock time read in this zone)
         parts.append(f'<p class="chrono-timezone">Time zone: {_escape(str(event.timezone))}</p>')
+    if event.id is not None and event.id.strip() and event.id != unique_id:
+        # (an id another slide has already, as `--dedupe none` keeps them: a slide's
+        # unique_id must be its own, so the id is said in its text)
+        parts.append(f'<p class="chrono-id">Id: {_escape(event.id)}</p>')
     return "".join(parts)
 
 
@@ -150,7 +154,7 @@ def _slide(event: Event, unique_id: str, by: str) -> dict[str, Any]:
         slide["display_date"] = shown
     elif not _plain(event.date):
         slide["display_date"] = event.date.text  # as written (SPEC §9)
-    slide["text"] = {"headline": _escape(event.title), "text": _text(event)}
+    slide["text"] = {"headline": _escape(event.title), "text": _text(event, unique_id)}
     group = band(event, by)
     if group is not None:  # (TimelineJS shows a group as HTML)
         slide["group"] = _escape(group)
@@ -361,7 +365,8 @@ _CHRONO_TEXT = re.compile(
     r"(?:, <span>[^<]*(?:<br>[^<]*)*</span>)*)</p>)?"
     r'(?:<p class="chrono-sources">Sources:</p><ul class="chrono-sources">'
     r"(?P<sources>(?:<li>(?:(?!</li>).)*</li>)+)</ul>)?"  # (an item ends at its </li>)
-    r'(?:<p class="chrono-timezone">Time zone: (?P<timezone>[^<]*)</p>)?',
+    r'(?:<p class="chrono-timezone">Time zone: (?P<timezone>[^<]*)</p>)?'
+    r'(?:<p class="chrono-id">Id: (?P<id>[^<]*(?:<br>[^<]*)*)</p>)?',
     re.DOTALL,
 )
 _SPAN = re.compile(r"<span>(.*?)</span>", re.DOTALL)
@@ -387,6 +392,8 @@ def _chrono_text(body: str) -> dict[str, Any] | None:
         found["sources"] = [_unescape(linked or plain) for linked, plain in items]
     if m["timezone"] is not None:
         found["timezone"] = _unescape(m["timezone"])
+    if m["id"] is not None:
+        found["id"] = _unescape(m["id"])
     return found
 
 
