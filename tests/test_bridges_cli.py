@@ -610,7 +610,23 @@ def test_json_import_takes_from_other_only_fields_named_as_chronos_keys(
     result = run("import", "--skip-invalid", str(path))
     (event,) = events_of(result.stdout)
     assert (event.title, event.date.text, event.extra["precision"]) == ("A", "2020", "p")
+    assert event.extra["other"] == {"title": "Z", "date": "2021"}  # (kept, not lost)
     assert f"{path}: event 2: unknown time zone 'Mars/Base'" in result.stderr
+
+
+def test_json_import_keeps_an_other_it_cannot_take_apart(run: Run, tmp_path: Path) -> None:
+    """An `other` that is not an object, or an object with fields of any name, was
+    dropped without a word (an audit found it)."""
+    path = tmp_path / "o.json"
+    path.write_text(json.dumps([
+        {"date": "2020", "title": "A", "other": "plain"},
+        {"date": "2021", "title": "B", "other": {"notes": "x", "precision": "p"}},
+    ]), encoding="utf-8")  # fmt: skip
+    result = run("import", str(path))
+    assert result.exit_code == 0, result.stderr
+    a, b = events_of(result.stdout)
+    assert a.extra == {"other": "plain"}
+    assert b.extra == {"notes": "x", "precision": "p"}
 
 
 def test_ics_import_reports_invalid_utf8_and_reads_with_day_first(run: Run, tmp_path: Path) -> None:

@@ -88,9 +88,14 @@ def _record(item: Any) -> dict[str, Any] | None:
     # date as written says it all again, and the origins are where the file was read)
     taken = {"date", "title", "tags", "sources", *_SINGLE, *OWN_JSON_KEYS}
     record.update({key: value for key, value in item.items() if key not in taken})
-    if isinstance(item.get("other"), dict):  # fields named as chrono's own keys
-        record.update({k: v for k, v in item["other"].items()
-                       if k in OWN_JSON_KEYS and k not in record})  # fmt: skip
+    other = item.get("other")
+    if isinstance(other, dict):  # fields named as chrono's own keys, or any a tool put there
+        record.update({k: v for k, v in other.items() if k not in record})
+        clashing = {k: v for k, v in other.items() if record[k] != v}
+        if clashing:  # (named as a field the record has: kept as they came, not lost)
+            record["other"] = clashing
+    elif other is not None:
+        record["other"] = other
     if item.get("conflicts"):
         record["conflicts"] = item["conflicts"]
     return record
