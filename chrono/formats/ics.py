@@ -128,7 +128,7 @@ def _day(days: int) -> str:
 
 def _datetime(point: DatePoint) -> str:
     """UTC (`Z`) for an instant, floating for a clock time with no zone."""
-    if point.offset is None and point.zone is None:
+    if _floating(point):
         clock = f"{point.hour:02d}{point.minute:02d}{point.second:02d}"
         return f"{point.year:04d}{point.month:02d}{point.day:02d}T{clock}"
     return _utc(point.lo)
@@ -142,7 +142,7 @@ def _floating(point: DatePoint) -> bool:
 def _midnight(days: int, timed: DatePoint) -> str:
     """The start of a day, as an instant in the zone of the clock time beside it (UTC,
     `Z`), or floating as that clock time is."""
-    if timed.offset is None and timed.zone is None:
+    if _floating(timed):
         return f"{_day(days)}T000000"
     shift = (timed.lo - _local_us(timed)) // US_PER_MINUTE  # minus the time's offset
     return _utc(days * US_PER_DAY + shift * US_PER_MINUTE)
