@@ -57,6 +57,7 @@ _BLOCK_START = re.compile(
     r"|(?P<number>\d+|[A-Za-z]|[ivxlcdmIVXLCDM]+|@)(?P<mark>[.)])(?=\s|$))"
 )
 _HOST = re.compile(r"[^:]*://([^/?#]*)")  # as urlsplit's netloc, for as_url's URLs
+_PUNYCODE = re.compile(r"(?<![^.@])xn--[a-z0-9-]+", re.IGNORECASE)  # a label of a host
 
 
 def _url_end(text: str, start: int, end: int) -> int:
@@ -176,13 +177,25 @@ def escape_line(text: str) -> str:
     return _BLOCK_START.sub(_block_start, escape(text))
 
 
+def _readable(host: str) -> str:
+    """A host with its IDNA labels as people write them (`xn--bcher-kva.de`: `bücher.de`)."""
+    return _PUNYCODE.sub(_unicode_label, host) if "xn--" in host.lower() else host
+
+
+def _unicode_label(found: re.Match[str]) -> str:
+    try:
+        return found[0].encode("ascii").decode("idna")
+    except UnicodeError:  # (not valid punycode: shown as it is)
+        return found[0]
+
+
 def source_link(source: str) -> str:
     """A URL as a link labelled with its host; any other citation as text."""
     url = as_url(source)
     if url is None:
         return escape(source)
     found = _HOST.match(url)
-    host = (found[1] if found else "").removeprefix("www.") or url
+    host = _readable((found[1] if found else "").removeprefix("www.")) or url
     return f"[{escape(host)}](<{_href(url)}>)"
 
 

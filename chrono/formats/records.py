@@ -38,7 +38,33 @@ def as_url(source: str) -> str | None:
     data = source.encode()
     if source.isascii() and not data.translate(None, _URI_BYTES):
         return source
-    return "".join(map(_PERCENT.__getitem__, data))
+    after = len(scheme) + 3
+    authority = _AUTHORITY.match(source, after)[0]  # type: ignore[index]
+    if not authority.isascii():  # a host such as `bücher.de`: as clients resolve it
+        source = source[:after] + _idna(authority) + source[after + len(authority) :]
+    return "".join(map(_PERCENT.__getitem__, source.encode()))
+
+
+_AUTHORITY = re.compile(r"[^/?#]*")  # (after `scheme://`: user, host and port)
+# Letters IDNA 2003 (Python's codec) maps to others where IDNA 2008 and browsers keep
+# them (`straße.de` is not `strasse.de`): such a host stays percent-encoded.
+_DEVIATIONS = frozenset("ß\u03c2\u200c\u200d")
+
+
+def _idna(authority: str) -> str:
+    """The authority with its host in IDNA (`xn--bcher-kva.de`), or as it is where the
+    codec cannot write it (it is then percent-encoded, as before)."""
+    userinfo, at, hostport = authority.rpartition("@")
+    host, colon, port = hostport.rpartition(":")
+    if not colon or not port.isdigit():
+        host, colon, port = hostport, "", ""
+    if _DEVIATIONS.intersection(host):
+        return authority
+    try:
+        host = host.encode("idna").decode("ascii")
+    except UnicodeError:  # (an empty or overlong label, a character IDNA refuses)
+        return authority
+    return f"{userinfo}{at}{host}{colon}{port}"
 
 
 # `urllib.parse.quote(source, safe=_SAFE)` byte by byte, as a table: each byte as itself
