@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from chrono.dedupe import DEFAULT_MIN_SCORE, Dedupe
-from chrono.model import EMPTY, Event
+from chrono.model import EMPTY, Event, needs_timezone
 from chrono.titles import NORMALIZE_CACHE_SIZE, normalize_title
 
 if TYPE_CHECKING:
@@ -283,8 +283,9 @@ def merge_group(members: Sequence[Event]) -> Event:
         singles[name] = given[0] if given else None
         _note(conflicts, name, singles[name], given)
     singles["timezone"] = date_holder.timezone  # the zone its clock time was read in
+    # (a zone no clock time was read in changes nothing: a day is a day in any zone)
     _note(conflicts, "timezone", date_holder.timezone,
-          (e.timezone for e in members if e.timezone is not None))  # fmt: skip
+          (e.timezone for e in members if needs_timezone(e)))  # fmt: skip
     extra: dict[str, Any] = {}
     for event in members:
         for key, value in event.extra.items():

@@ -7,11 +7,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from chrono._values import Value
+from chrono.precision import Precision
 
 if TYPE_CHECKING:
     from chrono.dates import ChronoDate
 
-__all__ = ["EMPTY", "KNOWN_FIELDS", "STDIN", "STDIN_NAME", "Event", "Origin"]
+__all__ = ["EMPTY", "KNOWN_FIELDS", "STDIN", "STDIN_NAME", "Event", "Origin", "needs_timezone"]
 
 STDIN = "-"  # the path that names standard input
 STDIN_NAME = "<stdin>"  # its name in origins and messages
@@ -104,3 +105,13 @@ class Event(Value):
         """Chronological order, total and stable (SPEC §2, §7)."""
         o = self.origins[0]
         return (*self.date.sort_key(), self.title.casefold(), self.title, o.path, o.line, o.column)
+
+
+def needs_timezone(event: Event) -> bool:
+    """True when the event has a clock time without offset whose meaning is its zone."""
+    if event.timezone is None:
+        return False
+    points = (event.date.start, event.date.end)
+    return any(
+        p is not None and p.precision >= Precision.MINUTE and p.offset is None for p in points
+    )

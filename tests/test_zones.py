@@ -161,6 +161,31 @@ def test_a_merged_clock_time_keeps_the_zone_it_was_read_in(
     assert "DTSTART:20250808T140000Z" in ics[1]  # (not 08:00Z, Paris's 10:00)
 
 
+def test_a_zone_no_clock_time_was_read_in_is_no_conflict(run: Run, tmp_path: Path) -> None:
+    """Whole days of a Paris and a New York timeline merged with `conflicts: {timezone:
+    [America/New_York]}`, though neither zone changes what a day means (an audit found
+    it); a clock time read in another zone than the kept one is still a conflict."""
+    for name, zone, date in (("p", "Europe/Paris", "2025-08-08"),
+                             ("q", "America/New_York", "2025-08-08"),
+                             ("r", "Asia/Baku", "8 Aug 2025")):  # fmt: skip
+        (tmp_path / f"{name}.yaml").write_text(
+            f"timezone: {zone}\nevents:\n- {{date: {date}, title: Signing}}\n", encoding="utf-8"
+        )
+    days = [str(tmp_path / f"{name}.yaml") for name in "pqr"]
+    merged = run("export", "--format", "json", *days)
+    assert merged.exit_code == 0, merged.output
+    (record,) = json.loads(merged.stdout)
+    assert "conflicts" not in record
+    (tmp_path / "t.yaml").write_text(
+        "timezone: Asia/Tokyo\nevents:\n- {id: s, date: 2025-08-08T10:00, title: Signing}\n"
+        "- {id: s, date: 2025-08-08T10:00, title: Signing, timezone: America/New_York}\n",
+        encoding="utf-8",
+    )
+    clocks = run("export", "--format", "json", str(tmp_path / "t.yaml"))
+    (record,) = json.loads(clocks.stdout)
+    assert record["conflicts"]["timezone"] == ["America/New_York"]
+
+
 def test_clock_times_a_zone_skips_or_repeats_are_read_as_rfc_5545_reads_them() -> None:
     """RFC 5545 §3.3.5: a time in a gap takes the offset before it, a repeated time is
     the first; the time is still shown as written."""

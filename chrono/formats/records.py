@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from chrono.model import Event
-from chrono.precision import Precision
+from chrono.model import Event, needs_timezone
 
 __all__ = ["OWN_JSON_KEYS", "as_url", "needs_timezone", "plain_record", "timeline_record"]
 
@@ -70,16 +69,6 @@ def _idna(authority: str) -> str:
 # `urllib.parse.quote(source, safe=_SAFE)` byte by byte, as a table: each byte as itself
 # when it is one of _URI_BYTES, else as %XX (a tenth of quote's time).
 _PERCENT = tuple(chr(b) if b in _URI_BYTES else f"%{b:02X}" for b in range(256))
-
-
-def needs_timezone(event: Event) -> bool:
-    """True when the event has a clock time without offset whose meaning is its zone."""
-    if event.timezone is None:
-        return False
-    points = (event.date.start, event.date.end)
-    return any(
-        p is not None and p.precision >= Precision.MINUTE and p.offset is None for p in points
-    )
 
 
 def timeline_record(event: Event) -> dict[str, Any]:
