@@ -375,7 +375,7 @@ _SCRIPT = """\
 
   const filter = document.getElementById('tag');
   filter.addEventListener('change', () => {
-    const tag = filter.value;
+    const tag = filter.value === '' ? '' : data.tags[+filter.value];  // (by its number)
     let count = 0;
     for (let i = 0; i < n; i++) {
       shown[i] = tag === '' || events.tags[i].includes(tag) ? 1 : 0;
@@ -496,7 +496,7 @@ def _origins(events: Sequence[Event]) -> dict[str, Any]:
     }
 
 
-def _island(events: Sequence[Event], picture: Picture) -> str:
+def _island(events: Sequence[Event], picture: Picture, tags: Sequence[str]) -> str:
     """The events' details and where each is drawn, as JSON inside <script>, a list for
     each field (see `about` and `mark` in the script). Written in ASCII, with `<`
     escaped, so that no text can close the script."""
@@ -525,6 +525,7 @@ def _island(events: Sequence[Event], picture: Picture) -> str:
     text = _object(
         {
             "sizes": json.dumps([FONT, ROW, BAR]),
+            "tags": json.dumps(tags),  # the filter's, in its order
             "events": json.dumps(details, separators=(",", ":"), check_circular=False),
             "marks": _object(layout),
         }
@@ -536,7 +537,9 @@ def render(events: Sequence[Event], settings: Settings) -> Rendered:
     title = settings.title or "Chronology"
     picture = lay_out(events, title, settings.option("lanes") or "none")
     tags = sorted({t for e in events for t in e.tags}, key=str.casefold)
-    options = "".join(f'<option value="{html.escape(t)}">{html.escape(t)}</option>' for t in tags)
+    # Each option's value is its tag's number: a tag as an attribute would not come back
+    # as written (the page's parser makes NUL U+FFFD, and the filter would find nothing).
+    options = "".join(f'<option value="{k}">{html.escape(t)}</option>' for k, t in enumerate(tags))
 
     def pieces() -> Iterator[str]:
         yield "<!DOCTYPE html>\n"
@@ -571,7 +574,7 @@ def render(events: Sequence[Event], settings: Settings) -> Rendered:
         )
         yield '<p id="print-note"></p><ol class="print-list" id="print-list"></ol>\n'
         yield "</main>\n"
-        yield f'<script type="application/json" id="chrono-data">{_island(events, picture)}</script>\n'
+        yield f'<script type="application/json" id="chrono-data">{_island(events, picture, tags)}</script>\n'
         yield f"<script>\n{_SCRIPT}\n</script>\n</body>\n</html>\n"
 
     return Rendered(pieces())

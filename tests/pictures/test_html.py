@@ -147,6 +147,23 @@ def test_the_tag_filter(hostile_page: Any) -> None:
     assert visible() == [0, 1, 2]
 
 
+def test_a_tag_with_a_control_character_filters_too(open_page: Any, tmp_path: Path) -> None:
+    """The tag was the option's value as written, and the page's parser makes NUL
+    U+FFFD: choosing it showed no event (an audit found it)."""
+    text = 'events:\n- {date: 2025, title: A, tags: ["x\\0y\\a"]}\n- {date: 2024, title: B, tags: [z]}\n'
+    events = merge_events(load_text(text, "t.yaml").events).events
+    assert events[1].tags == ("x\0y\a",)
+    path = tmp_path / "page.html"
+    write_page(events, path)
+    page = open_page(path).page
+    page.select_option("#tag", index=1)  # (all, then the tags in order: x…y first)
+    assert page.text_content("#count") == "1"
+    page.select_option("#tag", "z")
+    assert page.text_content("#count") == "1"
+    page.select_option("#tag", "")
+    assert page.text_content("#count") == "2"
+
+
 def test_zoom(hostile_page: Any) -> None:
     page = hostile_page.page
 
