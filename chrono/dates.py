@@ -666,6 +666,8 @@ def _parse_numeric(
     return _make_point(Precision.DAY, year, month, day, qualifiers=qualifiers)
 
 
+_LONG_YEAR = re.compile(r"(?<![\d.,:])\d{5,}")  # five digits or more, not a fraction
+
 # Two defaults that differ in every field: a field that comes back the same from
 # both parses was written by the author; dateutil filled in the others (STYLE §3).
 _SENTINELS = (dt.datetime(2000, 1, 1, 0, 0, 0, 0), dt.datetime(2004, 2, 2, 1, 1, 1, 1))
@@ -675,6 +677,10 @@ def _parse_natural(
     body: str, zone: str | None, day_first: bool | None, qualifiers: tuple[bool, bool]
 ) -> DatePoint:
     """`August 8, 2025`, `8 Aug 2025`, `May 1994`: precision is what was written."""
+    if _LONG_YEAR.search(body):  # (dateutil would say `year 10000 is out of range`)
+        raise _ImpossibleDate("years run from -9999, 10000 BCE, to 9999")
+    if body.isdigit() and len(body) <= 2:  # (dateutil would take `31` for a day)
+        raise DateError(f"unknown date form '{body}' (write the year with four digits)")
     numeric = _NUMERIC.match(body.split(" ")[0])
     if numeric is not None and day_first is None:  # `04/05/2025 14:30`
         _parse_numeric(numeric[0], None, qualifiers)  # refuses an ambiguous day

@@ -146,6 +146,18 @@ def test_reads_and_displays_at_written_precision(
         pytest.param("04/05/25", "write the year with four digits", id="two-digit-numeric"),
         pytest.param("May 94", "write the year with four digits", id="two-digit-natural"),
         pytest.param("May 5", "it has no year", id="no-year"),
+        pytest.param(
+            "31", "unknown date form '31' (write the year with four digits)", id="bare-day"
+        ),  # (was: day is out of range for month)
+        pytest.param(
+            "0", "unknown date form '0' (write the year with four digits)", id="bare-zero"
+        ),
+        pytest.param(
+            "-10000",
+            "impossible date '-10000' (years run from -9999, 10000 BCE, to 9999)",
+            id="before-10000-bce",
+        ),  # (was: year 10000 is out of range)
+        pytest.param("12345-01", "(years run from -9999, 10000 BCE, to 9999)", id="year-12345"),
         pytest.param("soon", "unknown date form 'soon'", id="words"),
         pytest.param("2pm 5 May 2025", "unknown date form", id="hour-without-minutes"),
         pytest.param("8 Aug 2025 14:30 EST", "unknown time zone", id="zone-name"),
