@@ -186,7 +186,8 @@ class Chronology:
 
     `problems` are every problem found (the invalid events are not in the
     chronology; `invalid` counts them, `unread` the files that could not be read at
-    all, `unread_documents` the YAML documents left out), `merges` the groups of events that merged when the reading asked for them.
+    all, `unread_documents` the YAML documents left out), `merges` the groups of
+    events that merged when the reading asked for them.
     """
 
     def __init__(

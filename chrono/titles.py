@@ -16,8 +16,9 @@ CURRENCY = (
 )
 # Runs of letters and digits; runs of `+`, `#`, `%`, currency signs and the signs of
 # comparison and power (they tell C++ and C# from C, 5% from 5, `> 5%` from `< 5%`, and
-# `≠` from `=`: NFKD writes it `=` and U+0338); and a minus sign before a digit, at the start or after
-# a space or an opening bracket (-40 is not 40; 2-0, 1994-2025 and 5%-10% are dashes).
+# `≠` from `=`: NFKD writes it `=` and U+0338); and a minus sign before a digit, at the
+# start or after a space or an opening bracket (-40 is not 40; 2-0, 1994-2025 and
+# 5%-10% are dashes).
 # A minus sign (`-` or `−`), as a pattern: at the start, or after a space or an opening
 # bracket (`chrono.wording` reads the signs of numbers by it too).
 MINUS = r"(?<![^\s(\[{])[-\u2212]"

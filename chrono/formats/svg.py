@@ -134,8 +134,9 @@ def _mark(mark: Mark) -> str:
     if len(lines) == 1 and not kind & _OPEN:  # most marks: one template, one `%`
         index, width = mark.index, mark.width
         if kind & BAR_KIND:
-            bar = (x0, y, mark.x1 - x0)
-            return _BAR_MARK % (classes, index, date, title, *bar, x, baseline, width, date, title)
+            length = mark.x1 - x0
+            return _BAR_MARK % (classes, index, date, title, x0, y, length, x, baseline, width,
+                                date, title)  # fmt: skip
         return _POINT_MARK % (classes, index, date, title, x0, y, x, baseline, width, date, title)
     parts = [_HEAD % (classes, mark.index, date, title)]
     parts.append(_BAR % (x0, y, mark.x1 - x0) if kind & BAR_KIND else _POINT % (x0, y))

@@ -109,7 +109,7 @@ def _plain(date: Any) -> bool:
     )
 
 
-def _text(event: Event, unique_id: str) -> str:
+def _text(event: Event, said_id: str | None) -> str:
     parts = []
     if event.description:
         parts.append(f'<p class="chrono-description">{_escape(event.description)}</p>')
@@ -125,10 +125,8 @@ def _text(event: Event, unique_id: str) -> str:
         )
     if needs_timezone(event):  # (the fields are UTC: the clock time read in this zone)
         parts.append(f'<p class="chrono-timezone">Time zone: {_escape(str(event.timezone))}</p>')
-    if event.id is not None and event.id.strip() and event.id != unique_id:
-        # (an id another slide has already, as `--dedupe none` keeps them: a slide's
-        # unique_id must be its own, so the id is said in its text)
-        parts.append(f'<p class="chrono-id">Id: {_escape(event.id)}</p>')
+    if said_id is not None:
+        parts.append(f'<p class="chrono-id">Id: {_escape(said_id)}</p>')
     return "".join(parts)
 
 
@@ -144,7 +142,7 @@ def _source(source: str) -> str:
     return f'<a href="{html.escape(url)}">{_escape(source)}</a>'
 
 
-def _slide(event: Event, unique_id: str, by: str) -> dict[str, Any]:
+def _slide(event: Event, unique_id: str, by: str, said_id: str | None) -> dict[str, Any]:
     start, end = date_fields(event.date)
     slide: dict[str, Any] = {"start_date": start}
     if end is not None:
@@ -154,7 +152,7 @@ def _slide(event: Event, unique_id: str, by: str) -> dict[str, Any]:
         slide["display_date"] = shown
     elif not _plain(event.date):
         slide["display_date"] = event.date.text  # as written (SPEC §9)
-    slide["text"] = {"headline": _escape(event.title), "text": _text(event, unique_id)}
+    slide["text"] = {"headline": _escape(event.title), "text": _text(event, said_id)}
     group = band(event, by)
     if group is not None:  # (TimelineJS shows a group as HTML)
         slide["group"] = _escape(group)
@@ -177,7 +175,10 @@ def render(events: Sequence[Event], settings: Settings) -> Rendered:
             unique_id = "chrono-" + uid(event if kept else replace(event, id=None), copy)
             copy += 1
         used.add(unique_id)
-        slides.append(_slide(event, unique_id, by))
+        # (an id another slide has already, as `--dedupe none` keeps them: a slide's
+        # unique_id must be its own, so the id is said in its text)
+        said_id = kept if kept is not None and unique_id != kept else None
+        slides.append(_slide(event, unique_id, by, said_id))
     document: dict[str, Any] = {"events": slides}
     if settings.title:  # a title slide only for a title the inputs share (none invented)
         document = {

@@ -506,22 +506,31 @@ def test_a_moved_occurrence_of_a_recurring_event_is_an_event_of_its_own(
     assert "Weekly, a day later" in shown
 
 
+def _import_one(run: Run, write: Write, lines: str) -> tuple[Event, str]:
+    """A calendar of one VEVENT (its `lines` after UID and DTSTAMP) imported: the
+    event as chrono reads the output, and what import said on stderr."""
+    path = write(
+        "one.ics",
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\n"
+        f"UID:u1\r\nDTSTAMP:20250101T000000Z\r\n{lines}END:VEVENT\r\nEND:VCALENDAR\r\n",
+    )
+    imported = run("import", path)
+    assert imported.exit_code == 0, imported.stderr
+    (event,) = load_text(imported.stdout).events
+    return event, imported.stderr
+
+
 def test_every_url_is_a_source_and_extra_occurrences_are_said_to_be_left_out(
     run: Run, write: Write
 ) -> None:
     """Two URL lines came in as one source, the Python repr of a list
     (`[vUri('https://one.example'), …]`); RDATE and EXDATE were dropped without a word."""
-    path = write("cal.ics", "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\n"
-        "UID:u1\r\nDTSTAMP:20250101T000000Z\r\nDTSTART;VALUE=DATE:20250801\r\n"
-        "SUMMARY:Weekly\r\nURL:https://one.example\r\nURL:https://two.example/a%20b\r\n"
-        "RRULE:FREQ=WEEKLY\r\nRDATE;VALUE=DATE:20250901\r\nEXDATE;VALUE=DATE:20250815\r\n"
-        "END:VEVENT\r\nEND:VCALENDAR\r\n")  # fmt: skip
-    imported = run("import", path)
-    assert imported.exit_code == 0, imported.stderr
-    (event,) = load_text(imported.stdout).events
+    event, said = _import_one(run, write, "DTSTART;VALUE=DATE:20250801\r\nSUMMARY:Weekly\r\n"
+        "URL:https://one.example\r\nURL:https://two.example/a%20b\r\nRRULE:FREQ=WEEKLY\r\n"
+        "RDATE;VALUE=DATE:20250901\r\nEXDATE;VALUE=DATE:20250815\r\n")  # fmt: skip
     assert event.sources == ("https://one.example", "https://two.example/a%20b")
-    assert "'Weekly': its RDATE and EXDATE" in imported.stderr
-    assert "not imported" in imported.stderr
+    assert "'Weekly': its RDATE and EXDATE" in said
+    assert "not imported" in said
 
 
 @pytest.mark.parametrize(
@@ -541,12 +550,7 @@ def test_an_end_in_another_zone_is_read_in_the_start_s(
 ) -> None:
     """A Berlin 10:00 to New York 12:30 flight came in as 10:00 to 12:30 Berlin time
     (2½ hours where it is 8½), and a UTC start's floating end came in floating."""
-    path = write("f.ics", "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\n"
-        f"UID:f1\r\nDTSTAMP:20250101T000000Z\r\n{start}\r\n{end}\r\nSUMMARY:Flight\r\n"
-        "END:VEVENT\r\nEND:VCALENDAR\r\n")  # fmt: skip
-    imported = run("import", path)
-    assert imported.exit_code == 0, imported.stderr
-    (event,) = load_text(imported.stdout).events
+    event, _ = _import_one(run, write, f"{start}\r\n{end}\r\nSUMMARY:Flight\r\n")
     assert (event.date.text, event.timezone) == (date, zone)
 
 
