@@ -28,6 +28,7 @@ from chrono.precision import (
     US_PER_SECOND,
     Precision,
     civil_from_days,
+    civil_from_instant,
     days_in_month,
     year_text,
 )
@@ -267,10 +268,18 @@ def _iso_time(p: DatePoint) -> str:
     text = f"{_iso_day(p.year, p.month, p.day)}T{p.hour:02d}:{p.minute:02d}"
     if p.precision is Precision.SECOND:
         text += f":{p.second:02d}" + _fraction(p)
-    offset = p.offset
-    if offset is None:  # (as the instant was placed: `_make_point`)
-        offset = _zone_offset(p.zone, p.year, p.month, p.day, p.hour, p.minute)
-    return text + _offset_text(offset, "")
+    if p.offset is not None:
+        return text + _offset_text(p.offset, "")
+    # as the instant was placed (`_make_point`)
+    seconds = _zone_offset(p.zone, p.year, p.month, p.day, p.hour, p.minute)
+    if seconds is None:
+        return text
+    if seconds % 60:  # local mean time before 1900 or so: RFC 3339 has no offset
+        # of seconds, so the instant in UTC, to its second
+        year, month, day, hour, minute, second, _ = civil_from_instant(p.lo)
+        text = f"{_iso_day(year, month, day)}T{hour:02d}:{minute:02d}:{second:02d}"
+        return text + (_fraction(p) if p.precision is Precision.SECOND else "") + "Z"
+    return text + _offset_text(seconds // 60, "")
 
 
 # --------------------------------------------------------------------------- building
@@ -295,11 +304,15 @@ def _make_point(
     _check_fields(precision, year, month, day, hour, minute, second)
     lo, hi = _span(precision, year, month, day, hour, minute, second, microsecond)
     if precision >= Precision.MINUTE:
-        shift = offset if offset is not None else _zone_offset(zone, year, month, day, hour, minute)
-        if offset is None and shift is None:
-            zone = None
-        lo -= (shift or 0) * US_PER_MINUTE
-        hi -= (shift or 0) * US_PER_MINUTE
+        if offset is not None:
+            shift = offset * US_PER_MINUTE
+        else:
+            seconds = _zone_offset(zone, year, month, day, hour, minute)
+            if seconds is None:
+                zone = None
+            shift = (seconds or 0) * US_PER_SECOND
+        lo -= shift
+        hi -= shift
     else:
         offset, zone = None, None
     return DatePoint(
@@ -364,12 +377,14 @@ def _span(
 def _zone_offset(
     zone: str | None, year: int, month: int, day: int, hour: int, minute: int
 ) -> int | None:
-    """Minutes east of UTC of a local clock time in `zone`, or None (SPEC §7)."""
+    """Seconds east of UTC of a local clock time in `zone`, or None (SPEC §7): whole
+    minutes since standard time, but a zone's local mean time before it had seconds
+    (Kathmandu +05:41:16 until 1920)."""
     if zone is None or not 1 <= year <= 9999:
         return None
     tz = load_zone(zone)
     offset = dt.datetime(year, month, day, hour, minute, tzinfo=tz).utcoffset()
-    return None if offset is None else int(offset.total_seconds()) // 60
+    return None if offset is None else int(offset.total_seconds())
 
 
 @functools.cache

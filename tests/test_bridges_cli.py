@@ -451,14 +451,15 @@ def test_json_import_reports_impossible_dates_as_the_other_importers_do(
     """(It wrote them into YAML that chrono then refused.)"""
     path = tmp_path / "bad.json"
     path.write_text(
-        '[{"title": "fine", "date": "1994"}, {"title": "bad", "date": "2025-02-30"},'
+        '[{"title": "fine", "date": "1994"}, {"title": "bad", "date": "2025-02-30"},\n'
         ' {"title": "worse", "date": "not a date"}]',
         encoding="utf-8",
     )
     result = run("import", str(path))
     assert result.exit_code == 1
-    assert f"{path}: event 2: impossible date '2025-02-30'" in result.stderr
-    assert f"{path}: event 3: " in result.stderr
+    # at the date, as the YAML reader says (they said `event 2` and no line)
+    assert f"{path}:1:62: event 2: impossible date '2025-02-30'" in result.stderr
+    assert f"{path}:2:29: event 3: " in result.stderr
     assert "Traceback" not in result.stderr
 
 
@@ -611,7 +612,7 @@ def test_json_import_takes_from_other_only_fields_named_as_chronos_keys(
     (event,) = events_of(result.stdout)
     assert (event.title, event.date.text, event.extra["precision"]) == ("A", "2020", "p")
     assert event.extra["other"] == {"title": "Z", "date": "2021"}  # (kept, not lost)
-    assert f"{path}: event 2: unknown time zone 'Mars/Base'" in result.stderr
+    assert f"{path}:1:136: event 2: unknown time zone 'Mars/Base'" in result.stderr
 
 
 def test_json_import_keeps_an_other_it_cannot_take_apart(run: Run, tmp_path: Path) -> None:
@@ -695,4 +696,38 @@ def test_json_import_refuses_an_empty_title(run: Run, tmp_path: Path) -> None:
     path.write_text('[{"date": "2020", "title": " "}, {"date": "2020", "title": "ok"}]')
     result = run("import", str(path))
     assert result.exit_code == 1
-    assert f"{path}: event 1: expected an object with a date and a title" in result.stderr
+    assert f"{path}:1:2: event 1: expected an object with a date and a title" in result.stderr
+
+
+def test_json_import_refuses_a_key_written_twice(run: Run, tmp_path: Path) -> None:
+    """JSON readers keep one of two values of a key (Python's, the last): the event came
+    in dated 2021 without a word. As the YAML reader, chrono says where, and reads none
+    of the file, which two tools would read two ways (RFC 8259 §4)."""
+    path = tmp_path / "twice.json"
+    path.write_text(
+        '[{"date": "2020", "title": "A",\n  "date": "2021"},\n'
+        ' {"date": "2022", "title": "B", "other": {"x": 1, "x": 2}}]',
+        encoding="utf-8",
+    )
+    result = run("import", str(path))
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.splitlines()[:2] == [
+        f"{path}:2:3: duplicate key 'date' (first at line 1)",
+        f"{path}:3:52: duplicate key 'x' (first at line 3)",
+    ]
+
+
+def test_json_import_reads_a_record_by_its_start_and_end(run: Run, tmp_path: Path) -> None:
+    """A record a tool wrote with `start` and `end` (chrono's own keys for a date's
+    first and last day) and no `date` was refused: it is read as the days it spans."""
+    path = tmp_path / "spans.json"
+    path.write_text(json.dumps([
+        {"title": "Term", "start": "2025-01-06", "end": "2025-03-28"},
+        {"title": "Day", "start": "2025-08-08", "end": "2025-08-08"},
+        {"title": "Moment", "start": "2025-08-08T14:30+04:00"},
+    ]), encoding="utf-8")  # fmt: skip
+    result = run("import", str(path))
+    assert result.exit_code == 0, result.stderr
+    dates = [event.date.text for event in events_of(result.stdout)]
+    assert dates == ["2025-01-06/2025-03-28", "2025-08-08", "2025-08-08T14:30+04:00"]

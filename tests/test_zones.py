@@ -208,3 +208,42 @@ def test_json_start_and_end_of_a_clock_time_in_a_zone_carry_its_offset(
     assert dc["start"] == "2025-08-08T14:30-04:00"  # (EDT in August)
     floating = parse_date("2025-08-08T14:30")
     assert floating.iso_bounds() == ("2025-08-08T14:30", "2025-08-08T14:30")  # no zone: none
+
+
+@pytest.mark.parametrize(
+    ("zone", "utc", "midnight"),
+    [  # local mean time: +05:41:16, and Dublin Mean Time, -00:25:21
+        ("Asia/Kathmandu", "1900-01-01T06:18:44Z", "18991231T181844Z"),
+        ("Europe/Dublin", "1900-01-01T12:25:21Z", "19000101T002521Z"),
+    ],
+)
+def test_a_zone_offset_of_minutes_and_seconds_keeps_its_seconds(
+    run: Run, tmp_path: Path, zone: str, utc: str, midnight: str
+) -> None:
+    """Before standard time a zone's offset had seconds (the tz database's LMT): the
+    instant keeps them, and the ISO text, which has no offset of seconds (RFC 3339),
+    says it in UTC rather than 16 or 39 seconds off."""
+    placed = parse_date("1900-01-01T12:00", zone=zone)
+    assert placed.lo == parse_date(utc).lo
+    assert placed.start is not None
+    assert placed.start.iso_bounds() == (utc, utc)
+    assert placed.display() == "1 Jan 1900 12:00"  # shown as written
+
+    def export(date: str, form: str) -> str:
+        path = tmp_path / "old.yaml"
+        path.write_text(
+            f"timezone: {zone}\nevents:\n- {{date: '{date}', title: Noon}}\n",
+            encoding="utf-8",
+        )
+        return run("export", "--format", form, str(path)).stdout
+
+    assert "DTSTART:" + utc.replace("-", "").replace(":", "") in export(placed.text, "ics")
+    (record,) = json.loads(export(placed.text, "json"))
+    assert record["start"] == utc
+    story = json.loads(export(placed.text, "timelinejs"))
+    start = story["events"][0]["start_date"]
+    assert [int(start[unit]) for unit in ("hour", "minute", "second")] == [
+        int(part) for part in utc[11:19].split(":")
+    ]
+    # and a day beside a clock time starts at that zone's midnight, to the second
+    assert f"DTSTART:{midnight}" in export("1900-01-01/1900-01-02T12:00", "ics")

@@ -35,7 +35,6 @@ from chrono.formats.records import as_url, needs_timezone
 from chrono.model import Event
 from chrono.precision import (
     US_PER_DAY,
-    US_PER_MINUTE,
     US_PER_SECOND,
     Precision,
     civil_from_days,
@@ -144,8 +143,7 @@ def _midnight(days: int, timed: DatePoint) -> str:
     `Z`), or floating as that clock time is."""
     if _floating(timed):
         return f"{_day(days)}T000000"
-    shift = (timed.lo - _local_us(timed)) // US_PER_MINUTE  # minus the time's offset
-    return _utc(days * US_PER_DAY + shift * US_PER_MINUTE)
+    return _utc(days * US_PER_DAY + timed.lo - _local_us(timed))  # minus its offset
 
 
 def _utc(instant: int) -> str:

@@ -191,6 +191,9 @@ def _iso_datetime(value: dt.datetime) -> str:
     if value.tzinfo is None or _zone_name(value.tzinfo) is not None:
         return local
     offset = value.utcoffset() or dt.timedelta(0)
+    if offset.total_seconds() % 60:  # local mean time (+05:41:16): chrono's offsets are
+        # minutes, so the instant in UTC, to its second
+        return _iso_datetime(value.astimezone(dt.timezone.utc))
     if not offset:
         return local + "Z"
     minutes = int(offset.total_seconds()) // 60

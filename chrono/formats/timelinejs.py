@@ -73,7 +73,8 @@ def _point(p: Any, last: bool) -> dict[str, int]:
     else:
         fields.update(hour=p.hour, minute=p.minute)
         second, microsecond = p.second, p.microsecond
-    if p.precision is Precision.SECOND:
+    if p.precision is Precision.SECOND or second:  # (a minute in a zone's local mean
+        # time, +05:41:16, starts on a second of UTC's)
         fields["second"] = second
         if p.fraction_digits:
             fields["millisecond"] = microsecond // 1000

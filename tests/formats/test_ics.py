@@ -571,3 +571,18 @@ def test_a_cancelled_event_is_imported_with_its_status_and_a_warning(tmp_path: P
     assert result.exit_code == 0, result.stderr
     assert "status: CANCELLED" in result.stdout
     assert "'Board meeting' is cancelled in the calendar" in result.stderr
+
+
+def test_an_offset_of_minutes_and_seconds_comes_in_to_its_second(run: Run, write: Write) -> None:
+    """A VTIMEZONE may give an offset with seconds (RFC 5545 §3.3.14: local mean time,
+    +05:41:16); it came in as `+05:41`, 16 seconds off. chrono's dates write an offset
+    in minutes, so the instant comes in in UTC."""
+    path = write("lmt.ics", "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VTIMEZONE\r\n"
+        "TZID:Kathmandu LMT\r\nBEGIN:STANDARD\r\nDTSTART:18000101T000000\r\n"
+        "TZOFFSETFROM:+054116\r\nTZOFFSETTO:+054116\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n"
+        "BEGIN:VEVENT\r\nUID:u1\r\nDTSTAMP:20250101T000000Z\r\n"
+        "DTSTART;TZID=Kathmandu LMT:19000101T120000\r\nSUMMARY:Noon\r\nEND:VEVENT\r\n"
+        "END:VCALENDAR\r\n")  # fmt: skip
+    imported = run("import", path)
+    (event,) = load_text(imported.stdout).events
+    assert event.date.text == "1900-01-01T06:18:44Z"
