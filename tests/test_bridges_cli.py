@@ -714,7 +714,7 @@ def test_json_import_refuses_a_key_written_twice(run: Run, tmp_path: Path) -> No
     assert result.stdout == ""
     assert result.stderr.splitlines()[:2] == [
         f"{path}:2:3: duplicate key 'date' (first at line 1)",
-        f"{path}:3:52: duplicate key 'x' (first at line 3)",
+        f"{path}:3:51: duplicate key 'x' (first at line 3)",
     ]
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from chrono.errors import DateError, Problem
 from chrono.formats import Format, Imported, Records, Rendered, Settings
 from chrono.formats._fast_json import record_text
-from chrono.formats.jsonfile import load
+from chrono.formats.jsonfile import Places, load
 from chrono.formats.records import OWN_JSON_KEYS, plain_record
 from chrono.model import Event
 
@@ -37,15 +37,15 @@ def sniff(data: bytes) -> str:
     list of events, or a file the JSON reader will say is neither)."""
     from chrono.formats.timelinejs import looks_like
 
-    found, problem = load(data, "")
-    return "timelinejs" if problem is None and looks_like(found) else "json"
+    found, unread = load(data, "")
+    return "timelinejs" if not unread and looks_like(found) else "json"
 
 
 def read(data: bytes, path: str, day_first: bool | None = None) -> Imported:
     """chrono's own JSON (`export --format json`) as timeline records."""
-    found, problem = load(data, path)
-    if problem is not None:
-        return Imported((), None, (problem,))
+    found, unread = load(data, path)
+    if unread:
+        return Imported((), None, unread)
     if not isinstance(found, list):
         from chrono.formats.timelinejs import looks_like
 
@@ -54,34 +54,63 @@ def read(data: bytes, path: str, day_first: bool | None = None) -> Imported:
         if looks_like(found):
             message = "this is TimelineJS's JSON, not chrono's: import it with --format timelinejs"
         return Imported((), None, (Problem(path, 1, 1, message),))
-    from chrono.dates import load_zone, parse_date  # (only when importing)
-
     records, problems = [], []
-    for number, item in enumerate(found, start=1):
+    places: Places | None = None  # (walked only to say where something is wrong)
+    for index, item in enumerate(found):
         record = _record(item)
-        if record is None:
-            message = f"event {number}: expected an object with a date and a title"
-            problems.append(Problem(path, 0, 0, message))
-            continue
-        try:  # (as the other importers: never a file that chrono then refuses)
-            zone = record.get("timezone")
-            if zone is not None:
-                load_zone(zone if isinstance(zone, str) else repr(zone))
-            parse_date(record["date"], zone=zone, day_first=day_first)
-        except DateError as exc:
-            problems.append(Problem(path, 0, 0, f"event {number}: {exc}"))
+        if record is not None:
+            wrong = _wrong(record, "date" if "date" in item else "start", day_first)
+            if wrong is None:
+                records.append(record)
+                continue
         else:
-            records.append(record)
+            wrong = ((), _NOT_A_RECORD)
+        keys, message = wrong
+        if places is None:
+            places = Places(data.decode("utf-8-sig"))
+        line, column = places.where(index, *keys)
+        problems.append(Problem(path, line, column, f"event {index + 1}: {message}"))
     return Imported(tuple(records), None, tuple(problems), len(problems))
 
 
+_NOT_A_RECORD = "expected an object with a date and a title"
+
+
+def _wrong(
+    record: dict[str, Any], date_key: str, day_first: bool | None
+) -> tuple[tuple[str, ...], str] | None:
+    """What is wrong with a record's zone or date, and the key it is at; None when
+    nothing is (as the other importers: never a file that chrono then refuses)."""
+    from chrono.dates import load_zone, parse_date  # (only when importing)
+
+    zone = record.get("timezone")
+    try:
+        if zone is not None:
+            load_zone(zone if isinstance(zone, str) else repr(zone))
+    except DateError as exc:
+        return ("timezone",), str(exc)
+    try:
+        parse_date(record["date"], zone=zone, day_first=day_first)
+    except DateError as exc:
+        return (date_key,), str(exc)
+    return None
+
+
 def _record(item: Any) -> dict[str, Any] | None:
-    """One record as a timeline file holds it, keys in the order chrono writes them."""
-    if not isinstance(item, dict) or not all(  # (an empty title, as a timeline's, is none)
-        isinstance(item.get(key), str) and item[key].strip() for key in ("date", "title")
-    ):
+    """One record as a timeline file holds it, keys in the order chrono writes them; a
+    record with no `date` is dated by its `start` and `end` (the days or instants it
+    spans, as chrono writes them beside the date)."""
+    if not isinstance(item, dict):
         return None
-    record: dict[str, Any] = {"date": item["date"], "title": item["title"]}
+    date = item.get("date")
+    if date is None and isinstance(item.get("start"), str):
+        end = item.get("end")
+        date = item["start"] if not isinstance(end, str) or end == item["start"] else (
+            f"{item['start']}/{end}")  # fmt: skip
+    title = item.get("title")  # (an empty title, as a timeline's, is none)
+    if not (isinstance(date, str) and date.strip() and isinstance(title, str) and title.strip()):
+        return None
+    record: dict[str, Any] = {"date": date, "title": title}
     record.update({key: item[key] for key in _SINGLE if item.get(key) is not None})
     record.update({key: item[key] for key in ("tags", "sources") if item.get(key)})
     # (what a record says of its date and origins, a timeline file does not hold: the

@@ -3,13 +3,16 @@ problem that keeps it from being read (chrono's JSON and TimelineJS's share this
 
 from __future__ import annotations
 
+import bisect
+import contextlib
 import json
 import re
+from json.decoder import scanstring  # type: ignore[attr-defined]
 from typing import Any
 
 from chrono.errors import Problem, invalid_utf8
 
-__all__ = ["load"]
+__all__ = ["Places", "load"]
 
 # A \uD800-\uDFFF escape that is not half of a pair: JSON allows it, text cannot hold it.
 _LONE_SURROGATE = re.compile(
@@ -18,23 +21,99 @@ _LONE_SURROGATE = re.compile(
 )
 
 
-def load(data: bytes, path: str) -> tuple[Any, Problem | None]:
-    """The JSON value of a file, or the problem that keeps it from being read (never an
-    exception: a file nested too deep, or with half a surrogate pair, is a problem)."""
+def load(data: bytes, path: str) -> tuple[Any, tuple[Problem, ...]]:
+    """The JSON value of a file, or the problems that keep it from being read (never an
+    exception: a file nested too deep, with half a surrogate pair, or with a key written
+    twice in one object, which JSON readers read two ways (RFC 8259 §4), is a problem)."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        return None, invalid_utf8(path, data, exc)
+        return None, (invalid_utf8(path, data, exc),)
+    repeated = False
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        nonlocal repeated
+        found = dict(items)
+        repeated = repeated or len(found) < len(items)
+        return found
+
     try:
-        found = json.loads(text)
+        found = json.loads(text, object_pairs_hook=pairs)
     except json.JSONDecodeError as exc:
-        return None, Problem(path, exc.lineno, exc.colno, f"invalid JSON: {exc.msg}")
+        return None, (Problem(path, exc.lineno, exc.colno, f"invalid JSON: {exc.msg}"),)
     except RecursionError:
-        return None, Problem(path, 1, 1, "invalid JSON: nested too deeply to read")
+        return None, (Problem(path, 1, 1, "invalid JSON: nested too deeply to read"),)
     lone = _LONE_SURROGATE.search(text)
     if lone is not None:
         line = text.count("\n", 0, lone.start()) + 1
         column = lone.start() - text.rfind("\n", 0, lone.start())
-        return None, Problem(path, line, column, "invalid JSON: half a surrogate pair "
-                             f"({lone[0].lstrip(chr(92))!r} alone is no character)")  # fmt: skip
-    return found, None
+        return None, (Problem(path, line, column, "invalid JSON: half a surrogate pair "
+                              f"({lone[0].lstrip(chr(92))!r} alone is no character)"),)  # fmt: skip
+    if repeated:
+        places = Places(text, depth=0)
+        return None, tuple(
+            Problem(path, *places.line_column(at),
+                    f"duplicate key '{key}' (first at line {places.line_column(first)[0]})")
+            for key, at, first in places.repeated
+        )  # fmt: skip
+    return found, ()
+
+
+class Places:
+    """Where the values of a JSON text are (json.loads gives no positions): each value
+    down to `depth` levels by its path of keys and indices, and every key an object
+    repeats, at any depth. Walked only when something must be reported."""
+
+    def __init__(self, text: str, depth: int = 2) -> None:
+        self._text, self._depth = text, depth
+        self._lines = [i for i, c in enumerate(text) if c == "\n"]
+        self.values: dict[tuple[str | int, ...], int] = {}
+        self.repeated: list[tuple[str, int, int]] = []  # (key, at, first at)
+        with contextlib.suppress(RecursionError, ValueError, IndexError):  # (a text
+            self._value(_skip(text, 0), ())  # json.loads refused: as far as it goes)
+
+    def where(self, *path: str | int) -> tuple[int, int]:
+        """Line and column of the value at `path`, or of the nearest value above it."""
+        while path not in self.values and path:
+            path = path[:-1]
+        return self.line_column(self.values.get(path, 0))
+
+    def line_column(self, at: int) -> tuple[int, int]:
+        line = bisect.bisect_left(self._lines, at)
+        return line + 1, at - (self._lines[line - 1] if line else -1)
+
+    def _value(self, at: int, path: tuple[str | int, ...]) -> int:
+        text = self._text
+        if len(path) <= self._depth:
+            self.values[path] = at
+        opening = text[at]
+        if opening == "{":
+            seen: dict[str, int] = {}
+            at = _skip(text, at + 1)
+            while text[at] != "}":
+                key, after = scanstring(text, at + 1)
+                if key in seen:
+                    self.repeated.append((key, at, seen[key]))
+                else:
+                    seen[key] = at
+                at = self._value(_skip(text, _skip(text, after) + 1), (*path, key))
+                at = _skip(text, at)
+                at = _skip(text, at + 1) if text[at] == "," else at
+            return at + 1
+        if opening == "[":
+            index, at = 0, _skip(text, at + 1)
+            while text[at] != "]":
+                at = _skip(text, self._value(at, (*path, index)))
+                at = _skip(text, at + 1) if text[at] == "," else at
+                index += 1
+            return at + 1
+        return _DECODER.raw_decode(text, at)[1]
+
+
+_DECODER = json.JSONDecoder()
+
+
+def _skip(text: str, at: int) -> int:
+    while at < len(text) and text[at] in " \t\r\n":
+        at += 1
+    return at

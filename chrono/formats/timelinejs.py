@@ -25,7 +25,7 @@ from typing import Any
 from chrono.errors import DateError, Problem, Severity
 from chrono.formats import Format, Imported, Option, Rendered, Settings
 from chrono.formats.grouping import BANDS, band
-from chrono.formats.jsonfile import load
+from chrono.formats.jsonfile import Places, load
 from chrono.formats.records import as_url, needs_timezone
 from chrono.model import Event
 from chrono.precision import Precision, civil_from_instant
@@ -200,17 +200,17 @@ def looks_like(found: Any) -> bool:
 
 def read(data: bytes, path: str, day_first: bool | None = None) -> Imported:
     """A TimelineJS3 JSON file's slides as timeline records."""
-    found, problem = load(data, path)
-    if problem is not None:
-        return Imported((), None, (problem,))
+    found, unread = load(data, path)
+    if unread:
+        return Imported((), None, unread)
     text = data.decode("utf-8-sig")
     if not looks_like(found):
         message = "expected a TimelineJS object with an `events` list of slides with a start_date"
         return Imported((), None, (Problem(path, 1, 1, message),))
-    places = _event_places(text)
+    places = Places(text)
     records, problems = [], []
     for number, slide in enumerate(found["events"]):
-        line, column = places[number] if number < len(places) else (0, 0)
+        line, column = places.where("events", number)
         try:
             if not isinstance(slide, dict):
                 raise TypeError("a slide must be an object with a start_date")
@@ -441,38 +441,6 @@ def _user_text(body: str) -> dict[str, Any]:
 def _html_text(text: str) -> str:
     """HTML as the text it shows (a headline chrono wrote is escaped text)."""
     return html.unescape(re.sub(r"<br\s*/?>", "\n", re.sub(r"<(?!br)[^>]*>", "", text)))
-
-
-def _event_places(text: str) -> list[tuple[int, int]]:
-    """The line and column of each slide of `events` (json.loads gives none)."""
-    decoder = json.JSONDecoder()
-    places: list[tuple[int, int]] = []
-    at = _skip(text, 0)
-    if at >= len(text) or text[at] != "{":
-        return places
-    at = _skip(text, at + 1)
-    while at < len(text) and text[at] == '"':
-        key, at = decoder.raw_decode(text, at)
-        at = _skip(text, _skip(text, at) + 1)  # past the colon
-        if key == "events" and text.startswith("[", at):
-            at = _skip(text, at + 1)
-            while at < len(text) and text[at] != "]":
-                line = text.count("\n", 0, at) + 1
-                places.append((line, at - text.rfind("\n", 0, at)))
-                _, at = decoder.raw_decode(text, at)
-                at = _skip(text, at)
-                at = _skip(text, at + 1) if text.startswith(",", at) else at
-            return places
-        _, at = decoder.raw_decode(text, at)
-        at = _skip(text, at)
-        at = _skip(text, at + 1) if text.startswith(",", at) else at
-    return places
-
-
-def _skip(text: str, at: int) -> int:
-    while at < len(text) and text[at] in " \t\r\n":
-        at += 1
-    return at
 
 
 FORMAT = Format(
