@@ -731,3 +731,30 @@ def test_json_import_reads_a_record_by_its_start_and_end(run: Run, tmp_path: Pat
     assert result.exit_code == 0, result.stderr
     dates = [event.date.text for event in events_of(result.stdout)]
     assert dates == ["2025-01-06/2025-03-28", "2025-08-08", "2025-08-08T14:30+04:00"]
+
+
+def test_an_outlook_all_day_event_is_the_days_it_covers(run: Run, tmp_path: Path) -> None:
+    """Outlook writes an all-day event as midnight to the next midnight (`All day event`
+    True, `12:00:00 AM` both ends): it came in as a 24-hour interval of clock times
+    ending on the next day. It is the day (or days), as the calendar shows it; an end
+    written on the start's day (as Google's CSV has it) is that day."""
+    path = tmp_path / "outlook.csv"
+    path.write_text(
+        '"Subject","Start Date","Start Time","End Date","End Time","All day event","Categories"\n'
+        '"Holiday","8/8/2025","12:00:00 AM","8/9/2025","12:00:00 AM","True","Personal;Travel"\n'
+        '"Conference","9/1/2025","12:00:00 AM","9/4/2025","12:00:00 AM","True",""\n'
+        '"Inclusive","9/10/2025","","9/10/2025","","True",""\n'
+        '"Meeting","8/8/2025","10:00:00 AM","8/8/2025","11:00:00 AM","False",""\n',
+        encoding="utf-8",
+    )
+    result = run("import", "--month-first", str(path))
+    assert result.exit_code == 0, result.stderr
+    events = events_of(result.stdout)
+    assert [(e.title, e.date.text) for e in events] == [
+        ("Holiday", "2025-08-08"),
+        ("Meeting", "2025-08-08T10:00:00/2025-08-08T11:00:00"),
+        ("Conference", "2025-09-01/2025-09-03"),
+        ("Inclusive", "2025-09-10"),
+    ]
+    assert events[0].tags == ("Personal", "Travel")  # (Outlook's list, `;` with no space)
+    assert "All day event" not in events[0].extra  # (said by the date itself)

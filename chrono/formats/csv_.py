@@ -89,7 +89,12 @@ _COLUMNS = {
     "sources": ("sources", "source", "url", "link"),
     "id": ("id", "uid"),
     "timezone": ("timezone",),  # (as chrono writes it: a user's `time zone` stays theirs)
+    "all day": ("all day event", "all day", "all-day"),  # (Outlook's, Google's)
 }
+
+# An all-day event's end at midnight is the start of the day after it (Outlook writes
+# `12:00:00 AM` for both ends); an end with no time is its last day (Google's CSV).
+_MIDNIGHT = re.compile(r"(?:0?0|12):00(?::00)?(?:\s*[aA]\.?[mM]\.?)?")
 
 
 def read(data: bytes, path: str, day_first: bool | None) -> Imported:
@@ -154,11 +159,17 @@ def _csv_record(
     if not by_role.get("title"):
         raise DateError("row has no title")
     zone = by_role.get("timezone") or None
-    date = _csv_date(by_role.get("date", ""), by_role.get("time", ""), day_first, zone)
+    all_day = by_role.get("all day", "").lower() in ("true", "yes", "1")
+    clock, end_clock = (
+        ("", "") if all_day else (by_role.get("time", ""), by_role.get("end time", ""))
+    )
+    date = _csv_date(by_role.get("date", ""), clock, day_first, zone)
     # (an end time without an end date ends on the start's day, as calendars write it)
-    end_day = by_role.get("end") or (by_role.get("date", "") if by_role.get("end time") else "")
+    end_day = by_role.get("end") or (by_role.get("date", "") if end_clock else "")
     if end_day:
-        end = _csv_date(end_day, by_role.get("end time", ""), day_first, zone)
+        end = _csv_date(end_day, end_clock, day_first, zone)
+        if all_day and _MIDNIGHT.fullmatch(by_role.get("end time", "")):
+            end = _day_before(end, date)
         if end != date:
             date = f"{date}/{end}"
     record: dict[str, Any] = {"date": date, "title": by_role["title"]}
@@ -167,12 +178,28 @@ def _csv_record(
             record[field] = cells[next(n for n, r in roles.items() if r == field)]
     for field in ("tags", "sources"):
         if by_role.get(field):
-            values = by_role[field].split(LIST_SEPARATOR)  # as chrono's own CSV writes lists
+            name = next(n for n, r in roles.items() if r == field)
+            # as chrono's own CSV writes lists; Outlook's `Categories` with `;` alone
+            separator = ";" if name.strip().lower() == "categories" else LIST_SEPARATOR
+            values = by_role[field].split(separator)
             record[field] = [v.strip() for v in values if v.strip()]
     for name, value in cells.items():
         if name not in roles and value != "":
             record[name] = value
     return record
+
+
+def _day_before(end: str, start: str) -> str:
+    """The last day of an all-day event that ends at the midnight `end` begins with,
+    as ISO text; `end` itself when that would be before `start`."""
+    from chrono.dates import parse_date  # (only when importing)
+    from chrono.precision import US_PER_DAY, civil_from_days
+
+    first, after = parse_date(start), parse_date(end)
+    year, month, day = civil_from_days(after.lo // US_PER_DAY - 1)
+    if after.lo <= first.lo or year < 1:
+        return end
+    return parse_date(f"{year:04d}-{month:02d}-{day:02d}").text
 
 
 def _csv_date(text: str, clock: str, day_first: bool | None, zone: str | None = None) -> str:
