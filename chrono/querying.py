@@ -15,6 +15,7 @@ from typing import NamedTuple, Protocol
 
 from chrono.dates import ChronoDate
 from chrono.model import Event
+from chrono.precision import US_PER_DAY, Precision
 
 __all__ = ["EventIndex", "Filter", "Index", "Query", "Selection", "matches_text", "where"]
 
@@ -63,20 +64,51 @@ def where(option: str, test: Callable[[Event], bool]) -> Filter:
     return option, keep
 
 
-def _from(lo: int) -> Keep:
+def _from(lo: int, clock: str | None = None) -> Keep:
     def keep(index: Index, positions: list[int]) -> list[int]:
         ends = index.ends()
-        return [i for i in positions if ends[i] > lo]
+        if clock is None:
+            return [i for i in positions if ends[i] > lo]
+        near = [i for i in positions if lo - US_PER_DAY < ends[i] <= lo + US_PER_DAY]
+        bounds = _in_zones(clock, near, index, first=True)
+        return [i for i in positions if ends[i] > bounds.get(i, lo)]
 
     return keep
 
 
-def _to(hi: int) -> Keep:
+def _to(hi: int, clock: str | None = None) -> Keep:
     def keep(index: Index, positions: list[int]) -> list[int]:
         starts = index.starts()
-        return [i for i in positions if starts[i] < hi]
+        if clock is None:
+            return [i for i in positions if starts[i] < hi]
+        near = [i for i in positions if hi - US_PER_DAY <= starts[i] < hi + US_PER_DAY]
+        bounds = _in_zones(clock, near, index, first=False)
+        return [i for i in positions if starts[i] < bounds.get(i, hi)]
 
     return keep
+
+
+def _floating_clock(date: ChronoDate, first: bool) -> str | None:
+    """The text of a `--from`/`--to` whose bound is a clock time with no offset."""
+    point = date.start if first else date.end
+    if point is None or point.precision < Precision.MINUTE or point.offset is not None:
+        return None
+    return date.text
+
+
+def _in_zones(clock: str, positions: list[int], index: Index, first: bool) -> dict[int, int]:
+    """The bound a clock time with no offset sets for each event at `positions`: read
+    in the zone the event was read in, as its timeline's own clock times are (SPEC §7),
+    else in UTC. A zone's offset is less than a day, so an event that ends (or starts)
+    further than a day from the bound read in UTC is on the same side in every zone,
+    and only the events within a day are looked at."""
+    from chrono.dates import parse_date
+
+    bounds = {}
+    for i, event in zip(positions, index.events(positions), strict=True):
+        placed = parse_date(clock, zone=event.timezone)
+        bounds[i] = placed.lo if first else placed.hi
+    return bounds
 
 
 def _tags(tags: frozenset[str]) -> Keep:
@@ -124,9 +156,9 @@ class Query:
         """The filters the options ask for, in the order they apply."""
         found: list[Filter] = []
         if self.start is not None:
-            found.append(("--from", _from(self.start.lo)))
+            found.append(("--from", _from(self.start.lo, _floating_clock(self.start, first=True))))
         if self.end is not None:
-            found.append(("--to", _to(self.end.hi)))
+            found.append(("--to", _to(self.end.hi, _floating_clock(self.end, first=False))))
         if self.tags:
             found.append(("--tag", _tags(frozenset(t.casefold() for t in self.tags))))
         if self.grep:

@@ -247,3 +247,26 @@ def test_a_zone_offset_of_minutes_and_seconds_keeps_its_seconds(
     ]
     # and a day beside a clock time starts at that zone's midnight, to the second
     assert f"DTSTART:{midnight}" in export("1900-01-01/1900-01-02T12:00", "ics")
+
+
+@pytest.mark.parametrize("cache", ["--no-cache", "--quiet"])
+def test_a_from_or_to_clock_time_is_read_in_each_timeline_s_zone(
+    run: Run, two_zones: Path, cache: str, tmp_path: Path
+) -> None:
+    """`--from 2025-08-08T14:00` in a Baku timeline means 14:00 in Baku, as the
+    timeline's own clock times do (SPEC §7); it was read in UTC, so 14:30 in Baku
+    (10:30 UTC) was left out. With two zones, each event's own."""
+    env = {"CHRONO_CACHE_DIR": str(tmp_path / "cache")}
+
+    def titles(*options: str) -> list[str]:
+        result = run("show", str(two_zones), cache, "--columns", "title", *options, env=env)
+        assert result.exit_code == 0, result.stderr
+        return result.stdout.splitlines()[2:]
+
+    clocks = ["Watched live in Baku", "Signed at the White House"]
+    assert titles("--from", "2025-08-08T14:00") == ["A whole day", *clocks]  # (the whole
+    assert titles("--from", "2025-08-08T14:31") == ["A whole day"]  # day overlaps)
+    assert titles("--to", "2025-08-08T14:30") == ["A whole day", *clocks]
+    assert titles("--to", "2025-08-08T14:29") == ["A whole day"]
+    # an offset says which instant: 14:00 UTC is after 14:30 in Baku, before in Washington
+    assert titles("--from", "2025-08-08T14:00Z") == ["A whole day", "Signed at the White House"]
