@@ -261,8 +261,9 @@ def test_merging_again_after_near_duplicates_looks_only_where_keys_may_meet(
     records: list[tuple[str, str, str | None]], labels: list[int]
 ) -> None:
     """After near-duplicate groups merge, exact merging looks only at the events that
-    may share a key with a merged one (`_Merging._meeting`): what it merges is what
-    looking at every event merges, in the same order."""
+    may share a key with a merged one (`_Merging._meeting`, by date and id or by the
+    keys' hashes): what it merges is what looking at every event merges, in the same
+    order."""
     from chrono.merging import _Merging
 
     documents = [
@@ -270,14 +271,16 @@ def test_merging_again_after_near_duplicates_looks_only_where_keys_may_meet(
         for n, (d, t, i) in enumerate(records)
     ]
     results = []
-    for everywhere in (True, False):
+    for everywhere, forget in ((True, False), (False, False), (False, True)):
         merging = _Merging(events_of(*documents))
         merging.merge_exact()
+        if forget:  # (as before a near-duplicate search: only the keys' hashes kept)
+            merging.forget_keys()
         groups: dict[int, list[Event]] = {}
         for event, label in zip(merging.current, labels, strict=False):
             if label:
                 groups.setdefault(label, []).append(event)
         merged = merging.merge(list(groups.values()))
         merging.merge_exact(None if everywhere else merged)
-        results.append(merging.current)
-    assert results[0] == results[1]
+        results.append((merging.current, merging.result({})))
+    assert results[0] == results[1] == results[2]
