@@ -50,7 +50,7 @@ def load(data: bytes, path: str) -> tuple[Any, tuple[Problem, ...]]:
         return None, (Problem(path, line, column, "invalid JSON: half a surrogate pair "
                               f"({lone[0].lstrip(chr(92))!r} alone is no character)"),)  # fmt: skip
     if repeated:
-        places = Places(text, depth=0)
+        places = Places(text, depth=0, repeats=True)
         return None, tuple(
             Problem(path, *places.line_column(at),
                     f"duplicate key '{key}' (first at line {places.line_column(first)[0]})")
@@ -61,12 +61,12 @@ def load(data: bytes, path: str) -> tuple[Any, tuple[Problem, ...]]:
 
 class Places:
     """Where the values of a JSON text are (json.loads gives no positions): each value
-    down to `depth` levels by its path of keys and indices, and every key an object
-    repeats, at any depth. Walked only when something must be reported."""
+    down to `depth` levels by its path of keys and indices, and with `repeats` every
+    key an object repeats, at any depth (else what is deeper is read whole, in C)."""
 
-    def __init__(self, text: str, depth: int = 2) -> None:
-        self._text, self._depth = text, depth
-        self._lines = [i for i, c in enumerate(text) if c == "\n"]
+    def __init__(self, text: str, depth: int = 2, *, repeats: bool = False) -> None:
+        self._text, self._depth, self._repeats = text, depth, repeats
+        self._lines = [m.start() for m in re.finditer("\n", text)]
         self.values: dict[tuple[str | int, ...], int] = {}
         self.repeated: list[tuple[str, int, int]] = []  # (key, at, first at)
         with contextlib.suppress(RecursionError, ValueError, IndexError):  # (a text
@@ -86,6 +86,8 @@ class Places:
         text = self._text
         if len(path) <= self._depth:
             self.values[path] = at
+        elif not self._repeats:
+            return _DECODER.raw_decode(text, at)[1]
         opening = text[at]
         if opening == "{":
             seen: dict[str, int] = {}
@@ -113,7 +115,8 @@ class Places:
 _DECODER = json.JSONDecoder()
 
 
+_SPACE = re.compile(r"[ \t\r\n]*")
+
+
 def _skip(text: str, at: int) -> int:
-    while at < len(text) and text[at] in " \t\r\n":
-        at += 1
-    return at
+    return _SPACE.match(text, at).end()  # type: ignore[union-attr]  # (`*` always matches)

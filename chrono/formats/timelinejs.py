@@ -207,22 +207,27 @@ def read(data: bytes, path: str, day_first: bool | None = None) -> Imported:
     if not looks_like(found):
         message = "expected a TimelineJS object with an `events` list of slides with a start_date"
         return Imported((), None, (Problem(path, 1, 1, message),))
-    places = Places(text)
+    places: list[Places] = []  # (walked only to say where something is)
+
+    def at(number: int) -> tuple[int, int]:
+        if not places:
+            places.append(Places(text))
+        return places[0].where("events", number)
+
     records, problems = [], []
     for number, slide in enumerate(found["events"]):
-        line, column = places.where("events", number)
         try:
             if not isinstance(slide, dict):
                 raise TypeError("a slide must be an object with a start_date")
             records.append(_record(slide))
         except (DateError, ValueError, TypeError) as exc:
-            problems.append(Problem(path, line, column, f"slide {number + 1}: {exc}"))
+            problems.append(Problem(path, *at(number), f"slide {number + 1}: {exc}"))
             continue
         left = [f"media {k}" for k in ("caption", "credit") if _get(slide, "media", k)]
         left += [k for k in ("background", "autolink") if slide.get(k)]
         if left:  # (what a timeline file has no field for)
             message = f"slide {number + 1}: left out: {', '.join(left)}"
-            problems.append(Problem(path, line, column, message, Severity.WARNING))
+            problems.append(Problem(path, *at(number), message, Severity.WARNING))
     invalid = sum(1 for p in problems if p.severity is not Severity.WARNING)
     others = [k for k in ("eras", "scale") if found.get(k)]
     if others:
