@@ -304,10 +304,10 @@ def test_import_says_what_it_could_not_take_from_a_calendar(run: Run, tmp_path: 
     assert event.date.text == "2025-08-08T10:00"
     assert result.stderr.splitlines() == [
         (
-            f"{path}: warning: 'On Mars': unknown time zone 'Mars/Olympus'; "
+            f"{path}:3:1: warning: 'On Mars': unknown time zone 'Mars/Olympus'; "
             "its clock time is kept without a zone"
         ),
-        f"{path}: cannot import 'Whenever': no DTSTART",
+        f"{path}:8:1: cannot import 'Whenever': no DTSTART",  # (at its BEGIN:VEVENT)
         "chrono: skipped 1 invalid event",  # as every command says it
     ]
 

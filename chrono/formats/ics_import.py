@@ -40,7 +40,7 @@ def read(data: bytes, path: str, day_first: bool | None = None) -> Imported:
     from icalendar import Calendar
 
     try:  # (icalendar would put U+FFFD for a byte that is not UTF-8, and say nothing)
-        data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         return Imported((), None, (invalid_utf8(path, data, exc),))
     try:
@@ -51,29 +51,38 @@ def read(data: bytes, path: str, day_first: bool | None = None) -> Imported:
     problems: list[Problem] = []
     invalid = 0
     titles = [_text(c.get("X-WR-CALNAME") or c.get("NAME")) or "" for c in calendars]
-    for calendar in calendars:
-        for number, component in enumerate(calendar.walk("VEVENT"), start=1):
-            where = component.get("SUMMARY") or component.get("UID") or f"event {number}"
-            try:
-                records.append(_ics_event(component, day_first))
-            except (DateError, KeyError, ValueError, TypeError) as exc:
-                reason = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
-                problems.append(Problem(path, 0, 0, f"cannot import '{where}': {reason}"))
-                invalid += 1
-                continue
-            if records[-1].get("status", "").upper() == "CANCELLED":
-                message = f"'{where}' is cancelled in the calendar: imported with status: CANCELLED"
-                problems.append(Problem(path, 0, 0, message, Severity.WARNING))
-            extra = [name for name in ("RDATE", "EXDATE") if component.get(name) is not None]
-            if extra:
-                message = (f"'{where}': its {' and '.join(extra)} (occurrences added to or "
-                           "taken from its RRULE) are not imported")  # fmt: skip
-                problems.append(Problem(path, 0, 0, message, Severity.WARNING))
-            zone = _unknown_zone(component)
-            if zone is not None:
-                message = (f"'{where}': unknown time zone '{zone}'; "
-                           "its clock time is kept without a zone")  # fmt: skip
-                problems.append(Problem(path, 0, 0, message, Severity.WARNING))
+    # each VEVENT's line, as messages say it (icalendar keeps none): the lines that
+    # begin one, in the order icalendar walks them, the file's order
+    lines = [n for n, line in enumerate(text.splitlines(), start=1)
+             if line.strip().upper() == "BEGIN:VEVENT"]  # fmt: skip
+    components = [c for calendar in calendars for c in calendar.walk("VEVENT")]
+    if len(lines) != len(components):  # (never seen: then no line rather than a wrong one)
+        lines = [0] * len(components)
+    for number, (component, line) in enumerate(zip(components, lines, strict=True), start=1):
+        where = component.get("SUMMARY") or component.get("UID") or f"event {number}"
+        column = 1 if line else 0
+
+        def say(message: str, severity: Severity = Severity.ERROR) -> None:
+            problems.append(Problem(path, line, column, message, severity))  # noqa: B023
+
+        try:
+            records.append(_ics_event(component, day_first))
+        except (DateError, KeyError, ValueError, TypeError) as exc:
+            reason = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
+            say(f"cannot import '{where}': {reason}")
+            invalid += 1
+            continue
+        if records[-1].get("status", "").upper() == "CANCELLED":
+            say(f"'{where}' is cancelled in the calendar: imported with status: CANCELLED",
+                Severity.WARNING)  # fmt: skip
+        extra = [name for name in ("RDATE", "EXDATE") if component.get(name) is not None]
+        if extra:
+            say(f"'{where}': its {' and '.join(extra)} (occurrences added to or "
+                "taken from its RRULE) are not imported", Severity.WARNING)  # fmt: skip
+        zone = _unknown_zone(component)
+        if zone is not None:
+            say(f"'{where}': unknown time zone '{zone}'; "
+                "its clock time is kept without a zone", Severity.WARNING)  # fmt: skip
     title = next((t for t in titles if t), None)
     return Imported(tuple(records), title, tuple(_nothing(path, records, problems)), invalid)
 

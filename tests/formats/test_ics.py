@@ -430,7 +430,7 @@ def test_a_calendars_duration_to_the_end_of_9999_is_imported(run: Run, write: Wr
     assert result.exit_code == 0
     assert "- date: 9999-12-01/9999-12-31\n  title: December\n" in result.stdout
     assert result.stderr == (
-        f"{path}: cannot import 'Past': its DURATION ends after the year 9999\n"
+        f"{path}:11:1: cannot import 'Past': its DURATION ends after the year 9999\n"
         "chrono: skipped 1 invalid event\n"
     )
 
