@@ -348,6 +348,16 @@ def merge_group(members: Sequence[Event]) -> Event:
     )
 
 
+def field_value(event: Event, name: str) -> Any:
+    """The value an event gives for the field `name` of its `conflicts` (the date as
+    written, a field of its own, or None)."""
+    if name == "date":
+        return event.date.text
+    if name in ("title", "id", "description", "location", "timezone"):
+        return getattr(event, name)
+    return event.extra.get(name)
+
+
 def _note(conflicts: dict[str, list[Any]], name: str, kept: Any, values: Iterable[Any]) -> None:
     """Record the values that differ from the one kept (duplicates are dropped later)."""
     conflicts.setdefault(name, []).extend(v for v in values if v != kept)

@@ -76,9 +76,9 @@ def test_verbose_reports_merges_and_filters(run: Run) -> None:
             f"chrono: merged 'Azerbaijan joins NATO's Partnership for Peace' (4 May 1994): "
             f"{nato}:14, {press}:5"
         ),
-        (
-            "chrono:   title differs, kept the first; also: 'Azerbaijan joins NATO’s Partnership "
-            "for Peace'"
+        (  # (which source said what: the kept value's, and each other's)
+            f"chrono:   title differs, kept the first ({nato}:14); also: 'Azerbaijan joins "
+            f"NATO’s Partnership for Peace' ({press}:5)"
         ),
         (
             f"chrono: merged 'Azerbaijani peacekeepers are the last NATO-partner troops to leave "
@@ -89,12 +89,12 @@ def test_verbose_reports_merges_and_filters(run: Run) -> None:
             f"(8 Aug 2025): {nato}:58, {press}:27"
         ),
         (
-            "chrono:   title differs, kept the first; also: 'Azerbaijan-Armenia peace agreement "
-            "signed at the White Hous…'"
+            f"chrono:   title differs, kept the first ({nato}:58); also: 'Azerbaijan-Armenia "
+            f"peace agreement signed at the White Hous…' ({press}:27)"
         ),
         (
-            'chrono:   description differs, kept the first; also: "A joint declaration is signed; '
-            "the peace treaty's text is i…\""
+            f'chrono:   description differs, kept the first ({nato}:58); also: "A joint '
+            f"declaration is signed; the peace treaty's text is i…\" ({press}:27)"
         ),
         "chrono: --tag left out 12 events",
     ]

@@ -398,7 +398,10 @@ def test_verbose_says_the_most_precise_date_was_kept(run: Run, write: Callable[.
     path = write("t.yaml", "- {date: 2025-Q3, title: Summit in Baku, id: s}\n"
                            "- {date: 2025-07-08, title: Summit in Baku, id: s}\n")  # fmt: skip
     result = run("show", path, "-v")
-    assert "chrono:   date differs, kept the most precise; also: '2025-Q3'" in result.stderr
+    assert (
+        f"chrono:   date differs, kept the most precise ({path}:2); also: '2025-Q3' ({path}:1)"
+        in result.stderr
+    )
 
 
 def test_import_writes_yaml_only(run: Run, tmp_path: Path) -> None:

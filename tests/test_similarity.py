@@ -684,18 +684,20 @@ def test_min_score_without_fuzzy_is_a_usage_error(run: Run, command: list[str]) 
 @pytest.mark.parametrize(
     ("dates", "kept"),
     [
-        (("2016-06-23", "2016-06-24"), "kept the first;"),
-        (("2016-06-23", "2016-06"), "kept the most precise;"),
-        (("2016-06-23", "2016-06-24", "2016"), "kept the first of the most precise;"),
+        (("2016-06-23", "2016-06-24"), "kept the first (T:1); also: '2016-06-24' (T:2)"),
+        (("2016-06-23", "2016-06"), "kept the most precise (T:1); also: '2016-06' (T:2)"),
+        (("2016-06-23", "2016-06-24", "2016"),
+         "kept the first of the most precise (T:1); also: '2016-06-24' (T:2); '2016' (T:3)"),
     ],
-)
+)  # fmt: skip
 def test_v_says_which_date_a_merge_kept(
     run: Run, tmp_path: Path, dates: tuple[str, ...], kept: str
 ) -> None:
+    """And where each date was read (a new user asked which source said what)."""
     path = tmp_path / "t.yaml"
     path.write_text("".join(f"- {{date: '{d}', title: Vote, id: v}}\n" for d in dates))
     result = run("show", str(path), "-v", "--no-cache")
-    assert f"chrono:   date differs, {kept} also:" in result.stderr
+    assert f"chrono:   date differs, {kept.replace('T:', f'{path}:')}\n" in result.stderr
 
 
 @needs_meaning

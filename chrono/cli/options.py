@@ -187,6 +187,7 @@ def read_and_select(read: ReadOptions, query: Query) -> tuple[Chronology, Excerp
 
 
 def _report_merges(groups: Iterable[MergeGroup]) -> None:
+    from chrono.merging import field_value
     from chrono.similarity import score_text
 
     for group in groups:
@@ -196,10 +197,20 @@ def _report_merges(groups: Iterable[MergeGroup]) -> None:
         for link in group.near:
             score = score_text(link.score)
             click.echo(f"chrono:   near-duplicate, score {score}: {link.why}", err=True)
-        for name, values in event.conflicts.items():
-            others = "; ".join(_short(v) for v in values)
+        for name, values in event.conflicts.items():  # (and which source said what)
+            others = "; ".join(_short(v) + _read_at(group, name, v) for v in values)
             kept = _kept_date(event, values) if name == "date" else "the first"  # (SPEC §3, §7)
+            kept += _read_at(group, name, field_value(event, name))
             click.echo(f"chrono:   {name} differs, kept {kept}; also: {others}", err=True)
+
+
+def _read_at(group: MergeGroup, name: str, value: Any) -> str:
+    """Where the events that gave `value` for the field `name` were read: ` (a.yaml:2)`;
+    nothing for a value a merged file's `conflicts` brought."""
+    from chrono.merging import field_value
+
+    where = [str(o) for e in group.members if field_value(e, name) == value for o in e.origins]
+    return f" ({', '.join(where)})" if where else ""
 
 
 def _kept_date(event: Event, others: Sequence[Any]) -> str:
