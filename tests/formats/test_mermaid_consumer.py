@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from chrono.formats import FORMATS
 from chrono.formats.grouping import period_label
 from chrono.model import Event
 from tests.conftest import ROOT
+from tests.pictures.conftest import needs_chromium
 
 SCRIPT = ROOT / "tests" / "js" / "mermaid_parse.mjs"
 NODE = shutil.which("node")
@@ -59,3 +61,31 @@ def test_mermaid_reads_every_period_and_event(
     parsed = parse_with_mermaid(text, tmp_path)
     assert parsed["type"] == "timeline"
     assert parsed["tasks"] == expected_tasks(events)
+
+
+@needs_chromium
+def test_mermaid_draws_every_title_as_written(hostile: tuple[Event, ...], tmp_path: Path) -> None:
+    """What a reader sees, drawn by Mermaid in Chromium as a Markdown renderer draws it:
+    every section, date and title as chrono has it, with `:` `;` `#` `%` `<` `&amp;` shown
+    as themselves (chrono writes the first ones as Mermaid's entity codes). Mermaid wraps
+    words onto lines, so the texts are compared without their white space."""
+    mermaid = FORMATS["mermaid"]
+    title = "Hostile: text; #1 | 50% <b>"
+    path = tmp_path / "diagram.mmd"
+    path.write_text(mermaid.render(hostile, mermaid.settings(title=title)).text, "utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "tests.formats.mermaid_page", str(path)],
+        capture_output=True, text=True, timeout=180, check=False, cwd=ROOT,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-2000:]
+    drawn = json.loads(result.stdout)
+    assert drawn["errors"] == []
+    expected: list[str] = []
+    sections: list[object] = []
+    for task in expected_tasks(hostile):
+        if not sections or task["section"] != sections[-1]:
+            sections.append(task["section"])
+            expected.append(str(task["section"]))
+        expected += [str(task["period"]), *task["events"]]  # type: ignore[misc]
+    squeezed = ["".join(text.split()) for text in drawn["texts"]]
+    assert squeezed == ["".join(text.split()) for text in [*expected, title]]
