@@ -17,7 +17,10 @@ from chrono.dates import ChronoDate
 from chrono.model import Event
 from chrono.precision import US_PER_DAY, Precision
 
-__all__ = ["EventIndex", "Filter", "Index", "Query", "Selection", "matches_text", "where"]
+__all__ = [
+    "EventIndex", "Filter", "Index", "Query", "Selection", "floating_clock", "matches_text",
+    "where",
+]  # fmt: skip
 
 
 class Index(Protocol):
@@ -88,8 +91,11 @@ def _to(hi: int, clock: str | None = None) -> Keep:
     return keep
 
 
-def _floating_clock(date: ChronoDate, first: bool) -> str | None:
-    """The text of a `--from`/`--to` whose bound is a clock time with no offset."""
+def floating_clock(date: ChronoDate | None, first: bool) -> str | None:
+    """The text of a `--from` (`first`) or `--to` whose bound is a clock time with no
+    offset, which is read in each event's zone; None for any other."""
+    if date is None:
+        return None
     point = date.start if first else date.end
     if point is None or point.precision < Precision.MINUTE or point.offset is not None:
         return None
@@ -156,9 +162,9 @@ class Query:
         """The filters the options ask for, in the order they apply."""
         found: list[Filter] = []
         if self.start is not None:
-            found.append(("--from", _from(self.start.lo, _floating_clock(self.start, first=True))))
+            found.append(("--from", _from(self.start.lo, floating_clock(self.start, first=True))))
         if self.end is not None:
-            found.append(("--to", _to(self.end.hi, _floating_clock(self.end, first=False))))
+            found.append(("--to", _to(self.end.hi, floating_clock(self.end, first=False))))
         if self.tags:
             found.append(("--tag", _tags(frozenset(t.casefold() for t in self.tags))))
         if self.grep:

@@ -12,6 +12,7 @@ import pytest
 import yaml
 from click.testing import Result
 
+from chrono.dates import parse_date
 from chrono.loading import load_paths, load_text
 from chrono.merging import merge_events
 from chrono.model import Event
@@ -720,17 +721,48 @@ def test_json_import_refuses_a_key_written_twice(run: Run, tmp_path: Path) -> No
 
 def test_json_import_reads_a_record_by_its_start_and_end(run: Run, tmp_path: Path) -> None:
     """A record a tool wrote with `start` and `end` (chrono's own keys for a date's
-    first and last day) and no `date` was refused: it is read as the days it spans."""
+    first and last day) and no `date` was refused: it is read as the days it spans, and
+    a side that is missing or null is open, as `start:` alone is in a timeline file."""
     path = tmp_path / "spans.json"
     path.write_text(json.dumps([
         {"title": "Term", "start": "2025-01-06", "end": "2025-03-28"},
-        {"title": "Day", "start": "2025-08-08", "end": "2025-08-08"},
-        {"title": "Moment", "start": "2025-08-08T14:30+04:00"},
+        {"title": "Day", "start": "2025-08-08", "end": "2025-08-08", "precision": "day"},
+        {"title": "Moment", "start": "2025-08-08T14:30+04:00", "end": "2025-08-08T14:30+04:00"},
+        {"title": "Open", "start": "1994-01-01", "end": None},
+        {"title": "Until", "start": None, "end": "1990-12-31"},
+        {"title": "From", "start": "2020-01-01"},
     ]), encoding="utf-8")  # fmt: skip
     result = run("import", str(path))
     assert result.exit_code == 0, result.stderr
-    dates = [event.date.text for event in events_of(result.stdout)]
-    assert dates == ["2025-01-06/2025-03-28", "2025-08-08", "2025-08-08T14:30+04:00"]
+    dates = {event.title: event.date.text for event in events_of(result.stdout)}
+    assert dates == {
+        "Term": "2025-01-06/2025-03-28", "Day": "2025-08-08",
+        "Moment": "2025-08-08T14:30+04:00", "Open": "1994-01-01/..",
+        "Until": "../1990-12-31", "From": "2020-01-01/..",
+    }  # fmt: skip
+
+
+def test_json_import_refuses_start_and_end_that_cannot_say_the_date(
+    run: Run, tmp_path: Path
+) -> None:
+    """`start`/`end` are first and last days or instants: they cannot say a year, `~`
+    or `?`, which the same record's `precision`, `approximate` or `uncertain` say. Such
+    a record came in as days (`~1990` as `1990-01-01/1990-12-31`); it is refused at
+    the record, as is an `end` that is not text (it was dropped)."""
+    path = tmp_path / "spans.json"
+    path.write_text(json.dumps([
+        {"title": "About", "start": "1990-01-01", "end": "1990-12-31", "precision": "year",
+         "approximate": True, "uncertain": False},
+        {"title": "Maybe", "start": "1066-01-01", "end": "1066-01-01", "uncertain": True},
+        {"title": "Number", "start": "2020-01-01", "end": 2021},
+    ]), encoding="utf-8")  # fmt: skip
+    result = run("import", str(path))
+    assert result.exit_code == 1
+    said = result.stderr
+    assert (f"{path}:1:2: event 1: no 'date', and 'start'/'end' cannot say year "
+            "precision, approximate: give the date as written") in said  # fmt: skip
+    assert "event 2: no 'date', and 'start'/'end' cannot say uncertain" in said
+    assert "event 3: 'end' must be a date as text, not 2021" in said
 
 
 def test_an_outlook_all_day_event_is_the_days_it_covers(run: Run, tmp_path: Path) -> None:
@@ -757,4 +789,62 @@ def test_an_outlook_all_day_event_is_the_days_it_covers(run: Run, tmp_path: Path
         ("Inclusive", "2025-09-10"),
     ]
     assert events[0].tags == ("Personal", "Travel")  # (Outlook's list, `;` with no space)
-    assert "All day event" not in events[0].extra  # (said by the date itself)
+    assert events[0].extra["All day event"] == "True"  # (kept, as every column is)
+
+
+@pytest.mark.parametrize(
+    ("row", "said"),
+    [  # an end before its start: chrono would then refuse the file it wrote
+        ("Back,8/9/2025,12:00:00 AM,8/8/2025,12:00:00 AM,True", "ends before it starts"),
+        ("Back,8/9/2025,10:00 AM,8/8/2025,10:00 AM,False", "ends before it starts"),
+    ],
+)
+def test_csv_import_refuses_a_row_that_ends_before_it_starts(
+    run: Run, tmp_path: Path, row: str, said: str
+) -> None:
+    path = tmp_path / "back.csv"
+    path.write_text(
+        "Subject,Start Date,Start Time,End Date,End Time,All day event\n" + row + "\n",
+        encoding="utf-8",
+    )
+    result = run("import", "--month-first", str(path))
+    assert result.exit_code == 1
+    assert f"{path}:2:1: " in result.stderr
+    assert said in result.stderr
+
+
+def test_an_all_day_end_at_noon_or_in_bce_is_read_right(run: Run, tmp_path: Path) -> None:
+    """`12:00` with no AM is noon on a 24-hour clock, not midnight: it is the end's own
+    day; and the day before a midnight end in a BCE year is found as in any other."""
+    path = tmp_path / "days.csv"
+    path.write_text(
+        "Subject,Start Date,Start Time,End Date,End Time,All day event\n"
+        "Noon,2025-08-08,00:00,2025-08-09,12:00,True\n"
+        "Ides,-0043-03-15,,-0043-03-16,12:00 AM,True\n",
+        encoding="utf-8",
+    )
+    result = run("import", str(path))
+    assert result.exit_code == 0, result.stderr
+    dates = {event.title: event.date.text for event in events_of(result.stdout)}
+    assert dates == {"Noon": "2025-08-08/2025-08-09", "Ides": "-0043-03-15"}
+
+
+def test_timelinejs_fields_of_a_zoned_clock_time_are_utc_without_display_date(
+    run: Run, tmp_path: Path
+) -> None:
+    """chrono writes a zoned clock time's fields in UTC and names the zone in the text;
+    when the display date is gone (edited to free text), the fields came back read in
+    that zone: 14:30 in Baku (10:30 UTC) came back as 10:30 in Baku, 4 hours early."""
+    source = tmp_path / "b.yaml"
+    source.write_text(
+        "timezone: Asia/Baku\nevents:\n- {date: 2025-08-08T14:30, title: Signed}\n",
+        encoding="utf-8",
+    )
+    story = json.loads(run("export", "--format", "timelinejs", str(source)).stdout)
+    story["events"][0]["display_date"] = "Friday afternoon"
+    edited = tmp_path / "b.json"
+    edited.write_text(json.dumps(story), encoding="utf-8")
+    result = run("import", "--format", "timelinejs", str(edited))
+    assert result.exit_code == 0, result.stderr
+    (event,) = events_of(result.stdout)
+    assert event.date.lo == parse_date("2025-08-08T14:30", zone="Asia/Baku").lo

@@ -270,3 +270,15 @@ def test_a_from_or_to_clock_time_is_read_in_each_timeline_s_zone(
     assert titles("--to", "2025-08-08T14:29") == ["A whole day"]
     # an offset says which instant: 14:00 UTC is after 14:30 in Baku, before in Washington
     assert titles("--from", "2025-08-08T14:00Z") == ["A whole day", "Signed at the White House"]
+
+
+def test_a_window_of_a_clock_time_and_an_instant_is_not_refused(run: Run, two_zones: Path) -> None:
+    """`--from 2025-08-08T14:00` (14:00 in each timeline's zone: 10:00 UTC in Baku) to
+    `--to 2025-08-08T11:00Z` keeps Baku's 14:30 (10:30 UTC); it was refused as a usage
+    error, "--from is after --to", the first read in UTC."""
+    result = run(
+        "show", str(two_zones / "baku.yaml"), "--no-cache", "--columns", "title",
+        "--from", "2025-08-08T14:00", "--to", "2025-08-08T11:00Z",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[2:] == ["A whole day", "Watched live in Baku"]

@@ -388,9 +388,14 @@ def query_options(command: F) -> F:
         min_score: float,
         **kwargs: Any,
     ) -> Any:
-        from chrono.querying import Query
+        from chrono.querying import Query, floating_clock
 
-        if start is not None and end is not None and start.lo >= end.hi:
+        # (a clock time with no offset is read in each event's zone: against an
+        # instant, it may be before or after, event by event)
+        comparable = (floating_clock(start, first=True) is None) == (
+            floating_clock(end, first=False) is None
+        )
+        if start is not None and end is not None and comparable and start.lo >= end.hi:
             raise click.UsageError(
                 f"--from {start.text} is after --to {end.text}: no event could be kept"
             )

@@ -94,7 +94,7 @@ _COLUMNS = {
 
 # An all-day event's end at midnight is the start of the day after it (Outlook writes
 # `12:00:00 AM` for both ends); an end with no time is its last day (Google's CSV).
-_MIDNIGHT = re.compile(r"(?:0?0|12):00(?::00)?(?:\s*[aA]\.?[mM]\.?)?")
+_MIDNIGHT = re.compile(r"0?0:00(?::00)?|12:00(?::00)?\s*[aA]\.?[mM]\.?")
 
 
 def read(data: bytes, path: str, day_first: bool | None) -> Imported:
@@ -172,6 +172,10 @@ def _csv_record(
             end = _day_before(end, date)
         if end != date:
             date = f"{date}/{end}"
+            from chrono.dates import parse_date  # (only when importing)
+
+            parse_date(date, zone=zone, day_first=day_first)  # (one that ends before it
+            # starts: a row error here, not a file chrono then refuses)
     record: dict[str, Any] = {"date": date, "title": by_role["title"]}
     for field in ("id", "description", "location", "timezone"):
         if by_role.get(field):
@@ -183,8 +187,8 @@ def _csv_record(
             separator = ";" if name.strip().lower() == "categories" else LIST_SEPARATOR
             values = by_role[field].split(separator)
             record[field] = [v.strip() for v in values if v.strip()]
-    for name, value in cells.items():
-        if name not in roles and value != "":
+    for name, value in cells.items():  # (`All day event` too: it said how to read
+        if (name not in roles or roles[name] == "all day") and value != "":  # the times)
             record[name] = value
     return record
 
@@ -196,10 +200,12 @@ def _day_before(end: str, start: str) -> str:
     from chrono.precision import US_PER_DAY, civil_from_days
 
     first, after = parse_date(start), parse_date(end)
-    year, month, day = civil_from_days(after.lo // US_PER_DAY - 1)
-    if after.lo <= first.lo or year < 1:
+    if after.lo <= first.lo:
         return end
-    return parse_date(f"{year:04d}-{month:02d}-{day:02d}").text
+    year, month, day = civil_from_days(after.lo // US_PER_DAY - 1)
+    return (
+        f"{year:04d}-{month:02d}-{day:02d}" if year >= 0 else f"-{-year:04d}-{month:02d}-{day:02d}"
+    )
 
 
 def _csv_date(text: str, clock: str, day_first: bool | None, zone: str | None = None) -> str:

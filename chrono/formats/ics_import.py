@@ -53,7 +53,7 @@ def read(data: bytes, path: str, day_first: bool | None = None) -> Imported:
     titles = [_text(c.get("X-WR-CALNAME") or c.get("NAME")) or "" for c in calendars]
     # each VEVENT's line, as messages say it (icalendar keeps none): the lines that
     # begin one, in the order icalendar walks them, the file's order
-    lines = [n for n, line in enumerate(text.splitlines(), start=1)
+    lines = [n for n, line in enumerate(text.split("\n"), start=1)  # (not U+2028)
              if line.strip().upper() == "BEGIN:VEVENT"]  # fmt: skip
     components = [c for calendar in calendars for c in calendar.walk("VEVENT")]
     if len(lines) != len(components):  # (never seen: then no line rather than a wrong one)

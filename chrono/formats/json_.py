@@ -57,30 +57,29 @@ def read(data: bytes, path: str, day_first: bool | None = None) -> Imported:
     records, problems = [], []
     places: Places | None = None  # (walked only to say where something is wrong)
     for index, item in enumerate(found):
-        record = _record(item)
-        if record is not None:
-            wrong = _wrong(record, "date" if "date" in item else "start", day_first)
-            if wrong is None:
-                records.append(record)
-                continue
-        else:
-            wrong = ((), _NOT_A_RECORD)
-        keys, message = wrong
-        if places is None:
-            places = Places(data.decode("utf-8-sig"))
-        line, column = places.where(index, *keys)
-        problems.append(Problem(path, line, column, f"event {index + 1}: {message}"))
+        try:
+            records.append(_checked(_record(item), item, day_first))
+        except _Refused as refused:
+            if places is None:
+                places = Places(data.decode("utf-8-sig"))
+            line, column = places.where(index, *refused.keys)
+            problems.append(Problem(path, line, column, f"event {index + 1}: {refused}"))
     return Imported(tuple(records), None, tuple(problems), len(problems))
 
 
-_NOT_A_RECORD = "expected an object with a date and a title"
+class _Refused(Exception):
+    """A record that cannot be imported: why, and the key of the record it is at."""
+
+    def __init__(self, message: str, *keys: str) -> None:
+        super().__init__(message)
+        self.keys = keys
 
 
-def _wrong(
-    record: dict[str, Any], date_key: str, day_first: bool | None
-) -> tuple[tuple[str, ...], str] | None:
-    """What is wrong with a record's zone or date, and the key it is at; None when
-    nothing is (as the other importers: never a file that chrono then refuses)."""
+def _checked(
+    record: dict[str, Any], item: dict[str, Any], day_first: bool | None
+) -> dict[str, Any]:
+    """The record, when its zone and date are ones chrono reads (as the other importers:
+    never a file that chrono then refuses)."""
     from chrono.dates import load_zone, parse_date  # (only when importing)
 
     zone = record.get("timezone")
@@ -88,28 +87,24 @@ def _wrong(
         if zone is not None:
             load_zone(zone if isinstance(zone, str) else repr(zone))
     except DateError as exc:
-        return ("timezone",), str(exc)
+        raise _Refused(str(exc), "timezone") from None
     try:
         parse_date(record["date"], zone=zone, day_first=day_first)
     except DateError as exc:
-        return (date_key,), str(exc)
-    return None
+        raise _Refused(str(exc), "date" if "date" in item else "start") from None
+    return record
 
 
-def _record(item: Any) -> dict[str, Any] | None:
-    """One record as a timeline file holds it, keys in the order chrono writes them; a
-    record with no `date` is dated by its `start` and `end` (the days or instants it
-    spans, as chrono writes them beside the date)."""
+def _record(item: Any) -> dict[str, Any]:
+    """One record as a timeline file holds it, keys in the order chrono writes them."""
     if not isinstance(item, dict):
-        return None
+        raise _Refused("expected an object with a date and a title")
     date = item.get("date")
-    if date is None and isinstance(item.get("start"), str):
-        end = item.get("end")
-        date = item["start"] if not isinstance(end, str) or end == item["start"] else (
-            f"{item['start']}/{end}")  # fmt: skip
+    if date is None:
+        date = _bounds_date(item)
     title = item.get("title")  # (an empty title, as a timeline's, is none)
     if not (isinstance(date, str) and date.strip() and isinstance(title, str) and title.strip()):
-        return None
+        raise _Refused("expected an object with a date and a title")
     record: dict[str, Any] = {"date": date, "title": title}
     record.update({key: item[key] for key in _SINGLE if item.get(key) is not None})
     record.update({key: item[key] for key in ("tags", "sources") if item.get(key)})
@@ -128,6 +123,35 @@ def _record(item: Any) -> dict[str, Any] | None:
     if item.get("conflicts"):
         record["conflicts"] = item["conflicts"]
     return record
+
+
+def _bounds_date(item: dict[str, Any]) -> str | None:
+    """The date of a record with no `date`, from its `start` and `end` (the first and
+    last days or instants, as chrono writes them beside the date); a side that is
+    missing or null is open, as `start:` alone is in a timeline file (SPEC §3). They
+    cannot say a year, `~` or `?`: a record whose `precision`, `approximate` or
+    `uncertain` says one is refused rather than read as days."""
+    from chrono.dates import parse_date  # (only when importing)
+
+    start, end = item.get("start"), item.get("end")
+    for key, side in (("start", start), ("end", end)):
+        if side is not None and not isinstance(side, str):
+            raise _Refused(f"'{key}' must be a date as text, not {side!r}", key)
+    if start is None and end is None:
+        return None
+    text = str(start) if start == end else f"{start or '..'}/{end or '..'}"
+    try:
+        parsed = parse_date(text)
+    except DateError:
+        return text  # (said where the date is checked)
+    unsaid = []
+    if item.get("precision") not in (None, parsed.precision.label):
+        unsaid.append(f"{item['precision']} precision")
+    unsaid += [flag for flag in ("approximate", "uncertain") if item.get(flag) is True]
+    if unsaid:
+        raise _Refused(f"no 'date', and 'start'/'end' cannot say {', '.join(unsaid)}: "
+                       "give the date as written")  # fmt: skip
+    return text
 
 
 RECORDS = Records(record, first="[\n  ", between=",\n  ", last="\n]\n", empty="[]\n")

@@ -304,8 +304,10 @@ def _date(slide: dict[str, Any], zone: str | None = None) -> str:
                 return written
         except DateError:
             pass  # free text ("Summer 1994"): the fields are the date
-    first = _iso(start)
-    text = first if end is None else f"{first}/{_iso(end)}"
+    # (a zone named in chrono's text: chrono wrote the fields of its clock times in UTC)
+    utc = "Z" if zone is not None else ""
+    first = _iso(start, utc)
+    text = first if end is None else f"{first}/{_iso(end, utc)}"
     parse_date(text)  # raises DateError for an impossible date (month 13, 30 February)
     return text
 
@@ -345,8 +347,9 @@ def _fields(value: Any, name: str) -> dict[str, int]:
     return fields
 
 
-def _iso(fields: dict[str, int]) -> str:
-    """TimelineJS fields as ISO text at their precision (astronomical years)."""
+def _iso(fields: dict[str, int], offset: str = "") -> str:
+    """TimelineJS fields as ISO text at their precision (astronomical years), a clock
+    time with `offset` after it."""
     year = fields["year"] if fields["year"] > 0 else fields["year"] + 1
     text = f"{year:04d}" if year >= 0 else f"-{-year:04d}"
     if "month" not in fields:
@@ -362,7 +365,7 @@ def _iso(fields: dict[str, int]) -> str:
         text += f":{fields.get('second', 0):02d}"
     if "millisecond" in fields:
         text += f".{fields['millisecond']:03d}"
-    return text
+    return text + offset
 
 
 _CHRONO_TEXT = re.compile(

@@ -586,3 +586,19 @@ def test_an_offset_of_minutes_and_seconds_comes_in_to_its_second(run: Run, write
     imported = run("import", path)
     (event,) = load_text(imported.stdout).events
     assert event.date.text == "1900-01-01T06:18:44Z"
+
+
+def test_a_line_separator_inside_a_value_does_not_move_the_line_said(
+    run: Run, write: Write
+) -> None:
+    """Lines are counted as iCalendar ends them (CRLF); a U+2028 in a SUMMARY made the
+    next event's message point one line too far."""
+    vevent = (
+        "BEGIN:VEVENT\r\nUID:{}\r\nDTSTAMP:20250101T000000Z\r\n{}\r\nSUMMARY:{}\r\nEND:VEVENT\r\n"
+    )
+    path = write("sep.ics", "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\n"
+                 + vevent.format("a", "DTSTART;VALUE=DATE:20250801", "One\u2028two")
+                 + vevent.format("b", "DTSTART:2020", "Bad")
+                 + "END:VCALENDAR\r\n")  # fmt: skip
+    result = run("import", "--skip-invalid", path)
+    assert f"{path}:10:1: cannot import 'Bad'" in result.stderr
