@@ -631,6 +631,22 @@ def test_json_import_keeps_an_other_it_cannot_take_apart(run: Run, tmp_path: Pat
     assert b.extra == {"notes": "x", "precision": "p"}
 
 
+def test_json_import_keeps_start_and_end_of_other_where_they_were(
+    run: Run, tmp_path: Path
+) -> None:
+    """`start` and `end` are the sides of an interval in a timeline file: lifted out of
+    `other` beside a `date`, they made a timeline chrono refuses ("give either 'date'
+    or 'start'/'end'"). They stay in `other`."""
+    path = tmp_path / "o.json"
+    path.write_text(json.dumps([
+        {"date": "2020", "title": "A", "other": {"end": "x", "notes": "n"}},
+    ]), encoding="utf-8")  # fmt: skip
+    result = run("import", str(path))
+    assert result.exit_code == 0, result.stderr
+    (event,) = events_of(result.stdout)  # (read back by chrono: the file is valid)
+    assert event.extra == {"notes": "n", "other": {"end": "x"}}
+
+
 def test_ics_import_reports_invalid_utf8_and_reads_with_day_first(run: Run, tmp_path: Path) -> None:
     """(A bad byte became U+FFFD silently; `--day-first` was not passed to the dates.)"""
     bad = tmp_path / "bad.ics"

@@ -29,6 +29,7 @@ def render(events: Sequence[Event], settings: Settings) -> Rendered:
 
 
 _SINGLE = ("id", "description", "location", "timezone")
+_SIDES = ("start", "end")  # an interval's, in a timeline file
 
 
 def sniff(data: bytes) -> str:
@@ -114,8 +115,9 @@ def _record(item: Any) -> dict[str, Any]:
     record.update({key: value for key, value in item.items() if key not in taken})
     other = item.get("other")
     if isinstance(other, dict):  # fields named as chrono's own keys, or any a tool put there
-        record.update({k: v for k, v in other.items() if k not in record})
-        clashing = {k: v for k, v in other.items() if record[k] != v}
+        # (`start`/`end` beside a date would make a timeline chrono refuses: they stay)
+        record.update({k: v for k, v in other.items() if k not in record and k not in _SIDES})
+        clashing = {k: v for k, v in other.items() if k in _SIDES or record[k] != v}
         if clashing:  # (named as a field the record has: kept as they came, not lost)
             record["other"] = clashing
     elif other is not None:
