@@ -631,9 +631,7 @@ def test_json_import_keeps_an_other_it_cannot_take_apart(run: Run, tmp_path: Pat
     assert b.extra == {"notes": "x", "precision": "p"}
 
 
-def test_json_import_keeps_start_and_end_of_other_where_they_were(
-    run: Run, tmp_path: Path
-) -> None:
+def test_json_import_keeps_start_and_end_of_other_where_they_were(run: Run, tmp_path: Path) -> None:
     """`start` and `end` are the sides of an interval in a timeline file: lifted out of
     `other` beside a `date`, they made a timeline chrono refuses ("give either 'date'
     or 'start'/'end'"). They stay in `other`."""

@@ -416,16 +416,22 @@ def test_an_instant_outside_the_years_ics_holds_is_skipped(
     assert "outside the years iCalendar can write (1–9999)" in result.stderr
 
 
+def _calendar(*events: tuple[str, str, str]) -> str:
+    """A calendar of VEVENTs, each given by its UID, its date lines and its SUMMARY."""
+    vevent = (
+        "BEGIN:VEVENT\r\nUID:{}\r\nDTSTAMP:19700101T000001Z\r\n{}\r\nSUMMARY:{}\r\nEND:VEVENT\r\n"
+    )
+    body = "".join(vevent.format(*event) for event in events)
+    return f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\n{body}END:VCALENDAR\r\n"
+
+
 def test_a_calendars_duration_to_the_end_of_9999_is_imported(run: Run, write: Write) -> None:
     """DTSTART 9999-12-31 with DURATION P1D was a traceback (OverflowError): the day
     after it is not a Python date."""
-    vevent = (
-        "BEGIN:VEVENT\r\nUID:{}@x\r\nDTSTAMP:19700101T000001Z\r\n{}\r\nSUMMARY:{}\r\nEND:VEVENT\r\n"
-    )
-    path = write("late.ics", "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\n"
-                 + vevent.format("a", "DTSTART;VALUE=DATE:99991201\r\nDURATION:P31D", "December")
-                 + vevent.format("b", "DTSTART:99991231T100000Z\r\nDURATION:P2D", "Past")
-                 + "END:VCALENDAR\r\n")  # fmt: skip
+    path = write("late.ics", _calendar(
+        ("a@x", "DTSTART;VALUE=DATE:99991201\r\nDURATION:P31D", "December"),
+        ("b@x", "DTSTART:99991231T100000Z\r\nDURATION:P2D", "Past"),
+    ))  # fmt: skip
     result = run("import", "--skip-invalid", path)
     assert result.exit_code == 0
     assert "- date: 9999-12-01/9999-12-31\n  title: December\n" in result.stdout
@@ -593,12 +599,8 @@ def test_a_line_separator_inside_a_value_does_not_move_the_line_said(
 ) -> None:
     """Lines are counted as iCalendar ends them (CRLF); a U+2028 in a SUMMARY made the
     next event's message point one line too far."""
-    vevent = (
-        "BEGIN:VEVENT\r\nUID:{}\r\nDTSTAMP:20250101T000000Z\r\n{}\r\nSUMMARY:{}\r\nEND:VEVENT\r\n"
-    )
-    path = write("sep.ics", "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\n"
-                 + vevent.format("a", "DTSTART;VALUE=DATE:20250801", "One\u2028two")
-                 + vevent.format("b", "DTSTART:2020", "Bad")
-                 + "END:VCALENDAR\r\n")  # fmt: skip
+    path = write("sep.ics", _calendar(
+        ("a", "DTSTART;VALUE=DATE:20250801", "One\u2028two"), ("b", "DTSTART:2020", "Bad")
+    ))  # fmt: skip
     result = run("import", "--skip-invalid", path)
     assert f"{path}:10:1: cannot import 'Bad'" in result.stderr
