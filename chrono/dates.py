@@ -33,7 +33,7 @@ from chrono.precision import (
     year_text,
 )
 
-__all__ = ["ChronoDate", "DateError", "DatePoint", "Precision", "parse_date"]
+__all__ = ["ChronoDate", "DateError", "DatePoint", "Precision", "iso_day", "parse_date"]
 
 OPEN_LO = -(10**30)  # an open start (`../1994`) sorts before every date
 OPEN_HI = 10**30  # an open end (`1994/..`) lasts after every date
@@ -113,10 +113,10 @@ class DatePoint(Value):
         if self.precision >= Precision.MINUTE:
             text = _iso_time(self)
             return text, text
-        first = _iso_day(self.year, self.month, self.day)  # at every precision, its first day
+        first = iso_day(self.year, self.month, self.day)  # at every precision, its first day
         if self.precision is Precision.DAY:
             return first, first
-        return first, _iso_day(*civil_from_days((self.hi - 1) // US_PER_DAY))
+        return first, iso_day(*civil_from_days((self.hi - 1) // US_PER_DAY))
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,7 +256,8 @@ def _offset_text(offset: int | None, sep: str) -> str:
     return f"{sep}{sign}{hours:02d}:{minutes:02d}"
 
 
-def _iso_day(year: int, month: int, day: int) -> str:
+def iso_day(year: int, month: int, day: int) -> str:
+    """A day as ISO 8601 text, astronomical years (`-0043-03-15` is 15 March 44 BCE)."""
     if year >= 0:
         return f"{year:04d}-{month:02d}-{day:02d}"
     return f"-{-year:04d}-{month:02d}-{day:02d}"
@@ -265,7 +266,7 @@ def _iso_day(year: int, month: int, day: int) -> str:
 def _iso_time(p: DatePoint) -> str:
     """The clock time with its offset: as written, or the zone's then for a clock time
     placed in a named zone (an instant too, SPEC §7); none for a floating time."""
-    text = f"{_iso_day(p.year, p.month, p.day)}T{p.hour:02d}:{p.minute:02d}"
+    text = f"{iso_day(p.year, p.month, p.day)}T{p.hour:02d}:{p.minute:02d}"
     if p.precision is Precision.SECOND:
         text += f":{p.second:02d}" + _fraction(p)
     if p.offset is not None:
@@ -277,7 +278,7 @@ def _iso_time(p: DatePoint) -> str:
     if seconds % 60:  # local mean time before 1900 or so: RFC 3339 has no offset
         # of seconds, so the instant in UTC, to its second
         year, month, day, hour, minute, second, _ = civil_from_instant(p.lo)
-        text = f"{_iso_day(year, month, day)}T{hour:02d}:{minute:02d}:{second:02d}"
+        text = f"{iso_day(year, month, day)}T{hour:02d}:{minute:02d}:{second:02d}"
         return text + (_fraction(p) if p.precision is Precision.SECOND else "") + "Z"
     return text + _offset_text(seconds // 60, "")
 

@@ -158,6 +158,8 @@ def _csv_record(
     by_role = {role: cells.get(name, "").strip() for name, role in roles.items()}
     if not by_role.get("title"):
         raise DateError("row has no title")
+    from chrono.dates import parse_date  # (only when importing)
+
     zone = by_role.get("timezone") or None
     all_day = by_role.get("all day", "").lower() in ("true", "yes", "1")
     clock, end_clock = (
@@ -172,10 +174,9 @@ def _csv_record(
             end = _day_before(end, date)
         if end != date:
             date = f"{date}/{end}"
-            from chrono.dates import parse_date  # (only when importing)
-
-            parse_date(date, zone=zone, day_first=day_first)  # (one that ends before it
-            # starts: a row error here, not a file chrono then refuses)
+            # (one that ends before it starts: a row error here, not a file chrono
+            # then refuses)
+            parse_date(date, zone=zone, day_first=day_first)
     record: dict[str, Any] = {"date": date, "title": by_role["title"]}
     for field in ("id", "description", "location", "timezone"):
         if by_role.get(field):
@@ -196,16 +197,13 @@ def _csv_record(
 def _day_before(end: str, start: str) -> str:
     """The last day of an all-day event that ends at the midnight `end` begins with,
     as ISO text; `end` itself when that would be before `start`."""
-    from chrono.dates import parse_date  # (only when importing)
+    from chrono.dates import iso_day, parse_date  # (only when importing)
     from chrono.precision import US_PER_DAY, civil_from_days
 
     first, after = parse_date(start), parse_date(end)
     if after.lo <= first.lo:
         return end
-    year, month, day = civil_from_days(after.lo // US_PER_DAY - 1)
-    return (
-        f"{year:04d}-{month:02d}-{day:02d}" if year >= 0 else f"-{-year:04d}-{month:02d}-{day:02d}"
-    )
+    return iso_day(*civil_from_days(after.lo // US_PER_DAY - 1))
 
 
 def _csv_date(text: str, clock: str, day_first: bool | None, zone: str | None = None) -> str:
