@@ -227,7 +227,11 @@ class Chronology:
         """The events' meaning vectors for near-duplicate search, in order, or None
         where meaning does not count (`similarity.meaning_vectors`); kept beside the
         stored chronology, so that a repeat run does not make them again."""
+        from chrono import meaning
         from chrono.similarity import meaning_vectors
+
+        if not meaning.available():  # (nor NumPy, which reads the stored vectors)
+            return None
 
         def make() -> np.ndarray | None:
             return meaning_vectors([e.title for e in self.events])

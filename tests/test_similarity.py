@@ -430,6 +430,27 @@ def test_dupes_without_the_meaning_signal_says_so_once(
     assert shown.stderr.count("words only") == 1
 
 
+@pytest.mark.parametrize("runs", [1, 2])
+def test_dupes_with_the_cache_and_without_numpy(
+    run: Run, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, runs: int
+) -> None:
+    """A plain install has no NumPy (only chrono[meaning] brings it): `dupes` with the
+    chronology cache, the default, was a traceback (ModuleNotFoundError: numpy) from
+    the cache's meaning vectors, on the first run and every one after."""
+    import sys
+
+    from chrono import meaning
+
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setattr(meaning, "available", lambda: False)
+    monkeypatch.setitem(sys.modules, "numpy", None)  # (import numpy raises ImportError)
+    env = {"CHRONO_CACHE_DIR": str(tmp_path / "cache")}
+    for _ in range(runs):
+        result = run("dupes", "-q", env=env)
+        assert result.exit_code == 0, result.stderr
+        assert result.stdout.count("near-duplicates ") == 1
+
+
 def test_dupes_min_score_all_and_json(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
     import json
 
