@@ -711,7 +711,27 @@ def test_json_import_refuses_an_empty_title(run: Run, tmp_path: Path) -> None:
     path.write_text('[{"date": "2020", "title": " "}, {"date": "2020", "title": "ok"}]')
     result = run("import", str(path))
     assert result.exit_code == 1
-    assert f"{path}:1:2: event 1: expected an object with a date and a title" in result.stderr
+    assert f"{path}:1:28: event 1: 'title' is empty" in result.stderr
+
+
+def test_json_import_says_what_is_wrong_with_a_record(run: Run, tmp_path: Path) -> None:
+    """Every one of these said "expected an object with a date and a title" (a new
+    user's report: `"date": 2026` is natural, as `date: 2026` is fine in YAML)."""
+    path = tmp_path / "e.json"
+    path.write_text(
+        '[{"title": "A", "date": 2026},\n {"title": 5, "date": "2026"},\n'
+        ' {"date": "2026-01-01"},\n {"title": "D"},\n 7]',
+        encoding="utf-8",
+    )
+    result = run("import", str(path))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[:5] == [
+        f"{path}:1:25: event 1: 'date' must be text (\"2026\"), not 2026",
+        f"{path}:2:12: event 2: 'title' must be text, not 5",
+        f"{path}:3:2: event 3: no 'title'",
+        f"{path}:4:2: event 4: no 'date' (nor 'start' or 'end')",
+        f"{path}:5:2: event 5: expected an object with a date and a title, not 7",
+    ]
 
 
 def test_json_import_refuses_a_key_written_twice(run: Run, tmp_path: Path) -> None:
@@ -862,3 +882,15 @@ def test_timelinejs_fields_of_a_zoned_clock_time_are_utc_without_display_date(
     assert result.exit_code == 0, result.stderr
     (event,) = events_of(result.stdout)
     assert event.date.lo == parse_date("2025-08-08T14:30", zone="Asia/Baku").lo
+
+
+def test_csv_import_errors_are_at_the_row_s_first_line(run: Run, tmp_path: Path) -> None:
+    """A row with a line break in a quoted cell was reported at its last line."""
+    path = tmp_path / "multi.csv"
+    path.write_text(
+        'Subject,Start Date,Description\nBridge,2026-02-30,"one\ntwo\nthree"\nFine,2026-03-01,x\n',
+        encoding="utf-8",
+    )
+    result = run("import", str(path))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"{path}:2:1: impossible date '2026-02-30'")

@@ -125,19 +125,22 @@ def read_text(text: str, path: str, *, day_first: bool | None = None) -> Importe
         return Imported((), None, (Problem(path, 1, 1, message),))
     records: list[dict[str, Any]] = []
     problems: list[Problem] = []
+    last = reader.line_num  # (the header's last line)
     for row in reader:
+        # a row's first line: a quoted cell may hold line breaks
+        line, last = last + 1, reader.line_num
         if not any(cell.strip() for cell in row):
             continue
         if any(cell.strip() for cell in row[len(header) :]):  # (empty ones: a spreadsheet's)
             message = (f"row has {len(row)} cells, the header {len(header)}: "
                        f"the last {len(row) - len(header)} have no column")  # fmt: skip
-            problems.append(Problem(path, reader.line_num, 1, message))
+            problems.append(Problem(path, line, 1, message))
             continue
         cells = {header[i]: restore(cell) for i, cell in enumerate(row) if i < len(header)}
         try:
             records.append(_csv_record(cells, roles, day_first))
         except DateError as exc:
-            problems.append(Problem(path, reader.line_num, 1, str(exc)))
+            problems.append(Problem(path, line, 1, str(exc)))
     invalid = sum(p.is_error for p in problems)  # one a row
     return Imported(tuple(records), None, tuple(_nothing(path, records, problems)), invalid)
 

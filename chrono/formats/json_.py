@@ -99,13 +99,23 @@ def _checked(
 def _record(item: Any) -> dict[str, Any]:
     """One record as a timeline file holds it, keys in the order chrono writes them."""
     if not isinstance(item, dict):
-        raise _Refused("expected an object with a date and a title")
+        raise _Refused(f"expected an object with a date and a title, not {_short(item)}")
     date = item.get("date")
     if date is None:
         date = _bounds_date(item)
-    title = item.get("title")  # (an empty title, as a timeline's, is none)
-    if not (isinstance(date, str) and date.strip() and isinstance(title, str) and title.strip()):
-        raise _Refused("expected an object with a date and a title")
+        if date is None:
+            raise _Refused("no 'date' (nor 'start' or 'end')")
+    elif not isinstance(date, str):  # (`2026`: fine in YAML, a number in JSON)
+        quoted = f' ("{date}")' if type(date) in (int, float) else ""
+        raise _Refused(f"'date' must be text{quoted}, not {_short(date)}", "date")
+    title = item.get("title")
+    if title is None:
+        raise _Refused("no 'title'")
+    if not isinstance(title, str):
+        raise _Refused(f"'title' must be text, not {_short(title)}", "title")
+    for key, text in (("date", date), ("title", title)):  # (an empty title, as a
+        if not text.strip():  # timeline's, is none)
+            raise _Refused(f"'{key}' is empty", key if key in item else "start")
     record: dict[str, Any] = {"date": date, "title": title}
     record.update({key: item[key] for key in _SINGLE if item.get(key) is not None})
     record.update({key: item[key] for key in ("tags", "sources") if item.get(key)})
@@ -125,6 +135,12 @@ def _record(item: Any) -> dict[str, Any]:
     if item.get("conflicts"):
         record["conflicts"] = item["conflicts"]
     return record
+
+
+def _short(value: Any) -> str:
+    """A JSON value as a message quotes it, cut at 40 characters."""
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 40 else text[:39] + "…"
 
 
 def _bounds_date(item: dict[str, Any]) -> str | None:
