@@ -113,8 +113,9 @@ def _record(item: Any) -> dict[str, Any]:
         raise _Refused("no 'title'")
     if not isinstance(title, str):
         raise _Refused(f"'title' must be text, not {_short(title)}", "title")
-    for key, text in (("date", date), ("title", title)):  # (an empty title, as a
-        if not text.strip():  # timeline's, is none)
+    # (an empty title is none, as in a timeline file)
+    for key, text in (("date", date), ("title", title)):
+        if not text.strip():
             raise _Refused(f"'{key}' is empty", key if key in item else "start")
     record: dict[str, Any] = {"date": date, "title": title}
     record.update({key: item[key] for key in _SINGLE if item.get(key) is not None})
@@ -154,7 +155,7 @@ def _bounds_date(item: dict[str, Any]) -> str | None:
     start, end = item.get("start"), item.get("end")
     for key, side in (("start", start), ("end", end)):
         if side is not None and not isinstance(side, str):
-            raise _Refused(f"'{key}' must be a date as text, not {side!r}", key)
+            raise _Refused(f"'{key}' must be a date as text, not {_short(side)}", key)
     if start is None and end is None:
         return None
     text = str(start) if start == end else f"{start or '..'}/{end or '..'}"
