@@ -337,7 +337,7 @@ def merge_group(members: Sequence[Event]) -> Event:
         first,
         date=date_holder.date,
         origins=tuple(sorted(o for e in members for o in e.origins)),
-        tags=_union(e.tags for e in members),
+        tags=_union((e.tags for e in members), str.casefold),  # (as `--tag` matches them)
         sources=_union(e.sources for e in members),
         extra=extra or EMPTY,
         conflicts={name: values for name, values in differing.items() if values} or EMPTY,
@@ -363,5 +363,11 @@ def _note(conflicts: dict[str, list[Any]], name: str, kept: Any, values: Iterabl
     conflicts.setdefault(name, []).extend(v for v in values if v != kept)
 
 
-def _union(lists: Iterable[tuple[str, ...]]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(item for items in lists for item in items))
+def _union(lists: Iterable[tuple[str, ...]], key: Callable[[str], str] = str) -> tuple[str, ...]:
+    """The items of `lists` in first-seen order, each once (as `key` tells them apart),
+    as first written."""
+    found: dict[str, str] = {}
+    for items in lists:
+        for item in items:
+            found.setdefault(key(item), item)
+    return tuple(found.values())

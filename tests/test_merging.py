@@ -178,6 +178,17 @@ def test_same_date_and_title_merge_losing_nothing() -> None:
     assert len(merged.groups[0].members) == 2
 
 
+def test_tags_that_differ_only_in_case_are_one_tag() -> None:
+    """`--tag bridge` finds `Bridge` and `bridge` alike: a merge of two sources kept
+    both (a new user's report); it keeps the first as written."""
+    events = events_of(
+        ("a.yaml", "- {date: 2026-03-14, title: Bridge collapses, tags: [Bridge, collapse]}"),
+        ("b.yaml", "- {date: 2026-03-14, title: Bridge collapses, tags: [bridge, Accident]}"),
+    )
+    (event,) = merge_events(events).events
+    assert event.tags == ("Bridge", "collapse", "Accident")
+
+
 def test_same_id_merges_and_the_most_precise_date_wins() -> None:
     events = events_of(
         ("a.yaml", "- {id: pfp, date: 1994, title: Partnership for Peace}"),
