@@ -396,9 +396,19 @@ def load_zone(name: str) -> dt.tzinfo:
     try:
         return zoneinfo.ZoneInfo(name)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        raise DateError(
-            f"unknown time zone '{name}' (expected an IANA name such as Asia/Baku)"
-        ) from None
+        near = _nearest_zone(name)
+        hint = f"did you mean '{near}'?" if near else "expected an IANA name such as Asia/Baku"
+        raise DateError(f"unknown time zone '{name}' ({hint})") from None
+
+
+def _nearest_zone(name: str) -> str | None:
+    """The IANA zone a mistyped name most likely meant (`Europe/Lisbn`, `asia/baku`)."""
+    import difflib
+    import zoneinfo
+
+    zones = {zone.casefold(): zone for zone in zoneinfo.available_timezones()}
+    found = difflib.get_close_matches(name.casefold(), zones, n=1, cutoff=0.8)
+    return zones[found[0]] if found else None
 
 
 # --------------------------------------------------------------------------- parsing

@@ -296,3 +296,21 @@ def test_an_instant_in_utc_fields_adds_up_to_itself(instant: int) -> None:
     assert (0 <= hour < 24, 0 <= minute < 60, 0 <= second < 60, 0 <= micro < 10**6) == (True,) * 4
     clock = ((hour * 60 + minute) * 60 + second) * 10**6 + micro
     assert days_from_civil(year, month, day) * US_PER_DAY + clock == instant
+
+
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        ("Europe/Lisbn", "did you mean 'Europe/Lisbon'?"),
+        ("Asia/Bakku", "did you mean 'Asia/Baku'?"),
+        ("Mars/Olympus", "expected an IANA name such as Asia/Baku"),
+    ],
+)
+def test_an_unknown_zone_suggests_the_one_it_looks_like(name: str, said: str) -> None:
+    """As an unknown field does (`tag` → `tags`): a new user's `Europe/Lisbn` got the
+    general hint only."""
+    from chrono.dates import load_zone
+
+    with pytest.raises(DateError) as raised:
+        load_zone(name)
+    assert str(raised.value) == f"unknown time zone '{name}' ({said})"
