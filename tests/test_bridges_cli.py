@@ -894,3 +894,22 @@ def test_csv_import_errors_are_at_the_row_s_first_line(run: Run, tmp_path: Path)
     result = run("import", str(path))
     assert result.exit_code == 1
     assert result.stderr.startswith(f"{path}:2:1: impossible date '2026-02-30'")
+
+
+def test_json_import_says_when_start_is_not_the_date_s(run: Run, tmp_path: Path) -> None:
+    """`start` and `end` look editable; an edited one was ignored without a word (a new
+    user's report). The date is still what is read; a warning says so, at the key. What
+    chrono wrote comes back without one."""
+    exported = run("export", "--format", "json", str(ROOT / "timelines")).stdout
+    path = tmp_path / "back.json"
+    path.write_text(exported, encoding="utf-8")
+    assert run("import", str(path)).stderr == ""
+    records = json.loads(exported)
+    records[0]["start"] = "1992-04-01"
+    path.write_text(json.dumps(records, indent=1), encoding="utf-8")
+    result = run("import", str(path))
+    assert result.exit_code == 0
+    assert result.stderr == (
+        f"{path}:5:12: warning: event 1: 'start' 1992-04-01 is not the date's (1992-03-01): "
+        "the date '1992-03' is read; 'start' is made from it\n"
+    )

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from chrono.errors import DateError, Problem
+from chrono.errors import DateError, Problem, Severity
 from chrono.formats import Format, Imported, Records, Rendered, Settings
 from chrono.formats._fast_json import record_text
 from chrono.formats.jsonfile import Places, load
 from chrono.formats.records import OWN_JSON_KEYS, plain_record
 from chrono.model import Event
+
+if TYPE_CHECKING:
+    from chrono.dates import ChronoDate
 
 
 def record(event: Event) -> str:
@@ -57,15 +60,24 @@ def read(data: bytes, path: str, day_first: bool | None = None) -> Imported:
         return Imported((), None, (Problem(path, 1, 1, message),))
     records, problems = [], []
     places: Places | None = None  # (walked only to say where something is wrong)
+    invalid = 0
     for index, item in enumerate(found):
         try:
-            records.append(_checked(_record(item), item, day_first))
+            record, date = _checked(_record(item), item, day_first)
         except _Refused as refused:
-            if places is None:
-                places = Places(data.decode("utf-8-sig"))
-            line, column = places.where(index, *refused.keys)
-            problems.append(Problem(path, line, column, f"event {index + 1}: {refused}"))
-    return Imported(tuple(records), None, tuple(problems), len(problems))
+            keys, message, severity = refused.keys, str(refused), Severity.ERROR
+            invalid += 1
+        else:
+            records.append(record)
+            unlike = _unlike(item, date)
+            if unlike is None:
+                continue
+            keys, message, severity = (unlike[0],), unlike[1], Severity.WARNING
+        if places is None:
+            places = Places(data.decode("utf-8-sig"))
+        line, column = places.where(index, *keys)
+        problems.append(Problem(path, line, column, f"event {index + 1}: {message}", severity))
+    return Imported(tuple(records), None, tuple(problems), invalid)
 
 
 class _Refused(Exception):
@@ -78,9 +90,9 @@ class _Refused(Exception):
 
 def _checked(
     record: dict[str, Any], item: dict[str, Any], day_first: bool | None
-) -> dict[str, Any]:
-    """The record, when its zone and date are ones chrono reads (as the other importers:
-    never a file that chrono then refuses)."""
+) -> tuple[dict[str, Any], ChronoDate]:
+    """The record and its date, when its zone and date are ones chrono reads (as the
+    other importers: never a file that chrono then refuses)."""
     from chrono.dates import load_zone, parse_date  # (only when importing)
 
     zone = record.get("timezone")
@@ -90,10 +102,22 @@ def _checked(
     except DateError as exc:
         raise _Refused(str(exc), "timezone") from None
     try:
-        parse_date(record["date"], zone=zone, day_first=day_first)
+        return record, parse_date(record["date"], zone=zone, day_first=day_first)
     except DateError as exc:
         raise _Refused(str(exc), "date" if "date" in item else "start") from None
-    return record
+
+
+def _unlike(item: dict[str, Any], date: ChronoDate) -> tuple[str, str] | None:
+    """What to say of a `start` or `end` beside a `date` that is not the date's (edited
+    by hand, as they look editable): the date is what is read, and they are made from it."""
+    if "date" not in item:
+        return None
+    for key, bound in zip(("start", "end"), date.iso_bounds(), strict=True):
+        given = item.get(key)
+        if isinstance(given, str) and given != bound:
+            return key, (f"'{key}' {given} is not the date's ({bound}): the date "
+                         f"'{date.text}' is read; '{key}' is made from it")  # fmt: skip
+    return None
 
 
 def _record(item: Any) -> dict[str, Any]:
