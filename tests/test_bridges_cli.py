@@ -823,7 +823,8 @@ def test_an_outlook_all_day_event_is_the_days_it_covers(run: Run, tmp_path: Path
         ("Inclusive", "2025-09-10"),
     ]
     assert events[0].tags == ("Personal", "Travel")  # (Outlook's list, `;` with no space)
-    assert events[0].extra["All day event"] == "True"  # (kept, as every column is)
+    assert "All day event" not in events[0].extra  # (read, as Start Time is: the date
+    # says it, and a field would be warned about on every run)
 
 
 @pytest.mark.parametrize(
@@ -912,4 +913,23 @@ def test_json_import_says_when_start_is_not_the_date_s(run: Run, tmp_path: Path)
     assert result.stderr == (
         f"{path}:5:12: warning: event 1: 'start' 1992-04-01 is not the date's (1992-03-01): "
         "the date '1992-03' is read; 'start' is made from it\n"
+    )
+
+
+def test_csv_import_says_which_columns_later_runs_will_warn_about(run: Run, tmp_path: Path) -> None:
+    """Outlook writes 22 columns; those chrono does not read are kept as fields, which
+    every later run warns about, one warning each and event. Import was silent about
+    it (a new user's report); it says so once, naming them."""
+    path = tmp_path / "outlook.csv"
+    path.write_text(
+        "Subject,Start Date,Priority,Private,Reminder on/off,Empty\n"
+        "A,2026-03-14,Normal,False,False,\nB,2026-03-15,High,False,True,\n",
+        encoding="utf-8",
+    )
+    result = run("import", str(path))
+    assert result.exit_code == 0
+    assert result.stderr == (
+        f"{path}:1:1: warning: 3 columns are kept as fields chrono does not read, and "
+        "every run will warn about them: 'Priority', 'Private', 'Reminder on/off'; "
+        "remove from the timeline those you do not need\n"
     )

@@ -16,7 +16,7 @@ from typing import Any
 from chrono.errors import BOM, DateError, Problem, Severity, bad_utf8
 from chrono.formats import Format, Imported, Rendered, Settings
 from chrono.formats.records import needs_timezone
-from chrono.model import Event
+from chrono.model import KNOWN_FIELDS, Event
 
 HEADER = ("date", "title", "description", "location", "tags", "sources", "id")
 LIST_SEPARATOR = "; "
@@ -142,7 +142,22 @@ def read_text(text: str, path: str, *, day_first: bool | None = None) -> Importe
         except DateError as exc:
             problems.append(Problem(path, line, 1, str(exc)))
     invalid = sum(p.is_error for p in problems)  # one a row
+    problems += _kept_columns(path, header, records)
     return Imported(tuple(records), None, tuple(_nothing(path, records, problems)), invalid)
+
+
+def _kept_columns(path: str, header: list[str], records: list[dict[str, Any]]) -> list[Problem]:
+    """Once, at the header: the columns kept as fields chrono does not read, which every
+    later run warns about (one warning each, an event), so that it is no surprise."""
+    kept = [name for name in header if name not in KNOWN_FIELDS and any(name in r for r in records)]
+    if not kept:
+        return []
+    names = ", ".join(f"'{name}'" for name in kept)
+    number = "1 column is" if len(kept) == 1 else f"{len(kept)} columns are"
+    message = (f"{number} kept as "
+               "fields chrono does not read, and every run will warn about them: "
+               f"{names}; remove from the timeline those you do not need")  # fmt: skip
+    return [Problem(path, 1, 1, message, Severity.WARNING)]
 
 
 def _roles(header: Iterable[str]) -> dict[str, str]:
@@ -191,8 +206,8 @@ def _csv_record(
             separator = ";" if name.strip().lower() == "categories" else LIST_SEPARATOR
             values = by_role[field].split(separator)
             record[field] = [v.strip() for v in values if v.strip()]
-    for name, value in cells.items():  # (`All day event` too: it said how to read
-        if (name not in roles or roles[name] == "all day") and value != "":  # the times)
+    for name, value in cells.items():  # (`All day event` is read, as `Start Time` is:
+        if name not in roles and value != "":  # the date says it)
             record[name] = value
     return record
 
