@@ -16,6 +16,7 @@ from chrono.dates import parse_date
 from chrono.loading import load_paths, load_text
 from chrono.merging import merge_events
 from chrono.model import Event
+from chrono.precision import Precision
 from tests.conftest import DATA, ROOT
 
 Run = Callable[..., Result]
@@ -818,13 +819,52 @@ def test_an_outlook_all_day_event_is_the_days_it_covers(run: Run, tmp_path: Path
     events = events_of(result.stdout)
     assert [(e.title, e.date.text) for e in events] == [
         ("Holiday", "2025-08-08"),
-        ("Meeting", "2025-08-08T10:00:00/2025-08-08T11:00:00"),
+        ("Meeting", "2025-08-08T10:00/2025-08-08T11:00"),
         ("Conference", "2025-09-01/2025-09-03"),
         ("Inclusive", "2025-09-10"),
     ]
     assert events[0].tags == ("Personal", "Travel")  # (Outlook's list, `;` with no space)
     assert "All day event" not in events[0].extra  # (read, as Start Time is: the date
     # says it, and a field would be warned about on every run)
+
+
+def test_csv_import_keeps_a_calendar_s_times_to_the_minute(run: Run, tmp_path: Path) -> None:
+    """Outlook writes `10:00:00 AM` whatever the event: its `:00` seconds are padding,
+    and came in as a time to the second, a precision the calendar never had (a new
+    user's report). Seconds that are not `:00` are kept."""
+    path = tmp_path / "outlook.csv"
+    path.write_text(
+        "Subject,Start Date,Start Time,End Time\n"
+        "Meeting,2025-08-08,11:30:00 AM,12:00:00 PM\n"
+        "Stamp,2025-08-08,11:30:15,\n"
+        "Tenth,2025-08-08,11:30:00.5,\n",
+        encoding="utf-8",
+    )
+    result = run("import", str(path))
+    assert result.exit_code == 0, result.stderr
+    dates = {event.title: event.date for event in events_of(result.stdout)}
+    assert dates["Meeting"].text == "2025-08-08 11:30 AM/2025-08-08 12:00 PM"
+    assert dates["Meeting"].precision is Precision.MINUTE
+    assert dates["Stamp"].text == "2025-08-08 11:30:15"
+    assert dates["Tenth"].text == "2025-08-08 11:30:00.5"
+
+
+def test_csv_import_says_which_times_an_all_day_row_leaves_out(run: Run, tmp_path: Path) -> None:
+    """An all-day row's times are midnight, or none; others were left out without a word
+    (a new user's report). The row is still the days it covers; a warning names them."""
+    path = tmp_path / "outlook.csv"
+    path.write_text(
+        "Subject,Start Date,Start Time,End Date,End Time,All day event\n"
+        "Fair,8/8/2025,9:00:00 AM,8/9/2025,12:00:00 AM,True\n"
+        "Plain,8/10/2025,12:00:00 AM,8/11/2025,12:00:00 AM,True\n",
+        encoding="utf-8",
+    )
+    result = run("import", "--month-first", str(path))
+    assert result.exit_code == 0
+    assert [e.date.text for e in events_of(result.stdout)] == ["2025-08-08", "2025-08-10"]
+    assert result.stderr == (
+        f"{path}:2:1: warning: 'All day event' is True, so Start Time '9:00:00 AM' is left out\n"
+    )
 
 
 @pytest.mark.parametrize(

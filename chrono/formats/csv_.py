@@ -95,6 +95,9 @@ _COLUMNS = {
 # An all-day event's end at midnight is the start of the day after it (Outlook writes
 # `12:00:00 AM` for both ends); an end with no time is its last day (Google's CSV).
 _MIDNIGHT = re.compile(r"0?0:00(?::00)?|12:00(?::00)?\s*[aA]\.?[mM]\.?")
+# Calendars write a time's seconds whether or not they keep any (Outlook's
+# `10:00:00 AM`): `:00` seconds are padding, and the time is to the minute.
+_PADDED = re.compile(r"(\d{1,2}:\d\d):00(\s*[aApP]\.?[mM]\.?)?")
 
 
 def read(data: bytes, path: str, day_first: bool | None) -> Imported:
@@ -137,10 +140,13 @@ def read_text(text: str, path: str, *, day_first: bool | None = None) -> Importe
             problems.append(Problem(path, line, 1, message))
             continue
         cells = {header[i]: restore(cell) for i, cell in enumerate(row) if i < len(header)}
+        warnings: list[str] = []
         try:
-            records.append(_csv_record(cells, roles, day_first))
+            records.append(_csv_record(cells, roles, day_first, warnings))
         except DateError as exc:
             problems.append(Problem(path, line, 1, str(exc)))
+        else:
+            problems += [Problem(path, line, 1, w, Severity.WARNING) for w in warnings]
     invalid = sum(p.is_error for p in problems)  # one a row
     problems += _kept_columns(path, header, records)
     return Imported(tuple(records), None, tuple(_nothing(path, records, problems)), invalid)
@@ -171,8 +177,9 @@ def _roles(header: Iterable[str]) -> dict[str, str]:
 
 
 def _csv_record(
-    cells: dict[str, str], roles: dict[str, str], day_first: bool | None
+    cells: dict[str, str], roles: dict[str, str], day_first: bool | None, warnings: list[str]
 ) -> dict[str, Any]:
+    """A row as a timeline record; what is left out of it, and why, goes to `warnings`."""
     by_role = {role: cells.get(name, "").strip() for name, role in roles.items()}
     if not by_role.get("title"):
         raise DateError("row has no title")
@@ -180,6 +187,14 @@ def _csv_record(
 
     zone = by_role.get("timezone") or None
     all_day = by_role.get("all day", "").lower() in ("true", "yes", "1")
+    if all_day:  # (its times are midnight, or none: another is left out, and said)
+        odd = [f"{name} '{cells[name].strip()}'" for name, role in roles.items()
+               if role in ("time", "end time") and cells.get(name, "").strip()
+               and not _MIDNIGHT.fullmatch(cells[name].strip())]  # fmt: skip
+        if odd:
+            column = next(name for name, role in roles.items() if role == "all day")
+            warnings.append(f"'{column}' is {by_role['all day']}, so " + " and ".join(odd)
+                            + (" is" if len(odd) == 1 else " are") + " left out")  # fmt: skip
     clock, end_clock = (
         ("", "") if all_day else (by_role.get("time", ""), by_role.get("end time", ""))
     )
@@ -230,7 +245,8 @@ def _csv_date(text: str, clock: str, day_first: bool | None, zone: str | None = 
         raise DateError("row has no date")
     numeric = re.fullmatch(r"\d{1,4}[/.]\d{1,2}[/.]\d{1,4}", text) is not None
     if clock:
-        text = f"{text} {clock}"
+        padded = _PADDED.fullmatch(clock)
+        text += " " + (padded[1] + (padded[2] or "") if padded else clock)
     from chrono.dates import parse_date  # (only when importing)
 
     date = parse_date(text, zone=zone, day_first=day_first)  # raises on a bad date or zone
