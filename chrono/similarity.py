@@ -41,6 +41,7 @@ from chrono.wording import (
     Initials,
     Name,
     acronyms_of,
+    as_written,
     contrast,
     may_name,
     names_of,
@@ -94,15 +95,34 @@ class NearDuplicate:
         """How the dates relate, in words, for reports (made only when asked for)."""
         return explain_dates(self.a.date, self.b.date, self.relation)
 
+    def _written(self) -> Iterator[str]:
+        """The shared words as the titles write them, not as compared (`collaps`, the
+        stem of `collapses`): `x/y` where the two write one word two ways (`deal` is
+        compared as `agreement`), `x~y` for words alike in spelling."""
+        raws = raw_words(self.a.title), raw_words(self.b.title)
+        for word in self.shared:
+            if " = " in word:  # (an initialism and its name, as written already)
+                yield word
+                continue
+            if "~" in word:  # (either title may write either word)
+                yield "~".join(_either(raws, part) for part in word.split("~"))
+                continue
+            written = [as_written(r, word) or word for r in raws]
+            yield written[0] if written[0] == written[1] else "/".join(written)
+
     @property
     def why(self) -> str:
         """What made the two look alike, and what tells them apart, in words."""
-        reasons = [self.dates, "words: " + (", ".join(self.shared) or "none")]
+        reasons = [self.dates, "words: " + (", ".join(self._written()) or "none")]
         if self.meaning is not None:
             reasons.append(f"similar meaning {score_text(self.meaning)}")
         if self.differs is not None:
             reasons.append(f"but {self.differs}")
         return "; ".join(reasons)
+
+
+def _either(raws: tuple[Sequence[str], Sequence[str]], word: str) -> str:
+    return as_written(raws[0], word) or as_written(raws[1], word) or word
 
 
 @functools.lru_cache(maxsize=1 << 16)

@@ -19,7 +19,17 @@ from anyascii import anyascii
 
 from chrono.titles import MINUS
 
-__all__ = ["CONTRAST", "Initials", "Name", "acronyms", "contrast", "initialisms", "names", "words"]
+__all__ = [
+    "CONTRAST",
+    "Initials",
+    "Name",
+    "acronyms",
+    "as_written",
+    "contrast",
+    "initialisms",
+    "names",
+    "words",
+]
 
 _STOP_WORDS = frozenset(
     {
@@ -82,6 +92,19 @@ def words(title: str) -> frozenset[str]:
     ['agreement', 'armenia', 'azerbaijan', 'broker', 'peace', 'trump']
     """
     return words_of(raw_words(title))
+
+
+def as_written(raws: Sequence[str], word: str) -> str | None:
+    """One of a title's comparable words (`words`) as the title writes it, from its
+    `raw_words`: in lower case unless in capitals (`NATO`); None if none is it.
+
+    >>> as_written(raw_words("The bridge collapses"), "collaps")
+    'collapses'
+    """
+    for raw in raws:
+        if _word(raw) == word:
+            return raw if len(raw) > 1 and raw.isupper() else raw.lower()
+    return None
 
 
 def words_of(raws: Sequence[str]) -> frozenset[str]:

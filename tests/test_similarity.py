@@ -87,6 +87,25 @@ def test_the_shipped_duplicates_are_found_with_their_reasons() -> None:
     assert "similar meaning 0.7" in link.why
 
 
+def test_why_gives_the_words_as_the_titles_write_them() -> None:
+    """The words were given as compared: stems (`collaps`), synonyms' class
+    (`agreement` for `deal`), folded capitals (`nato`): words neither title has (a new
+    user's report)."""
+    text = (
+        "events:\n"
+        "- {date: 2026-03-14, title: The Tay bridge collapses after NATO peace deal}\n"
+        "- {date: 2026-03-14, title: Tay bridge collapsed; NATO peace agreement}\n"
+        "- {date: 2026-03-20, title: Chernobyl reactor fire}\n"
+        "- {date: 2026-03-20, title: Chornobyl reactor fire}\n"
+    )
+    found = find_near_duplicates(load_text(text).events, meaning=False)
+    why = {link.a.title.split()[0]: link.why.split("; ")[1] for link in found}
+    assert why == {
+        "Tay": "words: agreement/deal, bridge, collapsed/collapses, NATO, peace, tay",
+        "Chernobyl": "words: fire, reactor, chernobyl~chornobyl",
+    }
+
+
 def test_without_the_meaning_signal_words_alone_decide(monkeypatch: pytest.MonkeyPatch) -> None:
     from chrono import meaning
     from chrono.loading import load_paths
@@ -396,7 +415,7 @@ def test_dupes_lists_groups_and_why(run: Run, monkeypatch: pytest.MonkeyPatch) -
         "Azerbaijan–Armenia peace agreement signed at the White House\n"
         "  timelines/press-reports.yaml:16                                     Aug 2025    "
         "Trump brokers Armenia–Azerbaijan peace deal\n"
-        "  why: 0.73, Aug 2025 contains 8 Aug 2025; words: agreement, armenia, azerbaijan, peace; "
+        "  why: 0.73, Aug 2025 contains 8 Aug 2025; words: deal/agreement, armenia, azerbaijan, peace; "
         "similar meaning 0.73\n"
         "\n"
         "near-duplicates 2, score 0.62:\n"
@@ -404,7 +423,7 @@ def test_dupes_lists_groups_and_why(run: Run, monkeypatch: pytest.MonkeyPatch) -
         "delegation in Baku on military modernisation\n"
         "  timelines/press-reports.yaml:34    6 Nov 2025  Aliyev receives NATO delegation, "
         "says army aligned with NATO standards\n"
-        "  why: 0.62, ~Nov 2025 contains 6 Nov 2025; words: aliyev, delegation, meeting, nato; "
+        "  why: 0.62, ~Nov 2025 contains 6 Nov 2025; words: aliyev, delegation, meets/receives, NATO; "
         "similar meaning 0.74\n"
     )
     assert result.stderr == "chrono: 2 groups of near-duplicates (min-score 0.35)\n"
@@ -481,7 +500,7 @@ def test_dedupe_fuzzy_on_show_reports_with_v(run: Run, monkeypatch: pytest.Monke
     assert "Trump brokers" not in result.stdout  # merged into the agreement
     assert (
         "chrono:   near-duplicate, score 0.73: Aug 2025 contains 8 Aug 2025; words: "
-        "agreement, armenia, azerbaijan, peace; similar meaning 0.73" in result.stderr
+        "deal/agreement, armenia, azerbaijan, peace; similar meaning 0.73" in result.stderr
     )
     exact = run("show", "--grep", "peace", "--columns", "date,title")
     assert "Trump brokers" in exact.stdout
