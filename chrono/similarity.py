@@ -33,6 +33,7 @@ from collections.abc import Collection, Iterable, Iterator, MutableSequence, Seq
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from chrono.dates import ChronoDate, zones_differ
 from chrono.dedupe import DEFAULT_MIN_SCORE
 from chrono.model import Event
 from chrono.precision import US_PER_DAY, Precision, days_from_civil
@@ -52,8 +53,6 @@ from chrono.wording import (
 
 if TYPE_CHECKING:
     import numpy as np
-
-    from chrono.dates import ChronoDate
 
 __all__ = ["DEFAULT_MIN_SCORE", "NearDuplicate", "TitleIndex", "find_near_duplicates", "words"]
 
@@ -92,8 +91,12 @@ class NearDuplicate:
 
     @property
     def dates(self) -> str:
-        """How the dates relate, in words, for reports (made only when asked for)."""
-        return explain_dates(self.a.date, self.b.date, self.relation)
+        """How the dates relate, in words, for reports (made only when asked for), with
+        their clock times' zones where the two differ in zone."""
+        return self._dates(zones_differ((self.a.date, self.b.date)))
+
+    def _dates(self, zones: bool) -> str:
+        return explain_dates(self.a.date, self.b.date, self.relation, zones)
 
     def _written(self) -> Iterator[str]:
         """The shared words as the titles write them, not as compared (`collaps`, the
@@ -113,7 +116,12 @@ class NearDuplicate:
     @property
     def why(self) -> str:
         """What made the two look alike, and what tells them apart, in words."""
-        reasons = [self.dates, "words: " + (", ".join(self._written()) or "none")]
+        return self.explain(zones_differ((self.a.date, self.b.date)))
+
+    def explain(self, zones: bool) -> str:
+        """`why`, its clock times with their zones or without (a report of several
+        pairs decides for all of them: `dates.zones_differ`)."""
+        reasons = [self._dates(zones), "words: " + (", ".join(self._written()) or "none")]
         if self.meaning is not None:
             reasons.append(f"similar meaning {score_text(self.meaning)}")
         if self.differs is not None:
@@ -299,15 +307,15 @@ def date_relation(a: ChronoDate, b: ChronoDate) -> str | None:
     return None
 
 
-def explain_dates(a: ChronoDate, b: ChronoDate, kind: str) -> str:
-    """`date_relation` in words, for reports."""
+def explain_dates(a: ChronoDate, b: ChronoDate, kind: str, zones: bool = False) -> str:
+    """`date_relation` in words, for reports; with `zones`, clock times name theirs."""
     if kind == "same":
         return "same date"
     if kind == "contains":
         outer, inner = (a, b) if a.contains(b) else (b, a)
-        return f"{outer.display()} contains {inner.display()}"
+        return f"{outer.display(zones)} contains {inner.display(zones)}"
     verb = "overlaps" if kind == "overlaps" else "is close to"
-    return f"{a.display()} {verb} {b.display()}"
+    return f"{a.display(zones)} {verb} {b.display(zones)}"
 
 
 _EPOCH = days_from_civil(0, 1, 1) * US_PER_DAY

@@ -429,6 +429,26 @@ def test_dupes_lists_groups_and_why(run: Run, monkeypatch: pytest.MonkeyPatch) -
     assert result.stderr == "chrono: 2 groups of near-duplicates (min-score 0.35)\n"
 
 
+def test_dupes_names_clock_times_zones_in_every_group_or_none(run: Run, tmp_path: Path) -> None:
+    """A group whose times were all in Baku showed `09:00`, beside a group showing
+    `14:30 Asia/Baku` (a new user's report); and a `why` line said `14 Mar 2026
+    contains 14 Mar 2026 10:30` where 10:30 was London's. Decided once for the report."""
+    path = tmp_path / "z.yaml"
+    path.write_text(
+        "timezone: Asia/Baku\nevents:\n"
+        "- {date: 2026-03-14T14:30, title: Peace treaty signed in Baku by ministers}\n"
+        "- {date: 2026-03-14T10:30, title: Ministers sign peace treaty in Baku,"
+        " timezone: Europe/London}\n"
+        "- {date: 2026-03-14, title: Ministers sign the peace treaty in Baku}\n"
+        "- {date: 2026-04-14T09:00, title: Bridge opens over the Kura}\n"
+        "- {date: 2026-04-14T09:00, title: Kura bridge opens}\n",
+        encoding="utf-8",
+    )
+    said = run("dupes", str(path), "--no-cache").stdout
+    assert "14 Apr 2026 09:00 Asia/Baku  Bridge opens over the Kura" in said
+    assert "14 Mar 2026 contains 14 Mar 2026 10:30 Europe/London; " in said
+
+
 def test_dupes_without_the_meaning_signal_says_so_once(
     run: Run, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -54,9 +54,8 @@ def _exact_json(group: MergeGroup) -> dict[str, Any]:
     return {"kind": "exact", "reason": _exact_reason(group), "members": members}
 
 
-def _lines(members: Sequence[Event], numbered: bool = False) -> list[str]:
+def _lines(members: Sequence[Event], zones: bool, numbered: bool = False) -> list[str]:
     where = [_where(e) for e in members]
-    zones = zones_differ(e.date for e in members)
     dates = [e.date.display(zones) for e in members]
     width_w, width_d = max(map(len, where)), max(map(len, dates))
     marks = [f"{n}. " for n in range(1, len(members) + 1)] if numbered else [""] * len(members)
@@ -73,19 +72,26 @@ def render_groups(
         data = [_near_json(g) for g in near] + [_exact_json(g) for g in exact]
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     blocks: list[str] = []
+    # Clock times name their zones in every group, or in none: decided once for the
+    # report, as a table decides for its column.
+    members = [*(e for g in near for e in g.members), *(e for g in exact for e in g.members)]
+    zones = zones_differ(e.date for e in members)
     for number, group in enumerate(near, start=1):
         score = score_text(group.score)
         # In a group of three or more, members are numbered and each reason says
         # which two it links.
         numbered = len(group.members) > 2
-        lines = [f"near-duplicates {number}, score {score}:", *_lines(group.members, numbered)]
+        lines = [
+            f"near-duplicates {number}, score {score}:",
+            *_lines(group.members, zones, numbered),
+        ]
         place = {id(e): n for n, e in enumerate(group.members, start=1)}
         for link in group.links:
             pair = f" {place[id(link.a)]}~{place[id(link.b)]}" if numbered else ""
-            lines.append(f"  why{pair}: {score_text(link.score)}, {link.why}")
+            lines.append(f"  why{pair}: {score_text(link.score)}, {link.explain(zones)}")
         blocks.append("\n".join(lines))
     for merged in exact:
-        lines = [f"exact duplicates, {_exact_reason(merged)}:", *_lines(merged.members)]
+        lines = [f"exact duplicates, {_exact_reason(merged)}:", *_lines(merged.members, zones)]
         blocks.append("\n".join(lines))
     return "".join(strip_controls(b, keep_newlines=True) + "\n\n" for b in blocks).rstrip("\n") + (
         "\n" if blocks else ""
