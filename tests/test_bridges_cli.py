@@ -737,21 +737,47 @@ def test_json_import_says_what_is_wrong_with_a_record(run: Run, tmp_path: Path) 
 
 def test_json_import_refuses_a_key_written_twice(run: Run, tmp_path: Path) -> None:
     """JSON readers keep one of two values of a key (Python's, the last): the event came
-    in dated 2021 without a word. As the YAML reader, chrono says where, and reads none
-    of the file, which two tools would read two ways (RFC 8259 §4)."""
+    in dated 2021 without a word. As the YAML reader, chrono says where, and refuses
+    the event, which two tools would read two ways (RFC 8259 §4); the file's other
+    problems are said in the same run (they were hidden until the key was mended)."""
     path = tmp_path / "twice.json"
     path.write_text(
         '[{"date": "2020", "title": "A",\n  "date": "2021"},\n'
-        ' {"date": "2022", "title": "B", "other": {"x": 1, "x": 2}}]',
+        ' {"date": "2022", "title": "B", "other": {"x": 1, "x": 2}},\n'
+        ' {"date": "2022-13", "title": "C"},\n'
+        ' {"date": "2023", "title": "D"}]',
         encoding="utf-8",
     )
     result = run("import", str(path))
     assert result.exit_code == 1
     assert result.stdout == ""
-    assert result.stderr.splitlines()[:2] == [
-        f"{path}:2:3: duplicate key 'date' (first at line 1)",
-        f"{path}:3:51: duplicate key 'x' (first at line 3)",
+    assert result.stderr.splitlines()[:3] == [
+        f"{path}:2:3: event 1: duplicate key 'date' (first at line 1)",
+        f"{path}:3:51: event 2: duplicate key 'x' (first at line 3)",
+        f"{path}:4:11: event 3: impossible date '2022-13' (there is no month 13)",
     ]
+    kept = run("import", "--skip-invalid", str(path))
+    assert [e.title for e in events_of(kept.stdout)] == ["D"]
+
+
+def test_timelinejs_import_refuses_a_slide_with_a_key_written_twice(
+    run: Run, tmp_path: Path
+) -> None:
+    """A slide with a key twice is refused, the others read; a key twice outside the
+    slides leaves what the file holds unknown: nothing is read."""
+    slides = ('{"start_date": {"year": 2020}, "text": {"headline": "A"}}, '
+              '{"start_date": {"year": 2021}, "start_date": {"year": 2022}, '
+              '"text": {"headline": "B"}}')  # fmt: skip
+    path = tmp_path / "story.json"
+    path.write_text('{"events": [' + slides + "]}", encoding="utf-8")
+    result = run("import", "--skip-invalid", str(path))
+    assert [e.title for e in events_of(result.stdout)] == ["A"]
+    assert "slide 2: duplicate key 'start_date' (first at line 1)" in result.stderr
+    path.write_text('{"events": [' + slides + '], "events": []}', encoding="utf-8")
+    result = run("import", "--skip-invalid", "--format", "timelinejs", str(path))
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert "duplicate key 'events' (first at line 1)" in result.stderr
 
 
 def test_json_import_reads_a_record_by_its_start_and_end(run: Run, tmp_path: Path) -> None:

@@ -353,7 +353,9 @@ def import_(
     name = "<stdin>" if source == "-" else source
     imported = fmt.read(data, name, choose_day_first(day_first, month_first))
     hint = "nothing imported" + (" (--skip-invalid imports the rest)" if imported.invalid else "")
-    report(imported.problems, Policy(skip_invalid, quiet), hint, imported.invalid)
+    # (--skip-invalid skips invalid events; a file refused whole has none: it stops)
+    skip = skip_invalid and imported.invalid > 0
+    report(imported.problems, Policy(skip, quiet), hint, imported.invalid)
     rendered = Rendered(dump_timeline(imported.records, imported.title))
     write_output(rendered, output, [source], force, quiet=quiet)
 

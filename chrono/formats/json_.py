@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -41,15 +42,17 @@ def sniff(data: bytes) -> str:
     list of events, or a file the JSON reader will say is neither)."""
     from chrono.formats.timelinejs import looks_like
 
-    found, unread = load(data, "")
+    found, unread, _ = load(data, "")
     return "timelinejs" if not unread and looks_like(found) else "json"
 
 
 def read(data: bytes, path: str, day_first: bool | None = None) -> Imported:
     """chrono's own JSON (`export --format json`) as timeline records."""
-    found, unread = load(data, path)
+    found, unread, repeats = load(data, path)
     if unread:
         return Imported((), None, unread)
+    if not isinstance(found, list) and repeats:  # (not events: what the rest is, unknown)
+        return Imported((), None, tuple(r.problem for r in repeats))
     if not isinstance(found, list):
         from chrono.formats.timelinejs import looks_like
 
@@ -58,10 +61,20 @@ def read(data: bytes, path: str, day_first: bool | None = None) -> Imported:
         if looks_like(found):
             message = "this is TimelineJS's JSON, not chrono's: import it with --format timelinejs"
         return Imported((), None, (Problem(path, 1, 1, message),))
-    records, problems = [], []
+    records: list[dict[str, Any]] = []
     places: Places | None = None  # (walked only to say where something is wrong)
-    invalid = 0
+    # An event with a key written twice is refused: which of the two is meant, unknown.
+    problems: list[Problem] = []
+    repeated: set[int] = set()
+    for repeat in repeats:  # (in a list of events, each is within one: an index)
+        index = int(repeat.within[0])
+        repeated.add(index)
+        message = f"event {index + 1}: {repeat.problem.message}"
+        problems.append(dataclasses.replace(repeat.problem, message=message))
+    invalid = len(repeated)
     for index, item in enumerate(found):
+        if index in repeated:
+            continue
         try:
             record, date = _checked(_record(item), item, day_first)
         except _Refused as refused:

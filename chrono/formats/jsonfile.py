@@ -8,11 +8,11 @@ import contextlib
 import json
 import re
 from json.decoder import scanstring  # type: ignore[attr-defined]
-from typing import Any
+from typing import Any, NamedTuple
 
 from chrono.errors import Problem, invalid_utf8
 
-__all__ = ["Places", "load"]
+__all__ = ["Places", "Repeat", "load"]
 
 # A \uD800-\uDFFF escape that is not half of a pair: JSON allows it, text cannot hold it.
 _LONE_SURROGATE = re.compile(
@@ -21,14 +21,23 @@ _LONE_SURROGATE = re.compile(
 )
 
 
-def load(data: bytes, path: str) -> tuple[Any, tuple[Problem, ...]]:
+class Repeat(NamedTuple):
+    """A key written twice in one object, which JSON readers read two ways (RFC 8259
+    §4): where the object is (its path of keys and indices), and the problem to report."""
+
+    within: tuple[str | int, ...]
+    problem: Problem
+
+
+def load(data: bytes, path: str) -> tuple[Any, tuple[Problem, ...], tuple[Repeat, ...]]:
     """The JSON value of a file, or the problems that keep it from being read (never an
-    exception: a file nested too deep, with half a surrogate pair, or with a key written
-    twice in one object, which JSON readers read two ways (RFC 8259 §4), is a problem)."""
+    exception: a file nested too deep, or with half a surrogate pair, is a problem),
+    and the keys written twice in it: the value keeps the last, and the caller refuses
+    what holds one, so that every other problem of the file is said in the same run."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        return None, (invalid_utf8(path, data, exc),)
+        return None, (invalid_utf8(path, data, exc),), ()
     repeated = False
 
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -40,23 +49,23 @@ def load(data: bytes, path: str) -> tuple[Any, tuple[Problem, ...]]:
     try:
         found = json.loads(text, object_pairs_hook=pairs)
     except json.JSONDecodeError as exc:
-        return None, (Problem(path, exc.lineno, exc.colno, f"invalid JSON: {exc.msg}"),)
+        return None, (Problem(path, exc.lineno, exc.colno, f"invalid JSON: {exc.msg}"),), ()
     except RecursionError:
-        return None, (Problem(path, 1, 1, "invalid JSON: nested too deeply to read"),)
+        return None, (Problem(path, 1, 1, "invalid JSON: nested too deeply to read"),), ()
     lone = _LONE_SURROGATE.search(text)
     if lone is not None:
         line = text.count("\n", 0, lone.start()) + 1
         column = lone.start() - text.rfind("\n", 0, lone.start())
         return None, (Problem(path, line, column, "invalid JSON: half a surrogate pair "
-                              f"({lone[0].lstrip(chr(92))!r} alone is no character)"),)  # fmt: skip
-    if repeated:
-        places = Places(text, depth=0, repeats=True)
-        return None, tuple(
-            Problem(path, *places.line_column(at),
-                    f"duplicate key '{key}' (first at line {places.line_column(first)[0]})")
-            for key, at, first in places.repeated
-        )  # fmt: skip
-    return found, ()
+                              f"({lone[0].lstrip(chr(92))!r} alone is no character)"),), ()  # fmt: skip
+    if not repeated:
+        return found, (), ()
+    places = Places(text, depth=0, repeats=True)
+    return found, (), tuple(
+        Repeat(within, Problem(path, *places.line_column(at),
+               f"duplicate key '{key}' (first at line {places.line_column(first)[0]})"))
+        for key, at, first, within in places.repeated
+    )  # fmt: skip
 
 
 class Places:
@@ -68,7 +77,8 @@ class Places:
         self._text, self._depth, self._repeats = text, depth, repeats
         self._lines = [m.start() for m in re.finditer("\n", text)]
         self.values: dict[tuple[str | int, ...], int] = {}
-        self.repeated: list[tuple[str, int, int]] = []  # (key, at, first at)
+        # (key, at, first at, the object's path)
+        self.repeated: list[tuple[str, int, int, tuple[str | int, ...]]] = []
         with contextlib.suppress(RecursionError, ValueError, IndexError):  # (a text
             self._value(_skip(text, 0), ())  # json.loads refused: as far as it goes)
 
@@ -95,7 +105,7 @@ class Places:
             while text[at] != "}":
                 key, after = scanstring(text, at + 1)
                 if key in seen:
-                    self.repeated.append((key, at, seen[key]))
+                    self.repeated.append((key, at, seen[key], path))
                 else:
                     seen[key] = at
                 at = self._value(_skip(text, _skip(text, after) + 1), (*path, key))

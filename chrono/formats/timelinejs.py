@@ -200,9 +200,16 @@ def looks_like(found: Any) -> bool:
 
 def read(data: bytes, path: str, day_first: bool | None = None) -> Imported:
     """A TimelineJS3 JSON file's slides as timeline records."""
-    found, unread = load(data, path)
+    found, unread, repeats = load(data, path)
     if unread:
         return Imported((), None, unread)
+    # A slide with a key written twice is refused (which of the two is meant, unknown);
+    # one anywhere else, and what the file holds is unknown.
+    in_slides = [r for r in repeats if r.within[:1] == ("events",) and len(r.within) > 1
+                 and isinstance(r.within[1], int)]  # fmt: skip
+    if len(in_slides) < len(repeats):
+        return Imported((), None, tuple(r.problem for r in repeats))
+    repeated = {int(r.within[1]) for r in in_slides}
     text = data.decode("utf-8-sig")
     if not looks_like(found):
         message = "expected a TimelineJS object with an `events` list of slides with a start_date"
@@ -214,8 +221,12 @@ def read(data: bytes, path: str, day_first: bool | None = None) -> Imported:
             places.append(Places(text))
         return places[0].where("events", number)
 
-    records, problems = [], []
+    records = []
+    problems = [replace(r.problem, message=f"slide {int(r.within[1]) + 1}: "
+                                    f"{r.problem.message}") for r in repeats]  # fmt: skip
     for number, slide in enumerate(found["events"]):
+        if number in repeated:
+            continue
         try:
             if not isinstance(slide, dict):
                 raise TypeError("a slide must be an object with a start_date")
@@ -229,6 +240,7 @@ def read(data: bytes, path: str, day_first: bool | None = None) -> Imported:
             message = f"slide {number + 1}: left out: {', '.join(left)}"
             problems.append(Problem(path, *at(number), message, Severity.WARNING))
     invalid = sum(1 for p in problems if p.severity is not Severity.WARNING)
+    invalid -= len(repeats) - len(repeated)  # (a slide with two keys twice: one slide)
     others = [k for k in ("eras", "scale") if found.get(k)]
     if others:
         message = f"left out: the timeline's {' and '.join(others)}"

@@ -37,8 +37,10 @@ def test_each_value_is_found_where_its_text_begins(value: list[Any], indent: Any
 
 
 def test_every_key_written_twice_is_a_problem_of_its_own() -> None:
-    _, problems = load(b'{"a": 1,\n "a": 2, "b": [{"c": 0, "c": 0}]}', "f.json")
-    assert [(p.line, p.column, p.message) for p in problems] == [
-        (2, 2, "duplicate key 'a' (first at line 1)"),
-        (2, 25, "duplicate key 'c' (first at line 2)"),
-    ]
+    _, unread, repeats = load(b'{"a": 1,\n "a": 2, "b": [{"c": 0, "c": 0}]}', "f.json")
+    assert unread == ()
+    assert [(r.within, r.problem.line, r.problem.column, r.problem.message)
+            for r in repeats] == [
+        ((), 2, 2, "duplicate key 'a' (first at line 1)"),
+        (("b", 0), 2, 25, "duplicate key 'c' (first at line 2)"),
+    ]  # fmt: skip
