@@ -309,8 +309,13 @@ def date_relation(a: ChronoDate, b: ChronoDate) -> str | None:
 
 def explain_dates(a: ChronoDate, b: ChronoDate, kind: str, zones: bool = False) -> str:
     """`date_relation` in words, for reports; with `zones`, clock times name theirs."""
-    if kind == "same":
-        return "same date"
+    if kind == "same":  # (one instant told in two zones shows two clock times)
+        shown = a.display(zones), b.display(zones)
+        return (
+            "same date"
+            if shown[0] == shown[1]
+            else f"same instant: {a.display(True)} is {b.display(True)}"
+        )
     if kind == "contains":
         outer, inner = (a, b) if a.contains(b) else (b, a)
         return f"{outer.display(zones)} contains {inner.display(zones)}"

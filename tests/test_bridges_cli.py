@@ -875,6 +875,41 @@ def test_csv_import_keeps_a_calendar_s_times_to_the_minute(run: Run, tmp_path: P
     assert dates["Tenth"].text == "2025-08-08 11:30:00.5"
 
 
+@pytest.mark.parametrize(
+    "data",
+    [
+        pytest.param(b"Subject,Start Date,Start Time\rA,2025-08-15,10:00 AM\r", id="cr"),
+        pytest.param(
+            "Subject\tStart Date\tStart Time\r\nA\t2025-08-15\t10:00 AM\r\n".encode("utf-16"),
+            id="utf-16-tabs",
+        ),
+        pytest.param(b"Subject;Start Date;Start Time\nA;2025-08-15;10:00 AM\n", id="semicolons"),
+    ],
+)
+def test_csv_import_reads_what_spreadsheets_write(run: Run, tmp_path: Path, data: bytes) -> None:
+    """Line ends of CR alone (old Mac Excel) were a traceback, and so was Excel's
+    "Unicode text" (UTF-16, tabs) with CRLF; with LF it came in as Windows-1252, and
+    it and a `;`-separated CSV (Excel in much of Europe) had "no date column"."""
+    path = tmp_path / "sheet.csv"
+    path.write_bytes(data)
+    result = run("import", str(path))
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    (event,) = events_of(result.stdout)
+    assert (event.title, event.date.text) == ("A", "2025-08-15 10:00 AM")
+
+
+def test_csv_import_warns_of_an_all_day_cell_it_cannot_read(run: Run, tmp_path: Path) -> None:
+    """`Maybe` in `All Day Event` was read as False without a word."""
+    path = tmp_path / "maybe.csv"
+    path.write_text("Subject,Start Date,All Day Event\nA,2025-08-15,Maybe\n", encoding="utf-8")
+    result = run("import", str(path))
+    assert result.exit_code == 0
+    assert result.stderr == (
+        f"{path}:2:1: warning: 'All Day Event' is 'Maybe', neither True nor False: read as False\n"
+    )
+
+
 def test_csv_import_says_which_times_an_all_day_row_leaves_out(run: Run, tmp_path: Path) -> None:
     """An all-day row's times are midnight, or none; others were left out without a word
     (a new user's report). The row is still the days it covers; a warning names them."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -447,6 +448,27 @@ def test_dupes_names_clock_times_zones_in_every_group_or_none(run: Run, tmp_path
     said = run("dupes", str(path), "--no-cache").stdout
     assert "14 Apr 2026 09:00 Asia/Baku  Bridge opens over the Kura" in said
     assert "14 Mar 2026 contains 14 Mar 2026 10:30 Europe/London; " in said
+
+
+def test_dupes_says_one_instant_in_two_zones_is_the_same(run: Run, tmp_path: Path) -> None:
+    """Two clock times of one instant (9 Aug 00:15 in Baku, 8 Aug 16:15 in New York)
+    were listed on two days with `why: same date`, and `--json` gave their times with
+    no zone: a script saw two times eight hours apart (a new user's report)."""
+    path = tmp_path / "si.yaml"
+    path.write_text(
+        "events:\n"
+        "- {date: 2025-08-09T00:15, timezone: Asia/Baku, title: Peace declaration signed}\n"
+        "- {date: 2025-08-08T16:15, timezone: America/New_York, title: Peace declaration}\n",
+        encoding="utf-8",
+    )
+    said = run("dupes", str(path), "--no-cache").stdout
+    assert ("same instant: 8 Aug 2025 16:15 America/New_York is 9 Aug 2025 00:15 Asia/Baku; "
+            in said)  # fmt: skip
+    (group,) = json.loads(run("dupes", str(path), "--no-cache", "--json").stdout)
+    assert [(m["date"], m["timezone"]) for m in group["members"]] == [
+        ("2025-08-09T00:15", "Asia/Baku"),
+        ("2025-08-08T16:15", "America/New_York"),
+    ]
 
 
 def test_dupes_without_the_meaning_signal_says_so_once(

@@ -110,7 +110,25 @@ def read(data: bytes, path: str, day_first: bool | None) -> Imported:
 
 
 def read_text(text: str, path: str, *, day_first: bool | None = None) -> Imported:
-    reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
+    text = text.lstrip("\ufeff")
+    # (newline="": a line may end in CR, LF or both, as the file's maker wrote it)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+    try:
+        return _rows(reader, path, day_first)
+    except csv.Error as exc:  # (what the reader refuses: a NUL, say)
+        return Imported((), None, (Problem(path, reader.line_num, 1, f"invalid CSV: {exc}"),))
+
+
+def _delimiter(text: str) -> str:
+    """What separates the cells: `,`, else what the header has instead, where it has
+    no comma (`;` in Excel's CSV in much of Europe, a tab in its "Unicode text")."""
+    header = re.split("[\r\n]", text, maxsplit=1)[0]
+    if "," in header:
+        return ","
+    return max(";\t", key=header.count) if any(c in header for c in ";\t") else ","
+
+
+def _rows(reader: Any, path: str, day_first: bool | None) -> Imported:
     header = next(reader, None)
     if header is None:
         return Imported((), None, (Problem(path, 1, 1, "empty CSV file"),))
@@ -187,6 +205,10 @@ def _csv_record(
 
     zone = by_role.get("timezone") or None
     all_day = by_role.get("all day", "").lower() in ("true", "yes", "1")
+    if by_role.get("all day", "").lower() not in ("true", "yes", "1", "false", "no", "0", ""):
+        column = next(name for name, role in roles.items() if role == "all day")
+        warnings.append(f"'{column}' is '{by_role['all day']}', neither True nor False: "
+                        "read as False")  # fmt: skip
     if all_day:  # (its times are midnight, or none: another is left out, and said)
         odd = [f"{name} '{cells[name].strip()}'" for name, role in roles.items()
                if role in ("time", "end time") and cells.get(name, "").strip()
@@ -259,6 +281,12 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
     """A CSV file's text: UTF-8 (a BOM is allowed), else Windows-1252, as Excel and
     Outlook write CSV on Windows, with a warning to check the accented letters; a
     file that is neither is an error at its first byte that is not UTF-8."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # (Excel's "Unicode text")
+        try:
+            return data.decode("utf-16"), []
+        except UnicodeDecodeError as exc:
+            return None, [Problem(path, 1, 1, f"invalid UTF-16 at byte {exc.start}; "
+                                  "save the file as UTF-8")]  # fmt: skip
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError as exc:

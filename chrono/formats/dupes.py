@@ -8,7 +8,7 @@ from typing import Any
 
 from chrono.dates import zones_differ
 from chrono.merging import MergeGroup, NearGroup
-from chrono.model import Event
+from chrono.model import Event, needs_timezone
 from chrono.similarity import score_text
 from chrono.writing import strip_controls
 
@@ -30,11 +30,10 @@ def _exact_reason(group: MergeGroup) -> str:
 
 
 def _member(event: Event) -> dict[str, Any]:
-    return {
-        "title": event.title,
-        "date": event.date.text,
-        "origins": [{"path": o.path, "line": o.line} for o in event.origins],
-    }
+    member: dict[str, Any] = {"title": event.title, "date": event.date.text}
+    if needs_timezone(event):  # (a clock time's zone: without it, the time says little)
+        member["timezone"] = event.timezone
+    return {**member, "origins": [{"path": o.path, "line": o.line} for o in event.origins]}
 
 
 def _near_json(group: NearGroup) -> dict[str, Any]:
