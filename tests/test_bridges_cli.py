@@ -949,6 +949,22 @@ def test_csv_import_refuses_a_row_that_ends_before_it_starts(
     assert said in result.stderr
 
 
+def test_csv_import_says_how_to_cross_midnight(run: Run, tmp_path: Path) -> None:
+    """11:30 PM to 12:30 AM with no end date ends on the start's day, before it starts:
+    the error said only that (a new user's report); it says to give the end date."""
+    path = tmp_path / "late.csv"
+    path.write_text(
+        "Subject,Start Date,Start Time,End Time\nLate,2025-08-15,11:30 PM,12:30 AM\n",
+        encoding="utf-8",
+    )
+    result = run("import", str(path))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(
+        f"{path}:2:1: interval '2025-08-15 11:30 PM/2025-08-15 12:30 AM' ends before it "
+        "starts: 'End Time' with no end date is on the start's day; give the end date\n"
+    )
+
+
 def test_an_all_day_end_at_noon_or_in_bce_is_read_right(run: Run, tmp_path: Path) -> None:
     """`12:00` with no AM is noon on a 24-hour clock, not midnight: it is the end's own
     day; and the day before a midnight end in a BCE year is found as in any other."""

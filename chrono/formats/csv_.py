@@ -231,7 +231,14 @@ def _csv_record(
             date = f"{date}/{end}"
             # (one that ends before it starts: a row error here, not a file chrono
             # then refuses)
-            parse_date(date, zone=zone, day_first=day_first)
+            try:
+                parse_date(date, zone=zone, day_first=day_first)
+            except DateError as exc:
+                if not by_role.get("end"):  # (an end time alone ends on the start's day)
+                    column = next(name for name, role in roles.items() if role == "end time")
+                    raise DateError(f"{exc}: '{column}' with no end date is on the start's "
+                                    "day; give the end date") from None  # fmt: skip
+                raise
     record: dict[str, Any] = {"date": date, "title": by_role["title"]}
     for field in ("id", "description", "location", "timezone"):
         if by_role.get(field):
