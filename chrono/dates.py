@@ -467,13 +467,26 @@ def _parse_cached(text: str, zone: str | None, day_first: bool | None) -> Chrono
     return ChronoDate(written, point, point)
 
 
+# A month written with a slash (`2025/10`, `10/2025`): read as START/END, it is not one.
+_MONTH_SLASHED = re.compile(
+    r"(?P<y>\d{4})/(?P<m>0?[1-9]|1[0-2])|(?P<m2>0?[1-9]|1[0-2])/(?P<y2>\d{4})"
+)
+
+
 def _parse_interval(text: str, zone: str | None, day_first: bool | None) -> ChronoDate:
     parts = text.split("/")
     if len(parts) != 2:
         raise DateError(f"unknown date form '{text}' (an interval is START/END)")
     first, last = (p.strip() for p in parts)
-    start = None if first in ("..", "") else _parse_point(first, zone, day_first)
-    end = None if last in ("..", "") else _parse_point(last, zone, day_first)
+    try:
+        start = None if first in ("..", "") else _parse_point(first, zone, day_first)
+        end = None if last in ("..", "") else _parse_point(last, zone, day_first)
+    except DateError as exc:  # (say it is read as an interval: `2025/10` is not October)
+        hint = ""
+        if month := _MONTH_SLASHED.fullmatch(text):
+            year, number = month["y"] or month["y2"], int(month["m"] or month["m2"])
+            hint = f"; for a month, write {year}-{number:02}"
+        raise DateError(f"{exc}, in the interval '{text}'{hint}") from None
     if start is None and end is None:
         raise DateError(f"interval '{text}' has neither start nor end")
     if start is not None and end is not None and end.hi <= start.lo:

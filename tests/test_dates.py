@@ -164,6 +164,14 @@ def test_reads_and_displays_at_written_precision(
         pytest.param("1994/1990", "interval '1994/1990' ends before it starts", id="backwards"),
         pytest.param("../..", "has neither start nor end", id="all-open"),
         pytest.param("1994/2000/2010", "an interval is START/END", id="three-parts"),
+        pytest.param(
+            "2025/10",
+            "unknown date form '10' (write the year with four digits), in the interval "
+            "'2025/10'; for a month, write 2025-10",
+            id="month-slashed",
+        ),  # (was: unknown date form '10', and nothing said it was read as an interval)
+        pytest.param("10/2025", "; for a month, write 2025-10", id="month-slashed-first"),
+        pytest.param("1994/soon", "1994/..), in the interval '1994/soon'", id="bad-end"),
         pytest.param("0 BCE", "there is no year 0", id="bce-zero"),
         pytest.param("", "empty date", id="empty"),
         pytest.param("~", "unknown date form '~'", id="only-qualifier"),
