@@ -194,6 +194,11 @@ def _roles(header: Iterable[str]) -> dict[str, str]:
     return roles
 
 
+def _column(roles: dict[str, str], role: str) -> str:
+    """The header's name of the column that has this role."""
+    return next(name for name, its in roles.items() if its == role)
+
+
 def _csv_record(
     cells: dict[str, str], roles: dict[str, str], day_first: bool | None, warnings: list[str]
 ) -> dict[str, Any]:
@@ -204,19 +209,18 @@ def _csv_record(
     from chrono.dates import parse_date  # (only when importing)
 
     zone = by_role.get("timezone") or None
-    all_day = by_role.get("all day", "").lower() in ("true", "yes", "1")
-    if by_role.get("all day", "").lower() not in ("true", "yes", "1", "false", "no", "0", ""):
-        column = next(name for name, role in roles.items() if role == "all day")
-        warnings.append(f"'{column}' is '{by_role['all day']}', neither True nor False: "
-                        "read as False")  # fmt: skip
+    flag = by_role.get("all day", "")
+    all_day = flag.lower() in ("true", "yes", "1")
+    if not all_day and flag.lower() not in ("false", "no", "0", ""):
+        warnings.append(f"'{_column(roles, 'all day')}' is '{flag}', neither True nor "
+                        "False: read as False")  # fmt: skip
     if all_day:  # (its times are midnight, or none: another is left out, and said)
         odd = [f"{name} '{cells[name].strip()}'" for name, role in roles.items()
                if role in ("time", "end time") and cells.get(name, "").strip()
                and not _MIDNIGHT.fullmatch(cells[name].strip())]  # fmt: skip
         if odd:
-            column = next(name for name, role in roles.items() if role == "all day")
-            warnings.append(f"'{column}' is {by_role['all day']}, so " + " and ".join(odd)
-                            + (" is" if len(odd) == 1 else " are") + " left out")  # fmt: skip
+            left = " and ".join(odd) + (" is" if len(odd) == 1 else " are")
+            warnings.append(f"'{_column(roles, 'all day')}' is {flag}, so {left} left out")
     clock, end_clock = (
         ("", "") if all_day else (by_role.get("time", ""), by_role.get("end time", ""))
     )
@@ -235,17 +239,16 @@ def _csv_record(
                 parse_date(date, zone=zone, day_first=day_first)
             except DateError as exc:
                 if not by_role.get("end"):  # (an end time alone ends on the start's day)
-                    column = next(name for name, role in roles.items() if role == "end time")
-                    raise DateError(f"{exc}: '{column}' with no end date is on the start's "
+                    raise DateError(f"{exc}: '{_column(roles, 'end time')}' with no end date is on the start's "
                                     "day; give the end date") from None  # fmt: skip
                 raise
     record: dict[str, Any] = {"date": date, "title": by_role["title"]}
     for field in ("id", "description", "location", "timezone"):
         if by_role.get(field):
-            record[field] = cells[next(n for n, r in roles.items() if r == field)]
+            record[field] = cells[_column(roles, field)]
     for field in ("tags", "sources"):
         if by_role.get(field):
-            name = next(n for n, r in roles.items() if r == field)
+            name = _column(roles, field)
             # as chrono's own CSV writes lists; Outlook's `Categories` with `;` alone
             separator = ";" if name.strip().lower() == "categories" else LIST_SEPARATOR
             values = by_role[field].split(separator)
