@@ -906,7 +906,7 @@ def test_csv_import_warns_of_an_all_day_cell_it_cannot_read(run: Run, tmp_path: 
     result = run("import", str(path))
     assert result.exit_code == 0
     assert result.stderr == (
-        f"{path}:2:1: warning: 'All Day Event' is 'Maybe', neither True nor False: read as False\n"
+        f"{path}:2:14: warning: 'All Day Event' is 'Maybe', neither True nor False: read as False\n"
     )
 
 
@@ -924,19 +924,19 @@ def test_csv_import_says_which_times_an_all_day_row_leaves_out(run: Run, tmp_pat
     assert result.exit_code == 0
     assert [e.date.text for e in events_of(result.stdout)] == ["2025-08-08", "2025-08-10"]
     assert result.stderr == (
-        f"{path}:2:1: warning: 'All day event' is True, so Start Time '9:00:00 AM' is left out\n"
+        f"{path}:2:15: warning: 'All day event' is True, so Start Time '9:00:00 AM' is left out\n"
     )
 
 
 @pytest.mark.parametrize(
-    ("row", "said"),
-    [  # an end before its start: chrono would then refuse the file it wrote
-        ("Back,8/9/2025,12:00:00 AM,8/8/2025,12:00:00 AM,True", "ends before it starts"),
-        ("Back,8/9/2025,10:00 AM,8/8/2025,10:00 AM,False", "ends before it starts"),
+    ("row", "column"),
+    [  # an end before its start: chrono would then refuse the file it wrote; at its end
+        ("Back,8/9/2025,12:00:00 AM,8/8/2025,12:00:00 AM,True", 27),
+        ("Back,8/9/2025,10:00 AM,8/8/2025,10:00 AM,False", 24),
     ],
 )
 def test_csv_import_refuses_a_row_that_ends_before_it_starts(
-    run: Run, tmp_path: Path, row: str, said: str
+    run: Run, tmp_path: Path, row: str, column: int
 ) -> None:
     path = tmp_path / "back.csv"
     path.write_text(
@@ -945,8 +945,28 @@ def test_csv_import_refuses_a_row_that_ends_before_it_starts(
     )
     result = run("import", "--month-first", str(path))
     assert result.exit_code == 1
-    assert f"{path}:2:1: " in result.stderr
-    assert said in result.stderr
+    assert f"{path}:2:{column}: " in result.stderr
+    assert "ends before it starts" in result.stderr
+
+
+def test_csv_import_problems_are_at_their_cell(run: Run, tmp_path: Path) -> None:
+    """Every row problem was at column 1 (a new user's report); it is at the cell that
+    says why, past quoted separators, a quoted line break and a `;` separator."""
+    path = tmp_path / "cells.csv"
+    path.write_text(
+        "Subject;Start Date;Start Time;All day event\n"
+        '"A; b";2025-13-01;;False\n'
+        '"C\nD";2025-08-08;7:00 AM;True\n'
+        ";2025-08-09;;\n",
+        encoding="utf-8",
+    )
+    result = run("import", str(path))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[:3] == [
+        f"{path}:2:8: impossible date '2025-13-01' (there is no month 13)",
+        f"{path}:4:15: warning: 'All day event' is True, so Start Time '7:00 AM' is left out",
+        f"{path}:5:1: row has no title",
+    ]
 
 
 def test_csv_import_says_how_to_cross_midnight(run: Run, tmp_path: Path) -> None:
@@ -960,7 +980,7 @@ def test_csv_import_says_how_to_cross_midnight(run: Run, tmp_path: Path) -> None
     result = run("import", str(path))
     assert result.exit_code == 1
     assert result.stderr.startswith(
-        f"{path}:2:1: interval '2025-08-15 11:30 PM/2025-08-15 12:30 AM' ends before it "
+        f"{path}:2:26: interval '2025-08-15 11:30 PM/2025-08-15 12:30 AM' ends before it "
         "starts: 'End Time' with no end date is on the start's day; give the end date\n"
     )
 
@@ -1011,7 +1031,7 @@ def test_csv_import_errors_are_at_the_row_s_first_line(run: Run, tmp_path: Path)
     )
     result = run("import", str(path))
     assert result.exit_code == 1
-    assert result.stderr.startswith(f"{path}:2:1: impossible date '2026-02-30'")
+    assert result.stderr.startswith(f"{path}:2:8: impossible date '2026-02-30'")
 
 
 def test_json_import_says_when_start_is_not_the_date_s(run: Run, tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ spreadsheet exports (a date and a title column, under the names they use).
 
 from __future__ import annotations
 
+import bisect
 import csv
 import io
 import json
@@ -112,11 +113,42 @@ def read(data: bytes, path: str, day_first: bool | None) -> Imported:
 def read_text(text: str, path: str, *, day_first: bool | None = None) -> Imported:
     text = text.lstrip("\ufeff")
     # (newline="": a line may end in CR, LF or both, as the file's maker wrote it)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+    delimiter = _delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        return _rows(reader, path, day_first)
+        return _rows(reader, path, day_first, _Places(text, delimiter))
     except csv.Error as exc:  # (what the reader refuses: a NUL, say)
         return Imported((), None, (Problem(path, reader.line_num, 1, f"invalid CSV: {exc}"),))
+
+
+class _Places:
+    """Where a row's cells begin in the text (the csv module does not say): found
+    only for a row that has something to report."""
+
+    def __init__(self, text: str, delimiter: str) -> None:
+        self._text, self._delimiter = text, delimiter
+        self._starts: list[int] = []
+
+    def cell(self, line: int, index: int) -> tuple[int, int]:
+        """Line and column of cell `index` (0-based) of the row whose first line is
+        `line`: past `index` separators outside quotes (a quoted cell may hold one,
+        or line breaks)."""
+        text = self._text
+        if not self._starts:
+            self._starts = [0, *(m.end() for m in re.finditer("\r\n|\r|\n", text))]
+        at, quoted, cells = self._starts[line - 1], False, 0
+        while cells < index and at < len(text):
+            if text[at] == '"':
+                quoted = not quoted  # (a doubled quote inside turns it twice)
+            elif text[at] == self._delimiter and not quoted:
+                cells += 1
+            elif text[at] in "\r\n" and not quoted:
+                break  # (a short row: its first cell)
+            at += 1
+        if cells < index:
+            return line, 1
+        found = bisect.bisect_right(self._starts, at)
+        return found, at - self._starts[found - 1] + 1
 
 
 def _delimiter(text: str) -> str:
@@ -128,7 +160,7 @@ def _delimiter(text: str) -> str:
     return max(";\t", key=header.count) if any(c in header for c in ";\t") else ","
 
 
-def _rows(reader: Any, path: str, day_first: bool | None) -> Imported:
+def _rows(reader: Any, path: str, day_first: bool | None, places: _Places) -> Imported:
     header = next(reader, None)
     if header is None:
         return Imported((), None, (Problem(path, 1, 1, "empty CSV file"),))
@@ -158,13 +190,19 @@ def _rows(reader: Any, path: str, day_first: bool | None) -> Imported:
             problems.append(Problem(path, line, 1, message))
             continue
         cells = {header[i]: restore(cell) for i, cell in enumerate(row) if i < len(header)}
-        warnings: list[str] = []
+        warnings: list[tuple[str, str]] = []
         try:
             records.append(_csv_record(cells, roles, day_first, warnings))
-        except DateError as exc:
-            problems.append(Problem(path, line, 1, str(exc)))
+        except DateError as exc:  # (a _CellError says at which cell)
+            named: str | None = getattr(exc, "column", None)
+            row_at, column_at = (
+                (line, 1) if named is None else places.cell(line, header.index(named))
+            )
+            problems.append(Problem(path, row_at, column_at, str(exc)))
         else:
-            problems += [Problem(path, line, 1, w, Severity.WARNING) for w in warnings]
+            for name, message in warnings:
+                row_at, column_at = places.cell(line, header.index(name))
+                problems.append(Problem(path, row_at, column_at, message, Severity.WARNING))
     invalid = sum(p.is_error for p in problems)  # one a row
     problems += _kept_columns(path, header, records)
     return Imported(tuple(records), None, tuple(_nothing(path, records, problems)), invalid)
@@ -199,36 +237,51 @@ def _column(roles: dict[str, str], role: str) -> str:
     return next(name for name, its in roles.items() if its == role)
 
 
+class _CellError(DateError):
+    """A row that cannot be imported, and the column of the cell that says why."""
+
+    def __init__(self, message: str, column: str) -> None:
+        super().__init__(message)
+        self.column = column
+
+
 def _csv_record(
-    cells: dict[str, str], roles: dict[str, str], day_first: bool | None, warnings: list[str]
+    cells: dict[str, str],
+    roles: dict[str, str],
+    day_first: bool | None,
+    warnings: list[tuple[str, str]],
 ) -> dict[str, Any]:
-    """A row as a timeline record; what is left out of it, and why, goes to `warnings`."""
+    """A row as a timeline record; what is left out of it, and why, goes to `warnings`
+    (each with the column of its cell); raises `_CellError`."""
     by_role = {role: cells.get(name, "").strip() for name, role in roles.items()}
     if not by_role.get("title"):
-        raise DateError("row has no title")
+        raise _CellError("row has no title", _column(roles, "title"))
     from chrono.dates import parse_date  # (only when importing)
 
     zone = by_role.get("timezone") or None
     flag = by_role.get("all day", "")
     all_day = flag.lower() in ("true", "yes", "1")
     if not all_day and flag.lower() not in ("false", "no", "0", ""):
-        warnings.append(f"'{_column(roles, 'all day')}' is '{flag}', neither True nor "
-                        "False: read as False")  # fmt: skip
+        column = _column(roles, "all day")
+        warnings.append((column, f"'{column}' is '{flag}', neither True nor False: read as False"))
     if all_day:  # (its times are midnight, or none: another is left out, and said)
-        odd = [f"{name} '{cells[name].strip()}'" for name, role in roles.items()
+        odd = [name for name, role in roles.items()
                if role in ("time", "end time") and cells.get(name, "").strip()
                and not _MIDNIGHT.fullmatch(cells[name].strip())]  # fmt: skip
         if odd:
-            left = " and ".join(odd) + (" is" if len(odd) == 1 else " are")
-            warnings.append(f"'{_column(roles, 'all day')}' is {flag}, so {left} left out")
+            left = " and ".join(f"{name} '{cells[name].strip()}'" for name in odd)
+            left += " is" if len(odd) == 1 else " are"
+            message = f"'{_column(roles, 'all day')}' is {flag}, so {left} left out"
+            warnings.append((odd[0], message))
     clock, end_clock = (
         ("", "") if all_day else (by_role.get("time", ""), by_role.get("end time", ""))
     )
-    date = _csv_date(by_role.get("date", ""), clock, day_first, zone)
+    date = _csv_date(by_role.get("date", ""), clock, day_first, zone, _column(roles, "date"))
     # (an end time without an end date ends on the start's day, as calendars write it)
     end_day = by_role.get("end") or (by_role.get("date", "") if end_clock else "")
     if end_day:
-        end = _csv_date(end_day, end_clock, day_first, zone)
+        end_column = _column(roles, "end" if by_role.get("end") else "end time")
+        end = _csv_date(end_day, end_clock, day_first, zone, end_column)
         if all_day and _MIDNIGHT.fullmatch(by_role.get("end time", "")):
             end = _day_before(end, date)
         if end != date:
@@ -238,10 +291,11 @@ def _csv_record(
             try:
                 parse_date(date, zone=zone, day_first=day_first)
             except DateError as exc:
+                message = str(exc)
                 if not by_role.get("end"):  # (an end time alone ends on the start's day)
-                    raise DateError(f"{exc}: '{_column(roles, 'end time')}' with no end date is on the start's "
-                                    "day; give the end date") from None  # fmt: skip
-                raise
+                    message += (f": '{end_column}' with no end date is on the start's day; "
+                                "give the end date")  # fmt: skip
+                raise _CellError(message, end_column) from None
     record: dict[str, Any] = {"date": date, "title": by_role["title"]}
     for field in ("id", "description", "location", "timezone"):
         if by_role.get(field):
@@ -271,8 +325,16 @@ def _day_before(end: str, start: str) -> str:
     return iso_day(*civil_from_days(after.lo // US_PER_DAY - 1))
 
 
-def _csv_date(text: str, clock: str, day_first: bool | None, zone: str | None = None) -> str:
-    """The date as written, made unambiguous: numeric dates become ISO text."""
+def _csv_date(text: str, clock: str, day_first: bool | None, zone: str | None, column: str) -> str:
+    """The date as written, made unambiguous: numeric dates become ISO text; a date
+    that cannot be read is an error at `column`."""
+    try:
+        return _iso_date(text, clock, day_first, zone)
+    except DateError as exc:
+        raise _CellError(str(exc), column) from None
+
+
+def _iso_date(text: str, clock: str, day_first: bool | None, zone: str | None) -> str:
     if not text:
         raise DateError("row has no date")
     numeric = re.fullmatch(r"\d{1,4}[/.]\d{1,2}[/.]\d{1,4}", text) is not None
