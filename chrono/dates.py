@@ -721,8 +721,8 @@ def _parse_natural(
     if body.isdigit() and len(body) <= 2:  # (dateutil would take `31` for a day)
         raise DateError(f"unknown date form '{body}' (write the year with four digits)")
     numeric = _NUMERIC.match(body.split(" ")[0])
-    if numeric is not None and day_first is None:  # `04/05/2025 14:30`
-        _parse_numeric(numeric[0], None, qualifiers)  # refuses an ambiguous day
+    if numeric is not None:  # `04/05/2025 14:30`: an ambiguous or impossible day is
+        _parse_numeric(numeric[0], day_first, qualifiers)  # said as without the time
     first, second = (_dateutil_parse(body, default, bool(day_first)) for default in _SENTINELS)
     same = [getattr(first, f) == getattr(second, f) for f in _FIELDS]
     if not same[0]:
@@ -764,6 +764,9 @@ _NATURAL_PRECISION = {
 _UTC_NAMES = {"UTC": 0, "GMT": 0, "UT": 0, "Z": 0}
 
 
+_PAST_NOON = re.compile(r"\b(?:1[3-9]|2[0-4]):\d\d(?::\d\d)?\s*[AaPp]\.?[Mm]\b\.?")
+
+
 def _dateutil_parse(body: str, default: dt.datetime, day_first: bool) -> dt.datetime:
     from dateutil import parser
 
@@ -776,6 +779,9 @@ def _dateutil_parse(body: str, default: dt.datetime, day_first: bool) -> dt.date
                 f"unknown time zone in '{body}' (write an offset such as +04:00)"
             ) from None
         except (parser.ParserError, ValueError, OverflowError) as exc:
+            if past_noon := _PAST_NOON.search(body):  # (dateutil: "unknown string format")
+                raise DateError(f"impossible date '{body}' ({past_noon[0]}: a time past "
+                                "12:59 has no AM or PM)") from None  # fmt: skip
             reason = str(exc.args[0]) if exc.args else ""
             if "out of range" in reason or " must be in " in reason:  # `February 30`
                 reason = reason.split(":")[0]

@@ -188,6 +188,23 @@ def test_refuses_with_reason(written: str, reason: str) -> None:
     assert reason in str(info.value)
 
 
+@pytest.mark.parametrize(
+    ("written", "day_first", "reason"),
+    [  # (with a time and a choice of order, dateutil's words came through)
+        ("13/45/2025 8:00 AM", False, "(there is no month 13)"),  # was: month must be in 1..12
+        ("13/45/2025 8:00 AM", True, "(there is no month 45)"),
+        ("02/30/2025 8:00 AM", False, "(February 2025 has 28 days)"),  # was: day is out of
+        ("2025-08-08 13:00 PM", None, "(13:00 PM: a time past 12:59 has no AM or PM)"),
+    ],  # range for month; and the list of date forms for 13:00 PM
+)
+def test_refuses_a_day_or_time_in_the_grammar_s_own_words(
+    written: str, day_first: bool | None, reason: str
+) -> None:
+    with pytest.raises(DateError) as info:
+        parse_date(written, day_first=day_first)
+    assert str(info.value) == f"impossible date '{written}' {reason}"
+
+
 def test_ambiguous_dates_follow_the_users_choice() -> None:
     assert parse_date("04/05/2025", day_first=True).display() == "4 May 2025"
     assert parse_date("04/05/2025", day_first=False).display() == "5 Apr 2025"
