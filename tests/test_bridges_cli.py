@@ -969,6 +969,24 @@ def test_csv_import_problems_are_at_their_cell(run: Run, tmp_path: Path) -> None
     ]
 
 
+def test_csv_import_an_end_date_alone_that_is_the_start_s_adds_nothing(
+    run: Run, tmp_path: Path
+) -> None:
+    """A start time and an end date that is the start's, with no end time (as Google's
+    CSV may have it), came in as 10:00 to the end of that day, shown `5 Jun 2020 10:00 –
+    5 Jun 2020` (a new user's report): it is the start time. Another end date stays."""
+    path = tmp_path / "ends.csv"
+    path.write_text(
+        "Subject,Start Date,Start Time,End Date,End Time\n"
+        "A,06/05/2020,10:00:00 AM,06/05/2020,\nB,06/05/2020,10:00:00 AM,06/07/2020,\n",
+        encoding="utf-8",
+    )
+    result = run("import", "--month-first", str(path))
+    assert result.exit_code == 0, result.stderr
+    dates = [e.date.text for e in events_of(result.stdout)]
+    assert dates == ["2020-06-05T10:00", "2020-06-05T10:00/2020-06-07"]
+
+
 def test_csv_import_says_how_to_cross_midnight(run: Run, tmp_path: Path) -> None:
     """11:30 PM to 12:30 AM with no end date ends on the start's day, before it starts:
     the error said only that (a new user's report); it says to give the end date."""

@@ -277,8 +277,11 @@ def _csv_record(
         ("", "") if all_day else (by_role.get("time", ""), by_role.get("end time", ""))
     )
     date = _csv_date(by_role.get("date", ""), clock, day_first, zone, _column(roles, "date"))
-    # (an end time without an end date ends on the start's day, as calendars write it)
+    # (an end time without an end date ends on the start's day, as calendars write it;
+    # an end date that is the start's, without an end time, says nothing more)
     end_day = by_role.get("end") or (by_role.get("date", "") if end_clock else "")
+    if clock and not end_clock and end_day == by_role.get("date"):
+        end_day = ""
     if end_day:
         end_column = _column(roles, "end" if by_role.get("end") else "end time")
         end = _csv_date(end_day, end_clock, day_first, zone, end_column)
