@@ -429,6 +429,7 @@ _SHORT_SIGNED = re.compile(r"(?P<sign>[+-])(?P<year>\d{1,3})(?P<rest>-\d.*)?")
 _EDTF_QUARTERS = range(33, 37)  # EDTF level 2's sub-year groupings 33-36: Q1 to Q4
 _NUMERIC = re.compile(r"(\d{1,2})([/.\-])(\d{1,2})\2(\d+)")
 _SLASHED_ISO = re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})")
+_YEAR_FIRST = re.compile(r"\d{4}[/.\-]\d{1,2}[/.\-]\d{1,2}\b")
 _ERA = re.compile(
     r"(?P<body>.*?\d)\s*(?:(?P<bce>B\.?C\.?E?\.?)|(?P<ce>C\.?E\.?|A\.?D\.?))"
     r"(?:\s+(?P<hour>\d{2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:\.(?P<frac>\d{1,6}))?)?"
@@ -723,7 +724,10 @@ def _parse_natural(
     numeric = _NUMERIC.match(body.split(" ")[0])
     if numeric is not None:  # `04/05/2025 14:30`: an ambiguous or impossible day is
         _parse_numeric(numeric[0], day_first, qualifiers)  # said as without the time
-    first, second = (_dateutil_parse(body, default, bool(day_first)) for default in _SENTINELS)
+    # (a date written year first is year, month, day: dateutil's dayfirst would read
+    # `2025/01/02 21:00` as 1 February)
+    day_first = bool(day_first) and not _YEAR_FIRST.match(body)
+    first, second = (_dateutil_parse(body, default, day_first) for default in _SENTINELS)
     same = [getattr(first, f) == getattr(second, f) for f in _FIELDS]
     if not same[0]:
         raise DateError(f"unknown date form '{body}' (it has no year)")

@@ -307,15 +307,19 @@ def date_relation(a: ChronoDate, b: ChronoDate) -> str | None:
     return None
 
 
+def _placed(date: ChronoDate) -> bool:
+    """Whether the date's clock times are instants: in a zone or at an offset (a
+    floating time is the same clock time anywhere, no instant to be the same as)."""
+    return all(p.zone is not None or p.offset is not None
+               for p in (date.start, date.end) if p is not None)  # fmt: skip
+
+
 def explain_dates(a: ChronoDate, b: ChronoDate, kind: str, zones: bool = False) -> str:
     """`date_relation` in words, for reports; with `zones`, clock times name theirs."""
     if kind == "same":  # (one instant told in two zones shows two clock times)
-        shown = a.display(zones), b.display(zones)
-        return (
-            "same date"
-            if shown[0] == shown[1]
-            else f"same instant: {a.display(True)} is {b.display(True)}"
-        )
+        if a.display() == b.display() or not (_placed(a) and _placed(b)):
+            return "same date"
+        return f"same instant: {a.display(True)} is {b.display(True)}"
     if kind == "contains":
         outer, inner = (a, b) if a.contains(b) else (b, a)
         return f"{outer.display(zones)} contains {inner.display(zones)}"

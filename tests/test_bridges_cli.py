@@ -987,6 +987,61 @@ def test_csv_import_an_end_date_alone_that_is_the_start_s_adds_nothing(
     assert dates == ["2020-06-05T10:00", "2020-06-05T10:00/2020-06-07"]
 
 
+@pytest.mark.parametrize(
+    ("text", "options", "said"),
+    [
+        pytest.param('Title,Date\n12" record,2025-13-01\n5" disk,2025-01-01\n', (),
+                     ":2:12: impossible date", id="a-quote-inside-a-cell"),
+        pytest.param("Subject;Start Date;Start Time\nx;2025-01-01;25:00\n", (),
+                     ":2:14: impossible date '2025-01-01 25:00'", id="the-time"),
+        pytest.param("Subject,Start Date,Start Time,End Date,End Time\n"
+                     "x,2025-01-01,10:00,2025-01-02,99:00\n", (),
+                     ":2:31: impossible date '2025-01-02 99:00'", id="the-end-time"),
+        pytest.param("date,title,timezone\n2025-01-01 10:00,x,Nowhere/Zone\n", (),
+                     ":2:20: unknown time zone 'Nowhere/Zone'", id="the-zone"),
+    ],
+)  # fmt: skip
+def test_csv_import_places_a_problem_at_the_cell_that_says_it(
+    run: Run, tmp_path: Path, text: str, options: tuple[str, ...], said: str
+) -> None:
+    """A quote inside an unquoted cell is a letter, not the start of a quoted cell; a
+    bad time or zone is at its own cell, not the date's (a reviewer's findings)."""
+    path = tmp_path / "cells.csv"
+    path.write_text(text, encoding="utf-8")
+    result = run("import", *options, str(path))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"{path}{said}")
+
+
+@pytest.mark.parametrize(
+    ("text", "options", "dates"),
+    [
+        pytest.param("Start Date;Subject;Notes, comments\n2025-01-01;Hello;x\n", (),
+                     ["2025-01-01"], id="a-comma-in-a-name"),
+        pytest.param("Subject,Start Date,Start Time,End Date\nx,1/2/2025,10:00,01/02/2025\n",
+                     ("--month-first",), ["2025-01-02T10:00"], id="one-day-two-ways"),
+        pytest.param('Title,Date\nx,"10/5/2025 8:00 AM"\n', ("--month-first",),
+                     ["2025-10-05T08:00"], id="numeric-with-its-time"),
+        pytest.param("Subject,Start Date,Start Time\nx,2025/01/02,9:00:00 PM\n",
+                     ("--day-first",), ["2025-01-02T21:00"], id="year-first-day-first"),
+        pytest.param("Title,Date,Notes\nx,2025-01-01," + "a" * 200_000 + "\n", (),
+                     ["2025-01-01"], id="a-long-cell"),
+    ],
+)  # fmt: skip
+def test_csv_import_reads_rows_a_reviewer_found_misread(
+    run: Run, tmp_path: Path, text: str, options: tuple[str, ...], dates: list[str]
+) -> None:
+    """A `;` CSV whose header has a comma in a name was read as commas ("no date
+    column"); `01/02/2025` as the end of `1/2/2025 10:00` was an interval; a numeric
+    date with its time in one cell stayed ambiguous; `--day-first` read `2025/01/02` as
+    1 February; a cell over 128 KiB refused the file."""
+    path = tmp_path / "rows.csv"
+    path.write_text(text, encoding="utf-8")
+    result = run("import", *options, str(path))
+    assert result.exit_code == 0, result.stderr
+    assert [e.date.text for e in events_of(result.stdout)] == dates
+
+
 def test_csv_import_says_how_to_cross_midnight(run: Run, tmp_path: Path) -> None:
     """11:30 PM to 12:30 AM with no end date ends on the start's day, before it starts:
     the error said only that (a new user's report); it says to give the end date."""

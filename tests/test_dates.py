@@ -205,6 +205,13 @@ def test_refuses_a_day_or_time_in_the_grammar_s_own_words(
     assert str(info.value) == f"impossible date '{written}' {reason}"
 
 
+@pytest.mark.parametrize("written", ["2025/01/02 9:00 PM", "2025-01-02 21:00", "2025.01.02 21:00"])
+def test_day_first_never_turns_a_year_first_date(written: str) -> None:
+    """`--day-first` read `2025/01/02 9:00 PM` as 1 February (dateutil's year, day,
+    month): a date written year first is year, month, day."""
+    assert parse_date(written, day_first=True).iso_bounds()[0] == "2025-01-02T21:00"
+
+
 def test_ambiguous_dates_follow_the_users_choice() -> None:
     assert parse_date("04/05/2025", day_first=True).display() == "4 May 2025"
     assert parse_date("04/05/2025", day_first=False).display() == "5 Apr 2025"

@@ -471,6 +471,20 @@ def test_dupes_says_one_instant_in_two_zones_is_the_same(run: Run, tmp_path: Pat
     ]
 
 
+def test_dupes_says_same_date_of_a_floating_time_and_its_utc_twin(run: Run, tmp_path: Path) -> None:
+    """A floating 10:00 and 10:00 UTC were "same instant: … 10:00 is … 10:00 UTC": a
+    floating time is no instant (a reviewer's finding)."""
+    path = tmp_path / "fl.yaml"
+    path.write_text(
+        "events:\n"
+        "- {date: 2025-09-01T10:00, title: Ministers sign peace treaty in Baku}\n"
+        "- {date: 2025-09-01T10:00Z, title: Peace treaty signed by ministers in Baku}\n",
+        encoding="utf-8",
+    )
+    said = run("dupes", str(path), "--no-cache").stdout
+    assert "why: 1.00, same date; " in said
+
+
 def test_dupes_without_the_meaning_signal_says_so_once(
     run: Run, monkeypatch: pytest.MonkeyPatch
 ) -> None:

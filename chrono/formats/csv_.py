@@ -114,10 +114,12 @@ def read_text(text: str, path: str, *, day_first: bool | None = None) -> Importe
     text = text.lstrip("\ufeff")
     # (newline="": a line may end in CR, LF or both, as the file's maker wrote it)
     delimiter = _delimiter(text)
+    # (a cell may be as long as the file: an Outlook description; 128 KiB is the default)
+    csv.field_size_limit(max(csv.field_size_limit(), len(text)))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         return _rows(reader, path, day_first, _Places(text, delimiter))
-    except csv.Error as exc:  # (what the reader refuses: a NUL, say)
+    except csv.Error as exc:  # (what the reader refuses, in case)
         return Imported((), None, (Problem(path, reader.line_num, 1, f"invalid CSV: {exc}"),))
 
 
@@ -136,28 +138,37 @@ class _Places:
         text = self._text
         if not self._starts:
             self._starts = [0, *(m.end() for m in re.finditer("\r\n|\r|\n", text))]
-        at, quoted, cells = self._starts[line - 1], False, 0
+        at, cells = self._starts[line - 1], 0
         while cells < index and at < len(text):
-            if text[at] == '"':
-                quoted = not quoted  # (a doubled quote inside turns it twice)
-            elif text[at] == self._delimiter and not quoted:
-                cells += 1
-            elif text[at] in "\r\n" and not quoted:
-                break  # (a short row: its first cell)
-            at += 1
+            if text[at] == '"':  # (a cell that starts with a quote: to its closing one;
+                at = _closing_quote(text, at + 1)  # a quote later in a cell is a letter)
+            while at < len(text) and text[at] not in self._delimiter + "\r\n":
+                at += 1
+            if at >= len(text) or text[at] != self._delimiter:
+                break  # (a short row)
+            cells, at = cells + 1, at + 1
         if cells < index:
             return line, 1
         found = bisect.bisect_right(self._starts, at)
         return found, at - self._starts[found - 1] + 1
 
 
+def _closing_quote(text: str, at: int) -> int:
+    """Just past the quote that closes a quoted cell whose text starts at `at` (`""`
+    inside is a quote)."""
+    while (at := text.find('"', at)) != -1:
+        if text[at + 1 : at + 2] != '"':
+            return at + 1
+        at += 2
+    return len(text)
+
+
 def _delimiter(text: str) -> str:
-    """What separates the cells: `,`, else what the header has instead, where it has
-    no comma (`;` in Excel's CSV in much of Europe, a tab in its "Unicode text")."""
-    header = re.split("[\r\n]", text, maxsplit=1)[0]
-    if "," in header:
-        return ","
-    return max(";\t", key=header.count) if any(c in header for c in ";\t") else ","
+    """What separates the cells: of `,`, `;` and tab, the one the header has most of
+    outside quoted names (`;` in Excel's CSV in much of Europe, a tab in its "Unicode
+    text"); `,` where none is more common."""
+    header = re.split("[\r\n]", re.sub(r'"(?:[^"]|"")*"', "", text[:65536]), maxsplit=1)[0]
+    return max(",;\t", key=header.count)
 
 
 def _rows(reader: Any, path: str, day_first: bool | None, places: _Places) -> Imported:
@@ -276,15 +287,20 @@ def _csv_record(
     clock, end_clock = (
         ("", "") if all_day else (by_role.get("time", ""), by_role.get("end time", ""))
     )
-    date = _csv_date(by_role.get("date", ""), clock, day_first, zone, _column(roles, "date"))
+    zone_column = _column(roles, "timezone") if zone else None
+    columns = (_column(roles, "date"), _column(roles, "time") if clock else None, zone_column)
+    date = _csv_date(by_role.get("date", ""), clock, day_first, zone, columns)
     # (an end time without an end date ends on the start's day, as calendars write it;
     # an end date that is the start's, without an end time, says nothing more)
     end_day = by_role.get("end") or (by_role.get("date", "") if end_clock else "")
-    if clock and not end_clock and end_day == by_role.get("date"):
+    if clock and not end_clock and end_day and _same_day(end_day, by_role["date"], day_first):
         end_day = ""
     if end_day:
         end_column = _column(roles, "end" if by_role.get("end") else "end time")
-        end = _csv_date(end_day, end_clock, day_first, zone, end_column)
+        clock_column = _column(roles, "end time") if end_clock else None
+        end = _csv_date(
+            end_day, end_clock, day_first, zone, (end_column, clock_column, zone_column)
+        )
         if all_day and _MIDNIGHT.fullmatch(by_role.get("end time", "")):
             end = _day_before(end, date)
         if end != date:
@@ -316,6 +332,17 @@ def _csv_record(
     return record
 
 
+def _same_day(a: str, b: str, day_first: bool | None) -> bool:
+    """Whether two date cells say the same day (`1/2/2025` and `01/02/2025`)."""
+    from chrono.dates import parse_date  # (only when importing)
+
+    try:
+        first, second = parse_date(a, day_first=day_first), parse_date(b, day_first=day_first)
+    except DateError:
+        return False  # (said when the cell is read as the end)
+    return (first.lo, first.hi) == (second.lo, second.hi)
+
+
 def _day_before(end: str, start: str) -> str:
     """The last day of an all-day event that ends at the midnight `end` begins with,
     as ISO text; `end` itself when that would be before `start`."""
@@ -328,19 +355,41 @@ def _day_before(end: str, start: str) -> str:
     return iso_day(*civil_from_days(after.lo // US_PER_DAY - 1))
 
 
-def _csv_date(text: str, clock: str, day_first: bool | None, zone: str | None, column: str) -> str:
-    """The date as written, made unambiguous: numeric dates become ISO text; a date
-    that cannot be read is an error at `column`."""
+def _csv_date(
+    text: str,
+    clock: str,
+    day_first: bool | None,
+    zone: str | None,
+    columns: tuple[str, str | None, str | None],
+) -> str:
+    """The date as written, made unambiguous: numeric dates become ISO text.  One that
+    cannot be read is an error at the cell that says why, of `columns`: the date's, the
+    time's (when the date alone reads) or the zone's (an unknown zone)."""
     try:
         return _iso_date(text, clock, day_first, zone)
     except DateError as exc:
+        date_column, clock_column, zone_column = columns
+        column = date_column
+        if zone_column is not None and str(exc).startswith(f"unknown time zone '{zone}'"):
+            column = zone_column
+        elif clock_column is not None and _reads(text, day_first):
+            column = clock_column
         raise _CellError(str(exc), column) from None
+
+
+def _reads(text: str, day_first: bool | None) -> bool:
+    try:
+        _iso_date(text, "", day_first, None)
+    except DateError:
+        return False
+    return True
 
 
 def _iso_date(text: str, clock: str, day_first: bool | None, zone: str | None) -> str:
     if not text:
         raise DateError("row has no date")
-    numeric = re.fullmatch(r"\d{1,4}[/.]\d{1,2}[/.]\d{1,4}", text) is not None
+    # (`10/5/2025`, alone or before a time in the same cell: its order is settled here)
+    numeric = re.fullmatch(r"\d{1,4}[/.]\d{1,2}[/.]\d{1,4}", text.split(" ", 1)[0]) is not None
     if clock:
         padded = _PADDED.fullmatch(clock)
         text += " " + (padded[1] + (padded[2] or "") if padded else clock)
