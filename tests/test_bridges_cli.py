@@ -22,6 +22,13 @@ from tests.conftest import DATA, ROOT
 Run = Callable[..., Result]
 SHIPPED = str(ROOT / "timelines")
 
+
+def _imported(run: Run, path: Path, text: str, *options: str) -> tuple[Path, Result]:
+    """`chrono import` of a file of this text, and the file."""
+    path.write_text(text, encoding="utf-8")
+    return path, run("import", *options, str(path))
+
+
 # A TimelineJS file as its users write them (the shape of Knight Lab's JSON docs):
 # strings for numbers, a display date of their own, HTML text with a link, a group.
 STORY = """\
@@ -307,18 +314,16 @@ def test_a_title_slides_text_is_said_to_be_left_out(run: Run, tmp_path: Path) ->
 def test_json_chrono_cannot_hold_is_an_error_not_a_traceback(
     run: Run, tmp_path: Path, text: str, message: str
 ) -> None:
-    path = tmp_path / "odd.json"
-    path.write_text(text, encoding="utf-8")
-    result = run("import", str(path))
+    path, result = _imported(run, tmp_path / "odd.json", text)
     assert result.exit_code == 1
     assert f"{path}:{message}" in result.stderr
     assert "Traceback" not in result.stderr
 
 
 def test_a_pair_of_surrogates_and_an_escaped_backslash_are_fine(run: Run, tmp_path: Path) -> None:
-    path = tmp_path / "fine.json"
-    path.write_text('[{"date": "1994", "title": "\\ud83d\\ude00 and \\\\ud800"}]', encoding="utf-8")
-    result = run("import", str(path))
+    _, result = _imported(
+        run, tmp_path / "fine.json", '[{"date": "1994", "title": "\\ud83d\\ude00 and \\\\ud800"}]'
+    )
     assert result.exit_code == 0, result.stderr
     assert events_of(result.stdout)[0].title == "😀 and \\ud800"
 
@@ -330,17 +335,15 @@ def test_slide_text_that_goes_on_after_chronos_list_imports_at_once(
     text = '<p class="chrono-sources">Sources:</p><ul class="chrono-sources">'
     text += "<li>a</li>" * 60 + "a note added in TimelineJS"
     doc = {"events": [{"start_date": {"year": 1994}, "text": {"headline": "A", "text": text}}]}
-    path = tmp_path / "story.json"
-    path.write_text(json.dumps(doc), encoding="utf-8")
-    result = run("import", str(path))
+    _, result = _imported(run, tmp_path / "story.json", json.dumps(doc))
     assert result.exit_code == 0
     assert "a note added in TimelineJS" in result.stdout
 
 
 def test_a_long_markwhen_line_that_is_no_date_is_read_at_once(run: Run, tmp_path: Path) -> None:
-    path = tmp_path / "long.mw"
-    path.write_text("2025-01-01: First\n\n1 day" + " " * 20_000 + "x: y\n", encoding="utf-8")
-    result = run("import", str(path))
+    _, result = _imported(
+        run, tmp_path / "long.mw", "2025-01-01: First\n\n1 day" + " " * 20_000 + "x: y\n"
+    )
     assert result.exit_code == 0
     assert "First" in result.stdout
 
@@ -689,9 +692,7 @@ def test_csv_import_says_what_it_cannot_keep(
 ) -> None:
     """Cells past the header and the first of two columns of one name were dropped
     without a word (an audit found it)."""
-    path = tmp_path / "c.csv"
-    path.write_text(text, encoding="utf-8")
-    result = run("import", str(path))
+    path, result = _imported(run, tmp_path / "c.csv", text)
     assert result.exit_code == 1
     assert f"{path}{error}" in result.stderr
 
@@ -740,15 +741,14 @@ def test_json_import_refuses_a_key_written_twice(run: Run, tmp_path: Path) -> No
     in dated 2021 without a word. As the YAML reader, chrono says where, and refuses
     the event, which two tools would read two ways (RFC 8259 §4); the file's other
     problems are said in the same run (they were hidden until the key was mended)."""
-    path = tmp_path / "twice.json"
-    path.write_text(
+    path, result = _imported(
+        run,
+        tmp_path / "twice.json",
         '[{"date": "2020", "title": "A",\n  "date": "2021"},\n'
         ' {"date": "2022", "title": "B", "other": {"x": 1, "x": 2}},\n'
         ' {"date": "2022-13", "title": "C"},\n'
         ' {"date": "2023", "title": "D"}]',
-        encoding="utf-8",
     )
-    result = run("import", str(path))
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr.splitlines()[:3] == [
@@ -768,9 +768,9 @@ def test_timelinejs_import_refuses_a_slide_with_a_key_written_twice(
     slides = ('{"start_date": {"year": 2020}, "text": {"headline": "A"}}, '
               '{"start_date": {"year": 2021}, "start_date": {"year": 2022}, '
               '"text": {"headline": "B"}}')  # fmt: skip
-    path = tmp_path / "story.json"
-    path.write_text('{"events": [' + slides + "]}", encoding="utf-8")
-    result = run("import", "--skip-invalid", str(path))
+    path, result = _imported(
+        run, tmp_path / "story.json", '{"events": [' + slides + "]}", "--skip-invalid"
+    )
     assert [e.title for e in events_of(result.stdout)] == ["A"]
     assert "slide 2: duplicate key 'start_date' (first at line 1)" in result.stderr
     path.write_text('{"events": [' + slides + '], "events": []}', encoding="utf-8")
@@ -858,15 +858,14 @@ def test_csv_import_keeps_a_calendar_s_times_to_the_minute(run: Run, tmp_path: P
     """Outlook writes `10:00:00 AM` whatever the event: its `:00` seconds are padding,
     and came in as a time to the second, a precision the calendar never had (a new
     user's report). Seconds that are not `:00` are kept."""
-    path = tmp_path / "outlook.csv"
-    path.write_text(
+    _, result = _imported(
+        run,
+        tmp_path / "outlook.csv",
         "Subject,Start Date,Start Time,End Time\n"
         "Meeting,2025-08-08,11:30:00 AM,12:00:00 PM\n"
         "Stamp,2025-08-08,11:30:15,\n"
         "Tenth,2025-08-08,11:30:00.5,\n",
-        encoding="utf-8",
     )
-    result = run("import", str(path))
     assert result.exit_code == 0, result.stderr
     dates = {event.title: event.date for event in events_of(result.stdout)}
     assert dates["Meeting"].text == "2025-08-08 11:30 AM/2025-08-08 12:00 PM"
@@ -901,9 +900,9 @@ def test_csv_import_reads_what_spreadsheets_write(run: Run, tmp_path: Path, data
 
 def test_csv_import_warns_of_an_all_day_cell_it_cannot_read(run: Run, tmp_path: Path) -> None:
     """`Maybe` in `All Day Event` was read as False without a word."""
-    path = tmp_path / "maybe.csv"
-    path.write_text("Subject,Start Date,All Day Event\nA,2025-08-15,Maybe\n", encoding="utf-8")
-    result = run("import", str(path))
+    path, result = _imported(
+        run, tmp_path / "maybe.csv", "Subject,Start Date,All Day Event\nA,2025-08-15,Maybe\n"
+    )
     assert result.exit_code == 0
     assert result.stderr == (
         f"{path}:2:14: warning: 'All Day Event' is 'Maybe', neither True nor False: read as False\n"
@@ -913,14 +912,14 @@ def test_csv_import_warns_of_an_all_day_cell_it_cannot_read(run: Run, tmp_path: 
 def test_csv_import_says_which_times_an_all_day_row_leaves_out(run: Run, tmp_path: Path) -> None:
     """An all-day row's times are midnight, or none; others were left out without a word
     (a new user's report). The row is still the days it covers; a warning names them."""
-    path = tmp_path / "outlook.csv"
-    path.write_text(
+    path, result = _imported(
+        run,
+        tmp_path / "outlook.csv",
         "Subject,Start Date,Start Time,End Date,End Time,All day event\n"
         "Fair,8/8/2025,9:00:00 AM,8/9/2025,12:00:00 AM,True\n"
         "Plain,8/10/2025,12:00:00 AM,8/11/2025,12:00:00 AM,True\n",
-        encoding="utf-8",
+        "--month-first",
     )
-    result = run("import", "--month-first", str(path))
     assert result.exit_code == 0
     assert [e.date.text for e in events_of(result.stdout)] == ["2025-08-08", "2025-08-10"]
     assert result.stderr == (
@@ -938,12 +937,12 @@ def test_csv_import_says_which_times_an_all_day_row_leaves_out(run: Run, tmp_pat
 def test_csv_import_refuses_a_row_that_ends_before_it_starts(
     run: Run, tmp_path: Path, row: str, column: int
 ) -> None:
-    path = tmp_path / "back.csv"
-    path.write_text(
+    path, result = _imported(
+        run,
+        tmp_path / "back.csv",
         "Subject,Start Date,Start Time,End Date,End Time,All day event\n" + row + "\n",
-        encoding="utf-8",
+        "--month-first",
     )
-    result = run("import", "--month-first", str(path))
     assert result.exit_code == 1
     assert f"{path}:2:{column}: " in result.stderr
     assert "ends before it starts" in result.stderr
@@ -952,15 +951,14 @@ def test_csv_import_refuses_a_row_that_ends_before_it_starts(
 def test_csv_import_problems_are_at_their_cell(run: Run, tmp_path: Path) -> None:
     """Every row problem was at column 1 (a new user's report); it is at the cell that
     says why, past quoted separators, a quoted line break and a `;` separator."""
-    path = tmp_path / "cells.csv"
-    path.write_text(
+    path, result = _imported(
+        run,
+        tmp_path / "cells.csv",
         "Subject;Start Date;Start Time;All day event\n"
         '"A; b";2025-13-01;;False\n'
         '"C\nD";2025-08-08;7:00 AM;True\n'
         ";2025-08-09;;\n",
-        encoding="utf-8",
     )
-    result = run("import", str(path))
     assert result.exit_code == 1
     assert result.stderr.splitlines()[:3] == [
         f"{path}:2:8: impossible date '2025-13-01' (there is no month 13)",
@@ -975,13 +973,13 @@ def test_csv_import_an_end_date_alone_that_is_the_start_s_adds_nothing(
     """A start time and an end date that is the start's, with no end time (as Google's
     CSV may have it), came in as 10:00 to the end of that day, shown `5 Jun 2020 10:00 –
     5 Jun 2020` (a new user's report): it is the start time. Another end date stays."""
-    path = tmp_path / "ends.csv"
-    path.write_text(
+    _, result = _imported(
+        run,
+        tmp_path / "ends.csv",
         "Subject,Start Date,Start Time,End Date,End Time\n"
         "A,06/05/2020,10:00:00 AM,06/05/2020,\nB,06/05/2020,10:00:00 AM,06/07/2020,\n",
-        encoding="utf-8",
+        "--month-first",
     )
-    result = run("import", "--month-first", str(path))
     assert result.exit_code == 0, result.stderr
     dates = [e.date.text for e in events_of(result.stdout)]
     assert dates == ["2020-06-05T10:00", "2020-06-05T10:00/2020-06-07"]
@@ -1006,9 +1004,7 @@ def test_csv_import_places_a_problem_at_the_cell_that_says_it(
 ) -> None:
     """A quote inside an unquoted cell is a letter, not the start of a quoted cell; a
     bad time or zone is at its own cell, not the date's (a reviewer's findings)."""
-    path = tmp_path / "cells.csv"
-    path.write_text(text, encoding="utf-8")
-    result = run("import", *options, str(path))
+    path, result = _imported(run, tmp_path / "cells.csv", text, *options)
     assert result.exit_code == 1
     assert result.stderr.startswith(f"{path}{said}")
 
@@ -1035,9 +1031,7 @@ def test_csv_import_reads_rows_a_reviewer_found_misread(
     column"); `01/02/2025` as the end of `1/2/2025 10:00` was an interval; a numeric
     date with its time in one cell stayed ambiguous; `--day-first` read `2025/01/02` as
     1 February; a cell over 128 KiB refused the file."""
-    path = tmp_path / "rows.csv"
-    path.write_text(text, encoding="utf-8")
-    result = run("import", *options, str(path))
+    _, result = _imported(run, tmp_path / "rows.csv", text, *options)
     assert result.exit_code == 0, result.stderr
     assert [e.date.text for e in events_of(result.stdout)] == dates
 
@@ -1045,12 +1039,11 @@ def test_csv_import_reads_rows_a_reviewer_found_misread(
 def test_csv_import_says_how_to_cross_midnight(run: Run, tmp_path: Path) -> None:
     """11:30 PM to 12:30 AM with no end date ends on the start's day, before it starts:
     the error said only that (a new user's report); it says to give the end date."""
-    path = tmp_path / "late.csv"
-    path.write_text(
+    path, result = _imported(
+        run,
+        tmp_path / "late.csv",
         "Subject,Start Date,Start Time,End Time\nLate,2025-08-15,11:30 PM,12:30 AM\n",
-        encoding="utf-8",
     )
-    result = run("import", str(path))
     assert result.exit_code == 1
     assert result.stderr.startswith(
         f"{path}:2:26: interval '2025-08-15 11:30 PM/2025-08-15 12:30 AM' ends before it "
@@ -1061,14 +1054,13 @@ def test_csv_import_says_how_to_cross_midnight(run: Run, tmp_path: Path) -> None
 def test_an_all_day_end_at_noon_or_in_bce_is_read_right(run: Run, tmp_path: Path) -> None:
     """`12:00` with no AM is noon on a 24-hour clock, not midnight: it is the end's own
     day; and the day before a midnight end in a BCE year is found as in any other."""
-    path = tmp_path / "days.csv"
-    path.write_text(
+    _, result = _imported(
+        run,
+        tmp_path / "days.csv",
         "Subject,Start Date,Start Time,End Date,End Time,All day event\n"
         "Noon,2025-08-08,00:00,2025-08-09,12:00,True\n"
         "Ides,-0043-03-15,,-0043-03-16,12:00 AM,True\n",
-        encoding="utf-8",
     )
-    result = run("import", str(path))
     assert result.exit_code == 0, result.stderr
     dates = {event.title: event.date.text for event in events_of(result.stdout)}
     assert dates == {"Noon": "2025-08-08/2025-08-09", "Ides": "-0043-03-15"}
@@ -1097,12 +1089,11 @@ def test_timelinejs_fields_of_a_zoned_clock_time_are_utc_without_display_date(
 
 def test_csv_import_errors_are_at_the_row_s_first_line(run: Run, tmp_path: Path) -> None:
     """A row with a line break in a quoted cell was reported at its last line."""
-    path = tmp_path / "multi.csv"
-    path.write_text(
+    path, result = _imported(
+        run,
+        tmp_path / "multi.csv",
         'Subject,Start Date,Description\nBridge,2026-02-30,"one\ntwo\nthree"\nFine,2026-03-01,x\n',
-        encoding="utf-8",
     )
-    result = run("import", str(path))
     assert result.exit_code == 1
     assert result.stderr.startswith(f"{path}:2:8: impossible date '2026-02-30'")
 
@@ -1130,13 +1121,12 @@ def test_csv_import_says_which_columns_later_runs_will_warn_about(run: Run, tmp_
     """Outlook writes 22 columns; those chrono does not read are kept as fields, which
     every later run warns about, one warning each and event. Import was silent about
     it (a new user's report); it says so once, naming them."""
-    path = tmp_path / "outlook.csv"
-    path.write_text(
+    path, result = _imported(
+        run,
+        tmp_path / "outlook.csv",
         "Subject,Start Date,Priority,Private,Reminder on/off,Empty\n"
         "A,2026-03-14,Normal,False,False,\nB,2026-03-15,High,False,True,\n",
-        encoding="utf-8",
     )
-    result = run("import", str(path))
     assert result.exit_code == 0
     assert result.stderr == (
         f"{path}:1:1: warning: 3 columns are kept as fields chrono does not read, and "

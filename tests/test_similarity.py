@@ -430,12 +430,20 @@ def test_dupes_lists_groups_and_why(run: Run, monkeypatch: pytest.MonkeyPatch) -
     assert result.stderr == "chrono: 2 groups of near-duplicates (min-score 0.35)\n"
 
 
+def _dupes(run: Run, tmp_path: Path, events: str, *options: str) -> str:
+    """What `chrono dupes` says of a timeline of these events (YAML lines)."""
+    path = tmp_path / "t.yaml"
+    path.write_text(events, encoding="utf-8")
+    return str(run("dupes", str(path), "--no-cache", *options).stdout)
+
+
 def test_dupes_names_clock_times_zones_in_every_group_or_none(run: Run, tmp_path: Path) -> None:
     """A group whose times were all in Baku showed `09:00`, beside a group showing
     `14:30 Asia/Baku` (a new user's report); and a `why` line said `14 Mar 2026
     contains 14 Mar 2026 10:30` where 10:30 was London's. Decided once for the report."""
-    path = tmp_path / "z.yaml"
-    path.write_text(
+    said = _dupes(
+        run,
+        tmp_path,
         "timezone: Asia/Baku\nevents:\n"
         "- {date: 2026-03-14T14:30, title: Peace treaty signed in Baku by ministers}\n"
         "- {date: 2026-03-14T10:30, title: Ministers sign peace treaty in Baku,"
@@ -443,9 +451,7 @@ def test_dupes_names_clock_times_zones_in_every_group_or_none(run: Run, tmp_path
         "- {date: 2026-03-14, title: Ministers sign the peace treaty in Baku}\n"
         "- {date: 2026-04-14T09:00, title: Bridge opens over the Kura}\n"
         "- {date: 2026-04-14T09:00, title: Kura bridge opens}\n",
-        encoding="utf-8",
     )
-    said = run("dupes", str(path), "--no-cache").stdout
     assert "14 Apr 2026 09:00 Asia/Baku  Bridge opens over the Kura" in said
     assert "14 Mar 2026 contains 14 Mar 2026 10:30 Europe/London; " in said
 
@@ -454,17 +460,15 @@ def test_dupes_says_one_instant_in_two_zones_is_the_same(run: Run, tmp_path: Pat
     """Two clock times of one instant (9 Aug 00:15 in Baku, 8 Aug 16:15 in New York)
     were listed on two days with `why: same date`, and `--json` gave their times with
     no zone: a script saw two times eight hours apart (a new user's report)."""
-    path = tmp_path / "si.yaml"
-    path.write_text(
+    events = (
         "events:\n"
         "- {date: 2025-08-09T00:15, timezone: Asia/Baku, title: Peace declaration signed}\n"
-        "- {date: 2025-08-08T16:15, timezone: America/New_York, title: Peace declaration}\n",
-        encoding="utf-8",
+        "- {date: 2025-08-08T16:15, timezone: America/New_York, title: Peace declaration}\n"
     )
-    said = run("dupes", str(path), "--no-cache").stdout
+    said = _dupes(run, tmp_path, events)
     assert ("same instant: 8 Aug 2025 16:15 America/New_York is 9 Aug 2025 00:15 Asia/Baku; "
             in said)  # fmt: skip
-    (group,) = json.loads(run("dupes", str(path), "--no-cache", "--json").stdout)
+    (group,) = json.loads(_dupes(run, tmp_path, events, "--json"))
     assert [(m["date"], m["timezone"]) for m in group["members"]] == [
         ("2025-08-09T00:15", "Asia/Baku"),
         ("2025-08-08T16:15", "America/New_York"),
@@ -474,14 +478,13 @@ def test_dupes_says_one_instant_in_two_zones_is_the_same(run: Run, tmp_path: Pat
 def test_dupes_says_same_date_of_a_floating_time_and_its_utc_twin(run: Run, tmp_path: Path) -> None:
     """A floating 10:00 and 10:00 UTC were "same instant: … 10:00 is … 10:00 UTC": a
     floating time is no instant (a reviewer's finding)."""
-    path = tmp_path / "fl.yaml"
-    path.write_text(
+    said = _dupes(
+        run,
+        tmp_path,
         "events:\n"
         "- {date: 2025-09-01T10:00, title: Ministers sign peace treaty in Baku}\n"
         "- {date: 2025-09-01T10:00Z, title: Peace treaty signed by ministers in Baku}\n",
-        encoding="utf-8",
     )
-    said = run("dupes", str(path), "--no-cache").stdout
     assert "why: 1.00, same date; " in said
 
 
