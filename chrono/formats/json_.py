@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -10,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from chrono.errors import DateError, Problem, Severity
 from chrono.formats import Format, Imported, Records, Rendered, Settings
 from chrono.formats._fast_json import record_text
-from chrono.formats.jsonfile import Places, load
+from chrono.formats.jsonfile import Places, load, refused_records
 from chrono.formats.records import OWN_JSON_KEYS, plain_record
 from chrono.model import Event
 
@@ -51,7 +50,8 @@ def read(data: bytes, path: str, day_first: bool | None = None) -> Imported:
     found, unread, repeats = load(data, path)
     if unread:
         return Imported((), None, unread)
-    if not isinstance(found, list) and repeats:  # (not events: what the rest is, unknown)
+    twice = refused_records(repeats, (), "event")
+    if twice is None:  # (a key written twice outside the records)
         return Imported((), None, tuple(r.problem for r in repeats))
     if not isinstance(found, list):
         from chrono.formats.timelinejs import looks_like
@@ -63,14 +63,7 @@ def read(data: bytes, path: str, day_first: bool | None = None) -> Imported:
         return Imported((), None, (Problem(path, 1, 1, message),))
     records: list[dict[str, Any]] = []
     places: Places | None = None  # (walked only to say where something is wrong)
-    # An event with a key written twice is refused: which of the two is meant, unknown.
-    problems: list[Problem] = []
-    repeated: set[int] = set()
-    for repeat in repeats:  # (in a list of events, each is within one: an index)
-        index = int(repeat.within[0])
-        repeated.add(index)
-        message = f"event {index + 1}: {repeat.problem.message}"
-        problems.append(dataclasses.replace(repeat.problem, message=message))
+    repeated, problems = twice
     invalid = len(repeated)
     for index, item in enumerate(found):
         if index in repeated:

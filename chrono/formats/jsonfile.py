@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import dataclasses
 import json
 import re
+from collections.abc import Sequence
 from json.decoder import scanstring  # type: ignore[attr-defined]
 from typing import Any, NamedTuple
 
 from chrono.errors import Problem, invalid_utf8
 
-__all__ = ["Places", "Repeat", "load"]
+__all__ = ["Places", "Repeat", "load", "refused_records"]
 
 # A \uD800-\uDFFF escape that is not half of a pair: JSON allows it, text cannot hold it.
 _LONE_SURROGATE = re.compile(
@@ -66,6 +68,26 @@ def load(data: bytes, path: str) -> tuple[Any, tuple[Problem, ...], tuple[Repeat
                f"duplicate key '{key}' (first at line {places.line_column(first)[0]})"))
         for key, at, first, within in places.repeated
     )  # fmt: skip
+
+
+def refused_records(
+    repeats: Sequence[Repeat], within: tuple[str | int, ...], word: str
+) -> tuple[set[int], list[Problem]] | None:
+    """The records of the list at `within` that hold a key written twice, refused
+    (which of the two values is meant is unknown), and each repeat's problem named by
+    its record (`event 3: duplicate key …`); None where a repeat is outside them:
+    what the file holds is then unknown, and it is refused whole."""
+    depth = len(within)
+    refused: set[int] = set()
+    problems: list[Problem] = []
+    for repeat in repeats:
+        index = repeat.within[depth] if len(repeat.within) > depth else None
+        if repeat.within[:depth] != within or not isinstance(index, int):
+            return None
+        refused.add(index)
+        message = f"{word} {index + 1}: {repeat.problem.message}"
+        problems.append(dataclasses.replace(repeat.problem, message=message))
+    return refused, problems
 
 
 class Places:

@@ -25,7 +25,7 @@ from typing import Any
 from chrono.errors import DateError, Problem, Severity
 from chrono.formats import Format, Imported, Option, Rendered, Settings
 from chrono.formats.grouping import BANDS, band
-from chrono.formats.jsonfile import Places, load
+from chrono.formats.jsonfile import Places, load, refused_records
 from chrono.formats.records import as_url, needs_timezone
 from chrono.model import Event
 from chrono.precision import Precision, civil_from_instant
@@ -203,13 +203,10 @@ def read(data: bytes, path: str, day_first: bool | None = None) -> Imported:
     found, unread, repeats = load(data, path)
     if unread:
         return Imported((), None, unread)
-    # A slide with a key written twice is refused (which of the two is meant, unknown);
-    # one anywhere else, and what the file holds is unknown.
-    in_slides = [r for r in repeats if r.within[:1] == ("events",) and len(r.within) > 1
-                 and isinstance(r.within[1], int)]  # fmt: skip
-    if len(in_slides) < len(repeats):
+    twice = refused_records(repeats, ("events",), "slide")
+    if twice is None:  # (a key written twice outside the records)
         return Imported((), None, tuple(r.problem for r in repeats))
-    repeated = {int(r.within[1]) for r in in_slides}
+    repeated, problems = twice
     text = data.decode("utf-8-sig")
     if not looks_like(found):
         message = "expected a TimelineJS object with an `events` list of slides with a start_date"
@@ -222,8 +219,6 @@ def read(data: bytes, path: str, day_first: bool | None = None) -> Imported:
         return places[0].where("events", number)
 
     records = []
-    problems = [replace(r.problem, message=f"slide {int(r.within[1]) + 1}: "
-                                    f"{r.problem.message}") for r in repeats]  # fmt: skip
     for number, slide in enumerate(found["events"]):
         if number in repeated:
             continue
