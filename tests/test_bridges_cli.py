@@ -991,10 +991,10 @@ def test_csv_import_an_end_date_alone_that_is_the_start_s_adds_nothing(
         pytest.param('Title,Date\n12" record,2025-13-01\n5" disk,2025-01-01\n', (),
                      ":2:12: impossible date", id="a-quote-inside-a-cell"),
         pytest.param("Subject;Start Date;Start Time\nx;2025-01-01;25:00\n", (),
-                     ":2:14: impossible date '2025-01-01 25:00'", id="the-time"),
+                     ":2:14: impossible time '25:00'", id="the-time"),
         pytest.param("Subject,Start Date,Start Time,End Date,End Time\n"
                      "x,2025-01-01,10:00,2025-01-02,99:00\n", (),
-                     ":2:31: impossible date '2025-01-02 99:00'", id="the-end-time"),
+                     ":2:31: impossible time '99:00'", id="the-end-time"),
         pytest.param("date,title,timezone\n2025-01-01 10:00,x,Nowhere/Zone\n", (),
                      ":2:20: unknown time zone 'Nowhere/Zone'", id="the-zone"),
     ],
@@ -1036,6 +1036,35 @@ def test_csv_import_reads_rows_a_reviewer_found_misread(
     assert [e.date.text for e in events_of(result.stdout)] == dates
 
 
+@pytest.mark.parametrize(
+    ("row", "said"),
+    [
+        pytest.param("2/30/2025,8:00:00 AM,,", ":2:3: impossible date '2/30/2025' (February "
+                     "2025 has 28 days)", id="the-date-alone"),
+        pytest.param("2/3/2025,13:00:00 PM,,", ":2:12: impossible time '13:00:00 PM' "
+                     "(13:00:00 PM: a time past 12:59 has no AM or PM)", id="the-time-as-written"),
+        pytest.param("2/3/2025,8h,,", ":2:12: unknown time '8h' (write a time as e.g. 14:30 "
+                     "or 2:30 PM)", id="not-a-time"),
+        pytest.param("2/3/2025,8:00:00 AM,2/2/2025,9:00:00 AM", ":2:23: ends before it starts: "
+                     "'2/3/2025 8:00:00 AM' to '2/2/2025 9:00:00 AM'", id="the-cells-of-an-end"),
+    ],
+)  # fmt: skip
+def test_csv_import_quotes_the_cells_as_written(
+    run: Run, tmp_path: Path, row: str, said: str
+) -> None:
+    """A message quoted the date as chrono rebuilt it, joined to its time and without
+    its seconds (`impossible date '2/30/2025 8:00 AM'` for the cells `2/30/2025` and
+    `8:00:00 AM`): a user looks in the file for what it quotes (a new user's report)."""
+    path, result = _imported(
+        run,
+        tmp_path / "cells.csv",
+        "Subject,Start Date,Start Time,End Date,End Time\nx," + row + "\n",
+        "--month-first",
+    )
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"{path}{said}\n")
+
+
 def test_csv_import_says_how_to_cross_midnight(run: Run, tmp_path: Path) -> None:
     """11:30 PM to 12:30 AM with no end date ends on the start's day, before it starts:
     the error said only that (a new user's report); it says to give the end date."""
@@ -1046,8 +1075,8 @@ def test_csv_import_says_how_to_cross_midnight(run: Run, tmp_path: Path) -> None
     )
     assert result.exit_code == 1
     assert result.stderr.startswith(
-        f"{path}:2:26: interval '2025-08-15 11:30 PM/2025-08-15 12:30 AM' ends before it "
-        "starts: 'End Time' with no end date is on the start's day; give the end date\n"
+        f"{path}:2:26: ends before it starts: '2025-08-15 11:30 PM' to '12:30 AM'; "
+        "'End Time' with no end date is on the start's day: give the end date\n"
     )
 
 

@@ -311,8 +311,12 @@ def _csv_record(
                 parse_date(date, zone=zone, day_first=day_first)
             except DateError as exc:
                 message = str(exc)
+                if message.endswith("ends before it starts"):  # (the cells as written)
+                    start = " ".join(filter(None, (by_role["date"], clock)))
+                    finish = " ".join(filter(None, (by_role.get("end"), end_clock)))
+                    message = f"ends before it starts: '{start}' to '{finish}'"
                 if not by_role.get("end"):  # (an end time alone ends on the start's day)
-                    message += (f": '{end_column}' with no end date is on the start's day; "
+                    message += (f"; '{end_column}' with no end date is on the start's day: "
                                 "give the end date")  # fmt: skip
                 raise _CellError(message, end_column) from None
     record: dict[str, Any] = {"date": date, "title": by_role["title"]}
@@ -369,12 +373,40 @@ def _csv_date(
         return _iso_date(text, clock, day_first, zone)
     except DateError as exc:
         date_column, clock_column, zone_column = columns
-        column = date_column
-        if zone_column is not None and str(exc).startswith(f"unknown time zone '{zone}'"):
-            column = zone_column
-        elif clock_column is not None and _reads(text, day_first):
-            column = clock_column
-        raise _CellError(str(exc), column) from None
+        message = str(exc)
+        if zone_column is not None and message.startswith(f"unknown time zone '{zone}'"):
+            raise _CellError(message, zone_column) from None
+        if clock_column is not None and _reads(text, day_first):
+            raise _CellError(_clock_message(message, text, clock), clock_column) from None
+        if clock:  # (the date's own problem, in the words of its own cell)
+            try:
+                _iso_date(text, "", day_first, zone)
+            except DateError as alone:
+                message = str(alone)
+        raise _CellError(message, date_column) from None
+
+
+def _clock_message(message: str, text: str, clock: str) -> str:
+    """A message about a date read with its time cell, said of the time cell as written
+    (`impossible time '25:00:00'`, not `impossible date '2025-01-01 25:00'`)."""
+    joined = _joined(text, clock)
+    if message.startswith("unknown date form"):
+        return f"unknown time '{clock}' (write a time as e.g. 14:30 or 2:30 PM)"
+    head, _, tail = message.partition(f"'{joined}'")
+    if not _:
+        return message
+    said = joined[len(text) + 1 :]  # (`13:00 PM` for `13:00:00 PM`)
+    head = head.replace("impossible date", "impossible time")
+    return f"{head}'{clock}'{tail.replace(said, clock) if said != clock else tail}"
+
+
+def _joined(text: str, clock: str) -> str:
+    """A date cell and its time cell as one date: `:00` seconds are left out (a
+    calendar's `10:00:00 AM` is to the minute)."""
+    if not clock:
+        return text
+    padded = _PADDED.fullmatch(clock)
+    return f"{text} {padded[1] + (padded[2] or '') if padded else clock}"
 
 
 def _reads(text: str, day_first: bool | None) -> bool:
@@ -390,9 +422,7 @@ def _iso_date(text: str, clock: str, day_first: bool | None, zone: str | None) -
         raise DateError("row has no date")
     # (`10/5/2025`, alone or before a time in the same cell: its order is settled here)
     numeric = re.fullmatch(r"\d{1,4}[/.]\d{1,2}[/.]\d{1,4}", text.split(" ", 1)[0]) is not None
-    if clock:
-        padded = _PADDED.fullmatch(clock)
-        text += " " + (padded[1] + (padded[2] or "") if padded else clock)
+    text = _joined(text, clock)
     from chrono.dates import parse_date  # (only when importing)
 
     date = parse_date(text, zone=zone, day_first=day_first)  # raises on a bad date or zone
