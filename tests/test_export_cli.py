@@ -210,6 +210,44 @@ def test_import_refuses_what_is_not_a_calendar(run: Run, tmp_path: Path) -> None
     assert result.stderr.startswith(f"{path}: not an iCalendar file")
 
 
+@pytest.mark.parametrize("cut", [-len("END:VCALENDAR\r\n"), -200], ids=["its-end", "in-an-event"])
+def test_import_refuses_a_calendar_cut_short(
+    run: Run, in_root: None, tmp_path: Path, cut: int
+) -> None:
+    """A calendar cut short (a download, a copy) imported as no events, exit 0, and
+    wrote `events: []` (a new user's report): icalendar gives no calendar and says
+    nothing. Each component left open is an error at its BEGIN; nothing is written,
+    with or without --skip-invalid."""
+    whole = tmp_path / "whole.ics"
+    assert run("export", "-o", str(whole)).exit_code == 0
+    path = tmp_path / "cut.ics"
+    path.write_bytes(whole.read_bytes()[:cut])
+    out = tmp_path / "out.yaml"
+    for options in ((), ("--skip-invalid",)):
+        result = run("import", str(path), "-o", str(out), *options)
+        assert result.exit_code == 1
+        assert not out.exists()
+        assert result.stderr.startswith(
+            f"{path}:1:1: BEGIN:VCALENDAR is never closed: the file ends before its "
+            "END:VCALENDAR (is it cut short?)\n"
+        )
+        lines = path.read_bytes().decode().split("\r\n")
+        begun = len(lines) - lines[::-1].index("BEGIN:VEVENT")  # (the last one)
+        assert (f"{path}:{begun}:1: BEGIN:VEVENT" in result.stderr) == (cut == -200)
+
+
+def test_import_says_where_a_calendar_s_components_do_not_pair(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "odd.ics"
+    path.write_text("BEGIN:VCALENDAR\nEND:VEVENT\nBEGIN:VEVENT\nDTSTART:20250808\n"
+                    "SUMMARY:x\nEND:VCALENDAR\n")  # fmt: skip
+    result = run("import", str(path))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[:2] == [
+        f"{path}:2:1: END:VEVENT without BEGIN:VEVENT",
+        f"{path}:3:1: BEGIN:VEVENT is not closed before END:VCALENDAR (line 6)",
+    ]
+
+
 def test_import_of_a_windows_csv(run: Run, tmp_path: Path) -> None:
     """Excel and Outlook write CSV in Windows-1252: read so, with a warning, never
     with letters silently replaced; bytes that are neither are an error."""

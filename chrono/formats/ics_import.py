@@ -43,6 +43,9 @@ def read(data: bytes, path: str, day_first: bool | None = None) -> Imported:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         return Imported((), None, (invalid_utf8(path, data, exc),))
+    unclosed = _unclosed(text, path)
+    if unclosed:  # (icalendar then gives no calendar at all, and says nothing)
+        return Imported((), None, tuple(unclosed))
     try:
         calendars = Calendar.from_ical(data, multiple=True)
     except ValueError as exc:
@@ -85,6 +88,32 @@ def read(data: bytes, path: str, day_first: bool | None = None) -> Imported:
                 "its clock time is kept without a zone", Severity.WARNING)  # fmt: skip
     title = next((t for t in titles if t), None)
     return Imported(tuple(records), title, tuple(_nothing(path, records, problems)), invalid)
+
+
+def _unclosed(text: str, path: str) -> list[Problem]:
+    """Components whose BEGIN and END do not pair, each at its line: a file cut short
+    (a download, a copy) ends inside a VEVENT, or before END:VCALENDAR."""
+    problems: list[Problem] = []
+    open_: list[tuple[str, int]] = []  # (each BEGIN not yet ended, and its line)
+    for number, line in enumerate(text.split("\n"), start=1):  # (not U+2028)
+        if line[:1] in (" ", "\t"):  # (a folded line goes on the one before)
+            continue
+        verb, _, name = line.strip().upper().partition(":")
+        if verb == "BEGIN" and name:
+            open_.append((name, number))
+        elif verb == "END" and name:
+            if name not in (n for n, _ in open_):
+                problems.append(Problem(path, number, 1, f"END:{name} without BEGIN:{name}"))
+                continue
+            while open_[-1][0] != name:
+                begun, at = open_.pop()
+                problems.append(Problem(path, at, 1, f"BEGIN:{begun} is not closed before "
+                                        f"END:{name} (line {number})"))  # fmt: skip
+            open_.pop()
+    for begun, at in open_:
+        problems.append(Problem(path, at, 1, f"BEGIN:{begun} is never closed: the file ends "
+                                f"before its END:{begun} (is it cut short?)"))  # fmt: skip
+    return sorted(problems, key=lambda p: p.line)
 
 
 def _ics_event(component: Any, day_first: bool | None = None) -> dict[str, Any]:
