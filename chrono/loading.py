@@ -334,6 +334,7 @@ def _read_document(root: Node, sink: _Sink) -> None:
         _read_events(root, sink, None)
     elif isinstance(root, Map):
         fields = _fields(root, sink)
+        _warn_unknown_top(root, fields, sink)
         zone = _zone(fields.get("timezone"), sink)
         title = fields.get("title")
         if isinstance(title, Scalar) and not title.is_null:
@@ -453,6 +454,25 @@ def _warn_unknown(event: Map, extra: Mapping[str, Any], sink: _Sink) -> None:
             continue
         key = next((k for k, _ in event.pairs if isinstance(k, Scalar) and k.text == name), None)
         sink.warn(key or event, f"unknown field '{name}'{_suggestion(name)}; kept as it is")
+
+
+_TOP_LEVEL = ("title", "timezone", "events")
+
+
+def _warn_unknown_top(root: Map, fields: Mapping[str, Node], sink: _Sink) -> None:
+    """A key chrono does not read at a file's top level is a warning at the key: a typo
+    (`Events:`, `timezon:`) would otherwise lose events or their zone without a word."""
+    for name in fields:
+        if name in _TOP_LEVEL:
+            continue
+        import difflib
+
+        lowered = name.casefold().strip()
+        close = difflib.get_close_matches(lowered, _TOP_LEVEL, n=1, cutoff=0.8)
+        meant = f" (did you mean '{close[0]}'?)" if close else ""
+        key = next((k for k, _ in root.pairs if isinstance(k, Scalar) and k.text == name), None)
+        sink.warn(key or root, f"unknown key '{name}' at the top level{meant}; not read: "
+                  "chrono reads 'title', 'timezone' and 'events' there")  # fmt: skip
 
 
 def _suggestion(name: str) -> str:

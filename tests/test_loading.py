@@ -256,6 +256,21 @@ def test_an_unknown_key_without_a_likeness_warns_plainly_and_rrule_not_at_all() 
     assert [p.message for p in loaded.problems] == ["unknown field 'mood'; kept as it is"]
 
 
+def test_an_unknown_key_at_the_top_level_is_a_warning_at_the_key() -> None:
+    """`Events:` lost its events and `timezon:` its zone, with no word, even under
+    `validate --strict` (a new user's report)."""
+    loaded = load_text("title: T\ntimezon: Asia/Baku\nEvents:\n- {date: 2025, title: lost}\n"
+                       "author: me\nevents:\n- {date: 2025-08-08T10:00, title: kept}\n",
+                       "t.yaml")  # fmt: skip
+    said = "; not read: chrono reads 'title', 'timezone' and 'events' there"
+    assert [str(p) for p in loaded.problems] == [
+        f"t.yaml:2:1: warning: unknown key 'timezon' at the top level (did you mean 'timezone'?){said}",
+        f"t.yaml:3:1: warning: unknown key 'Events' at the top level (did you mean 'events'?){said}",
+        f"t.yaml:5:1: warning: unknown key 'author' at the top level{said}",
+    ]  # fmt: skip
+    assert [e.title for e in loaded.events] == ["kept"]
+
+
 def test_issue_11_one_id_two_dates_is_a_warning() -> None:
     loaded = load_text("- {date: 2025-08-08, title: Peace, id: p}\n"
                        "- {date: 2025-08-09, title: Peace, id: p}\n"
