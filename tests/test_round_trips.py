@@ -93,12 +93,13 @@ def test_export_import_export_gives_the_same_bytes(name: str, data: st.DataObjec
 @pytest.mark.parametrize(
     "written",
     ["August 8, 2025", "2025-Q3", "~2025-08", "1994/..", "2025-08-08T14:30:00+04:00", "199X",
-     "-0043-03-15", "2025-08-08T10:00Z/2025-08-09T11:00Z"],
+     "-0043-03-15", "2025-08-08T10:00Z/2025-08-09T11:00Z", "-9999", "9999-12-31"],
 )  # fmt: skip
 @pytest.mark.parametrize("name", ["ics", "csv", "yaml", "json", "timelinejs", "markwhen"])
 def test_issue_11_dates_and_ids_come_back_as_written(name: str, written: str) -> None:
     """`August 8, 2025` came back from ICS as `August 8\\, 2025`, an unknown date form,
-    and an id `ref;1,2\\x` as `ref\\;1\\,2\\\\x`."""
+    and an id `ref;1,2\\x` as `ref\\;1\\,2\\\\x`; TimelineJS's -10000, 10000 BCE, was
+    refused."""
     text = json.dumps([{"date": written, "title": "Peace, at last", "id": "ref;1,2\\x"}])
     first, second = round_trip(name, text)
     assert second == first

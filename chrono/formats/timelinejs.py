@@ -319,9 +319,10 @@ def _date(slide: dict[str, Any], zone: str | None = None) -> str:
     return text
 
 
-# Each field's range, and the field it needs above it (a day needs a month).
+# Each field's range, and the field it needs above it (a day needs a month); years
+# as TimelineJS counts them: -10000 is 10000 BCE, chrono's first year (-9999).
 _RANGES = {
-    "year": (-9999, 9999, None), "month": (1, 12, "year"), "day": (1, 31, "month"),
+    "year": (-10000, 9999, None), "month": (1, 12, "year"), "day": (1, 31, "month"),
     "hour": (0, 23, "day"), "minute": (0, 59, "hour"), "second": (0, 59, "minute"),
     "millisecond": (0, 999, "second"),
 }  # fmt: skip
