@@ -150,6 +150,36 @@ def test_ics_export_then_import_gives_back_the_same_events(
     assert _fields(again) == _fields(original)
 
 
+def test_ics_import_reads_an_event_moved_in_a_calendar_app(run: Run, tmp_path: Path) -> None:
+    """An event moved in a calendar app kept the date chrono had exported, with no word
+    (a new user's report): apps keep X-CHRONO-DATE, which they do not show, and change
+    DTSTART. The calendar's date is read, with a warning; the same instants written
+    with a TZID, or either `--partial`, are not a move."""
+    source = tmp_path / "t.yaml"
+    source.write_text("- {date: 2025-08-09, title: Signing}\n- {date: 2025-08, title: Month}\n"
+                      "- {date: 2025-08-08T14:30, title: Talks, timezone: Asia/Baku}\n")  # fmt: skip
+    ics = tmp_path / "t.ics"
+    for partial in ("start", "span"):
+        assert run("export", str(source), "-o", str(ics), "--partial", partial).exit_code == 0
+        assert run("import", str(ics)).stderr == ""
+    text = ics.read_bytes().decode()
+    moved = text.replace("DTSTART;VALUE=DATE:20250809\r\nDTEND;VALUE=DATE:20250810",
+                         "DTSTART;VALUE=DATE:20250815\r\nDTEND;VALUE=DATE:20250816")  # fmt: skip
+    moved = moved.replace("DTSTART:20250808T103000Z", "DTSTART;TZID=Asia/Baku:20250808T143000")
+    assert moved.count("20250815") == 1
+    assert "TZID" in moved
+    ics.write_bytes(moved.encode())
+    result = run("import", str(ics))
+    assert result.exit_code == 0
+    dates = {e.title: e.date.text for e in load_text(result.stdout).events}
+    assert dates == {"Signing": "2025-08-15", "Month": "2025-08", "Talks": "2025-08-08T14:30"}
+    assert result.stderr.endswith(
+        ": warning: 'Signing' was moved in a calendar app: its date there, 2025-08-15, is "
+        "read (chrono had written 2025-08-09)\n"
+    )
+    assert result.stderr.count("\n") == 1
+
+
 def test_csv_export_then_import_gives_back_the_same_events(run: Run, tmp_path: Path) -> None:
     csv_file = tmp_path / "hostile.csv"
     source = str(DATA / "hostile_text.yaml")

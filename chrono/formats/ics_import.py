@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from chrono.errors import DateError, Problem, Severity, invalid_utf8
@@ -69,7 +69,7 @@ def read(data: bytes, path: str, day_first: bool | None = None) -> Imported:
             problems.append(Problem(path, line, column, message, severity))  # noqa: B023
 
         try:
-            records.append(_ics_event(component, day_first))
+            records.append(_ics_event(component, day_first, lambda m: say(m, Severity.WARNING)))
         except (DateError, KeyError, ValueError, TypeError) as exc:
             reason = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
             say(f"cannot import '{where}': {reason}")
@@ -116,17 +116,26 @@ def _unclosed(text: str, path: str) -> list[Problem]:
     return sorted(problems, key=lambda p: p.line)
 
 
-def _ics_event(component: Any, day_first: bool | None = None) -> dict[str, Any]:
+def _ics_event(
+    component: Any, day_first: bool | None, warn: Callable[[str], None]
+) -> dict[str, Any]:
     from chrono.dates import parse_date  # (only when importing)
 
     written = _text(component.get("X-CHRONO-DATE"))
     date = written if written is not None else _ics_date(component)
-    record: dict[str, Any] = {"date": date}
     # chrono's own clock times are in UTC in DTSTART; their zone, if any, is its own.
     zone = _text(component.get("X-CHRONO-TIMEZONE")) if written is not None else _zone_of(component)
+    if written is not None and (moved := _moved(component, written, zone, day_first)):
+        # (a calendar app keeps X- properties it does not show: DTSTART is what its
+        # user sees and moves)
+        where = component.get("SUMMARY") or component.get("UID")
+        warn(f"'{where}' was moved in a calendar app: its date there, {moved}, is read "
+             f"(chrono had written {written})")  # fmt: skip
+        date, zone = moved, _zone_of(component)
+    record: dict[str, Any] = {"date": date}
     summary = str(component.get("SUMMARY") or "").strip()
     if written is not None:  # chrono put the written date before vague dates' titles
-        parsed = parse_date(date, day_first=day_first)
+        parsed = parse_date(written, day_first=day_first)
         if vague(parsed):  # only there: a title may itself begin like a date
             summary = summary.removeprefix(parsed.display() + ": ")
     record["title"] = summary or "(untitled)"
@@ -186,6 +195,44 @@ def _listed(url: str, sources: Sequence[str]) -> bool:
     """True when URL is one of the sources, as written or as export writes it in URL
     (`as_url`: `a report.pdf` is `a%20report.pdf`)."""
     return url in sources or any(as_url(source) == url for source in sources)
+
+
+def _moved(component: Any, written: str, zone: str | None, day_first: bool | None) -> str | None:
+    """The calendar's date of an event chrono exported, where its DTSTART and DTEND are
+    not what chrono writes for its `X-CHRONO-DATE` (with either `--partial`): it was
+    moved or resized in a calendar app. None where they are."""
+    from icalendar import Event as Component
+
+    from chrono.dates import parse_date  # (only when importing)
+    from chrono.formats.ics_times import Skip, times
+
+    date = parse_date(written, zone=zone, day_first=day_first)
+    try:
+        wrote = [times(date, partial) for partial in ("start", "span")]
+    except Skip:  # (not a date chrono writes in a calendar: nothing to compare)
+        return None
+    if _times_of(component) in wrote:  # (as written: most events, read fast)
+        return None
+    # As the same instants written another way (a zone's TZID, say), or not.
+    now = _ics_date(component)
+    found = parse_date(now, zone=_zone_of(component))
+    for lines in wrote:
+        wrote_now = _ics_date(Component.from_ical(f"BEGIN:VEVENT\r\n{lines}\r\nEND:VEVENT\r\n"))
+        expected = parse_date(wrote_now)
+        if (expected.lo, expected.hi) == (found.lo, found.hi):
+            return None
+    return now
+
+
+def _times_of(component: Any) -> str:
+    """A VEVENT's DTSTART, DTEND and DURATION lines, as chrono's writer makes them."""
+    lines = []
+    for name in ("DTSTART", "DTEND", "DURATION"):
+        prop = component.get(name)
+        if prop is not None:
+            value = ";VALUE=DATE" if prop.params.get("VALUE") == "DATE" else ""
+            lines.append(f"{name}{value}:{prop.to_ical().decode()}")
+    return "\r\n".join(lines)
 
 
 def _ics_date(component: Any) -> str:
