@@ -191,6 +191,21 @@ def test_csv_export_then_import_gives_back_the_same_events(run: Run, tmp_path: P
     assert _fields(again) == _fields(original)
 
 
+def test_csv_export_says_what_will_not_read_back(run: Run, tmp_path: Path) -> None:
+    """A source `Smith; Jones 2001` came back from CSV as two, and a list in another key
+    as text, with no word (a new user's report): the CSV is written, and each is said."""
+    path = tmp_path / "t.yaml"
+    path.write_text("- {date: 2025, title: x, tags: ['a; b', c], sources: ['Smith; Jones 2001'],"
+                    " custom: [1, 2]}\n- {date: 2026, title: y, tags: [d]}\n")  # fmt: skip
+    result = run("export", str(path), "--format", "csv")
+    assert result.exit_code == 0
+    assert "x,,,a; b; c,Smith; Jones 2001,," in result.stdout
+    assert result.stderr.splitlines()[1:] == [
+        "chrono: warning: csv: 'x' (2025): 'a; b', 'Smith; Jones 2001' will read back as more than one, split at '; '",
+        "chrono: warning: csv: lists and mappings in 'custom' are written as text, and read back as text",
+    ]  # fmt: skip
+
+
 def test_import_of_a_calendar_app_export(run: Run) -> None:
     result = run("import", str(DATA / "calendar_export.ics"))
     assert result.exit_code == 0

@@ -72,7 +72,24 @@ def render(events: Sequence[Event], settings: Settings) -> Rendered:
         row += [e.timezone if needs_timezone(e) else None] if zones else []
         row += [e.extra.get(k) for k in extra_keys]
         writer.writerow([neutralise(_cell(v)) for v in row])
-    return Rendered(out.getvalue())
+    return Rendered(out.getvalue(), _losses(events, extra_keys))
+
+
+def _losses(events: Sequence[Event], extra_keys: Sequence[str]) -> list[str]:
+    """What a CSV cell cannot give back to `chrono import`, said: a tag or source with
+    the list separator in it, and another key's list or mapping (written as text)."""
+    warnings = [
+        f"csv: '{e.title}' ({e.date.display()}): {', '.join(map(repr, split))} will read back "
+        f"as more than one, split at '{LIST_SEPARATOR}'"
+        for e in events
+        if (split := [v for v in (*e.tags, *e.sources) if LIST_SEPARATOR in v])
+    ]
+    structured = [k for k in extra_keys
+                  if any(isinstance(e.extra.get(k), list | tuple | dict) for e in events)]  # fmt: skip
+    if structured:
+        warnings.append(f"csv: lists and mappings in {', '.join(map(repr, structured))} are "
+                        "written as text, and read back as text")  # fmt: skip
+    return warnings
 
 
 # --------------------------------------------------------------------------- reading
