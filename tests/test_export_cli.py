@@ -180,6 +180,28 @@ def test_ics_import_reads_an_event_moved_in_a_calendar_app(run: Run, tmp_path: P
     assert result.stderr.count("\n") == 1
 
 
+def test_ics_import_takes_the_timeline_s_title_not_the_calendar_s_name(
+    run: Run, tmp_path: Path
+) -> None:
+    """Importing chrono's export of timelines with no shared title added `title: chrono`,
+    the calendar name made up for apps (a new user's report); `--calendar-name` is the
+    apps' too. A calendar app's file is titled by its name, as before."""
+    path, ics = tmp_path / "t.yaml", tmp_path / "t.ics"
+    for text, options, title in [
+        ("- {date: 2025, title: x}\n", (), None),
+        ("title: Field notes\nevents:\n- {date: 2025, title: x}\n", ("--calendar-name", "Work"),
+         "Field notes"),
+    ]:  # fmt: skip
+        path.write_text(text)
+        assert run("export", str(path), "-o", str(ics), *options).exit_code == 0
+        assert load_text(run("import", str(ics)).stdout).titles == ((title,) if title else ())
+    ics.write_text("BEGIN:VCALENDAR\nX-WR-CALNAME:Holidays\nBEGIN:VEVENT\nDTSTART:20250808\n"
+                   "END:VEVENT\nEND:VCALENDAR\n")  # fmt: skip
+    result = run("import", str(ics))
+    assert load_text(result.stdout).titles == ("Holidays",)
+    assert result.stderr == f"{ics}:3:1: warning: no SUMMARY: titled '(untitled)'\n"
+
+
 def test_csv_export_then_import_gives_back_the_same_events(run: Run, tmp_path: Path) -> None:
     csv_file = tmp_path / "hostile.csv"
     source = str(DATA / "hostile_text.yaml")

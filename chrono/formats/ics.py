@@ -29,7 +29,7 @@ from collections.abc import Sequence
 
 from chrono.formats import Format, Option, Rendered, Settings
 from chrono.formats._fast_uuid import uuid5_text
-from chrono.formats.ics_import import read, vague
+from chrono.formats.ics_import import PRODID, read, vague
 from chrono.formats.ics_times import Skip, times
 from chrono.formats.records import as_url, needs_timezone
 from chrono.model import Event
@@ -39,7 +39,6 @@ from chrono.precision import (
 )
 from chrono.titles import normalize_title
 
-PRODID = "-//chrono//chrono timeline exporter//EN"
 # UUIDv5 namespace for chrono's UIDs: a UID is a function of the event alone,
 # with no host or user name in it (SPEC §5).
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:chrono:event")
@@ -160,6 +159,8 @@ def render(events: Sequence[Event], settings: Settings) -> Rendered:
         f"NAME:{name}",
         f"X-WR-CALNAME:{name}",
     ]
+    if settings.title:  # (the timeline's own title, for `chrono import`: the calendar's
+        lines.append(f"X-CHRONO-TITLE:{escape_text(settings.title)}")  # name may be made up)
     text = ["".join(fold(line) + "\r\n" for line in lines)]
     warnings: list[str] = []
     made: dict[str, int] = {}  # UIDs written, and how many times

@@ -17,7 +17,10 @@ from chrono.precision import Precision
 if TYPE_CHECKING:
     from chrono.dates import ChronoDate
 
-__all__ = ["read", "unescape_text", "vague"]
+__all__ = ["PRODID", "read", "unescape_text", "vague"]
+
+# The name chrono's writer gives itself, by which the reader knows chrono's own files.
+PRODID = "-//chrono//chrono timeline exporter//EN"
 
 _SOURCES = re.compile(r"(?:\A|\n\n)Sources:\n(?P<list>[^\n]+(?:\n[^\n]+)*)\Z")
 
@@ -53,7 +56,7 @@ def read(data: bytes, path: str, day_first: bool | None = None) -> Imported:
     records: list[dict[str, Any]] = []
     problems: list[Problem] = []
     invalid = 0
-    titles = [_text(c.get("X-WR-CALNAME") or c.get("NAME")) or "" for c in calendars]
+    titles = [_title(c) for c in calendars]
     # each VEVENT's line, as messages say it (icalendar keeps none): the lines that
     # begin one, in the order icalendar walks them, the file's order
     lines = [n for n, line in enumerate(text.split("\n"), start=1)  # (not U+2028)
@@ -88,6 +91,15 @@ def read(data: bytes, path: str, day_first: bool | None = None) -> Imported:
                 "its clock time is kept without a zone", Severity.WARNING)  # fmt: skip
     title = next((t for t in titles if t), None)
     return Imported(tuple(records), title, tuple(_nothing(path, records, problems)), invalid)
+
+
+def _title(calendar: Any) -> str:
+    """A calendar's title: chrono's own names the timeline's in `X-CHRONO-TITLE`, and
+    none where the timeline had none (its name, `chrono` or `--calendar-name`, is made
+    up for calendar apps); another calendar's is its name."""
+    if str(calendar.get("PRODID") or "") == PRODID:
+        return _text(calendar.get("X-CHRONO-TITLE")) or ""
+    return _text(calendar.get("X-WR-CALNAME") or calendar.get("NAME")) or ""
 
 
 def _unclosed(text: str, path: str) -> list[Problem]:
@@ -138,6 +150,8 @@ def _ics_event(
         parsed = parse_date(written, day_first=day_first)
         if vague(parsed):  # only there: a title may itself begin like a date
             summary = summary.removeprefix(parsed.display() + ": ")
+    if not summary:  # (a title is required; a calendar's event may have none)
+        warn("no SUMMARY: titled '(untitled)'")
     record["title"] = summary or "(untitled)"
     chrono_id = _text(component.get("X-CHRONO-ID"))
     if chrono_id is not None:
