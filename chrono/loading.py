@@ -569,6 +569,8 @@ def _text(node: Node | None, name: str, sink: _Sink) -> str | None:
     if not isinstance(node, Scalar):
         sink.error(node, f"{name} must be text")
         return None
+    if not node.text.strip():  # (an empty field is absent: `id: ""` is no id)
+        return None
     return node.text.strip() if name != "description" else node.text
 
 

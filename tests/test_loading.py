@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from chrono.loading import expand_paths, load_paths, load_text
+from chrono.merging import merge_events
 
 
 def messages(loaded_problems: object) -> list[str]:
@@ -269,6 +270,16 @@ def test_an_unknown_key_at_the_top_level_is_a_warning_at_the_key() -> None:
         f"t.yaml:5:1: warning: unknown key 'author' at the top level{said}",
     ]  # fmt: skip
     assert [e.title for e in loaded.events] == ["kept"]
+
+
+def test_an_empty_id_or_location_is_absent() -> None:
+    """`location: ''` came through merge while `description: ''` did not, and two events
+    with `id: ""` merged as one (a new user's report): an empty field is absent."""
+    loaded = load_text("- {date: 2025, title: a, id: '', location: ''}\n"
+                       "- {date: 2025, title: b, id: ' '}\n", "t.yaml")  # fmt: skip
+    assert [(e.id, e.location) for e in loaded.events] == [(None, None), (None, None)]
+    assert loaded.problems == ()
+    assert len(merge_events(loaded.events).events) == 2
 
 
 def test_issue_11_one_id_two_dates_is_a_warning() -> None:
