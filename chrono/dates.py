@@ -475,6 +475,9 @@ _MONTH_SLASHED = re.compile(
 
 
 def _parse_interval(text: str, zone: str | None, day_first: bool | None) -> ChronoDate:
+    named = _zone_named(text, day_first)
+    if named is not None:  # (`2025-08-08T14:30 Europe/Paris` is not an interval)
+        raise named
     parts = text.split("/")
     if len(parts) != 2:
         raise DateError(f"unknown date form '{text}' (an interval is START/END)")
@@ -493,6 +496,44 @@ def _parse_interval(text: str, zone: str | None, day_first: bool | None) -> Chro
     if start is not None and end is not None and end.hi <= start.lo:
         raise DateError(f"interval '{text}' ends before it starts")
     return ChronoDate(text, start, end, interval=True)
+
+
+# A date with an IANA zone's name after it, as some tools write it (`… Europe/Paris`,
+# RFC 9557's `…[Europe/Paris]`).
+_ZONE_NAMED = re.compile(r"(?P<date>.*\d)\s*\[?(?P<zone>[A-Z][A-Za-z_]+(?:/[A-Za-z0-9_+-]+)+)\]?")
+
+
+def _zone_named(text: str, day_first: bool | None) -> DateError | None:
+    """The error for a date that names its zone, saying how chrono writes it; None
+    for any other text."""
+    named = _ZONE_NAMED.fullmatch(text)
+    if named is None:
+        return None
+    date, zone = named["date"].strip(), named["zone"]
+    if zone.split("/")[0] not in _ZONE_AREAS:
+        return None
+    try:
+        load_zone(zone)
+    except DateError:
+        near = _nearest_zone(zone)
+        if near is None:
+            return None
+        zone = near  # (`Europe/Parris`: the zone it looks like)
+    try:
+        point = _parse_point(date, zone, day_first)
+    except DateError:  # (a date that does not read alone: said as it is)
+        return None
+    exact = ""
+    if point.precision >= Precision.MINUTE:
+        seconds = _zone_offset(zone, point.year, point.month, point.day, point.hour, point.minute)
+        if seconds is not None and not seconds % 60:
+            exact = f", or write its offset: {date}{_offset_text(seconds // 60, '')}"
+    return DateError(f"a time zone's name cannot be in a date ('{text}'): write "
+                     f"date: {date} and timezone: {zone}{exact}")  # fmt: skip
+
+
+_ZONE_AREAS = frozenset({"Africa", "America", "Antarctica", "Arctic", "Asia", "Atlantic",
+                         "Australia", "Europe", "Indian", "Pacific", "Etc"})  # fmt: skip
 
 
 def _split_qualifiers(text: str) -> tuple[str, tuple[bool, bool]]:

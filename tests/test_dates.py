@@ -172,6 +172,25 @@ def test_reads_and_displays_at_written_precision(
         ),  # (was: unknown date form '10', and nothing said it was read as an interval)
         pytest.param("10/2025", "; for a month, write 2025-10", id="month-slashed-first"),
         pytest.param("1994/soon", "1994/..), in the interval '1994/soon'", id="bad-end"),
+        # (were `unknown date form '2025-08-08T14:30 Europe'`, in the interval they made)
+        pytest.param(
+            "2025-08-08T14:30 Europe/Paris",
+            "a time zone's name cannot be in a date "
+            "('2025-08-08T14:30 Europe/Paris'): write date: 2025-08-08T14:30 and "
+            "timezone: Europe/Paris, or write its offset: 2025-08-08T14:30+02:00",
+            id="zone-named",
+        ),
+        pytest.param(
+            "2025-01-08T14:30[Europe/Parris]",
+            "write date: 2025-01-08T14:30 and "
+            "timezone: Europe/Paris, or write its offset: 2025-01-08T14:30+01:00",
+            id="zone-named-rfc-9557-mistyped",
+        ),
+        pytest.param(
+            "2025-08-08 Europe/Paris",
+            "write date: 2025-08-08 and timezone: Europe/Paris\n",
+            id="zone-named-after-a-day",
+        ),
         pytest.param("0 BCE", "there is no year 0", id="bce-zero"),
         pytest.param("", "empty date", id="empty"),
         pytest.param("~", "unknown date form '~'", id="only-qualifier"),
@@ -185,7 +204,7 @@ def test_reads_and_displays_at_written_precision(
 def test_refuses_with_reason(written: str, reason: str) -> None:
     with pytest.raises(DateError) as info:
         parse_date(written)
-    assert reason in str(info.value)
+    assert reason in str(info.value) + "\n"
 
 
 @pytest.mark.parametrize(
