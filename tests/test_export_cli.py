@@ -399,6 +399,8 @@ def test_import_says_what_it_could_not_take_from_a_calendar(run: Run, tmp_path: 
         "BEGIN:VEVENT\nUID:1\nSUMMARY:On Mars\nDTSTART;TZID=Mars/Olympus:20250808T100000\n"
         "END:VEVENT\n"
         "BEGIN:VEVENT\nUID:2\nSUMMARY:Whenever\nEND:VEVENT\n"
+        "BEGIN:VEVENT\nSUMMARY:y\nDTSTART:2025134\nEND:VEVENT\n"
+        "BEGIN:VEVENT\nSUMMARY:w\nDTSTART:20250808T100000Z\nDURATION:P1Q\nEND:VEVENT\n"
         "END:VCALENDAR\n"
     )
     refused = run("import", str(path))
@@ -413,7 +415,11 @@ def test_import_says_what_it_could_not_take_from_a_calendar(run: Run, tmp_path: 
             "its clock time is kept without a zone"
         ),
         f"{path}:8:1: cannot import 'Whenever': no DTSTART",  # (at its BEGIN:VEVENT)
-        "chrono: skipped 1 invalid event",  # as every command says it
+        # (were icalendar's words: "Cannot access 'dt' on broken property 'DTSTART'
+        # (expected 'vDDDTypes'): Expected time, got: 2025134")
+        f"{path}:12:1: cannot import 'y': DTSTART '2025134' is not a date or date-time",
+        f"{path}:16:1: cannot import 'w': DURATION 'P1Q' is not a duration (such as PT1H or P2D)",
+        "chrono: skipped 3 invalid events",  # as every command says it
     ]
 
 

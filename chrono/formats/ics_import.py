@@ -250,20 +250,18 @@ def _times_of(component: Any) -> str:
 
 
 def _ics_date(component: Any) -> str:
-    start = component.get("DTSTART")
-    if start is None:
+    first = _value(component, "DTSTART")
+    if first is None:
         raise KeyError("no DTSTART")
-    first = start.dt
-    end, duration = component.get("DTEND"), component.get("DURATION")
-    length = duration.dt if duration is not None else None
+    end, length = _value(component, "DTEND"), _value(component, "DURATION")
     if not isinstance(first, dt.datetime):  # all-day: DTEND is exclusive
         # The length, not the day after: that is in the year 10000 for 9999-12-31.
         if end is not None:
-            length = end.dt - first
+            length = end - first
         if length is None or length <= dt.timedelta(days=1):
             return str(first.isoformat())
         return f"{first.isoformat()}/{(first + (length - dt.timedelta(days=1))).isoformat()}"
-    last = end.dt if end is not None else _after(first, length) if length is not None else None
+    last = end if end is not None else _after(first, length) if length is not None else None
     if isinstance(last, dt.datetime) and first.tzinfo is not None:
         # The end in the start's zone: the event has one `timezone`, the start's (an end
         # in another zone is the same instant there; a floating one, RFC 5545 §3.8.2.2
@@ -273,6 +271,21 @@ def _ics_date(component: Any) -> str:
     if last is None or last == first:
         return text
     return f"{text}/{_iso_datetime(last)}"
+
+
+def _value(component: Any, name: str) -> Any:
+    """A date, date-time or duration property's value, None when absent; a ValueError
+    that quotes it when icalendar could not read it (its own message names its
+    internals: "Cannot access 'dt' on broken property … (expected 'vDDDTypes')")."""
+    prop = component.get(name)
+    if prop is None:
+        return None
+    try:
+        return prop.dt
+    except ValueError:  # (icalendar's BrokenCalendarProperty)
+        raw = prop.to_ical().decode("utf-8", "replace") if hasattr(prop, "to_ical") else prop
+        what = "a duration (such as PT1H or P2D)" if name == "DURATION" else "a date or date-time"
+        raise ValueError(f"{name} '{raw}' is not {what}") from None
 
 
 def _after(first: dt.datetime, length: dt.timedelta) -> dt.datetime:
