@@ -167,6 +167,8 @@ def test_no_timelines_is_a_usage_error_that_says_what_to_do(
         pytest.param(["show", "--columns", "date,when"], "unknown column 'when'", id="bad-column"),
         pytest.param(["show", "--dedupe", "maybe"], "'maybe' is not one of", id="bad-dedupe"),
         pytest.param(["shwo"], "No such command 'shwo'", id="typo-command"),
+        # (kept nothing and said only "no events to show", exit 0: an unset variable)
+        pytest.param(["export", "--tag", ""], "'--tag': a tag cannot be empty", id="empty-tag"),
     ],
 )
 def test_usage_errors_exit_2(run: Run, args: list[str], message: str) -> None:

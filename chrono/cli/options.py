@@ -310,6 +310,16 @@ def with_reading(read: ReadOptions, **changes: Any) -> ReadOptions:
 # --------------------------------------------------------------------------- filters
 
 
+def _tag_option(
+    ctx: click.Context, param: click.Parameter, values: tuple[str, ...]
+) -> tuple[str, ...]:
+    """A tag is never empty (a timeline's empty tag is none): `--tag ""`, from an unset
+    shell variable, would keep nothing and say only that."""
+    if any(not value.strip() for value in values):
+        raise click.BadParameter("a tag cannot be empty", ctx, param)
+    return values
+
+
 def _date_option(
     ctx: click.Context, param: click.Parameter, value: str | None
 ) -> ChronoDate | None:
@@ -354,6 +364,7 @@ _QUERY_OPTIONS = (
         "tags",
         multiple=True,
         metavar="TAG",
+        callback=_tag_option,
         help="Keep events with this tag (repeat: any).",
     ),
     click.option("--grep", metavar="TEXT", help="Keep events whose title or description has TEXT."),
