@@ -121,6 +121,12 @@ def test_every_problem_in_one_run_at_the_node(timeline: Callable[[str], str]) ->
             id="scalar-doc",
         ),
         pytest.param("- {date: 1994, title: [x\n", "2:1: invalid YAML:", id="syntax"),
+        pytest.param(  # (was at the end of the file: "found unexpected end of stream")
+            "- {date: 1994, title: a}\n- {date: 1995, title: 'b}\n- {date: 1996, title: c}\n",
+            "2:23: invalid YAML: the quote opened here is not closed (found unexpected end "
+            "of stream at line 4)",
+            id="unclosed-quote",
+        ),
         pytest.param(
             "- {date: 1994, title: x, tags: *nope}\n",
             "1:32: alias '*nope' names no anchor",
