@@ -493,6 +493,20 @@ def test_invalid_utf8_is_reported_at_its_byte_with_or_without_a_bom(
     assert "Traceback" not in result.stderr
 
 
+def test_markwhen_export_says_which_other_keys_it_leaves_out(run: Run, tmp_path: Path) -> None:
+    """A key with no value went with no word (a new user's report), as a key Markwhen's
+    property lines cannot name (its `\\w` is ASCII) goes with one."""
+    path = tmp_path / "t.yaml"
+    path.write_text("- {date: 2025, title: a, empty: , ключ: x, kept: 1}\n", encoding="utf-8")
+    result = run("export", str(path), "--format", "markwhen", "-q")
+    assert result.stdout == '2025: a\nkept: "1"\n'
+    warned = run("export", str(path), "--format", "markwhen").stderr.splitlines()
+    assert warned[-2:] == [
+        "chrono: warning: markwhen: left out other keys that cannot be property names: 'ключ'",
+        "chrono: warning: markwhen: left out other keys with no value: 'empty'",
+    ]
+
+
 @pytest.mark.parametrize(
     "tags", [["Foreign policy", "nato"], ["nato", "Foreign policy"], ["a b", "x", "c d", "y"]]
 )

@@ -191,13 +191,14 @@ def render(events: Sequence[Event], settings: Settings) -> Rendered:
     parts += ["\n".join(_event(event, now)) + "\n\n" for event in events]
     text = "".join(parts)
     unnamed = sorted({k for e in events for k in e.extra if not _KEY.fullmatch(k)})
-    warnings = (
-        [
-            f"markwhen: left out other keys that cannot be property names: {', '.join(map(repr, unnamed))}"
-        ]
-        if unnamed
-        else []
-    )
+    empty = sorted({k for e in events for k, v in e.extra.items() if v is None} - set(unnamed))
+    warnings = [
+        f"markwhen: left out other keys that cannot be property names: {', '.join(map(repr, unnamed))}"
+    ] if unnamed else []  # fmt: skip
+    if empty:  # (a property line with no value is not one Markwhen reads)
+        warnings.append(
+            f"markwhen: left out other keys with no value: {', '.join(map(repr, empty))}"
+        )
     return Rendered(text[:-1] if text.endswith("\n\n") else text, warnings)
 
 
