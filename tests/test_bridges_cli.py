@@ -438,15 +438,22 @@ def test_timelinejs_import_names_the_slide_and_what_it_leaves_out(run: Run, tmp_
         ' "events": [\n'
         '  {"start_date": {"year": 1994}, "text": {"headline": "Fine"},'
         ' "media": {"url": "https://example.org/p.jpg", "caption": "A photo", "credit": "AP"}},\n'
-        '  {"text": {"headline": "No date"}}\n]}\n',
+        '  {"text": {"headline": "No date"}},\n'
+        '  {"start_date": {"year": "abc"}, "text": {}}\n]}\n',
         encoding="utf-8",
     )
     result = run("import", str(story), "--skip-invalid")
     assert result.exit_code == 0
-    assert result.stderr.splitlines()[:3] == [  # (in reading order)
+    assert result.stderr.splitlines()[:5] == [  # (in reading order)
         f"{story}:1:1: warning: left out: the timeline's eras and scale",
         f"{story}:3:3: warning: slide 1: left out: media caption, media credit",
         f"{story}:4:3: slide 2: start_date must be an object with a year",
+        # (both of a slide's problems: it said only the first)
+        (
+            f"{story}:5:3: slide 3: has no headline (text.headline), which chrono needs as its "
+            "title; start_date.year must be a whole number, not 'abc'"
+        ),
+        "chrono: skipped 2 invalid events",
     ]
 
 

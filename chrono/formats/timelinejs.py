@@ -265,12 +265,17 @@ def _get(value: Any, *keys: str) -> Any:
 def _record(slide: dict[str, Any]) -> dict[str, Any]:
     headline = _get(slide, "text", "headline")
     title = " ".join(_html_text(headline).split()) if isinstance(headline, str) else ""
-    if not title:
-        raise ValueError("has no headline (text.headline), which chrono needs as its title")
     body = _get(slide, "text", "text")
     mine = _chrono_text(body) if isinstance(body, str) else None
     zone = mine.get("timezone") if mine is not None else None
-    record: dict[str, Any] = {"date": _date(slide, zone), "title": title}
+    untitled = "" if title else "has no headline (text.headline), which chrono needs as its title"
+    try:
+        date = _date(slide, zone)
+    except (DateError, ValueError, TypeError) as exc:  # (said with the title's, if both)
+        raise ValueError("; ".join(filter(None, (untitled, str(exc))))) from None
+    if untitled:
+        raise ValueError(untitled)
+    record: dict[str, Any] = {"date": date, "title": title}
     unique_id = slide.get("unique_id")
     if isinstance(unique_id, str) and unique_id and not _MADE_ID.fullmatch(unique_id):
         record["id"] = unique_id
