@@ -339,7 +339,8 @@ _SIDES = (
     ("first", "second", "third", "fourth", "fifth"),
     ("invade invades invaded invasion attack attacks offensive",
      "ceasefire truce armistice surrender surrenders withdraw withdraws withdrawal"),
-    ("sign signs signed", "ratify ratifies ratified"),
+    ("sign signs signed signing", "ratify ratifies ratified",
+     "talks negotiate negotiates negotiations"),
     ("rise rises rose surge surges soar soars jump jumps",
      "fall falls fell plunge plunges crash crashes slump slumps drop drops"),
 )  # fmt: skip

@@ -800,6 +800,31 @@ def test_v_says_which_date_a_merge_kept(
 
 
 @needs_meaning
+def test_a_signing_is_not_the_talks_of_the_same_day(run: Run, tmp_path: Path) -> None:
+    """A new user's summit: the signing, the talks and a press conference of one day,
+    with the same people, made one group, so `--dedupe fuzzy` merged the signing away.
+    Signing and talks (or meeting) are sides of a contrast, as launch and docking are;
+    two tellings of the signing still meet. (The talks and the press conference still
+    do: the README says to check such days with `dupes`.)"""
+    said = _dupes(
+        run,
+        tmp_path,
+        "- {date: 2025-08-08, title: Aliyev and Pashinyan sign peace declaration at the White House}\n"
+        "- {date: 2025-08-08, title: Trump holds separate talks with Aliyev and Pashinyan}\n"
+        "- {date: 2025-08-08, title: Aliyev and Pashinyan hold joint press conference with Trump}\n"
+        "- {date: 2025-08-08, title: Armenia and Azerbaijan leaders sign peace deal in Washington}\n",
+    )  # fmt: skip
+    members = [[line.split("  ")[-1] for line in block.splitlines() if "t.yaml:" in line]
+               for block in said.split("\n\n")]  # fmt: skip
+    assert sorted(members) == [
+        ["Aliyev and Pashinyan sign peace declaration at the White House",
+         "Armenia and Azerbaijan leaders sign peace deal in Washington"],
+        ["Trump holds separate talks with Aliyev and Pashinyan",
+         "Aliyev and Pashinyan hold joint press conference with Trump"],
+    ]  # fmt: skip
+
+
+@needs_meaning
 def test_in_a_group_of_three_each_reason_says_which_two_it_links(run: Run, tmp_path: Path) -> None:
     path = tmp_path / "who.yaml"
     path.write_text(
