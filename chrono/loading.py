@@ -78,7 +78,9 @@ def expand_paths(paths: Iterable[str]) -> tuple[list[str], list[Problem]]:
     """Files to read, in order: a folder means its YAML files, recursively, sorted.
 
     Hidden files and folders (`.git`, `.cache`) are skipped, as `git` and most
-    tools skip them.  A folder without timeline files is a warning.
+    tools skip them.  A folder without timeline files is a warning.  A file named
+    twice (`x.yaml ./x.yaml`, a folder and a file in it) is read once, where first
+    named, as `git` reads a path given twice.
     """
     files: list[str] = []
     problems: list[Problem] = []
@@ -92,7 +94,22 @@ def expand_paths(paths: Iterable[str]) -> tuple[list[str], list[Problem]]:
             files.extend(os.path.join(path, rel) for rel in found)
         else:
             files.append(path)
-    return files, problems
+    once: dict[object, str] = {}
+    for file in files:
+        once.setdefault(_identity(file), file)
+    return list(once.values()), problems
+
+
+def _identity(path: str) -> object:
+    """What tells one file from another: its device and inode (a link, `./x`, `a/../x`),
+    else its absolute path (a file that does not exist: said when read)."""
+    if path == STDIN:
+        return STDIN
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return os.path.abspath(path)
+    return (stat.st_dev, stat.st_ino)
 
 
 def _walk(top: str) -> Iterator[str]:

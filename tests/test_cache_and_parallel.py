@@ -137,8 +137,16 @@ def test_events_without_extras_share_one_empty_mapping(old_files: Path, tmp_path
 
 
 @pytest.mark.parametrize("workers", [2, 3])
-def test_parallel_load_reports_every_file_once(old_files: Path, workers: int) -> None:
-    files = sorted(str(p) for p in old_files.iterdir()) * 4  # enough for both ends to work
+def test_parallel_load_reports_every_file_once(
+    old_files: Path, tmp_path: Path, workers: int
+) -> None:
+    copies = []  # (four copies: enough for both ends to work; a file named twice is read once)
+    for copy in range(4):
+        for path in sorted(old_files.iterdir()):
+            copies.append(tmp_path / f"copy-{copy}" / path.name)
+            copies[-1].parent.mkdir(exist_ok=True)
+            copies[-1].write_bytes(path.read_bytes())
+    files = [str(f) for f in copies]
     done: list[int] = []
     parallel = load_paths(files, workers=workers, progress=done.append)
     assert sorted(done) == sorted(os.path.getsize(f) for f in files)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -71,6 +72,20 @@ def test_folders_are_read_recursively_in_sorted_order(
         "b.yaml",
     ]
     assert problems == []
+
+
+def test_a_file_named_twice_is_read_once(
+    run: Callable[..., Any], write: Callable[[str, str], str]
+) -> None:
+    """`x.yaml ./x.yaml`, or a folder and a file in it, read the file twice: each event
+    "merged" with itself, and printed twice with `--dedupe none` (a new user's report)."""
+    one = write("t/one.yaml", "- {date: 2025-08-08, title: Only one}\n")
+    folder = str(Path(one).parent)
+    files, _ = expand_paths([one, folder, str(Path(folder) / "." / "one.yaml"), one])
+    assert files == [one]
+    result = run("show", one, folder, "--dedupe", "none", "-v", "--no-cache")
+    assert result.stdout.count("Only one") == 1
+    assert "merged" not in result.stderr
 
 
 def test_empty_folder_and_empty_file_are_warnings(
