@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from itertools import compress
 from operator import itemgetter, or_
 
+from chrono.dates import zones_differ
 from chrono.formats.grouping import BANDS, band
 from chrono.model import Event
 from chrono.precision import US_PER_DAY, Precision, civil_from_days, year_text
@@ -313,6 +314,9 @@ def lay_out(events: Sequence[Event], title: str, lanes: str = "none") -> Picture
         order = dict(banded)
     right = origin + scale.end
     placed: list[Lane] = []
+    # Clock times name their zones on every label or on none, as a table's column does:
+    # two different instants never read the same (SPEC §10).
+    zones = zones_differ(e.date for e in events)
     for under in axis_labels:
         under.y = AXIS_Y + 6 + under.y * SMALL_ROW
     y = HEADER + rows_under * SMALL_ROW
@@ -338,7 +342,7 @@ def lay_out(events: Sequence[Event], title: str, lanes: str = "none") -> Picture
                 mark_y = axis_y + 6 + row * BAR_PITCH
             else:  # a point: hi is lo
                 x1, mark_y = x0, axis_y
-            shown = date.display()
+            shown = date.display(zones)
             date_width = date_text_width(shown)
             text = event.title
             room = WRAP - date_width - SPACE

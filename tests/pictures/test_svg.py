@@ -238,6 +238,22 @@ def test_export_svg_from_the_command_line(run: Any, tmp_path: Path) -> None:
     assert run("export", "--format", "svg", "--lanes", "weekday").exit_code == 2
 
 
+@pytest.mark.parametrize("fmt", ["svg", "html"])
+def test_clock_times_of_mixed_zones_name_their_zones(run: Any, write: Any, fmt: str) -> None:
+    """14:30 in Baku and 14:30 in New York were both labelled `8 Aug 2025 14:30` (a new
+    user's report; SPEC §10): when the zones differ, every clock time names its own."""
+    baku = write("baku.yaml", "timezone: Asia/Baku\nevents:\n"
+                 "- {date: 2025-08-08T14:30, title: In Baku}\n")  # fmt: skip
+    new_york = write("ny.yaml", "timezone: America/New_York\nevents:\n"
+                     "- {date: 2025-08-08T14:30, title: In New York}\n")  # fmt: skip
+    text = run("export", baku, new_york, "--format", fmt, "-q").stdout
+    assert "8 Aug 2025 14:30 Asia/Baku" in text
+    assert "8 Aug 2025 14:30 America/New_York" in text
+    alone = run("export", baku, "--format", fmt, "-q").stdout
+    assert "8 Aug 2025 14:30" in alone
+    assert "Asia/Baku" not in alone.replace("timezone", "")
+
+
 def test_the_description_names_the_years_even_with_open_intervals(tmp_path: Path) -> None:
     from chrono.formats.svg import describe
     from chrono.loading import load_text
