@@ -206,7 +206,10 @@ def _round_times(lo: int, hi: int, least: float) -> Iterator[tuple[int, str]]:
                 yield t, year_text(year)
         return
     if least > 25 * US_PER_DAY:  # months: 1, 3 or 6 at a time
-        step = next((s for s in (1, 3, 6) if s * 30.5 * US_PER_DAY >= least), 12)
+        # (by the shortest of each: February, its quarter, its half year; by the mean,
+        # March's tick fell closer to February's than the spacing, and was dropped)
+        shortest = {1: 28, 3: 89, 6: 181}
+        step = next((s for s in (1, 3, 6) if shortest[s] * US_PER_DAY >= least), 12)
         for year in range(first_year, last_year + 1):
             for month in range(1, 13, step):
                 t = days_from_civil(year, month, 1) * US_PER_DAY
