@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from chrono.dates import ChronoDate, DateError, load_zone, parse_date
 from chrono.errors import Problem, Severity, invalid_utf8
 from chrono.model import EMPTY, KNOWN_FIELDS, STDIN, STDIN_NAME, Event, Origin
+from chrono.precision import Precision
 from chrono.yamlnodes import Map, Node, Scalar, Seq, compose_documents
 
 if TYPE_CHECKING:
@@ -360,16 +361,21 @@ def _read_document(root: Node, sink: _Sink) -> None:
         if events is None:
             sink.error(root, "expected an 'events' list, or a list of events")
         elif isinstance(events, Seq):
-            _read_events(events, sink, zone)
+            # (a timezone chrono does not know: clock times read in it are refused, never
+            # read as floating, a meaning the author did not give them)
+            refused = fields.get("timezone") if zone is None else None
+            if isinstance(refused, Scalar) and refused.is_null:
+                refused = None
+            _read_events(events, sink, zone, refused)
         elif not (isinstance(events, Scalar) and events.is_null):
             sink.error(events, "'events' must be a list of events")
     elif isinstance(root, Scalar) and not root.is_null:
         sink.error(root, "expected a list of events or a mapping with 'events'")
 
 
-def _read_events(seq: Seq, sink: _Sink, zone: str | None) -> None:
+def _read_events(seq: Seq, sink: _Sink, zone: str | None, refused: Node | None = None) -> None:
     for item in seq.items:
-        event = _read_event(item, sink, zone) if isinstance(item, Map) else None
+        event = _read_event(item, sink, zone, refused) if isinstance(item, Map) else None
         if event is None:
             sink.invalid += 1
             if not isinstance(item, Map):
@@ -412,12 +418,18 @@ def _merge_sources(value: Node, sink: _Sink) -> list[Map]:
 # --------------------------------------------------------------------------- events
 
 
-def _read_event(node: Map, sink: _Sink, file_zone: str | None) -> Event | None:
+def _read_event(
+    node: Map, sink: _Sink, file_zone: str | None, refused_zone: Node | None = None
+) -> Event | None:
     errors_before = sink.errors
     fields = _fields(node, sink)
     zone = _zone(fields.get("timezone"), sink) if "timezone" in fields else file_zone
     title = _title(node, fields.get("title"), sink)
     date = _date(node, fields, sink, zone)
+    if refused_zone is not None and "timezone" not in fields and _floating(date):
+        where = fields.get("date") or fields.get("start") or node
+        sink.error(where, "a clock time read in the timeline's timezone, which is unknown "
+                   f"(line {refused_zone.line}): give an offset or fix the zone")  # fmt: skip
     values = {
         name: _text(fields.get(name), name, sink) for name in ("id", "description", "location")
     }
@@ -443,6 +455,13 @@ def _read_event(node: Map, sink: _Sink, file_zone: str | None) -> Event | None:
         extra=extra,
         conflicts=conflicts,
     )
+
+
+def _floating(date: ChronoDate | None) -> bool:
+    """Whether the date has a clock time with no offset (read in a zone, if any)."""
+    points = (date.start, date.end) if date is not None else ()
+    return any(p is not None and p.precision >= Precision.MINUTE and p.offset is None
+               for p in points)  # fmt: skip
 
 
 # Keys people write for a field chrono knows, and what they mean (SPEC §10).

@@ -303,6 +303,24 @@ def test_an_empty_id_or_location_is_absent() -> None:
     assert len(merge_events(loaded.events).events) == 2
 
 
+def test_clock_times_in_an_unknown_timeline_zone_are_invalid_not_floating() -> None:
+    """With --skip-invalid, `timezone: Asia/Bakuu` left its clock times floating, a
+    meaning the author did not give them, and "skipped 0 invalid events" (a new user's
+    report). They are invalid; days, offsets and an event's own zone are read."""
+    loaded = load_text("timezone: Asia/Bakuu\nevents:\n"
+                       "- {date: 2025-08-08T14:30, title: Clock}\n"
+                       "- {date: 2025-08-08, title: Day}\n"
+                       "- {date: 2025-08-08T14:30+04:00, title: Offset}\n"
+                       "- {date: 2025-08-08T14:30, title: Own, timezone: Asia/Baku}\n",
+                       "t.yaml")  # fmt: skip
+    assert [e.title for e in loaded.events] == ["Day", "Offset", "Own"]
+    assert loaded.invalid == 1
+    assert [str(p) for p in loaded.problems][1] == (
+        "t.yaml:3:10: a clock time read in the timeline's timezone, which is unknown (line "
+        "1): give an offset or fix the zone"
+    )
+
+
 def test_issue_11_one_id_two_dates_is_a_warning() -> None:
     loaded = load_text("- {date: 2025-08-08, title: Peace, id: p}\n"
                        "- {date: 2025-08-09, title: Peace, id: p}\n"
