@@ -69,7 +69,8 @@ def plot_lines(
         shapes[event.date.shape(zones=True)] = event.date
     zones = zones_differ(shapes.values())
     widest = max(shown_width(text(date.display(zones))) for date in shapes.values())
-    date_width = min(widest, 40 if zones else 26)
+    # (a date is cut only where the terminal is narrow: its end is the span's)
+    date_width = min(widest, max(40 if zones else 26, columns - 34))
     track = max(10, min(60, (columns - date_width - 4) // 2))
     scale = fit(held(spans), track - 1.0, gap=1.0, point=1.0)
     cuts = {round(x0 + 0.5) for x0, _, _ in scale.breaks()}
@@ -195,14 +196,17 @@ _PUNCTUATION = str.maketrans({"–": "-", "—": "-", "‘": "'", "’": "'", "�
 
 def _ascii(text: str) -> str:
     """Text in ASCII: accents dropped (`Léopold` → `Leopold`), typographic punctuation
-    made plain, anything else a `?`."""
+    made plain, other scripts in Latin letters (`Гагарин` → `Gagarin`, as near-duplicates
+    read them), and anything left an `_` (`?` means uncertain)."""
     if text.isascii():
         return text
     import unicodedata
 
+    from anyascii import anyascii
+
     plain = unicodedata.normalize("NFKD", text.translate(_PUNCTUATION))
     kept = "".join(c for c in plain if not unicodedata.combining(c))
-    return "".join(c if c.isascii() else "_" for c in kept)  # (`?` means uncertain)
+    return "".join(c if c.isascii() else anyascii(c) or "_" for c in kept)
 
 
 def _cut(text: str, size: int, glyphs: Glyphs) -> str:

@@ -162,9 +162,24 @@ def test_no_stretch_is_cut_inside_an_open_interval() -> None:
 
 
 def test_ascii_never_writes_a_question_mark_for_a_character() -> None:
-    events = merge_events(load_text("- {date: 1066, title: Hastings 🏹 東京}\n").events).events
-    (line,) = [line for line in plot_lines(events, 80, ascii_only=True) if "Hastings" in line]
-    assert line.endswith("Hastings _ __")
+    """And writes other scripts in Latin letters: they were underscores, so that a title
+    in Chinese or Arabic read `_____ _______` (a new user's report)."""
+    events = merge_events(
+        load_text("- {date: 1066, title: Hastings 🏹 東京 Гагарин}\n").events
+    ).events
+    (line,) = [line for line in plot_lines(events, 120, ascii_only=True) if "Hastings" in line]
+    assert line.endswith("Hastings :bow_and_arrow: DongJing Gagarin")
+
+
+def test_a_span_s_date_is_whole_where_the_terminal_has_room() -> None:
+    """`12 Jun 2025 10:45 – 12 Ju…` on a 200-column terminal: the date column stopped at
+    26 columns, and the end of the span was lost (a new user's report)."""
+    text = "- {date: 2025-06-12T10:45/2025-06-12T12:30, title: Session A}\n- {date: 2025-06-13, title: B}\n"
+    events = merge_events(load_text(text).events).events
+    wide = [line for line in plot_lines(events, 200) if "Session A" in line]
+    assert wide[0].startswith("12 Jun 2025 10:45 – 12 Jun 2025 12:30  ")
+    narrow = [line for line in plot_lines(events, 60) if "Session" in line]
+    assert narrow[0].startswith("12 Jun 2025 10:45 – 12 Ju…")  # (cut where it must be)
 
 
 def test_colours_say_which_tag_and_leave_the_cuts_plain() -> None:
