@@ -42,7 +42,7 @@ __all__ = ["Chronology", "Excerpt", "NoSources", "Reading", "load", "read", "res
 
 DEFAULT_FOLDER = "timelines"
 NO_TIMELINES = (
-    "no timelines to read: name files or folders (chrono show FILE...), "
+    "no timelines to read: name files or folders after the command, "
     "set CHRONO_PATH, or run chrono in a folder that has a timelines/ folder"
 )
 PROGRESS_BYTES = 8_000_000  # about a second of parsing: below it, no progress is shown

@@ -560,11 +560,16 @@ def _parse_point(text: str, zone: str | None, day_first: bool | None) -> DatePoi
             return numeric
         _refuse_short_signed_year(body)
         _refuse_decades_in_words(body)
+        if cut := _TIME_LEFT_OUT.fullmatch(body):  # (dateutil reads it as the day alone)
+            raise DateError(f"'{text}' has a T but no time after it: write {cut[1]} for "
+                            f"the day, or its time ({cut[1]}T14:30)")  # fmt: skip
         return _parse_natural(body, zone, day_first, qualifiers)
     except _ImpossibleDate as exc:
         raise DateError(f"impossible date '{text}' ({exc})") from None
 
 
+# An ISO date cut after its `T` (`1994-05-04T`): a time left out, not a day.
+_TIME_LEFT_OUT = re.compile(r"([+-]?\d{4}-\d{2}-\d{2})[Tt]")
 _DECADE_IN_WORDS = re.compile(r"(?i)(?:the\s+)?(?P<digits>\d{3}0)['’]?s")
 
 

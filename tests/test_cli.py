@@ -148,7 +148,7 @@ def test_no_timelines_is_a_usage_error_that_says_what_to_do(
     result = run()
     assert result.exit_code == 2
     assert result.stdout == ""
-    assert "no timelines to read: name files or folders (chrono show FILE...), set CHRONO_PATH" in (
+    assert "no timelines to read: name files or folders after the command, set CHRONO_PATH" in (
         result.stderr
     )
 
@@ -239,6 +239,15 @@ def test_table_wraps_to_columns(run: Run) -> None:
     assert len(lines) > 17  # long cells wrapped onto more lines
     unwrapped = run(*SHIPPED, "--columns", "date,title,tags,location,source")
     assert max(len(line) for line in unwrapped.stdout.splitlines()) > 90  # a pipe: no wrap
+
+
+def test_the_sources_column_tells_one_source_from_the_next(run: Run, tmp_path: Path) -> None:
+    """`Smith, J. (2001) p. 4 Jones 2003`: sources were joined with a space (a new user's
+    report); with `; `, as CSV writes lists, since a citation may hold a comma."""
+    path = tmp_path / "t.yaml"
+    path.write_text("- {date: 2025, title: x, sources: ['Smith, J. (2001) p. 4', Jones 2003]}\n")
+    said = run("show", str(path), "--columns", "date,sources", "--no-cache").stdout
+    assert "Smith, J. (2001) p. 4; Jones 2003" in said
 
 
 def test_any_tabulate_format(run: Run) -> None:

@@ -172,6 +172,12 @@ def test_reads_and_displays_at_written_precision(
         ),  # (was: unknown date form '10', and nothing said it was read as an interval)
         pytest.param("10/2025", "; for a month, write 2025-10", id="month-slashed-first"),
         pytest.param("1994/soon", "1994/..), in the interval '1994/soon'", id="bad-end"),
+        pytest.param(
+            "1994-05-04T",
+            "'1994-05-04T' has a T but no time after it: write "
+            "1994-05-04 for the day, or its time (1994-05-04T14:30)",
+            id="t-without-time",
+        ),  # (was read as the day, as dateutil does)
         # (were `unknown date form '2025-08-08T14:30 Europe'`, in the interval they made)
         pytest.param(
             "2025-08-08T14:30 Europe/Paris",

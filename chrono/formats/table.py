@@ -23,7 +23,7 @@ COLUMNS: dict[str, Callable[[Event], str]] = {
     "tags": lambda e: ", ".join(e.tags),
     "location": lambda e: e.location or "",
     "source": lambda e: e.sources[0] if e.sources else "",
-    "sources": lambda e: " ".join(e.sources),
+    "sources": lambda e: "; ".join(e.sources),  # (a citation may hold a comma)
     "description": lambda e: e.description or "",
     "id": lambda e: e.id or "",
     "origin": lambda e: ", ".join(str(o) for o in e.origins),
