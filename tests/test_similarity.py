@@ -506,6 +506,13 @@ def test_dupes_without_the_meaning_signal_says_so_once(
     assert run("dupes", "-q").stderr == ""
     shown = run("show", "--dedupe", "fuzzy", "--no-cache")
     assert shown.stderr.count("words only") == 1
+    # (not when the run stops on errors, before any near-duplicate is looked for: it
+    # came first, above the errors, a new user's report)
+    bad = str(ROOT / "tests" / "data" / "bad_events.yaml")
+    for args in (["dupes", bad], ["show", bad, "--dedupe", "fuzzy"]):
+        stopped = run(*args, "--no-cache")
+        assert stopped.exit_code == 1
+        assert "words only" not in stopped.stderr
 
 
 @pytest.mark.parametrize("runs", [1, 2])

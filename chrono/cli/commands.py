@@ -396,8 +396,8 @@ def dupes(read: ReadOptions, min_score: float, show_all: bool, as_json: bool) ->
     from chrono.formats.dupes import render_groups
     from chrono.merging import near_groups
 
-    note_words_only(read)
     chronology = read_chronology(with_reading(read, report_merges=read.verbose or show_all))
+    note_words_only(read)  # (after the problems: not when they stop the run)
     note_too_many_for_meaning(read, len(chronology))
     groups = near_groups(chronology.events, min_score, vectors=chronology.meaning())
     exact = chronology.merges if show_all else ()

@@ -127,15 +127,14 @@ def read_chronology(read: ReadOptions) -> Chronology:
     """The merged chronology of the sources, its problems reported by the policy."""
     from chrono import chronology
 
-    if read.reading.dedupe is Dedupe.FUZZY:
-        note_words_only(read)
     with _sources():
         found = chronology.read(read.paths, read.reading, _progress(read))
-    if read.reading.dedupe is Dedupe.FUZZY:
-        note_too_many_for_meaning(read, len(found))
     errors = sum(p.is_error for p in found.problems)
     hint = f"{count(errors, 'error')}; --skip-invalid goes on without the invalid events"
     report(found.problems, read.policy, hint, found.invalid, found.unread, found.unread_documents)
+    if read.reading.dedupe is Dedupe.FUZZY:  # (after the problems: not when they stop it)
+        note_words_only(read)
+        note_too_many_for_meaning(read, len(found))
     if read.verbose:
         _report_merges(found.merges)
     return found
