@@ -100,14 +100,16 @@ def plot_lines(
             yield f"{shown}  {_paint(cells, code, glyphs)}  {title}".rstrip()
         else:
             yield line
-    legend = [
-        f"{glyphs.point} a day or an instant",
-        f"{glyphs.bar} a span",
-        f"{glyphs.approximate_point}{glyphs.approximate_bar} approximate",
-        "? uncertain",
-        f"{glyphs.cut} time left out",
-    ]
-    yield from _lines(legend, columns, glyphs)
+    # The key to the marks this plot draws (a legend of marks it does not have is noise).
+    drawn = [
+        (any(not bar for *_, bar in spans), f"{glyphs.point} a day or an instant"),
+        (any(bar for *_, bar in spans), f"{glyphs.bar} a span"),
+        (any(e.date.approximate for e in events),
+         f"{glyphs.approximate_point}{glyphs.approximate_bar} approximate"),
+        (any(e.date.uncertain for e in events), "? uncertain"),
+        (bool(cuts), f"{glyphs.cut} time left out"),
+    ]  # fmt: skip
+    yield from _lines([key for shown_here, key in drawn if shown_here], columns, glyphs)
     if tags:  # which colour is which first tag (a name cut to fit the width)
         names = {tag: _cut(text(tag), max(columns - 2, 1), glyphs) for tag in tags}
         keys = [(f"\x1b[{code}m{glyphs.bar}\x1b[0m {names[tag]}", 2 + shown_width(names[tag]))

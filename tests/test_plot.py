@@ -207,3 +207,15 @@ def test_the_colour_key_fits_and_is_ascii_when_asked() -> None:
     assert all(len(line) <= 30 for line in plain), plain
     assert all(line.isascii() for line in plain), plain
     assert plain[-1].startswith("# defense-et-securite")
+
+
+def test_the_legend_names_the_marks_the_plot_draws() -> None:
+    """It named every kind of mark, those the plot did not draw too (a new user's
+    report)."""
+    days = "- {date: 1994-05-04, title: A}\n- {date: 1995-06-01, title: B}\n"
+    assert list(plot_lines(merge_events(load_text(days).events).events, 80))[-1] == (
+        "● a day or an instant"
+    )
+    vague = "- {date: ~1994-05-04, title: A}\n- {date: 1995-06-01?, title: B}\n- {date: 1996/1997, title: C}\n"
+    legend = list(plot_lines(merge_events(load_text(vague).events).events, 100))[-1]
+    assert legend == "● a day or an instant  █ a span  ○░ approximate  ? uncertain"
