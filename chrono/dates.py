@@ -523,13 +523,16 @@ def _zone_named(text: str, day_first: bool | None) -> DateError | None:
         point = _parse_point(date, zone, day_first)
     except DateError:  # (a date that does not read alone: said as it is)
         return None
+    said = f"a time zone's name cannot be in a date ('{text}')"
+    if point.offset is not None:  # (RFC 9557: the offset already says the instant)
+        return DateError(f"{said}: write {date}")
     exact = ""
     if point.precision >= Precision.MINUTE:
         seconds = _zone_offset(zone, point.year, point.month, point.day, point.hour, point.minute)
         if seconds is not None and not seconds % 60:
-            exact = f", or write its offset: {date}{_offset_text(seconds // 60, '')}"
-    return DateError(f"a time zone's name cannot be in a date ('{text}'): write "
-                     f"date: {date} and timezone: {zone}{exact}")  # fmt: skip
+            exact = f", or its offset: {date}{_offset_text(seconds // 60, '')}"
+    return DateError(f"{said}: write {date}, with timezone: {zone} for the timeline or the "
+                     f"event{exact}")  # fmt: skip
 
 
 _ZONE_AREAS = frozenset({"Africa", "America", "Antarctica", "Arctic", "Asia", "Atlantic",

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from chrono.dates import ChronoDate, DateError, load_zone, parse_date
+from chrono.dates import ChronoDate, DateError, DatePoint, load_zone, parse_date
 from chrono.errors import Problem, Severity, invalid_utf8
 from chrono.model import EMPTY, KNOWN_FIELDS, STDIN, STDIN_NAME, Event, Origin
 from chrono.precision import Precision
@@ -427,7 +427,8 @@ def _read_event(
     title = _title(node, fields.get("title"), sink)
     date = _date(node, fields, sink, zone)
     if refused_zone is not None and "timezone" not in fields and _floating(date):
-        where = fields.get("date") or fields.get("start") or node
+        at_end = date is not None and not _floating_point(date.start)  # (the end's clock)
+        where = fields.get("date") or fields.get("end" if at_end else "start") or node
         sink.error(where, "a clock time read in the timeline's timezone, which is unknown "
                    f"(line {refused_zone.line}): give an offset or fix the zone")  # fmt: skip
     values = {
@@ -459,9 +460,11 @@ def _read_event(
 
 def _floating(date: ChronoDate | None) -> bool:
     """Whether the date has a clock time with no offset (read in a zone, if any)."""
-    points = (date.start, date.end) if date is not None else ()
-    return any(p is not None and p.precision >= Precision.MINUTE and p.offset is None
-               for p in points)  # fmt: skip
+    return date is not None and (_floating_point(date.start) or _floating_point(date.end))
+
+
+def _floating_point(point: DatePoint | None) -> bool:
+    return point is not None and point.precision >= Precision.MINUTE and point.offset is None
 
 
 # Keys people write for a field chrono knows, and what they mean (SPEC §10).
@@ -586,8 +589,8 @@ def _parse(node: Node, sink: _Sink, zone: str | None) -> ChronoDate | None:
 
 
 def _zone(node: Node | None, sink: _Sink) -> str | None:
-    if node is None or (isinstance(node, Scalar) and node.is_null):
-        return None
+    if node is None or (isinstance(node, Scalar) and (node.is_null or not node.text.strip())):
+        return None  # (an empty field is absent)
     if not isinstance(node, Scalar):
         sink.error(node, "timezone must be an IANA name such as Asia/Baku")
         return None

@@ -199,7 +199,7 @@ _PUNCTUATION = str.maketrans({"–": "-", "—": "-", "‘": "'", "’": "'", "�
 def _ascii(text: str) -> str:
     """Text in ASCII: accents dropped (`Léopold` → `Leopold`), typographic punctuation
     made plain, other scripts in Latin letters (`Гагарин` → `Gagarin`, as near-duplicates
-    read them), and anything left an `_` (`?` means uncertain)."""
+    read them); never a `?` for a character (`?` means uncertain)."""
     if text.isascii():
         return text
     import unicodedata
@@ -208,7 +208,8 @@ def _ascii(text: str) -> str:
 
     plain = unicodedata.normalize("NFKD", text.translate(_PUNCTUATION))
     kept = "".join(c for c in plain if not unicodedata.combining(c))
-    return "".join(c if c.isascii() else anyascii(c) or "_" for c in kept)
+    # (a letter anyascii leaves out on purpose, as Arabic's alef, is left out)
+    return "".join(c if c.isascii() else anyascii(c) for c in kept)
 
 
 def _cut(text: str, size: int, glyphs: Glyphs) -> str:

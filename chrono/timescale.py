@@ -205,10 +205,10 @@ def _round_times(lo: int, hi: int, least: float) -> Iterator[tuple[int, str]]:
             if lo <= t < hi:
                 yield t, year_text(year)
         return
-    if least > 25 * US_PER_DAY:  # months: 1, 3 or 6 at a time
+    if least > 14 * US_PER_DAY:  # months: 1, 3 or 6 at a time (past a step of 14 days)
         # (by the shortest of each: February, its quarter, its half year; by the mean,
         # March's tick fell closer to February's than the spacing, and was dropped)
-        shortest = {1: 28, 3: 89, 6: 181}
+        shortest = {1: 28, 3: 90, 6: 181}
         step = next((s for s in (1, 3, 6) if shortest[s] * US_PER_DAY >= least), 12)
         for year in range(first_year, last_year + 1):
             for month in range(1, 13, step):

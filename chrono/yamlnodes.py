@@ -207,11 +207,17 @@ def _syntax_problem(exc: yaml.YAMLError, text: str, path: str) -> Problem:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     message = getattr(exc, "problem", None) or getattr(exc, "reason", None) or str(exc)
     context, begun = getattr(exc, "context", None), getattr(exc, "context_mark", None)
-    if mark is not None and begun is not None and begun is not mark and context:
-        if "quoted scalar" in context:  # (at its opening quote, not at the end of the file)
-            return Problem(path, begun.line + 1, begun.column + 1, "invalid YAML: the quote "
-                           f"opened here is not closed ({message} at line {mark.line + 1})")  # fmt: skip
-        message += f" ({context} at line {begun.line + 1}, column {begun.column + 1})"
+    unclosed = "end of stream" in message or "document separator" in message
+    if (
+        mark is not None
+        and begun is not None
+        and context
+        and "quoted scalar" in context
+        and unclosed
+    ):
+        # (a quote never closed: at the quote, not at the end of the file)
+        return Problem(path, begun.line + 1, begun.column + 1, "invalid YAML: the quote "
+                       f"opened here is not closed ({message} at line {mark.line + 1})")  # fmt: skip
     if mark is not None:
         return Problem(path, mark.line + 1, mark.column + 1, f"invalid YAML: {message}")
     position = getattr(exc, "position", 0) or 0

@@ -181,20 +181,25 @@ def test_reads_and_displays_at_written_precision(
         # (were `unknown date form '2025-08-08T14:30 Europe'`, in the interval they made)
         pytest.param(
             "2025-08-08T14:30 Europe/Paris",
-            "a time zone's name cannot be in a date "
-            "('2025-08-08T14:30 Europe/Paris'): write date: 2025-08-08T14:30 and "
-            "timezone: Europe/Paris, or write its offset: 2025-08-08T14:30+02:00",
+            "a time zone's name cannot be in a date ('2025-08-08T14:30 Europe/Paris'): write "
+            "2025-08-08T14:30, with timezone: Europe/Paris for the timeline or the event, or "
+            "its offset: 2025-08-08T14:30+02:00",
             id="zone-named",
         ),
         pytest.param(
             "2025-01-08T14:30[Europe/Parris]",
-            "write date: 2025-01-08T14:30 and "
-            "timezone: Europe/Paris, or write its offset: 2025-01-08T14:30+01:00",
+            "write 2025-01-08T14:30, with timezone: Europe/Paris for the timeline or the "
+            "event, or its offset: 2025-01-08T14:30+01:00",
             id="zone-named-rfc-9557-mistyped",
+        ),
+        pytest.param(  # (a reviewer's: the offset was written twice in the advice)
+            "2025-08-08T14:30+02:00[Europe/Paris]",
+            "('2025-08-08T14:30+02:00[Europe/Paris]'): write 2025-08-08T14:30+02:00\n",
+            id="zone-named-after-an-offset",
         ),
         pytest.param(
             "2025-08-08 Europe/Paris",
-            "write date: 2025-08-08 and timezone: Europe/Paris\n",
+            "write 2025-08-08, with timezone: Europe/Paris for the timeline or the event\n",
             id="zone-named-after-a-day",
         ),
         pytest.param("0 BCE", "there is no year 0", id="bce-zero"),

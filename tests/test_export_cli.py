@@ -218,13 +218,14 @@ def test_csv_export_says_what_will_not_read_back(run: Run, tmp_path: Path) -> No
     as text, with no word (a new user's report): the CSV is written, and each is said."""
     path = tmp_path / "t.yaml"
     path.write_text("- {date: 2025, title: x, tags: ['a; b', c], sources: ['Smith; Jones 2001'],"
-                    " custom: [1, 2]}\n- {date: 2026, title: y, tags: [d]}\n")  # fmt: skip
+                    " custom: [1, 2], other: null}\n- {date: 2026, title: y, tags: [d]}\n")  # fmt: skip
     result = run("export", str(path), "--format", "csv")
     assert result.exit_code == 0
     assert "x,,,a; b; c,Smith; Jones 2001,," in result.stdout
-    assert result.stderr.splitlines()[1:] == [
+    assert result.stderr.splitlines()[2:] == [  # (after the unknown fields' warnings)
         "chrono: warning: csv: 'x' (2025): 'a; b', 'Smith; Jones 2001' will read back as more than one, split at '; '",
         "chrono: warning: csv: lists and mappings in 'custom' are written as text, and read back as text",
+        "chrono: warning: csv: left out other keys with no value: 'other'",
     ]  # fmt: skip
 
 
@@ -301,6 +302,16 @@ def test_import_refuses_a_calendar_cut_short(
         lines = path.read_bytes().decode().split("\r\n")
         begun = len(lines) - lines[::-1].index("BEGIN:VEVENT")  # (the last one)
         assert (f"{path}:{begun}:1: BEGIN:VEVENT" in result.stderr) == (cut == -200)
+
+
+def test_import_names_a_component_left_open_by_its_name_alone(run: Run, tmp_path: Path) -> None:
+    """A file with CR-only line ends is one line: the message named the whole file as
+    the component (a reviewer's finding)."""
+    path = tmp_path / "cr.ics"
+    path.write_bytes(b"BEGIN:VCALENDAR\rVERSION:2.0\rBEGIN:VEVENT\rSUMMARY:x\r")
+    result = run("import", str(path))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"{path}:1:1: BEGIN:VCALENDAR is never closed")
 
 
 def test_import_says_where_a_calendar_s_components_do_not_pair(run: Run, tmp_path: Path) -> None:

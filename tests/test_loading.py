@@ -142,6 +142,11 @@ def test_every_problem_in_one_run_at_the_node(timeline: Callable[[str], str]) ->
             "of stream at line 4)",
             id="unclosed-quote",
         ),
+        pytest.param(  # (a reviewer's: not every problem in a quoted text is its quote)
+            '- {date: 1994, title: "a \\q b"}\n',
+            "1:26: invalid YAML: found unknown escape",
+            id="bad-escape-in-a-quote",
+        ),
         pytest.param(
             "- {date: 1994, title: x, tags: *nope}\n",
             "1:32: alias '*nope' names no anchor",
@@ -296,9 +301,10 @@ def test_an_unknown_key_at_the_top_level_is_a_warning_at_the_key() -> None:
 def test_an_empty_id_or_location_is_absent() -> None:
     """`location: ''` came through merge while `description: ''` did not, and two events
     with `id: ""` merged as one (a new user's report): an empty field is absent."""
-    loaded = load_text("- {date: 2025, title: a, id: '', location: ''}\n"
-                       "- {date: 2025, title: b, id: ' '}\n", "t.yaml")  # fmt: skip
+    loaded = load_text("timezone: ''\nevents:\n- {date: 2025, title: a, id: '', location: ''}\n"
+                       "- {date: 2025, title: b, id: ' ', timezone: ''}\n", "t.yaml")  # fmt: skip
     assert [(e.id, e.location) for e in loaded.events] == [(None, None), (None, None)]
+    assert [e.timezone for e in loaded.events] == [None, None]  # (was: unknown time zone '')
     assert loaded.problems == ()
     assert len(merge_events(loaded.events).events) == 2
 
@@ -315,6 +321,9 @@ def test_clock_times_in_an_unknown_timeline_zone_are_invalid_not_floating() -> N
                        "t.yaml")  # fmt: skip
     assert [e.title for e in loaded.events] == ["Day", "Offset", "Own"]
     assert loaded.invalid == 1
+    at_end = load_text("timezone: Asia/Bakuu\nevents:\n"
+                       "- {start: 2025-08-08, end: 2025-08-09T10:00, title: e}\n", "t.yaml")  # fmt: skip
+    assert str(at_end.problems[1]).startswith("t.yaml:3:28: a clock time")  # (at its `end`)
     assert [str(p) for p in loaded.problems][1] == (
         "t.yaml:3:10: a clock time read in the timeline's timezone, which is unknown (line "
         "1): give an offset or fix the zone"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from chrono.dates import parse_date
@@ -127,17 +127,26 @@ def test_ticks_fall_on_round_years_before_and_after_the_era() -> None:
     assert labels == ["1996", "1997"]  # (not 1998, where 1997 ends)
 
 
-@given(st.integers(1, 9999), st.floats(300.0, 3000.0), st.sampled_from([60.0, 90.0]))
-def test_month_ticks_are_regular(year: int, length: float, spacing: float) -> None:
+@given(
+    st.integers(1, 9999),
+    st.integers(20, 800),
+    st.floats(300.0, 3000.0),
+    st.sampled_from([60.0, 90.0]),
+)
+@example(2025, 176, 1100.0, 90.0)  # (a reviewer's: ticks every 4 weeks, not every 2)
+@example(2021, 365, 1100.0, 90.0)  # (the trial's: no March)
+def test_ticks_are_regular(year: int, days: int, length: float, spacing: float) -> None:
     """A year's axis left out March (a new user's report): its tick was 28 days after
-    February's, nearer than the spacing allowed. Months, quarters and half years are
-    chosen by their shortest, so that the ticks of a year are every N months."""
-    from chrono.precision import civil_from_days
+    February's, nearer than the spacing allowed; and past 14 days a step of 14 days
+    lost every other tick (a reviewer's). Steps are chosen by their shortest, so that
+    the ticks of a stretch are every N months, or every N days."""
+    from chrono.precision import civil_from_days, days_from_civil
 
-    date = parse_date(f"{year:04d}")
-    ticks = fit([(date.lo, date.hi)], length).ticks(spacing=spacing)
-    days = [civil_from_days(t.t // US_PER_DAY)[1:] for t in ticks]
-    if any(day != 1 for _, day in days):
-        return  # (ticks of days or weeks)
-    steps = {b - a for (a, _), (b, _) in itertools.pairwise(days)}
-    assert len(steps) <= 1, days
+    lo = days_from_civil(year, 1, 1) * US_PER_DAY
+    ticks = fit([(lo, lo + days * US_PER_DAY)], length).ticks(spacing=spacing)
+    found = [civil_from_days(t.t // US_PER_DAY) for t in ticks]
+    if all(day == 1 for _, _, day in found):  # (months)
+        steps = {(b[0] - a[0]) * 12 + b[1] - a[1] for a, b in itertools.pairwise(found)}
+    else:
+        steps = {(b.t - a.t) // US_PER_DAY for a, b in itertools.pairwise(ticks)}
+    assert len(steps) <= 1, found

@@ -89,6 +89,9 @@ def _losses(events: Sequence[Event], extra_keys: Sequence[str]) -> list[str]:
     if structured:
         warnings.append(f"csv: lists and mappings in {', '.join(map(repr, structured))} are "
                         "written as text, and read back as text")  # fmt: skip
+    empty = sorted({k for e in events for k, v in e.extra.items() if v is None} - set(extra_keys))
+    if empty:  # (an empty cell reads back as no value)
+        warnings.append(f"csv: left out other keys with no value: {', '.join(map(repr, empty))}")
     return warnings
 
 

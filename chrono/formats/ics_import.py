@@ -110,7 +110,8 @@ def _unclosed(text: str, path: str) -> list[Problem]:
     for number, line in enumerate(text.split("\n"), start=1):  # (not U+2028)
         if line[:1] in (" ", "\t"):  # (a folded line goes on the one before)
             continue
-        verb, _, name = line.strip().upper().partition(":")
+        verb, _, rest = line.strip().upper().partition(":")
+        name = rest.split(None, 1)[0][:40] if rest.strip() else ""  # (CR-only: one line)
         if verb == "BEGIN" and name:
             open_.append((name, number))
         elif verb == "END" and name:
