@@ -84,11 +84,9 @@ def render_groups(
             f"near-duplicates {number}, score {score}:",
             *_lines(group.members, zones, numbered),
         ]
-        # Each pair as the list numbers it, the lower number first, in that order.
         place = {id(e): n for n, e in enumerate(group.members, start=1)}
-        pairs = sorted((sorted((place[id(k.a)], place[id(k.b)])), k) for k in group.links)
-        for (first, second), link in pairs:
-            pair = f" {first}~{second}" if numbered else ""
+        for link in group.links:
+            pair = f" {place[id(link.a)]}~{place[id(link.b)]}" if numbered else ""
             lines.append(f"  why{pair}: {score_text(link.score)}, {link.explain(zones)}")
         blocks.append("\n".join(lines))
     for merged in exact:
