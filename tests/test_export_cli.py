@@ -180,6 +180,23 @@ def test_ics_import_reads_an_event_moved_in_a_calendar_app(run: Run, tmp_path: P
     assert result.stderr.count("\n") == 1
 
 
+def test_ics_import_keeps_a_moved_clock_time_in_its_zone(run: Run, tmp_path: Path) -> None:
+    """A clock time chrono read in Paris, moved an hour later in a calendar app, came
+    back as `13:30Z` with no zone, and the warning set it beside `14:30` (a reviewer's
+    finding): it is 15:30 in Paris, as written and as said."""
+    source, ics = tmp_path / "t.yaml", tmp_path / "t.ics"
+    source.write_text("- {date: 2025-08-08T14:30, title: Zoned, timezone: Europe/Paris}\n")
+    assert run("export", str(source), "-o", str(ics)).exit_code == 0
+    text = ics.read_bytes().decode()
+    ics.write_bytes(text.replace("DTSTART:20250808T123000Z", "DTSTART:20250808T133000Z").encode())
+    result = run("import", str(ics))
+    (event,) = load_text(result.stdout).events
+    assert (event.date.text, event.timezone) == ("2025-08-08T15:30", "Europe/Paris")
+    assert "its date there, 2025-08-08T15:30, is read (chrono had written 2025-08-08T14:30)" in (
+        result.stderr
+    )
+
+
 def test_ics_import_takes_the_timeline_s_title_not_the_calendar_s_name(
     run: Run, tmp_path: Path
 ) -> None:

@@ -140,11 +140,12 @@ def _ics_event(
     zone = _text(component.get("X-CHRONO-TIMEZONE")) if written is not None else _zone_of(component)
     if written is not None and (moved := _moved(component, written, zone, day_first)):
         # (a calendar app keeps X- properties it does not show: DTSTART is what its
-        # user sees and moves)
+        # user sees and moves; a clock time chrono read in a zone stays in it)
+        local = _in_zone(component, zone) if zone is not None else None
+        date, zone = (local, zone) if local is not None else (moved, _zone_of(component))
         where = component.get("SUMMARY") or component.get("UID")
-        warn(f"'{where}' was moved in a calendar app: its date there, {moved}, is read "
+        warn(f"'{where}' was moved in a calendar app: its date there, {date}, is read "
              f"(chrono had written {written})")  # fmt: skip
-        date, zone = moved, _zone_of(component)
     record: dict[str, Any] = {"date": date}
     summary = str(component.get("SUMMARY") or "").strip()
     if written is not None:  # chrono put the written date before vague dates' titles
@@ -237,6 +238,29 @@ def _moved(component: Any, written: str, zone: str | None, day_first: bool | Non
         if (expected.lo, expected.hi) == (found.lo, found.hi):
             return None
     return now
+
+
+def _in_zone(component: Any, zone: str) -> str | None:
+    """The calendar's clock times as wall times in `zone` (chrono's X-CHRONO-TIMEZONE),
+    where DTSTART is an instant; None for a day or a floating time."""
+    from chrono.dates import load_zone  # (only when importing)
+
+    first = _value(component, "DTSTART")
+    if not isinstance(first, dt.datetime) or first.tzinfo is None:
+        return None
+    end, length = _value(component, "DTEND"), _value(component, "DURATION")
+    last = end if end is not None else _after(first, length) if length is not None else None
+    tz = load_zone(zone)
+
+    def wall(t: dt.datetime) -> str:
+        local = (t if t.tzinfo else t.replace(tzinfo=first.tzinfo)).astimezone(tz)
+        return local.replace(tzinfo=None).isoformat(
+            timespec="seconds" if local.second else "minutes"
+        )
+
+    if not isinstance(last, dt.datetime) or last == first:
+        return wall(first)
+    return f"{wall(first)}/{wall(last)}"
 
 
 def _times_of(component: Any) -> str:
