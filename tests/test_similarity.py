@@ -416,7 +416,7 @@ def test_dupes_lists_groups_and_why(run: Run, monkeypatch: pytest.MonkeyPatch) -
         "Azerbaijan–Armenia peace agreement signed at the White House\n"
         "  timelines/press-reports.yaml:16                                     Aug 2025    "
         "Trump brokers Armenia–Azerbaijan peace deal\n"
-        "  why: 0.73, Aug 2025 contains 8 Aug 2025; words: deal/agreement, armenia, azerbaijan, peace; "
+        "  why: 0.73, Aug 2025 contains 8 Aug 2025; words: agreement/deal, armenia, azerbaijan, peace; "
         "similar meaning 0.73\n"
         "\n"
         "near-duplicates 2, score 0.62:\n"
@@ -466,7 +466,7 @@ def test_dupes_says_one_instant_in_two_zones_is_the_same(run: Run, tmp_path: Pat
         "- {date: 2025-08-08T16:15, timezone: America/New_York, title: Peace declaration}\n"
     )
     said = _dupes(run, tmp_path, events)
-    assert ("same instant: 8 Aug 2025 16:15 America/New_York is 9 Aug 2025 00:15 Asia/Baku; "
+    assert ("same instant: 9 Aug 2025 00:15 Asia/Baku is 8 Aug 2025 16:15 America/New_York; "
             in said)  # fmt: skip
     (group,) = json.loads(_dupes(run, tmp_path, events, "--json"))
     assert [(m["date"], m["timezone"]) for m in group["members"]] == [
@@ -843,7 +843,23 @@ def test_in_a_group_of_three_each_reason_says_which_two_it_links(run: Run, tmp_p
     lines = run("dupes", str(path), "-q").stdout.splitlines()
     assert [line.split()[0] for line in lines[1:4]] == ["1.", "2.", "3."]
     reasons = [line.split(":")[0].strip() for line in lines[4:]]
-    assert sorted(reasons) == ["why 1~2", "why 3~1", "why 3~2"]  # (the earlier date first)
+    assert reasons == ["why 1~2", "why 1~3", "why 2~3"]  # (it read `why 3~1`, `why 3~2`)
+
+
+def test_each_reason_reads_from_the_side_its_label_names(run: Run, tmp_path: Path) -> None:
+    """Labels in list order (`why 1~2`) stood beside reasons read from member 2's side
+    (`signed/sign`): a reviewer's finding, when the labels alone were sorted."""
+    said = _dupes(
+        run,
+        tmp_path,
+        "- {date: 2025-08-08, title: Armenia and Azerbaijan sign peace agreement at the White House}\n"
+        "- {date: 2025-08-08, title: Peace agreement signed by Armenia and Azerbaijan at the White House}\n"
+        "- {date: 2025-08, title: Armenia Azerbaijan peace agreement signed in Washington}\n",
+    )  # fmt: skip
+    why = {line.split(":")[0].strip(): line for line in said.splitlines() if "why" in line}
+    assert list(why) == ["why 1~2", "why 1~3", "why 2~3"]
+    assert "sign/signed" in why["why 1~2"]
+    assert "sign/signed" in why["why 1~3"]
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Sequence
 from typing import Any
@@ -9,7 +10,7 @@ from typing import Any
 from chrono.dates import zones_differ
 from chrono.merging import MergeGroup, NearGroup
 from chrono.model import Event, needs_timezone
-from chrono.similarity import score_text
+from chrono.similarity import NearDuplicate, score_text
 from chrono.writing import strip_controls
 
 
@@ -27,6 +28,17 @@ def _exact_reason(group: MergeGroup) -> str:
     if len(ids) == 1 and None not in ids:
         return f"same id '{ids.pop()}'"
     return "same id, or same date and title"
+
+
+def _from(link: NearDuplicate, first: Event) -> NearDuplicate:
+    """The link read from `first`'s side: its reasons name that member's words first
+    (`differs` names a's word first; the shared words are written a's way first)."""
+    if link.a is first:
+        return link
+    differs = link.differs
+    if differs is not None and differs.count(" / ") == 1:
+        differs = " / ".join(reversed(differs.split(" / ")))
+    return dataclasses.replace(link, a=link.b, b=link.a, differs=differs)
 
 
 def _member(event: Event) -> dict[str, Any]:
@@ -84,10 +96,14 @@ def render_groups(
             f"near-duplicates {number}, score {score}:",
             *_lines(group.members, zones, numbered),
         ]
+        # Each pair as the list numbers it, the lower number first, in that order, its
+        # reasons read from that member's side (`sign/signed`, as `why 1~2` says).
         place = {id(e): n for n, e in enumerate(group.members, start=1)}
-        for link in group.links:
-            pair = f" {place[id(link.a)]}~{place[id(link.b)]}" if numbered else ""
-            lines.append(f"  why{pair}: {score_text(link.score)}, {link.explain(zones)}")
+        pairs = sorted((sorted((place[id(k.a)], place[id(k.b)])), k) for k in group.links)
+        for (first, second), link in pairs:
+            pair = f" {first}~{second}" if numbered else ""
+            oriented = _from(link, group.members[first - 1])
+            lines.append(f"  why{pair}: {score_text(link.score)}, {oriented.explain(zones)}")
         blocks.append("\n".join(lines))
     for merged in exact:
         lines = [f"exact duplicates, {_exact_reason(merged)}:", *_lines(merged.members, zones)]
