@@ -14,10 +14,18 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from chrono.dates import ChronoDate, DateError, DatePoint, load_zone, parse_date
+from chrono.dates import ChronoDate, DateError, load_zone, parse_date
 from chrono.errors import Problem, Severity, invalid_utf8
-from chrono.model import EMPTY, KNOWN_FIELDS, STDIN, STDIN_NAME, Event, Origin
-from chrono.precision import Precision
+from chrono.model import (
+    EMPTY,
+    KNOWN_FIELDS,
+    STDIN,
+    STDIN_NAME,
+    Event,
+    Origin,
+    floating_clock,
+    floating_point,
+)
 from chrono.yamlnodes import Map, Node, Scalar, Seq, compose_documents
 
 if TYPE_CHECKING:
@@ -364,8 +372,8 @@ def _read_document(root: Node, sink: _Sink) -> None:
             # (a timezone chrono does not know: clock times read in it are refused, never
             # read as floating, a meaning the author did not give them)
             refused = fields.get("timezone") if zone is None else None
-            if isinstance(refused, Scalar) and refused.is_null:
-                refused = None
+            if isinstance(refused, Scalar) and (refused.is_null or not refused.text.strip()):
+                refused = None  # (an empty timezone is none: clock times float)
             _read_events(events, sink, zone, refused)
         elif not (isinstance(events, Scalar) and events.is_null):
             sink.error(events, "'events' must be a list of events")
@@ -426,8 +434,8 @@ def _read_event(
     zone = _zone(fields.get("timezone"), sink) if "timezone" in fields else file_zone
     title = _title(node, fields.get("title"), sink)
     date = _date(node, fields, sink, zone)
-    if refused_zone is not None and "timezone" not in fields and _floating(date):
-        at_end = date is not None and not _floating_point(date.start)  # (the end's clock)
+    if refused_zone is not None and "timezone" not in fields and floating_clock(date):
+        at_end = date is not None and not floating_point(date.start)  # (the end's clock)
         where = fields.get("date") or fields.get("end" if at_end else "start") or node
         sink.error(where, "a clock time read in the timeline's timezone, which is unknown "
                    f"(line {refused_zone.line}): give an offset or fix the zone")  # fmt: skip
@@ -456,15 +464,6 @@ def _read_event(
         extra=extra,
         conflicts=conflicts,
     )
-
-
-def _floating(date: ChronoDate | None) -> bool:
-    """Whether the date has a clock time with no offset (read in a zone, if any)."""
-    return date is not None and (_floating_point(date.start) or _floating_point(date.end))
-
-
-def _floating_point(point: DatePoint | None) -> bool:
-    return point is not None and point.precision >= Precision.MINUTE and point.offset is None
 
 
 # Keys people write for a field chrono knows, and what they mean (SPEC §10).

@@ -10,9 +10,12 @@ from chrono._values import Value
 from chrono.precision import Precision
 
 if TYPE_CHECKING:
-    from chrono.dates import ChronoDate
+    from chrono.dates import ChronoDate, DatePoint
 
-__all__ = ["EMPTY", "KNOWN_FIELDS", "STDIN", "STDIN_NAME", "Event", "Origin", "needs_timezone"]
+__all__ = [
+    "EMPTY", "KNOWN_FIELDS", "STDIN", "STDIN_NAME", "Event", "Origin", "floating_clock",
+    "floating_point", "needs_timezone",
+]  # fmt: skip
 
 STDIN = "-"  # the path that names standard input
 STDIN_NAME = "<stdin>"  # its name in origins and messages
@@ -109,9 +112,14 @@ class Event(Value):
 
 def needs_timezone(event: Event) -> bool:
     """True when the event has a clock time without offset whose meaning is its zone."""
-    if event.timezone is None:
-        return False
-    points = (event.date.start, event.date.end)
-    return any(
-        p is not None and p.precision >= Precision.MINUTE and p.offset is None for p in points
-    )
+    return event.timezone is not None and floating_clock(event.date)
+
+
+def floating_clock(date: ChronoDate | None) -> bool:
+    """Whether the date has a clock time with no offset (read in a zone, if any)."""
+    return date is not None and (floating_point(date.start) or floating_point(date.end))
+
+
+def floating_point(point: DatePoint | None) -> bool:
+    """Whether the point is a clock time with no offset."""
+    return point is not None and point.precision >= Precision.MINUTE and point.offset is None

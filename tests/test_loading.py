@@ -305,6 +305,8 @@ def test_an_empty_id_or_location_is_absent() -> None:
                        "- {date: 2025, title: b, id: ' ', timezone: ''}\n", "t.yaml")  # fmt: skip
     assert [(e.id, e.location) for e in loaded.events] == [(None, None), (None, None)]
     assert [e.timezone for e in loaded.events] == [None, None]  # (was: unknown time zone '')
+    clock = load_text("timezone: ''\nevents:\n- {date: 2025-08-08T10:00, title: c}\n", "t.yaml")
+    assert (clock.problems, clock.invalid) == ((), 0)  # (floating, as with no timezone)
     assert loaded.problems == ()
     assert len(merge_events(loaded.events).events) == 2
 

@@ -138,7 +138,8 @@ def _ics_event(
     date = written if written is not None else _ics_date(component)
     # chrono's own clock times are in UTC in DTSTART; their zone, if any, is its own.
     zone = _text(component.get("X-CHRONO-TIMEZONE")) if written is not None else _zone_of(component)
-    if written is not None and (moved := _moved(component, written, zone, day_first)):
+    parsed = parse_date(written, zone=zone, day_first=day_first) if written is not None else None
+    if parsed is not None and (moved := _moved(component, parsed)):
         # (a calendar app keeps X- properties it does not show: DTSTART is what its
         # user sees and moves; a clock time chrono read in a zone stays in it)
         local = _in_zone(component, zone) if zone is not None else None
@@ -148,10 +149,10 @@ def _ics_event(
              f"(chrono had written {written})")  # fmt: skip
     record: dict[str, Any] = {"date": date}
     summary = str(component.get("SUMMARY") or "").strip()
-    if written is not None:  # chrono put the written date before vague dates' titles
-        parsed = parse_date(written, day_first=day_first)
-        if vague(parsed):  # only there: a title may itself begin like a date
-            summary = summary.removeprefix(parsed.display() + ": ")
+    # chrono put the written date before vague dates' titles, and only there: a title
+    # may itself begin like a date
+    if parsed is not None and vague(parsed):
+        summary = summary.removeprefix(parsed.display() + ": ")
     if not summary:  # (a title is required; a calendar's event may have none)
         warn("no SUMMARY: titled '(untitled)'")
     record["title"] = summary or "(untitled)"
@@ -213,7 +214,7 @@ def _listed(url: str, sources: Sequence[str]) -> bool:
     return url in sources or any(as_url(source) == url for source in sources)
 
 
-def _moved(component: Any, written: str, zone: str | None, day_first: bool | None) -> str | None:
+def _moved(component: Any, date: ChronoDate) -> str | None:
     """The calendar's date of an event chrono exported, where its DTSTART and DTEND are
     not what chrono writes for its `X-CHRONO-DATE` (with either `--partial`): it was
     moved or resized in a calendar app. None where they are."""
@@ -222,7 +223,6 @@ def _moved(component: Any, written: str, zone: str | None, day_first: bool | Non
     from chrono.dates import parse_date  # (only when importing)
     from chrono.formats.ics_times import Skip, times
 
-    date = parse_date(written, zone=zone, day_first=day_first)
     try:
         wrote = [times(date, partial) for partial in ("start", "span")]
     except Skip:  # (not a date chrono writes in a calendar: nothing to compare)
