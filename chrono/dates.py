@@ -776,7 +776,8 @@ def _parse_natural(
     # (a date written year first is year, month, day: dateutil's dayfirst would read
     # `2025/01/02 21:00` as 1 February)
     day_first = bool(day_first) and not _YEAR_FIRST.match(body)
-    first, second = (_dateutil_parse(body, default, day_first) for default in _SENTINELS)
+    readable, weekdays = _without_weekdays(_refuse_written_twice(body))
+    first, second = (_dateutil_parse(readable, default, day_first, body) for default in _SENTINELS)
     same = [getattr(first, f) == getattr(second, f) for f in _FIELDS]
     if not same[0]:
         raise DateError(f"unknown date form '{body}' (it has no year)")
@@ -786,6 +787,8 @@ def _parse_natural(
     if any(same[written:]) or written == 4:
         raise DateError(f"unknown date form '{body}' (write a date as {_EXAMPLES})")
     precision = _NATURAL_PRECISION[written]
+    if weekdays:
+        _refuse_other_weekday(body, weekdays, precision, first)
     offset = None
     if first.tzinfo is not None:
         offset = _natural_offset(first, body)
@@ -799,6 +802,76 @@ def _parse_natural(
         qualifiers=qualifiers,
         fraction_digits=len(fraction[1]) if fraction else 0,
     )
+
+
+# dateutil keeps the last of two times, offsets or years (`10:00 11:00` is 11:00,
+# `8 Aug 2025 2026` is 20:26): a field written twice is a mistake to show, not to
+# choose. And it reads `UTC+4` the POSIX way, as four hours *behind* UTC, where people
+# (and ISO 8601's `+04:00`) mean ahead: chrono reads the offset as written.
+_CLOCK_RUN = re.compile(r"(?<![\d:+-])\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?(?![\d:])")
+_UTC_PLUS = re.compile(r"\b(?:UTC|GMT|UT)\s*([+-])\s*(\d{1,2})(:?\d{2})?\b")
+_OFFSET_RUN = re.compile(r"(?:(?<=\s)|^)[+-]\d{1,2}(?::?\d{2})?\b|\b(?:UTC|GMT|UT|Z)\b")
+_YEAR_RUN = re.compile(r"\d{3,}")
+
+
+def _refuse_written_twice(body: str) -> str:
+    """Refuse two times, offsets or years in one date; give dateutil `UTC+4` as `+04`."""
+    clocks = _CLOCK_RUN.findall(body)
+    if len(clocks) > 1:
+        raise DateError(f"unknown date form '{body}' (two times: {clocks[0]} and {clocks[1]})")
+    readable = _UTC_PLUS.sub(lambda m: f"{m[1]}{m[2].zfill(2)}{m[3] or ''}", body)
+    rest = _CLOCK_RUN.sub(" T ", readable)
+    offsets = _OFFSET_RUN.findall(rest)
+    if len(offsets) > 1:
+        raise DateError(f"unknown date form '{body}' (two offsets: {offsets[0]} and {offsets[1]})")
+    years = _YEAR_RUN.findall(_OFFSET_RUN.sub(" ", rest))
+    if len(years) > 1:
+        raise DateError(
+            f"unknown date form '{body}' (two years: {years[0]} and {years[1]}; "
+            "write a time with a colon, 14:30)"
+        )
+    return readable
+
+
+_WEEKDAY_NAMES = (
+    "monday mon",
+    "tuesday tue tues",
+    "wednesday wed",
+    "thursday thu thur thurs",
+    "friday fri",
+    "saturday sat",
+    "sunday sun",
+)
+_WEEKDAYS = {name: n for n, names in enumerate(_WEEKDAY_NAMES) for name in names.split()}
+
+
+def _without_weekdays(body: str) -> tuple[str, list[str]]:
+    """`Friday, 8 Aug 2025` less its weekday, which dateutil would use to move a date
+    that has no day (`Monday Aug 2025` would be the first Monday)."""
+    named: list[str] = []
+
+    def drop(m: re.Match[str]) -> str:
+        named.append(m[1])
+        return " "
+
+    return _WEEKDAY_WORD.sub(drop, body), named
+
+
+_WEEKDAY_WORD = re.compile(rf"(?i)\b({'|'.join(_WEEKDAYS)})\b\.?,?")
+
+
+def _refuse_other_weekday(
+    body: str, named: list[str], precision: Precision, value: dt.datetime
+) -> None:
+    """`Monday 8 Aug 2025` (a Friday) names two days: a mistake to show, not to choose."""
+    if precision < Precision.DAY:
+        raise DateError(f"unknown date form '{body}' ({named[0]} names no day of the month)")
+    actual = value.date()
+    for name in named:
+        if _WEEKDAYS[name.lower()] != actual.weekday():
+            raise DateError(
+                f"impossible date '{body}' ({actual.day} {actual:%b %Y} is a {actual:%A})"
+            )
 
 
 _FIELDS = ("year", "month", "day", "hour", "minute", "second", "microsecond")
@@ -820,13 +893,14 @@ _UTC_NAMES = {"UTC": 0, "GMT": 0, "UT": 0, "Z": 0}
 _PAST_NOON = re.compile(r"\b(?:1[3-9]|2[0-4]):\d\d(?::\d\d)?\s*[AaPp]\.?[Mm]\b\.?")
 
 
-def _dateutil_parse(body: str, default: dt.datetime, day_first: bool) -> dt.datetime:
+def _dateutil_parse(readable: str, default: dt.datetime, day_first: bool, body: str) -> dt.datetime:
+    """dateutil's reading of `readable`; its errors quote `body`, the date as written."""
     from dateutil import parser
 
     with warnings.catch_warnings():
         warnings.simplefilter("error", parser.UnknownTimezoneWarning)
         try:
-            return parser.parse(body, default=default, dayfirst=day_first, tzinfos=_UTC_NAMES)
+            return parser.parse(readable, default=default, dayfirst=day_first, tzinfos=_UTC_NAMES)
         except parser.UnknownTimezoneWarning:
             raise DateError(
                 f"unknown time zone in '{body}' (write an offset such as +04:00)"

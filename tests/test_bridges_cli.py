@@ -1066,6 +1066,8 @@ def test_csv_import_reads_rows_a_reviewer_found_misread(
                      "(13:00:00 PM: a time past 12:59 has no AM or PM)", id="the-time-as-written"),
         pytest.param("2/3/2025,8h,,", ":2:12: unknown time '8h' (write a time as e.g. 14:30 "
                      "or 2:30 PM)", id="not-a-time"),
+        pytest.param("2025-02-03 10:00,11:00,,", ":2:20: a second time '11:00': the date "
+                     "'2025-02-03 10:00' has its own", id="two-times"),  # (was read as 11:00)
         pytest.param("2/3/2025,8:00:00 AM,2/2/2025,9:00:00 AM", ":2:23: ends before it starts: "
                      "'2/3/2025 8:00:00 AM' to '2/2/2025 9:00:00 AM'", id="the-cells-of-an-end"),
     ],

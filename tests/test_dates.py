@@ -235,6 +235,37 @@ def test_refuses_a_day_or_time_in_the_grammar_s_own_words(
     assert str(info.value) == f"impossible date '{written}' {reason}"
 
 
+@pytest.mark.parametrize(
+    ("written", "reason"),
+    [  # (dateutil kept the last one: 11:00, 20:26, +02:00, 4 Aug 2025, 8 Aug 2025)
+        ("2025-02-10T10:00 11:00", "'2025-02-10T10:00 11:00' (two times: 10:00 and 11:00)"),
+        ("8 Aug 2025 2026", "(two years: 2025 and 2026; write a time with a colon, 14:30)"),
+        ("8 Aug 2025 14:30 +04:00 +02:00", "(two offsets: +04:00 and +02:00)"),
+        ("2025-08-08 14:30+04:00 UTC", "(two offsets: +04:00 and UTC)"),
+        ("Monday Aug 2025", "form 'Monday Aug 2025' (Monday names no day of the month)"),
+        ("Mon 8 Aug 2025", "impossible date 'Mon 8 Aug 2025' (8 Aug 2025 is a Friday)"),
+    ],
+)
+def test_a_natural_date_that_says_a_field_twice_is_refused(written: str, reason: str) -> None:
+    with pytest.raises(DateError) as info:
+        parse_date(written)
+    assert reason in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("written", "instant"),
+    [  # (dateutil reads `UTC+4` as POSIX does, 4 hours behind UTC: -04:00)
+        ("8 Aug 2025 14:30 UTC+4", "2025-08-08T14:30+04:00"),
+        ("8 Aug 2025 14:30 GMT+04:00", "2025-08-08T14:30+04:00"),
+        ("8 Aug 2025 14:30 UTC -03:30", "2025-08-08T14:30-03:30"),
+        ("8 Aug 2025 14:30 UTC +04:00", "2025-08-08T14:30+04:00"),  # (was: UTC)
+        ("Friday, 8 Aug 2025 2:30 PM", "2025-08-08T14:30"),
+    ],
+)
+def test_a_natural_offset_is_read_as_written(written: str, instant: str) -> None:
+    assert parse_date(written).iso_bounds()[0] == instant
+
+
 @pytest.mark.parametrize("written", ["2025/01/02 9:00 PM", "2025-01-02 21:00", "2025.01.02 21:00"])
 def test_day_first_never_turns_a_year_first_date(written: str) -> None:
     """`--day-first` read `2025/01/02 9:00 PM` as 1 February (dateutil's year, day,

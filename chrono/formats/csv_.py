@@ -410,6 +410,8 @@ def _clock_message(message: str, text: str, clock: str) -> str:
     """A message about a date read with its time cell, said of the time cell as written
     (`impossible time '25:00:00'`, not `impossible date '2025-01-01 25:00'`)."""
     joined = _joined(text, clock)
+    if "(two times: " in message:
+        return f"a second time '{clock}': the date '{text}' has its own"
     if message.startswith("unknown date form"):
         return f"unknown time '{clock}' (write a time as e.g. 14:30 or 2:30 PM)"
     head, _, tail = message.partition(f"'{joined}'")
