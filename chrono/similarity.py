@@ -33,6 +33,7 @@ from collections.abc import Collection, Iterable, Iterator, MutableSequence, Seq
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from chrono import meaning
 from chrono.dates import ChronoDate, zones_differ
 from chrono.dedupe import DEFAULT_MIN_SCORE
 from chrono.model import Event
@@ -88,6 +89,7 @@ class NearDuplicate:
     relation: str  # how the dates relate: same, contains, overlaps, close
     meaning: float | None = None  # the titles' cosine, when similar meaning counted
     differs: str | None = None  # what tells them apart, when something does
+    across: bool = False  # `meaning` is the multilingual encoder's (chrono.meaning)
 
     @property
     def dates(self) -> str:
@@ -123,7 +125,8 @@ class NearDuplicate:
         pairs decides for all of them: `dates.zones_differ`)."""
         reasons = [self._dates(zones), "words: " + (", ".join(self._written()) or "none")]
         if self.meaning is not None:
-            reasons.append(f"similar meaning {score_text(self.meaning)}")
+            across = " across languages" if self.across else ""
+            reasons.append(f"similar meaning{across} {score_text(self.meaning)}")
         if self.differs is not None:
             reasons.append(f"but {self.differs}")
         return "; ".join(reasons)
@@ -576,8 +579,6 @@ def meaning_vectors(titles: Sequence[str]) -> np.ndarray | None:
     """The titles' meaning vectors (chrono.meaning), or None where meaning does not
     count: without wordllama, or in a chronology of more than MEANING_MOST events,
     where making them would cost more than the rest of the search."""
-    from chrono import meaning
-
     if len(titles) > MEANING_MOST or not meaning.available():
         return None
     try:
@@ -586,7 +587,6 @@ def meaning_vectors(titles: Sequence[str]) -> np.ndarray | None:
         return None
 
 
-MEANING_FROM = 0.3  # a cosine at or below this adds nothing; above, what is above counts
 MEANING_SPAN = 2_000  # most later-starting events a span is compared with by meaning alone
 
 
@@ -604,21 +604,20 @@ def _meaning_pairs(
     blocked = [i for i in range(len(events)) if highs[i] > lows[i]]  # (see _Spans)
     order = sorted(blocked, key=lambda i: (lows[i], events[i].sort_key()))
     starts = [lows[i] for i in order]
-    at_least = min_score + MEANING_FROM
     by_start = vectors[order]
     for n, i in enumerate(order):
         end = min(bisect.bisect_left(starts, highs[i], n + 1), n + 1 + MEANING_SPAN)
         if end <= n + 1:
             continue
-        cosines = by_start[n + 1 : end] @ vectors[i]
-        for k in np.flatnonzero(cosines >= at_least):
+        counts, _, _ = meaning.compare(by_start[n + 1 : end], vectors[i])
+        for k in np.flatnonzero(counts >= min_score):
             j = order[n + 1 + int(k)]
             yield (i, j) if i < j else (j, i)
 
 
 # A near-duplicate pair as plain data: (i, j, score, shared, relation, meaning,
-# differs), event i the earlier (see NearDuplicate).
-_Link = tuple[int, int, float, tuple[str, ...], str, "float | None", "str | None"]
+# differs, across), event i the earlier (see NearDuplicate).
+_Link = tuple[int, int, float, tuple[str, ...], str, "float | None", "str | None", bool]
 
 
 def _score(
@@ -635,9 +634,12 @@ def _score(
     the weaker: two signals that agree add up, and one alone can still find a pair."""
     score, shared = index.similarity(*pair)
     cosine = None
+    across = False
     if vectors is not None:
-        cosine = float(vectors[pair[0]] @ vectors[pair[1]])
-        meant = max(0.0, cosine - MEANING_FROM)
+        counts, cosines, languages = meaning.compare(
+            vectors[pair[0] : pair[0] + 1], vectors[pair[1]]
+        )
+        meant, cosine, across = float(counts[0]), float(cosines[0]), bool(languages[0])
         score = min(1.0, max(score, meant) + min(score, meant) / 2)
         if not meant:
             cosine = None  # (nothing to tell)
@@ -660,10 +662,10 @@ def _score(
         score *= CONTRAST
         if score < min_score:
             return None
-    meaning = None if cosine is None else round(cosine, 3)
-    return (i, j, round(score, 3), shared, kind, meaning, differs)
+    shown = None if cosine is None else round(cosine, 3)
+    return (i, j, round(score, 3), shared, kind, shown, differs, across and shown is not None)
 
 
 def _near(events: Sequence[Event], link: _Link) -> NearDuplicate:
-    i, j, score, shared, relation, meaning, differs = link
-    return NearDuplicate(events[i], events[j], score, shared, relation, meaning, differs)
+    i, j, score, shared, relation, cosine, differs, across = link
+    return NearDuplicate(events[i], events[j], score, shared, relation, cosine, differs, across)

@@ -53,7 +53,7 @@ def _near_json(group: NearGroup) -> dict[str, Any]:
     links = [
         {"a": index[id(link.a)], "b": index[id(link.b)], "score": link.score,
          "dates": link.dates, "words": list(link.shared), "meaning": link.meaning,
-         "differs": link.differs}
+         "across_languages": link.across, "differs": link.differs}
         for link in group.links
     ]  # fmt: skip
     members = [_member(e) for e in group.members]
