@@ -462,6 +462,8 @@ def _parse_cached(text: str, zone: str | None, day_first: bool | None) -> Chrono
     if not written:
         raise DateError("empty date")
     head = written.split(" ", 1)[0]  # `04/05/2025 14:30` is a date, not an interval
+    if "/" in written and (named := _zone_named(written, day_first)) is not None:
+        raise named  # (`2025-08-08T14:30 Europe/Paris` is not an interval)
     if "/" in written and not (_NUMERIC.fullmatch(head) or _SLASHED_ISO.fullmatch(head)):
         return _parse_interval(written, zone, day_first)
     point = _parse_point(written, zone, day_first)
@@ -475,9 +477,6 @@ _MONTH_SLASHED = re.compile(
 
 
 def _parse_interval(text: str, zone: str | None, day_first: bool | None) -> ChronoDate:
-    named = _zone_named(text, day_first)
-    if named is not None:  # (`2025-08-08T14:30 Europe/Paris` is not an interval)
-        raise named
     parts = text.split("/")
     if len(parts) != 2:
         raise DateError(f"unknown date form '{text}' (an interval is START/END)")
@@ -500,7 +499,30 @@ def _parse_interval(text: str, zone: str | None, day_first: bool | None) -> Chro
 
 # A date with an IANA zone's name after it, as some tools write it (`… Europe/Paris`,
 # RFC 9557's `…[Europe/Paris]`).
-_ZONE_NAMED = re.compile(r"(?P<date>.*\d)\s*\[?(?P<zone>[A-Z][A-Za-z_]+(?:/[A-Za-z0-9_+-]+)+)\]?")
+_ZONE_NAMED = re.compile(
+    r"(?P<date>.*\d(?:\s*[AaPp]\.?[Mm]\.?)?)\s*\[?(?P<zone>[A-Za-z][A-Za-z_]+(?:/[A-Za-z0-9_+-]+)+)\]?"
+)
+
+
+class ZoneNamed(DateError):
+    """A date that names its IANA zone (`2025-08-08T14:30 Europe/Paris`).  How chrono
+    writes it depends on where it was written: `said` gives the advice for a place
+    that holds a zone (`where`: a timeline's `timezone:` key, a CSV's column), or for
+    one that holds none (a `--from` date: its offset)."""
+
+    def __init__(self, text: str, date: str, zone: str, offset: str | None, has_offset: bool):
+        self.text, self.date, self.zone = text, date, zone
+        self.offset, self.has_offset = offset, has_offset
+        super().__init__(self.said(f"with timezone: {zone} for the timeline or the event"))
+
+    def said(self, where: str | None) -> str:
+        said = f"a time zone's name cannot be in a date ('{self.text}')"
+        if self.has_offset:  # (RFC 9557: the offset already says the instant)
+            return f"{said}: write {self.date}"
+        ways = [f"{self.date}, {where}"] if where else []
+        if self.offset is not None:
+            ways.append(f"its offset: {self.offset}")
+        return f"{said}: write {', or '.join(ways) if ways else self.date}"
 
 
 def _zone_named(text: str, day_first: bool | None) -> DateError | None:
@@ -510,7 +532,7 @@ def _zone_named(text: str, day_first: bool | None) -> DateError | None:
     if named is None:
         return None
     date, zone = named["date"].strip(), named["zone"]
-    if zone.split("/")[0] not in _ZONE_AREAS:
+    if zone.split("/")[0].title() not in _ZONE_AREAS:
         return None
     try:
         load_zone(zone)
@@ -518,21 +540,18 @@ def _zone_named(text: str, day_first: bool | None) -> DateError | None:
         near = _nearest_zone(zone)
         if near is None:
             return None
-        zone = near  # (`Europe/Parris`: the zone it looks like)
+        zone = near  # (`Europe/Parris`, `europe/paris`: the zone it looks like)
     try:
         point = _parse_point(date, zone, day_first)
     except DateError:  # (a date that does not read alone: said as it is)
         return None
-    said = f"a time zone's name cannot be in a date ('{text}')"
-    if point.offset is not None:  # (RFC 9557: the offset already says the instant)
-        return DateError(f"{said}: write {date}")
-    exact = ""
-    if point.precision >= Precision.MINUTE:
+    offset = None
+    if point.precision >= Precision.MINUTE and point.offset is None:
         seconds = _zone_offset(zone, point.year, point.month, point.day, point.hour, point.minute)
         if seconds is not None and not seconds % 60:
-            exact = f", or its offset: {date}{_offset_text(seconds // 60, '')}"
-    return DateError(f"{said}: write {date}, with timezone: {zone} for the timeline or the "
-                     f"event{exact}")  # fmt: skip
+            space = "" if date[-1].isdigit() else " "  # (`8 Aug 2025 2:30 PM +02:00`)
+            offset = f"{date}{space}{_offset_text(seconds // 60, '')}"
+    return ZoneNamed(text, date, zone, offset, point.offset is not None)
 
 
 _ZONE_AREAS = frozenset({"Africa", "America", "Antarctica", "Arctic", "Asia", "Atlantic",

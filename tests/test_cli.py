@@ -169,6 +169,12 @@ def test_no_timelines_is_a_usage_error_that_says_what_to_do(
         pytest.param(["shwo"], "No such command 'shwo'", id="typo-command"),
         # (kept nothing and said only "no events to show", exit 0: an unset variable)
         pytest.param(["export", "--tag", ""], "'--tag': a tag cannot be empty", id="empty-tag"),
+        # (was: "with timezone: Asia/Baku for the timeline or the event", which a query has not)
+        pytest.param(
+            ["show", "--from", "2025-08-08 14:30 Asia/Baku"],
+            "('2025-08-08 14:30 Asia/Baku'): write its offset: 2025-08-08 14:30+04:00\n",
+            id="zone-from",
+        ),
     ],
 )
 def test_usage_errors_exit_2(run: Run, args: list[str], message: str) -> None:

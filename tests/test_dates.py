@@ -197,6 +197,12 @@ def test_reads_and_displays_at_written_precision(
             "('2025-08-08T14:30+02:00[Europe/Paris]'): write 2025-08-08T14:30+02:00\n",
             id="zone-named-after-an-offset",
         ),
+        pytest.param(  # (was: unknown date form '8 Aug 2025 2:30 PM Europe', in an interval)
+            "8 Aug 2025 2:30 PM europe/paris",
+            "write 8 Aug 2025 2:30 PM, with timezone: Europe/Paris for the timeline or the "
+            "event, or its offset: 8 Aug 2025 2:30 PM +02:00\n",
+            id="zone-named-lower-case-after-pm",
+        ),
         pytest.param(
             "2025-08-08 Europe/Paris",
             "write 2025-08-08, with timezone: Europe/Paris for the timeline or the event\n",

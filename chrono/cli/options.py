@@ -325,10 +325,12 @@ def _date_option(
     """A `--from`/`--to` date in any form of SPEC §2; a bad one is a usage error."""
     if value is None:
         return None
-    from chrono.dates import DateError, parse_date
+    from chrono.dates import DateError, ZoneNamed, parse_date
 
     try:
         return parse_date(value)
+    except ZoneNamed as exc:  # (a query has no `timezone:` to write it in)
+        raise click.BadParameter(exc.said(None)) from None
     except DateError as exc:
         raise click.BadParameter(str(exc)) from None
 

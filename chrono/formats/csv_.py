@@ -389,11 +389,18 @@ def _csv_date(
     """The date as written, made unambiguous: numeric dates become ISO text.  One that
     cannot be read is an error at the cell that says why, of `columns`: the date's, the
     time's (when the date alone reads) or the zone's (an unknown zone)."""
+    from chrono.dates import ZoneNamed
+
     try:
         return _iso_date(text, clock, day_first, zone)
     except DateError as exc:
         date_column, clock_column, zone_column = columns
         message = str(exc)
+        if isinstance(exc, ZoneNamed):  # (a CSV's zone is a column: chrono writes one)
+            where = f"with {exc.zone} in a timezone column"
+            if clock_column is not None and exc.zone.lower() in clock.lower():
+                raise _CellError(_zone_in_clock(exc, clock, where), clock_column) from None
+            message = exc.said(where)
         if zone_column is not None and message.startswith(f"unknown time zone '{zone}'"):
             raise _CellError(message, zone_column) from None
         if clock_column is not None and _reads(text, day_first):
@@ -404,6 +411,15 @@ def _csv_date(
             except DateError as alone:
                 message = str(alone)
         raise _CellError(message, date_column) from None
+
+
+def _zone_in_clock(exc: Any, clock: str, where: str) -> str:
+    """A time cell that names its zone (`14:30 Europe/Paris`), said of that cell."""
+    time = clock[: clock.lower().index(exc.zone.lower())].rstrip(" [")
+    said = f"a time zone's name cannot be in a time ('{clock}'): write {time}, {where}"
+    if exc.offset is None:
+        return said
+    return f"{said}, or its offset: {time}{exc.offset[len(exc.date) :]}"
 
 
 def _clock_message(message: str, text: str, clock: str) -> str:
