@@ -19,7 +19,6 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, NamedTuple
 
 from chrono.caches.sections import CorruptEntry
@@ -27,6 +26,7 @@ from chrono.dedupe import DEFAULT_MIN_SCORE, Dedupe
 from chrono.errors import DamagedCache, Problem
 from chrono.loading import Loaded, expand_paths, load_files
 from chrono.model import STDIN
+from chrono.progress import Progress
 from chrono.querying import EventIndex, Index, Query
 
 if TYPE_CHECKING:
@@ -46,9 +46,6 @@ NO_TIMELINES = (
     "set CHRONO_PATH, or run chrono in a folder that has a timelines/ folder"
 )
 PROGRESS_BYTES = 8_000_000  # about a second of parsing: below it, no progress is shown
-
-# Given the bytes to read, a context in which to report each file's bytes as read.
-Progress = Callable[[int], AbstractContextManager[Callable[[int], None]]]
 
 
 class NoSources(Exception):
@@ -97,7 +94,7 @@ def _load(
     total = sum(_size(path) for path in files)
     if progress is None or total < PROGRESS_BYTES:
         return load_files(files, problems, day_first=reading.day_first, cache=cache)
-    with progress(total) as update:
+    with progress(total, "reading") as update:
         return load_files(
             files, problems, day_first=reading.day_first, cache=cache, progress=update
         )
@@ -158,7 +155,7 @@ def _read(
     from chrono.merging import merge_events  # (not needed when the cache answers)
 
     loaded = _load(files, problems, reading, progress)
-    merged = merge_events(loaded.events, reading.dedupe, reading.min_score)
+    merged = merge_events(loaded.events, reading.dedupe, reading.min_score, progress=progress)
     stored = None
     if store is not None and key is not None and not loaded.has_errors:
         stored = store.put(key, merged.events, loaded.titles, loaded.paths, loaded.problems)
@@ -223,7 +220,7 @@ class Chronology:
         """Every event, in order."""
         return self.select(Query()).events
 
-    def meaning(self) -> np.ndarray | None:
+    def meaning(self, progress: Progress | None = None) -> np.ndarray | None:
         """The events' meaning vectors for near-duplicate search, in order, or None
         where meaning does not count (`similarity.meaning_vectors`); kept beside the
         stored chronology, so that a repeat run does not make them again."""
@@ -234,7 +231,7 @@ class Chronology:
             return None
 
         def make() -> np.ndarray | None:
-            return meaning_vectors([e.title for e in self.events])
+            return meaning_vectors([e.title for e in self.events], progress)
 
         return make() if self._stored is None else self._stored.meaning(_signals(), make)
 

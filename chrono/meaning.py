@@ -25,6 +25,7 @@ it near-duplicates are found by words alone, and `available()` says so.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import importlib.util
 import re
@@ -36,6 +37,8 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import numpy as np
+
+    from chrono.progress import Progress
 
 __all__ = ["MODEL", "available", "compare", "language", "vectors"]
 
@@ -96,7 +99,7 @@ def _encoder() -> Any:
     return USE(threads=1)  # (more BLAS threads are slower for titles, on 2 cores too)
 
 
-def vectors(titles: Sequence[str]) -> np.ndarray:
+def vectors(titles: Sequence[str], progress: Progress | None = None) -> np.ndarray:
     """One row (float32) per title, in order: WordLlama's unit vector, the title's
     language, and where the titles are in two languages or more the encoder's unit
     vector (zero for a title in no known language).  Titles repeated are embedded
@@ -116,12 +119,34 @@ def vectors(titles: Sequence[str]) -> np.ndarray:
         made[:, LANGUAGE] = languages
     if across:
         known = np.flatnonzero(made[:, LANGUAGE])
-        encoded = _encoder().encode([distinct[n][:MOST_CHARACTERS] for n in known])
-        made[known, LANGUAGE + 1 :] = _unit(np.asarray(encoded, dtype=np.float32))
+        made[known, LANGUAGE + 1 :] = _sentence_vectors([distinct[n] for n in known], progress)
     if len(distinct) == len(titles):
         return made
     row = {title: n for n, title in enumerate(distinct)}
     return made[[row[title] for title in titles]]
+
+
+ENCODER_CHUNK = 500  # titles the encoder is given at once (about half a second)
+ENCODER_PROGRESS = 4 * ENCODER_CHUNK  # titles: from this many, progress is reported
+
+
+def _sentence_vectors(titles: Sequence[str], progress: Progress | None) -> np.ndarray:
+    """The encoder's unit vectors of distinct titles, made a chunk at a time, with
+    `progress` where there are many."""
+    import numpy as np
+
+    encoder = _encoder()
+    made = np.empty((len(titles), SENTENCES), dtype=np.float32)
+    with contextlib.ExitStack() as stack:
+        update = None
+        if progress is not None and len(titles) >= ENCODER_PROGRESS:
+            update = stack.enter_context(progress(len(titles), "meaning"))
+        for start in range(0, len(titles), ENCODER_CHUNK):
+            chunk = [title[:MOST_CHARACTERS] for title in titles[start : start + ENCODER_CHUNK]]
+            made[start : start + len(chunk)] = encoder.encode(chunk)
+            if update is not None:
+                update(len(chunk))
+    return _unit(made)
 
 
 def compare(rows: np.ndarray, row: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from chrono.dedupe import DEFAULT_MIN_SCORE, Dedupe
 from chrono.model import EMPTY, Event, needs_timezone
+from chrono.progress import Progress
 from chrono.titles import NORMALIZE_CACHE_SIZE, normalize_title
 
 if TYPE_CHECKING:
@@ -74,6 +75,7 @@ def merge_events(
     min_score: float = DEFAULT_MIN_SCORE,
     *,
     meaning: bool = True,
+    progress: Progress | None = None,
 ) -> Merged:
     """Merge events that are the same (SPEC §3) and sort the result.
 
@@ -91,7 +93,7 @@ def merge_events(
         # at 1M events they took 200 MB, which the search needs more.  Their hashes
         # stay, to find again the events that may share one with a merged event.
         merging.forget_keys()
-        groups = near_groups(merging.current, min_score, meaning=meaning)
+        groups = near_groups(merging.current, min_score, meaning=meaning, progress=progress)
         merged = merging.merge([list(g.members) for g in groups])
         for event, group in zip(merged, groups, strict=True):
             near[id(event)] = group.links
@@ -212,6 +214,7 @@ def near_groups(
     *,
     meaning: bool = True,
     vectors: np.ndarray | None = None,
+    progress: Progress | None = None,
 ) -> list[NearGroup]:
     """Groups of near-duplicates, in chronological order of their first member.
 
@@ -226,7 +229,9 @@ def near_groups(
     from chrono.similarity import find_near_duplicates  # (the near-duplicate search only)
 
     # sorted: best first, then by date; meaning counts when installed (chrono.meaning)
-    links = find_near_duplicates(events, min_score, meaning=meaning, vectors=vectors)
+    links = find_near_duplicates(
+        events, min_score, meaning=meaning, vectors=vectors, progress=progress
+    )
     linked = {(id(link.a), id(link.b)) for link in links}
     linked |= {(b, a) for a, b in linked}
     group_of: dict[int, list[Event]] = {}

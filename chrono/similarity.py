@@ -38,6 +38,7 @@ from chrono.dates import ChronoDate, zones_differ
 from chrono.dedupe import DEFAULT_MIN_SCORE
 from chrono.model import Event
 from chrono.precision import US_PER_DAY, Precision, days_from_civil
+from chrono.progress import Progress
 from chrono.wording import (
     CONTRAST,
     Initials,
@@ -362,6 +363,7 @@ def find_near_duplicates(
     *,
     meaning: bool = True,
     vectors: np.ndarray | None = None,
+    progress: Progress | None = None,
 ) -> list[NearDuplicate]:
     """Pairs of near-duplicate events, most similar first (stable order).
 
@@ -397,7 +399,7 @@ def find_near_duplicates(
     if not meaning:
         vectors = None
     elif vectors is None:
-        vectors = meaning_vectors([e.title for e in events])
+        vectors = meaning_vectors([e.title for e in events], progress)
     score = functools.partial(_score, events, index, vectors, min_score=min_score)
     found = [_near(events, link) for pair in pairs if (link := score(divmod(pair, size)))]
     if vectors is not None:
@@ -575,14 +577,14 @@ def _split_crowded(
 MEANING_MOST = EXHAUSTIVE  # events: beyond, near-duplicates are found by words only
 
 
-def meaning_vectors(titles: Sequence[str]) -> np.ndarray | None:
+def meaning_vectors(titles: Sequence[str], progress: Progress | None = None) -> np.ndarray | None:
     """The titles' meaning vectors (chrono.meaning), or None where meaning does not
     count: without wordllama, or in a chronology of more than MEANING_MOST events,
     where making them would cost more than the rest of the search."""
     if len(titles) > MEANING_MOST or not meaning.available():
         return None
     try:
-        return meaning.vectors(titles)
+        return meaning.vectors(titles, progress)
     except ImportError:  # an install found but broken: the words still work
         return None
 

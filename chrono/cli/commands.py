@@ -22,6 +22,7 @@ from chrono.cli.options import (
     min_score_option,
     note_too_many_for_meaning,
     note_words_only,
+    progress,
     query_options,
     read_and_select,
     read_chronology,
@@ -399,7 +400,8 @@ def dupes(read: ReadOptions, min_score: float, show_all: bool, as_json: bool) ->
     chronology = read_chronology(with_reading(read, report_merges=read.verbose or show_all))
     note_words_only(read)  # (after the problems: not when they stop the run)
     note_too_many_for_meaning(read, len(chronology))
-    groups = near_groups(chronology.events, min_score, vectors=chronology.meaning())
+    vectors = chronology.meaning(progress(read))
+    groups = near_groups(chronology.events, min_score, vectors=vectors)
     exact = chronology.merges if show_all else ()
     text = render_groups(groups, exact, as_json=as_json)
     if text:

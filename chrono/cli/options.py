@@ -102,13 +102,13 @@ class ReadOptions(NamedTuple):
 
 
 @contextlib.contextmanager
-def _progress_bar(total: int) -> Iterator[Callable[[int], None]]:
-    with click.progressbar(length=total, label="reading", file=sys.stderr) as shown:
+def _progress_bar(total: int, label: str) -> Iterator[Callable[[int], None]]:
+    with click.progressbar(length=total, label=label, file=sys.stderr) as shown:
         yield shown.update
 
 
-def _progress(read: ReadOptions) -> Callable[[int], Any] | None:
-    """A progress bar on stderr for long reads, when stderr is a terminal."""
+def progress(read: ReadOptions) -> Callable[[int, str], Any] | None:
+    """A progress bar on stderr for long work, when stderr is a terminal."""
     return None if read.quiet or not sys.stderr.isatty() else _progress_bar
 
 
@@ -128,7 +128,7 @@ def read_chronology(read: ReadOptions) -> Chronology:
     from chrono import chronology
 
     with _sources():
-        found = chronology.read(read.paths, read.reading, _progress(read))
+        found = chronology.read(read.paths, read.reading, progress(read))
     errors = sum(p.is_error for p in found.problems)
     hint = f"{count(errors, 'error')}; --skip-invalid goes on without the invalid events"
     report(found.problems, read.policy, hint, found.invalid, found.unread, found.unread_documents)
@@ -172,7 +172,7 @@ def load(read: ReadOptions) -> Loaded:
     from chrono import chronology
 
     with _sources():
-        return chronology.load(read.paths, read.reading, _progress(read))
+        return chronology.load(read.paths, read.reading, progress(read))
 
 
 def read_and_select(read: ReadOptions, query: Query) -> tuple[Chronology, Excerpt]:
