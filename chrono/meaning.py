@@ -167,7 +167,7 @@ def compare(rows: np.ndarray, row: np.ndarray) -> tuple[np.ndarray, np.ndarray, 
     return counts, cosines, across
 
 
-# The commonest function words of seven languages written in Latin letters: a
+# The commonest function words of eleven languages written in Latin letters: a
 # title's language is the one it has most of (titles in other scripts are told apart
 # by their script).  Generic, not a story's: bench/README.md measures them.
 _FUNCTION_WORDS = {
@@ -179,24 +179,33 @@ _FUNCTION_WORDS = {
     "it": "il lo la gli le di del della e un una in per con al che dei delle nel nella alla",
     "pt": "o a os as de do da dos das e um uma em no na por para com ao após",
     "nl": "de het een en van in op met voor is bij naar uit tegen",
+    "sv": "och i på med av för att ett som är till den det om efter",
+    "no": "og i på med av af for at et som er til den det om etter efter",
+    "pl": "i w z na do się nie że od po przez dla jest",
+    "tr": "ve bir bu ile için da de olarak",
 }
 _LANGUAGES = {code: frozenset(words.split()) for code, words in _FUNCTION_WORDS.items()}
 
 
 def language(title: str) -> str:
-    """The title's script where it is not Latin (`CYRILLIC`, `CJK`), else the
-    language whose function words it has most of, English where it has none
-    (headlines leave them out: `OpenAI board fires Sam Altman`); "" with no letters."""
-    scripts = Counter(
-        unicodedata.name(ch, "?").split()[0] for ch in title if ch.isalpha()
-    ).most_common(1)
+    """The title's script where it has letters of one other than Latin (`CYRILLIC`,
+    `CJK`: the names in Latin letters of `OpenAI 发布 ChatGPT` do not make it
+    English), else the language whose function words it has most of; where it has
+    none, English (headlines leave them out: `OpenAI board fires Sam Altman`) unless
+    it has letters English does not use (`Elon Musk übernimmt Twitter`: `LATIN`, a
+    language not known); "" with no letters."""
+    scripts = Counter(unicodedata.name(ch, "?").split()[0] for ch in title if ch.isalpha())
     if not scripts:
         return ""
-    if scripts[0][0] != "LATIN":
-        return scripts[0][0]
+    others = [(n, script) for script, n in scripts.items() if script != "LATIN"]
+    if others and max(others)[0] >= 2:
+        return max(others)[1]
     words = re.findall(r"\w+", title.lower())
     counts = {code: sum(w in known for w in words) for code, known in _LANGUAGES.items()}
-    return max(counts, key=counts.__getitem__)  # (English first: where none, or a tie)
+    best = max(counts, key=counts.__getitem__)  # (English first, in a tie)
+    if counts[best] or all(ch.isascii() for ch in title if ch.isalpha()):
+        return best
+    return "LATIN"
 
 
 def _unit(made: np.ndarray) -> np.ndarray:

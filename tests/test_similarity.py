@@ -394,6 +394,9 @@ def test_the_encoder_reports_its_progress_and_chunks_change_nothing(
         ("Chute du mur de Berlin", "fr"),
         ("España gana el Mundial", "es"),
         ("OpenAI board fires Sam Altman", "en"),  # (a headline, without function words)
+        ("UEFA final: Portugal 1–0 France", "en"),  # (a dash is not a letter)
+        ("Elon Musk übernimmt Twitter", "LATIN"),  # (no function word, letters not English)
+        ("OpenAI 发布聊天机器人 ChatGPT", "CJK"),  # (was English: more Latin letters)
         ("Падение Берлинской стены", "CYRILLIC"),
         ("東日本で大地震と津波が発生", "CJK"),
         ("1994 — 🎉", ""),
