@@ -347,8 +347,34 @@ _SIDES = (
 # Words that make another a different thing, alone (`semi-final`, `vice president`)
 # or as a prefix (`suborbital`): a semi-final is not the final.
 _MODIFIERS = ("semi", "quarter", "sub", "vice", "deputy", "non", "anti", "demi", "halb")
+_SAME_MODIFIER = {"demi": "semi", "halb": "semi"}  # (French and German for half)
+
+
+def _modifiers(words: AbstractSet[str]) -> set[str]:
+    """The modifiers a title's words say, alone or as prefixes, in one language
+    (`halbfinale`: semi)."""
+    found = set()
+    for word in words:
+        for modifier in _MODIFIERS:
+            if word == modifier or (word.startswith(modifier) and len(word) - len(modifier) >= 4):
+                found.add(_SAME_MODIFIER.get(modifier, modifier))
+    return found
+
+
+def _alike(word: str, plain: str) -> bool:
+    """`final` ~ `finale`: one a word of the other, with an ending of one letter."""
+    short, long = sorted((word, plain), key=len)
+    return len(short) >= 4 and long.startswith(short) and len(long) - len(short) <= 1
+
+
 # Words that deny what the rest says (`signed` ~ `not signed`), in one title only.
-_NEGATIONS = frozenset(map(_word, ("not", "never", "nicht", "kein", "keine", "jamais", "nunca")))
+# (a refusal too: `Macron rejects Attal's resignation` ~ `Attal offers his resignation`)
+_DENYING = (
+    "not never nicht kein keine jamais nunca reject rejects rejected rejection rejette"
+    " rejettent rejeté rechaza rechazó lehnt abgelehnt refuse refuses refused refusal deny"
+    " denies denied veto vetoes vetoed"
+)
+_NEGATIONS = frozenset(_word(word) for word in _DENYING.split())
 # A number, with its minus sign at the start or after a space or bracket (`-40`; not
 # `2-0`'s 0, nor `5%-10%`'s 10); `+5` is 5.
 _NUMBER = re.compile(rf"(?:{MINUS})?\d+(?:[.,]\d+)*")
@@ -444,18 +470,24 @@ def _contrast(
                 return f"{word} / {other}"
     for one, rest, a_first in ((only_a, words_b, True), (only_b, words_a, False)):
         for word in one:
-            if word in _MODIFIERS:
-                return f"{word} in one title only"
             if not word.startswith(_MODIFIERS):  # (most words: looked at no further)
+                continue
+            if word in _MODIFIERS:
+                if _SAME_MODIFIER.get(word, word) not in _modifiers(rest):
+                    return f"{word} in one title only"
                 continue
             for modifier in _MODIFIERS:
                 plain = word[len(modifier) :]
-                if word.startswith(modifier) and len(plain) >= 4 and plain in rest:
-                    return f"{word} / {plain}" if a_first else f"{plain} / {word}"
-    for one in (only_a, only_b):
-        denied = next((word for word in one if word in _NEGATIONS), None)
-        if denied is not None:
-            return f"{denied} in one title only"
+                if not word.startswith(modifier) or len(plain) < 4:
+                    continue
+                if _SAME_MODIFIER.get(modifier, modifier) in _modifiers(rest):
+                    break  # (`Halbfinale` ~ `semi-final`: a half final in both)
+                said = next((w for w in rest if w == plain or _alike(w, plain)), None)
+                if said is not None:  # (`Halbfinale` ~ `final`)
+                    return f"{word} / {said}" if a_first else f"{said} / {word}"
+    denied_a, denied_b = sorted(words_a & _NEGATIONS), sorted(words_b & _NEGATIONS)
+    if bool(denied_a) != bool(denied_b):  # (`refuses` ~ `rejects`: both deny)
+        return f"{(denied_a or denied_b)[0]} in one title only"
     marked_a, marked_b = _marked(a), _marked(b)
     if {k: v.casefold() for k, v in marked_a.items()} != {
         k: v.casefold() for k, v in marked_b.items()

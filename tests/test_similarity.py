@@ -157,6 +157,14 @@ def test_an_initialism_meets_the_name_it_stands_for(a: str, b: str, expanded: st
                      "not in one title only", id="negation"),
         pytest.param("Traité jamais signé", "Traité signé", "jamais in one title only",
                      id="negation-french"),
+        # (a new user's: offering a resignation and its refusal merged, score 0.81)
+        pytest.param("Gabriel Attal offers his resignation to Macron",
+                     "Macron rejects Attal's resignation", "rejects in one title only",
+                     id="refusal"),
+        # (a new user's: the German semi-final and the English final scored 0.61)
+        pytest.param("Argentinien schlägt Kroatien im WM-Halbfinale",
+                     "Argentina beat France in the World Cup final", "Halbfinale / final",
+                     id="half-a-final-in-one-word"),
         pytest.param("What I learned in week 3", "What I learned in week 4", "3 / 4",
                      id="numbers-beside-a-shared-one"),
         pytest.param("DC rally day 2", "DC rally day 3", "2 / 3", id="initialism-no-numeral"),
@@ -214,6 +222,14 @@ def test_numbers_are_compared_as_written(a: str, b: str) -> None:
         pytest.param("Ferry sinks off Pas-de-Calais", "Ferry sinks off Calais", id="pas"),
         pytest.param("Argentina wins the final", "France loses the final", id="win-is-loss"),
         pytest.param("Prices 5%-10% higher", "Prices 5%–10% higher", id="range"),
+        # (a new user's: one semi-final told in two languages was "semi in one title only")
+        pytest.param("Argentina beat Croatia in the World Cup semi-final",
+                     "Argentinien schlägt Kroatien im WM-Halbfinale", id="semi-is-halb"),
+        pytest.param("Argentina beat Croatia in the semifinal",
+                     "L'Argentine bat la Croatie en demi-finale", id="semi-is-demi"),
+        pytest.param("Greece refuses the bailout terms", "Greeks reject the bailout terms",
+                     id="two-refusals"),
+        pytest.param("New semiconductor plant opens", "Chip plant opens", id="semiconductor"),
     ],
 )  # fmt: skip
 def test_no_evidence_against_where_there_is_none(a: str, b: str) -> None:
