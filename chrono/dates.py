@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+import unicodedata
 import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -932,7 +933,38 @@ def _dateutil_parse(readable: str, default: dt.datetime, day_first: bool, body: 
             if "out of range" in reason or " must be in " in reason:  # `February 30`
                 reason = reason.split(":")[0]
                 raise DateError(f"impossible date '{body}' ({reason})") from None
+            if foreign := _foreign_word(body):  # (`8 août 2025`: dateutil reads English)
+                raise DateError(f"unknown date form '{body}' ('{foreign}' is not English: "
+                                "write the date in English, e.g. 8 Aug 2025, or 2025-08-08)"
+                                ) from None  # fmt: skip
             raise DateError(f"unknown date form '{body}' ({_EXAMPLES})") from None
+
+
+# Month and weekday names of French, German, Spanish, Italian, Portuguese and Dutch,
+# without accents, that English does not share: a date written with one (`8 août
+# 2025`, `Freitag, 8. August 2025`) is told to use English, which dateutil reads.
+_FOREIGN = (
+    "janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre"
+    " lundi mardi mercredi jeudi vendredi samedi dimanche januar februar marz juni juli"
+    " oktober dezember montag dienstag mittwoch donnerstag freitag samstag sonntag enero"
+    " febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre"
+    " diciembre lunes martes miercoles jueves viernes sabado domingo gennaio febbraio"
+    " aprile maggio giugno luglio settembre ottobre dicembre lunedi martedi mercoledi"
+    " giovedi venerdi janeiro fevereiro marco maio junho julho setembro outubro novembro"
+    " dezembro segunda terca quarta quinta sexta januari februari maart mei augustus"
+    " maandag dinsdag woensdag donderdag vrijdag zaterdag zondag"
+)
+_FOREIGN_DATE_WORDS = frozenset(_FOREIGN.split())
+
+
+def _foreign_word(body: str) -> str | None:
+    """The first month or weekday name of `body` in another language than English."""
+    word: str
+    for word in re.findall(r"[^\W\d_]{3,}", body):
+        folded = unicodedata.normalize("NFKD", word.casefold().rstrip("."))
+        if "".join(ch for ch in folded if ch.isascii()) in _FOREIGN_DATE_WORDS:
+            return word
+    return None
 
 
 def _natural_offset(value: dt.datetime, body: str) -> int:

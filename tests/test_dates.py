@@ -158,7 +158,13 @@ def test_reads_and_displays_at_written_precision(
             id="before-10000-bce",
         ),  # (was: year 10000 is out of range)
         pytest.param("12345-01", "(years run from -9999, 10000 BCE, to 9999)", id="year-12345"),
-        pytest.param("soon", "unknown date form 'soon'", id="words"),
+        pytest.param("soon", "unknown date form 'soon' (e.g. 1994,", id="words"),
+        pytest.param(  # (a new user's: only the list of date forms was said)
+            "8 août 2025",
+            "('août' is not English: write the date in English, e.g. 8 Aug 2025, or 2025-08-08)",
+            id="month-in-french",
+        ),
+        pytest.param("Freitag, 8. August 2025", "('Freitag' is not English:", id="german-weekday"),
         pytest.param("2pm 5 May 2025", "unknown date form", id="hour-without-minutes"),
         pytest.param("8 Aug 2025 14:30 EST", "unknown time zone", id="zone-name"),
         pytest.param("1994/1990", "interval '1994/1990' ends before it starts", id="backwards"),
