@@ -683,9 +683,12 @@ def test_dedupe_fuzzy_on_show_reports_with_v(run: Run, monkeypatch: pytest.Monke
     result = run("show", "--dedupe", "fuzzy", "-v", "--grep", "peace", "--columns", "date,title")
     assert result.exit_code == 0
     assert "Trump brokers" not in result.stdout  # merged into the agreement
+    # Each link names its two (a group of three has three links: a new user could not
+    # tell them apart).
     assert (
-        "chrono:   near-duplicate, score 0.73: Aug 2025 contains 8 Aug 2025; words: "
-        "deal/agreement, armenia, azerbaijan, peace; similar meaning 0.73" in result.stderr
+        "chrono:   near-duplicate timelines/press-reports.yaml:16 ~ "
+        "timelines/azerbaijan-nato.yaml:58, score 0.73: Aug 2025 contains 8 Aug 2025; "
+        "words: deal/agreement, armenia, azerbaijan, peace; similar meaning 0.73" in result.stderr
     )
     exact = run("show", "--grep", "peace", "--columns", "date,title")
     assert "Trump brokers" in exact.stdout

@@ -193,9 +193,10 @@ def _report_merges(groups: Iterable[MergeGroup]) -> None:
         event = group.merged
         where = ", ".join(str(o) for o in event.origins)
         click.echo(f"chrono: merged '{event.title}' ({event.date.display()}): {where}", err=True)
-        for link in group.near:
+        for link in group.near:  # (which two: a group of three has three links)
+            pair = f"{link.a.origins[0]} ~ {link.b.origins[0]}"
             score = score_text(link.score)
-            click.echo(f"chrono:   near-duplicate, score {score}: {link.why}", err=True)
+            click.echo(f"chrono:   near-duplicate {pair}, score {score}: {link.why}", err=True)
         for name, values in event.conflicts.items():  # (and which source said what)
             others = "; ".join(_short(v) + _read_at(group, name, v) for v in values)
             kept = _kept_date(event, values) if name == "date" else "the first"  # (SPEC §3, §7)
