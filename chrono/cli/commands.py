@@ -384,7 +384,8 @@ def dupes(read: ReadOptions, min_score: float, show_all: bool, as_json: bool) ->
     time (a month contains its days; approximate dates widen; half a day of slack
     each side for time zones) and titles whose words match, rare words counting most (`IMF` meets
     `International Monetary Fund`), or whose meaning is alike when chrono[meaning]
-    is installed; words that tell events apart (resigns / reinstated, semi-final /
+    is installed (in other languages too: `Spain wins the World Cup` ~ `España gana
+    el Mundial`); words that tell events apart (resigns / reinstated, semi-final /
     final, different numbers) count against.  Exit status 0 whether or not any are
     found.
 
