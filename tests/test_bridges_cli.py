@@ -1068,6 +1068,8 @@ def test_csv_import_reads_rows_a_reviewer_found_misread(
                      "or 2:30 PM)", id="not-a-time"),
         pytest.param("2025-02-03 10:00,11:00,,", ":2:20: a second time '11:00': the date "
                      "'2025-02-03 10:00' has its own", id="two-times"),  # (was read as 11:00)
+        pytest.param("2/3/2025,10:00 11:00,,", ":2:12: two times in '10:00 11:00': write one, "
+                     "or the end in its own column", id="two-times-in-the-time-cell"),
         pytest.param("2/3/2025,2:30 PM Europe/Paris,,", ":2:12: a time zone's name cannot be "
                      "in a time ('2:30 PM Europe/Paris'): write 2:30 PM, with Europe/Paris in a "
                      "timezone column, or its offset: 2:30 PM +01:00", id="zone-in-time"),

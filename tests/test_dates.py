@@ -265,8 +265,34 @@ def test_a_natural_date_that_says_a_field_twice_is_refused(written: str, reason:
 
 
 @pytest.mark.parametrize(
+    ("written", "reason"),
+    [  # (a reviewer's: a traceback, KeyError 'ſat'; and a range read as offset -15:30)
+        ("ſat 9 Aug 2025", "unknown date form 'ſat 9 Aug 2025'"),
+        ("8 Aug 2025 14:30-15:30", "(UTC offset -15:30 does not exist; a time range is"),
+    ],
+)
+def test_odd_natural_dates_are_refused_with_a_reason(written: str, reason: str) -> None:
+    with pytest.raises(DateError) as info:
+        parse_date(written)
+    assert reason in str(info.value)
+
+
+def test_a_zone_named_error_crosses_processes() -> None:
+    """Parallel reading sends errors between processes: the exception pickles."""
+    import pickle
+
+    from chrono.dates import ZoneNamed
+
+    with pytest.raises(ZoneNamed) as info:
+        parse_date("2025-08-08 14:30 Asia/Baku")
+    assert str(pickle.loads(pickle.dumps(info.value))) == str(info.value)
+
+
+@pytest.mark.parametrize(
     ("written", "instant"),
     [  # (dateutil reads `UTC+4` as POSIX does, 4 hours behind UTC: -04:00)
+        # (a reviewer's: an RFC 2822 date's comment was "two offsets: +0000 and UTC")
+        ("Fri, 08 Aug 2025 14:30:00 +0000 (UTC)", "2025-08-08T14:30:00Z"),
         ("8 Aug 2025 14:30 UTC+4", "2025-08-08T14:30+04:00"),
         ("8 Aug 2025 14:30 GMT+04:00", "2025-08-08T14:30+04:00"),
         ("8 Aug 2025 14:30 UTC -03:30", "2025-08-08T14:30-03:30"),

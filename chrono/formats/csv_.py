@@ -427,7 +427,9 @@ def _clock_message(message: str, text: str, clock: str) -> str:
     (`impossible time '25:00:00'`, not `impossible date '2025-01-01 25:00'`)."""
     joined = _joined(text, clock)
     if "(two times: " in message:
-        return f"a second time '{clock}': the date '{text}' has its own"
+        if re.search(r"\d:\d\d", text):  # (the date cell has a time: the cell's is another)
+            return f"a second time '{clock}': the date '{text}' has its own"
+        return f"two times in '{clock}': write one, or the end in its own column"
     if message.startswith("unknown date form"):
         return f"unknown time '{clock}' (write a time as e.g. 14:30 or 2:30 PM)"
     head, _, tail = message.partition(f"'{joined}'")
