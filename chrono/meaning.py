@@ -124,14 +124,19 @@ def vectors(titles: Sequence[str], progress: Progress | None = None) -> np.ndarr
     distinct = list(dict.fromkeys(titles))
     codes = dict(_CODES)
     languages = [codes.setdefault(language(t), len(codes) + _SCRIPTS) for t in distinct]
-    present = np.array(sorted(set(languages)), dtype=np.float32)
+    # The encoder reads the languages of 1% of the titles or more (all in a short
+    # chronology): a few titles in another language (an English list with three in
+    # German) would have every title encoded, at a millisecond each.
+    least = max(1, len(distinct) // 100)
+    counted = [code for code, n in Counter(languages).items() if code and n >= least]
+    present = np.array(sorted(counted), dtype=np.float32)
     across = reads_languages() and bool(_apart(present[:, None], present[None, :]).any())
     made = np.zeros((len(distinct), WORDS + 1 + SENTENCES * across), dtype=np.float32)
     if distinct:
         made[:, :WORDS] = _word_vectors(distinct)
         made[:, LANGUAGE] = languages
     if across:
-        known = np.flatnonzero(made[:, LANGUAGE])
+        known = np.flatnonzero(np.isin(made[:, LANGUAGE], present))
         made[known, LANGUAGE + 1 :] = _sentence_vectors([distinct[n] for n in known], progress)
     if len(distinct) == len(titles):
         return made
@@ -170,6 +175,8 @@ def compare(rows: np.ndarray, row: np.ndarray) -> tuple[np.ndarray, np.ndarray, 
 
     cosines = rows[:, :WORDS] @ row[:WORDS]
     counts = np.maximum(cosines - WORDS_FROM, 0.0)
+    if rows.shape[1] == LANGUAGE + 1:  # (no encoder: titles in one language)
+        return counts, cosines, np.zeros(len(rows), dtype=bool)
     languages, own = rows[:, LANGUAGE], row[LANGUAGE]
     across = _apart(languages, own)
     if own != 0 and across.any():
@@ -178,6 +185,17 @@ def compare(rows: np.ndarray, row: np.ndarray) -> tuple[np.ndarray, np.ndarray, 
         counts = np.where(across, sentences - SENTENCES_FROM, counts)
         cosines = np.where(across, sentences, cosines)
     return counts, cosines, across
+
+
+def compare_two(a: np.ndarray, b: np.ndarray) -> tuple[float, float, bool]:
+    """`compare` for two rows: what counts, the cosine, whether it is the encoder's."""
+    cosine = float(a[:WORDS] @ b[:WORDS])
+    counts = max(cosine - WORDS_FROM, 0.0)
+    if len(a) > LANGUAGE + 1 and _apart(a[LANGUAGE], b[LANGUAGE]):
+        sentences = float(a[LANGUAGE + 1 :] @ b[LANGUAGE + 1 :])
+        if sentences - SENTENCES_FROM > counts:
+            return sentences - SENTENCES_FROM, sentences, True
+    return counts, cosine, False
 
 
 # The commonest function words of eleven languages written in Latin letters: a
@@ -198,6 +216,8 @@ _FUNCTION_WORDS = {
     "tr": "ve bir bu ile için da de olarak",
 }
 _LANGUAGES = {code: frozenset(words.split()) for code, words in _FUNCTION_WORDS.items()}
+_ANY_FUNCTION_WORD = frozenset().union(*_LANGUAGES.values())
+_WORDS = re.compile(r"\w+")
 
 
 # A title's language as a number in its row: 0 none (no letters), -1 Latin letters in
@@ -216,24 +236,36 @@ def _apart(a: Any, b: Any) -> Any:
     return (a != b) & (a != 0) & (b != 0) & ~unsure
 
 
+# Scripts whose characters are syllables or words: each counts as three letters when
+# a title's script is chosen (`OpenAI 发布聊天机器人 ChatGPT` is Chinese).
+_SYLLABIC = frozenset({"CJK", "HIRAGANA", "KATAKANA", "HANGUL"})
+
+
 def language(title: str) -> str:
-    """The title's script where it has letters of one other than Latin (`CYRILLIC`,
-    `CJK`: the names in Latin letters of `OpenAI 发布 ChatGPT` do not make it
-    English), else the language whose function words, written in lower case, it has
+    """The title's script where most of its letters are of one other than Latin
+    (`CYRILLIC`, `CJK`: a Chinese character counts as three letters, so that the
+    names of `OpenAI 发布聊天机器人 ChatGPT` do not make it English), else the language whose function words, written in lower case, it has
     more of than English's: two at least, or one in a title with letters English does
     not use (`España gana el Mundial`).  Else English (headlines leave such words out:
     `OpenAI board fires Sam Altman`), or `LATIN` where that is not sure: a title with
     letters English does not use and no function word (`Elon Musk übernimmt
     Twitter`, but also `Beyoncé opens world tour`), which is apart only from titles
     in other scripts; "" with no letters."""
-    scripts = Counter(unicodedata.name(ch, "?").split()[0] for ch in title if ch.isalpha())
+    scripts: Counter[str] = Counter()
+    for ch in title:
+        if ch.isalpha():
+            if ch.isascii():  # (most letters: no name to look up)
+                scripts["LATIN"] += 1
+                continue
+            script = unicodedata.name(ch, "?").split()[0]
+            scripts[script] += 3 if script in _SYLLABIC else 1
     if not scripts:
         return ""
-    others = [(n, script) for script, n in scripts.items() if script != "LATIN"]
-    if others and max(others)[0] >= 2:
-        return max(others)[1]
+    script = scripts.most_common(1)[0][0]
+    if script != "LATIN":
+        return script
     # (in lower case only: `UN approves`, `Die Hard`, `Le Pen`, `World War I` are English)
-    words = [w for w in re.findall(r"\w+", title) if w.islower()]
+    words = [w for w in _WORDS.findall(title) if w.islower() and w in _ANY_FUNCTION_WORD]
     counts = {code: sum(w in known for w in words) for code, known in _LANGUAGES.items()}
     best = max(counts, key=counts.__getitem__)  # (English first, in a tie)
     english = all(ch.isascii() for ch in title if ch.isalpha())

@@ -638,10 +638,7 @@ def _score(
     cosine = None
     across = False
     if vectors is not None:
-        counts, cosines, languages = meaning.compare(
-            vectors[pair[0] : pair[0] + 1], vectors[pair[1]]
-        )
-        meant, cosine, across = float(counts[0]), float(cosines[0]), bool(languages[0])
+        meant, cosine, across = meaning.compare_two(vectors[pair[0]], vectors[pair[1]])
         score = min(1.0, max(score, meant) + min(score, meant) / 2)
         if not meant:
             cosine = None  # (nothing to tell)
