@@ -113,9 +113,9 @@ def _encoder() -> Any:
 
 def vectors(titles: Sequence[str], progress: Progress | None = None) -> np.ndarray:
     """One row (float32) per title, in order: WordLlama's unit vector, the title's
-    language, and where the titles are in two languages or more the encoder's unit
-    vector (zero for a title in no known language).  Titles repeated are embedded
-    once.
+    language, and where the titles are in two languages or more (each of 1% of them at
+    least) the encoder's unit vector, zero for a title in none of those.  Titles
+    repeated are embedded once.
 
     Raises ImportError when the models are not installed (see `available`).
     """
@@ -244,9 +244,10 @@ _SYLLABIC = frozenset({"CJK", "HIRAGANA", "KATAKANA", "HANGUL"})
 def language(title: str) -> str:
     """The title's script where most of its letters are of one other than Latin
     (`CYRILLIC`, `CJK`: a Chinese character counts as three letters, so that the
-    names of `OpenAI 发布聊天机器人 ChatGPT` do not make it English), else the language whose function words, written in lower case, it has
-    more of than English's: two at least, or one in a title with letters English does
-    not use (`España gana el Mundial`).  Else English (headlines leave such words out:
+    names of `OpenAI 发布聊天机器人 ChatGPT` do not make it English), else the
+    language whose function words, written in lower case, it has more of than
+    English's: two at least, or one in a title with letters English does not use
+    (`España gana el Mundial`).  Else English (headlines leave such words out:
     `OpenAI board fires Sam Altman`), or `LATIN` where that is not sure: a title with
     letters English does not use and no function word (`Elon Musk übernimmt
     Twitter`, but also `Beyoncé opens world tour`), which is apart only from titles

@@ -459,6 +459,25 @@ def test_english_titles_with_foreign_looking_words_stay_english(
     assert len(json.loads(result.stdout)) == 7
 
 
+@needs_meaning
+def test_comparing_two_rows_is_comparing_one_with_many() -> None:
+    """`compare_two`, the scalar path each scored pair takes, agrees with `compare`,
+    the array path of the search by meaning (STYLE §10)."""
+    import numpy as np
+
+    from chrono import meaning
+
+    titles = ["Spain wins the World Cup", "España gana el Mundial", "Spanien ist Weltmeister",
+              "Испания выиграла чемпионат мира", "Le Pen concedes defeat", "…", "Beyoncé tour"]  # fmt: skip
+    rows = meaning.vectors(titles)
+    for i in range(len(titles)):
+        counts, cosines, across = meaning.compare(rows, rows[i])
+        for j in range(len(titles)):
+            two = meaning.compare_two(rows[j], rows[i])
+            assert two == pytest.approx((counts[j], cosines[j], bool(across[j])), abs=1e-6)
+    assert np.any(meaning.compare(rows, rows[0])[2])  # (across languages, somewhere)
+
+
 @pytest.mark.parametrize(
     ("title", "language"),
     [
