@@ -1190,3 +1190,19 @@ def test_csv_import_says_which_columns_later_runs_will_warn_about(run: Run, tmp_
         "every run will warn about them: 'Priority', 'Private', 'Reminder on/off'; "
         "remove from the timeline those you do not need\n"
     )
+
+
+def test_ics_round_trip_of_the_first_year(run: Run, tmp_path: Path) -> None:
+    """Hypothesis found it: the calendar's DTSTART of year 1 was written back as
+    `1-01-01T00:00` (glibc's %Y does not pad), which is not a date, so chrono's own
+    export of 0001 could not be imported."""
+    source = tmp_path / "first.yaml"
+    source.write_text(
+        "events:\n- date: 0001-01-01T00:00/0001-01-01T00:00:00Z\n  title: First\n",
+        encoding="utf-8",
+    )
+    calendar = tmp_path / "first.ics"
+    assert run("export", str(source), "-o", str(calendar), "-q").exit_code == 0
+    result = run("import", str(calendar), "-o", "-")
+    assert result.exit_code == 0, result.stderr
+    assert "date: 0001-01-01T00:00/0001-01-01T00:00:00Z" in result.stdout

@@ -204,8 +204,10 @@ def _occurrence(component: Any) -> str:
         return ""
     value: dt.date = found.dt
     if isinstance(value, dt.datetime) and value.tzinfo is not None:
-        return "#" + value.astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-    return "#" + value.strftime("%Y%m%dT%H%M%S" if isinstance(value, dt.datetime) else "%Y%m%d")
+        value = value.astimezone(dt.timezone.utc)
+        return f"#{value.year:04d}" + value.strftime("%m%dT%H%M%SZ")  # (glibc's %Y: `1`)
+    rest = "%m%dT%H%M%S" if isinstance(value, dt.datetime) else "%m%d"
+    return f"#{value.year:04d}" + value.strftime(rest)
 
 
 def _listed(url: str, sources: Sequence[str]) -> bool:
@@ -324,7 +326,8 @@ def _after(first: dt.datetime, length: dt.timedelta) -> dt.datetime:
 def _iso_datetime(value: dt.datetime) -> str:
     """`2025-08-08T14:30Z`, `…+04:00`, or a floating/named-zone local time."""
     clock = "%H:%M" if value.second == 0 else "%H:%M:%S"
-    local = value.strftime(f"%Y-%m-%dT{clock}")
+    # (the year by hand: glibc's %Y writes year 1 as `1`, which is not a date)
+    local = f"{value.year:04d}" + value.strftime(f"-%m-%dT{clock}")
     if value.tzinfo is None or _zone_name(value.tzinfo) is not None:
         return local
     offset = value.utcoffset() or dt.timedelta(0)
