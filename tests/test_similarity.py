@@ -1047,6 +1047,9 @@ def test_in_a_group_of_three_each_reason_says_which_two_it_links(run: Run, tmp_p
     assert [line.split()[0] for line in lines[1:4]] == ["1.", "2.", "3."]
     reasons = [line.split(":")[0].strip() for line in lines[4:]]
     assert reasons == ["why 1~2", "why 1~3", "why 2~3"]  # (it read `why 3~1`, `why 3~2`)
+    # The header gives the weakest link too (a new user's: "score 0.98" hid one at 0.36).
+    scores = sorted(line.split(": ")[1].split(",")[0] for line in lines[4:])
+    assert lines[0] == f"near-duplicates 1, scores {scores[0]}–{scores[-1]}:"
 
 
 def test_each_reason_reads_from_the_side_its_label_names(run: Run, tmp_path: Path) -> None:

@@ -88,12 +88,15 @@ def render_groups(
     members = [*(e for g in near for e in g.members), *(e for g in exact for e in g.members)]
     zones = zones_differ(e.date for e in members)
     for number, group in enumerate(near, start=1):
-        score = score_text(group.score)
         # In a group of three or more, members are numbered and each reason says
-        # which two it links.
+        # which two it links; the header gives its weakest link's score too (a new
+        # user's: "score 0.98" hid a link at 0.36).
         numbered = len(group.members) > 2
+        weakest = score_text(min(link.score for link in group.links))
+        score = score_text(group.score)
+        said = f"score {score}" if weakest == score else f"scores {weakest}–{score}"
         lines = [
-            f"near-duplicates {number}, score {score}:",
+            f"near-duplicates {number}, {said}:",
             *_lines(group.members, zones, numbered),
         ]
         # Each pair as the list numbers it, the lower number first, in that order, its
