@@ -854,8 +854,9 @@ def _refuse_written_twice(body: str) -> str:
     readable = _UTC_PLUS.sub(lambda m: f"{m[1]}{m[2].zfill(2)}{m[3] or ''}", body)
     rest = _CLOCK_RUN.sub(" T ", readable)
     offsets = _OFFSET_RUN.findall(rest)
-    if len({_offset_minutes(o) for o in offsets}) > 1:  # (`+0000 (UTC)` says one twice)
-        raise DateError(f"unknown date form '{body}' (two offsets: {offsets[0]} and {offsets[1]})")
+    other = next((o for o in offsets if _offset_minutes(o) != _offset_minutes(offsets[0])), None)
+    if other is not None:  # (`+0000 (UTC)` says one offset twice: read)
+        raise DateError(f"unknown date form '{body}' (two offsets: {offsets[0]} and {other})")
     years = _YEAR_RUN.findall(_OFFSET_RUN.sub(" ", rest))
     if len(years) > 1:
         raise DateError(
