@@ -830,10 +830,11 @@ def _parse_natural(
 # dateutil keeps the last of two times, offsets or years (`10:00 11:00` is 11:00,
 # `8 Aug 2025 2026` is 20:26): a field written twice is a mistake to show, not to
 # choose. And it reads `UTC+4` the POSIX way, as four hours *behind* UTC, where people
-# (and ISO 8601's `+04:00`) mean ahead: chrono reads the offset as written.
+# (and ISO 8601's `+04:00`) mean ahead: chrono reads the offset as written. `Z+02`
+# (POSIX again, to dateutil) is two offsets.
 _CLOCK_RUN = re.compile(r"(?<![\d:+-])\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?(?![\d:])")
 _UTC_PLUS = re.compile(r"\b(?:UTC|GMT|UT)\s*([+-])\s*(\d{1,2})(:?\d{2})?\b")
-_OFFSET_RUN = re.compile(r"(?:(?<=\s)|^)[+-]\d{1,2}(?::?\d{2})?\b|\b(?:UTC|GMT|UT|Z)\b")
+_OFFSET_RUN = re.compile(r"(?:(?<=\s)|(?<=Z)|^)[+-]\d{1,2}(?::?\d{2})?\b|\b(?:UTC|GMT|UT|Z)\b")
 _YEAR_RUN = re.compile(r"\d{3,}")
 
 

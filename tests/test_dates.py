@@ -236,6 +236,9 @@ def test_reads_and_displays_at_written_precision(
             "(two offsets: +0000 and +02:00)",
             id="two-that-differ",
         ),
+        pytest.param(  # (dateutil read `Z+02` as POSIX TZ, two hours *behind* UTC)
+            "2025-08-08T14:30Z+02", "(two offsets: Z and +02)", id="z-then-an-offset"
+        ),
         pytest.param(
             "Monday Aug 2025",
             "form 'Monday Aug 2025' (Monday names no day of the month)",
