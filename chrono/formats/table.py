@@ -7,6 +7,7 @@ the same text several times faster, a chunk at a time.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Sequence
 
 from chrono.dates import zones_differ
@@ -29,9 +30,12 @@ COLUMNS: dict[str, Callable[[Event], str]] = {
     "origin": lambda e: ", ".join(str(o) for o in e.origins),
 }
 DEFAULT_COLUMNS = ("date", "title", "tags", "location")
-# Columns that give up width first, and the least each keeps when wrapped.
-_MIN_WIDTH = {"date": 30, "title": 20, "description": 20}  # dates do not wrap
+# Columns that give up width first, and the least each keeps when wrapped.  A date is
+# never wrapped as words are (`8 Aug 2025 14:30 +04:00 – 8` / `Aug 2025 …`): it is
+# whole, or an interval on two lines at its dash, when the table does not fit else.
+_MIN_WIDTH = {"title": 20, "description": 20}
 _FLEX_MIN = 8
+_DASH = " – "  # between an interval's two ends (ChronoDate.display)
 # The title is what people read: it gives up width at half the rate of the others.
 _WEIGHT = {"title": 0.5}
 
@@ -79,11 +83,16 @@ def iter_table(
     headers = [c.capitalize() for c in columns]
     widths = None
     if width is not None and events and (tablefmt == "simple" or tablefmt in _multiline()):
-        natural = [
-            max(len(h), *map(measure(column), column))
-            for h, column in zip(headers, texts, strict=True)
-        ]
+        natural = _natural(headers, made)
         widths = _fit(columns, natural, tablefmt, width)
+        if widths is not None and "date" in columns:
+            # Too wide: dates on two lines or more, if the table then needs less.
+            at = columns.index("date")
+            split = [_split_date(text) for text in texts[at]]
+            apart = _natural(headers, [*made[:at], (split, False), *made[at + 1 :]])
+            narrower = _fit(columns, apart, tablefmt, width)
+            if _used(narrower, apart) < _used(widths, natural):
+                texts[at], made[at], widths = split, (split, False), narrower
     if tablefmt == "simple":
         yield from simple_columns(texts, headers, widths, chunk, [p for _, p in made])
         return
@@ -143,18 +152,50 @@ def _tabulate(
     return tabulate(rows, headers=headers, tablefmt=tablefmt, disable_numparse=True)
 
 
+def _natural(headers: Sequence[str], made: Sequence[tuple[list[str], bool]]) -> list[int]:
+    """Each column's widest line, its header's included (`made`: each column's cells,
+    and whether they are one line each)."""
+    found = []
+    for header, (column, printable) in zip(headers, made, strict=True):
+        size = measure(column)
+        lines = column if printable else [line for text in column for line in text.splitlines()]
+        found.append(max(len(header), *map(size, lines)) if lines else len(header))
+    return found
+
+
+def _split_date(text: str) -> str:
+    """A date on lines: an interval's two ends, the dash ending the first, and each
+    clock time under its day (`8 Aug 2025` / `16:15 -04:00`)."""
+    if ":" not in text and _DASH not in text:
+        return text  # (most dates: nothing to split)
+    first, dash, last = text.partition(_DASH)
+    lines = f"{first}{dash.rstrip()}\n{last}" if dash else text
+    return _BEFORE_CLOCK.sub("\n", lines)
+
+
+_BEFORE_CLOCK = re.compile(r" (?=\d{1,2}:\d\d)")
+
+
+def _used(widths: list[int | None] | None, natural: list[int]) -> int:
+    """The width the columns take."""
+    found = widths or [None] * len(natural)
+    return sum(n if w is None else w for w, n in zip(found, natural, strict=True))
+
+
 def _fit(
     columns: Sequence[str], natural: list[int], tablefmt: str, width: int
 ) -> list[int | None] | None:
     """Column widths that fit `width`, taking from the widest columns first (`natural`:
-    the widest cell or header of each)."""
-    overhead = _overhead(len(columns), tablefmt)
-    budget = width - overhead
-    if sum(natural) <= budget:
+    the widest cell or header of each); the date column keeps its width."""
+    taken = _taken(columns, tablefmt)
+    if taken(natural) <= width:
         return None
     sizes = list(natural)
-    floors = [min(n, _MIN_WIDTH.get(c, _FLEX_MIN)) for c, n in zip(columns, natural, strict=True)]
-    while sum(sizes) > budget:
+    floors = [
+        n if c == "date" else min(n, _MIN_WIDTH.get(c, _FLEX_MIN))
+        for c, n in zip(columns, natural, strict=True)
+    ]
+    while taken(sizes) > width:
         widest = max(
             range(len(sizes)),
             key=lambda i: ((sizes[i] - floors[i]) * _WEIGHT.get(columns[i], 1.0), sizes[i]),
@@ -165,10 +206,17 @@ def _fit(
     return [s if s < n else None for s, n in zip(sizes, natural, strict=True)]
 
 
+def _taken(columns: Sequence[str], tablefmt: str) -> Callable[[list[int]], int]:
+    """The width of a table line whose columns' text is at most `sizes` wide."""
+    if tablefmt == "simple":  # a column is two wider than its header at least; two
+        least = [len(c) + 2 for c in columns]  # spaces between columns
+        return lambda sizes: sum(map(max, sizes, least)) + 2 * (len(sizes) - 1)
+    overhead = _overhead(len(columns), tablefmt)
+    return lambda sizes: sum(sizes) + overhead
+
+
 def _overhead(count: int, tablefmt: str) -> int:
     """Characters the format adds around `count` columns (borders, padding)."""
-    if tablefmt == "simple":  # what the probe below measures for it
-        return 4 * count - 2
     from tabulate import tabulate
 
     probe = tabulate([["x"] * count], headers=["x"] * count, tablefmt=tablefmt)

@@ -142,3 +142,55 @@ def test_wrapped_lines_fit_their_column_on_screen(text: str, limit: int) -> None
     lines = cell(text, Wrapper(limit))
     assert all(width(line) <= limit for line in lines), lines
     assert "".join("".join(lines).split()) == "".join(text.split())
+
+
+SHIPPED = Path(__file__).resolve().parents[2] / "timelines"
+
+
+def test_a_narrow_terminal_gets_dates_on_two_lines_and_the_table_fits() -> None:
+    """At `COLUMNS=60` the shipped table was 69 wide: a date never gave up width.
+    Where the table does not fit else, an interval's ends and a date's clock time go
+    on lines of their own, and the lines fit the terminal."""
+    out = CliRunner().invoke(cli, ["show", str(SHIPPED), "--no-cache"], env={"COLUMNS": "60"})
+    assert out.exit_code == 0, out.output
+    lines = out.stdout.splitlines()
+    assert max(map(width, lines)) <= 60
+    war = next(n for n, line in enumerate(lines) if "Second Karabakh War" in line)
+    assert lines[war].startswith("27 Sep 2020 –  ")
+    assert lines[war + 1].startswith("10 Nov 2020  ")
+    clock = next(n for n, line in enumerate(lines) if "Trump meets Aliyev" in line)
+    assert lines[clock].startswith("8 Aug 2025  ")
+    assert lines[clock + 1].startswith("18:30 UTC  ")
+
+
+def test_a_date_is_whole_when_the_table_fits() -> None:
+    out = CliRunner().invoke(cli, ["show", str(SHIPPED), "--no-cache"], env={"COLUMNS": "80"})
+    lines = out.stdout.splitlines()
+    assert max(map(width, lines)) <= 80
+    assert any(line.startswith("27 Sep 2020 – 10 Nov 2020  ") for line in lines)
+
+
+def test_a_long_date_is_never_wrapped_as_words(tmp_path: Path) -> None:
+    """A zoned interval wider than 30 was wrapped as words: `8 Aug 2025 14:30 +04:00
+    – 8` over `Aug 2025 16:00 +04:00`."""
+    (tmp_path / "t.yaml").write_text(
+        '- {date: "2025-08-08T14:30+04:00/2025-08-08T16:00+04:00", title: A session}\n'
+        '- {date: "2025-08-09T10:00+02:00", title: Another}\n',
+        encoding="utf-8",
+    )
+    for columns in ("30", "50", "70"):
+        out = CliRunner().invoke(
+            cli, ["show", str(tmp_path), "--no-cache"], env={"COLUMNS": columns}
+        )
+        dates = [line.split("  ")[0] for line in out.stdout.splitlines()[2:]]
+        assert dates in (
+            ["8 Aug 2025 14:30 +04:00 – 8 Aug 2025 16:00 +04:00", "9 Aug 2025 10:00 +02:00"],
+            [
+                "8 Aug 2025",
+                "14:30 +04:00 –",
+                "8 Aug 2025",
+                "16:00 +04:00",
+                "9 Aug 2025",
+                "10:00 +02:00",
+            ],
+        ), (columns, out.stdout)
