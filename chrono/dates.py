@@ -229,6 +229,19 @@ def zones_differ(dates: Iterable[ChronoDate]) -> bool:
     return False
 
 
+def clock_zone(dates: Iterable[ChronoDate]) -> dt.tzinfo | None:
+    """Where the first clock time among `dates` is read (where all are, when their
+    zones do not differ): its offset or IANA zone; None when there is no clock time,
+    or it is floating."""
+    for date in dates:
+        for p in (date.start, date.end):
+            if p is not None and p.precision >= _MINUTE:
+                if p.offset is not None:
+                    return dt.timezone(dt.timedelta(minutes=p.offset))
+                return load_zone(p.zone) if p.zone is not None else None
+    return None
+
+
 def _clock(p: DatePoint) -> str:
     """A clock time as readers see it, with its offset: `14:30`, `14:30:05 +04:00`."""
     clock = f"{p.hour:02d}:{p.minute:02d}"

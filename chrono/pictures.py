@@ -19,6 +19,7 @@ wide as its widest row.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import math
 import unicodedata
 from collections.abc import Sequence
@@ -26,11 +27,11 @@ from dataclasses import dataclass, field
 from itertools import compress
 from operator import itemgetter, or_
 
-from chrono.dates import zones_differ
+from chrono.dates import clock_zone, zones_differ
 from chrono.formats.grouping import BANDS, band
 from chrono.model import Event
 from chrono.precision import US_PER_DAY, Precision, civil_from_days, year_text
-from chrono.timescale import Scale, Tick, fit
+from chrono.timescale import Scale, Tick, clock_text, fit
 
 __all__ = [
     "APPROXIMATE",
@@ -302,9 +303,14 @@ def lay_out(events: Sequence[Event], title: str, lanes: str = "none") -> Picture
     spans = [bounds(e) for e in events]
     known = held(spans)
     scale = fit(known, AXIS)
-    ticks = scale.ticks(spacing=90.0)
+    # Clock times name their zones on every label or on none, as a table's column does:
+    # two different instants never read the same (SPEC §10); an axis of hours is read
+    # in the zone of all, or in UTC, which it then says.
+    zones = zones_differ(e.date for e in events)
+    zone = None if zones else clock_zone(e.date for e in events)
+    ticks = scale.ticks(spacing=90.0, zone=zone, utc=zones)
     origin = MARGIN
-    axis_labels = _axis_labels(scale, ticks, origin)
+    axis_labels = _axis_labels(scale, ticks, origin, zone, zones)
     rows_under = 1 + max((int(a.y) for a in axis_labels), default=-1)
     order: dict[str | None, Sequence[int]] = {None: range(len(events))}  # one lane
     if lanes != "none":
@@ -314,9 +320,6 @@ def lay_out(events: Sequence[Event], title: str, lanes: str = "none") -> Picture
         order = dict(banded)
     right = origin + scale.end
     placed: list[Lane] = []
-    # Clock times name their zones on every label or on none, as a table's column does:
-    # two different instants never read the same (SPEC §10).
-    zones = zones_differ(e.date for e in events)
     for under in axis_labels:
         under.y = AXIS_Y + 6 + under.y * SMALL_ROW
     y = HEADER + rows_under * SMALL_ROW
@@ -412,8 +415,13 @@ def _legend(lanes: list[Lane]) -> list[str]:
     return [kind for kind in LEGEND_TEXT if drawn[kind]]
 
 
-def _axis_labels(scale: Scale, ticks: list[Tick], origin: float) -> list[AxisLabel]:
-    """Labels under the axis, in rows (`y` is the row number) so that none meet."""
+def _axis_labels(
+    scale: Scale, ticks: list[Tick], origin: float, zone: dt.tzinfo | None, utc: bool
+) -> list[AxisLabel]:
+    """Labels under the axis, in rows (`y` is the row number) so that none meet: each
+    break's, and each segment's without a tick, its year (its clock time, read as the
+    ticks are, where the whole is less than two days)."""
+    hours = scale.segments[-1].hi - scale.segments[0].lo < 2 * US_PER_DAY
     found: list[AxisLabel] = []
     rows: list[list[tuple[float, float]]] = []
     for x0, x1, text in scale.breaks():
@@ -427,8 +435,10 @@ def _axis_labels(scale: Scale, ticks: list[Tick], origin: float) -> list[AxisLab
     for seg in scale.segments:
         if seg in ticked:
             continue
-        year = civil_from_days(seg.lo // US_PER_DAY)[0]
-        text = year_text(year)
+        if hours:
+            text = clock_text(seg.lo, zone, utc)
+        else:
+            text = year_text(civil_from_days(seg.lo // US_PER_DAY)[0])
         width = text_width(text, SMALL)
         left = origin + seg.x0
         row = _free_row(rows, left - 4, left + width + 4)

@@ -18,13 +18,13 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
-from chrono.dates import zones_differ
+from chrono.dates import clock_zone, zones_differ
 from chrono.formats.cells import ljust
 from chrono.formats.cells import width as shown_width
 from chrono.model import Event
 from chrono.pictures import bounds, held
 from chrono.precision import US_PER_DAY, civil_from_days, year_text
-from chrono.timescale import Scale, fit
+from chrono.timescale import Scale, Tick, fit
 
 __all__ = ["Glyphs", "plot_lines"]
 
@@ -74,7 +74,9 @@ def plot_lines(
     track = max(10, min(60, (columns - date_width - 4) // 2))
     scale = fit(held(spans), track - 1.0, gap=1.0, point=1.0)
     cuts = {round(x0 + 0.5) for x0, _, _ in scale.breaks()}
-    yield from _axis(scale, track, date_width, cuts, glyphs, columns)
+    zone = None if zones else clock_zone(shapes.values())
+    yield from _axis(scale.ticks(spacing=12.0, zone=zone, utc=zones), scale, track, date_width,
+                     cuts, glyphs, columns)  # fmt: skip
     tags: dict[str, str] = {}
     breaks = list(scale.breaks())
     first = next((lo for lo, _, open_start, *_ in spans if not open_start), None)
@@ -168,14 +170,20 @@ def _track(
 
 
 def _axis(
-    scale: Scale, track: int, date_width: int, cuts: set[int], glyphs: Glyphs, columns: int
+    ticks: list[Tick],
+    scale: Scale,
+    track: int,
+    date_width: int,
+    cuts: set[int],
+    glyphs: Glyphs,
+    columns: int,
 ) -> Iterator[str]:
     """The track's axis with its cuts and ticks, the first and last years at its ends,
     and under it the ticks' dates where they fit."""
     cells = [glyphs.cut if i in cuts else glyphs.track for i in range(track)]
     labels = [" "] * (track + 8)
     free = 0
-    for tick in scale.ticks(spacing=12.0):
+    for tick in ticks:
         at = _column(scale, tick.t, track)
         if cells[at] != glyphs.track:
             continue

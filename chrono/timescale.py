@@ -13,6 +13,7 @@ Times are microseconds since 1970 (as `ChronoDate.lo`/`hi`), any era.
 
 from __future__ import annotations
 
+import datetime as dt
 import heapq
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -28,7 +29,7 @@ from chrono.precision import (
     year_text,
 )
 
-__all__ = ["Scale", "Segment", "Tick", "fit", "span_text"]
+__all__ = ["Scale", "Segment", "Tick", "clock_text", "fit", "span_text"]
 
 _YEAR = 365.2425 * US_PER_DAY
 
@@ -93,17 +94,21 @@ class Scale:
         for a, b in pairwise(self.segments):
             yield a.x1, b.x0, span_text(b.lo - a.hi)
 
-    def ticks(self, spacing: float) -> list[Tick]:
-        """Round dates inside the segments, at least `spacing` apart."""
+    def ticks(self, spacing: float, zone: dt.tzinfo | None = None, utc: bool = False) -> list[Tick]:
+        """Round dates inside the segments, at least `spacing` apart.  Clock times (on a
+        scale of hours or minutes) are read in `zone` (None: as written, which is UTC
+        here); with `utc`, each says it is UTC."""
         found: list[Tick] = []
         for seg in self.segments:
             if seg.hi == seg.lo:
                 continue
             rate = (seg.x1 - seg.x0) / (seg.hi - seg.lo)
-            for t, label in _round_times(seg.lo, seg.hi, spacing / rate):
+            for t, label in _round_times(seg.lo, seg.hi, spacing / rate, zone):
                 x = seg.position(t)
                 if not found or x - found[-1].x >= spacing:
                     found.append(Tick(t, x, label))
+        if utc:
+            found = [Tick(t.t, t.x, f"{t.label} UTC") if ":" in t.label else t for t in found]
         return found
 
 
@@ -193,9 +198,49 @@ def _round_years(first: int, last: int, step: int) -> Iterator[int]:
         year += step
 
 
-def _round_times(lo: int, hi: int, least: float) -> Iterator[tuple[int, str]]:
+_CLOCK_STEPS = (1, 2, 5, 10, 15, 30, 60, 120, 180, 360, 720)  # minutes
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+
+
+def _round_clock(lo: int, hi: int, least: float, zone: dt.tzinfo) -> Iterator[tuple[int, str]]:
+    """Round clock times in `zone` from `lo` to before `hi`, at least `least` microseconds
+    apart: `14:30`, and a day's midnight as its date (`8 Aug`)."""
+    step = next(s for s in _CLOCK_STEPS if s * US_PER_MINUTE >= least)
+    try:
+        start = (_EPOCH + dt.timedelta(microseconds=lo)).astimezone(zone)
+        end = _EPOCH + dt.timedelta(microseconds=hi)
+    except OverflowError:  # (before year 1 or after 9999: no clock to read)
+        return
+    day = start.replace(hour=0, minute=0, second=0, microsecond=0)
+    minutes = -(-(start - day) // dt.timedelta(minutes=step)) * step
+    # (wall-clock arithmetic in the zone: a tick at each round local time)
+    while (wall := day + dt.timedelta(minutes=minutes)) < end:
+        t = (wall - _EPOCH) // dt.timedelta(microseconds=1)
+        if wall.hour == wall.minute == 0:
+            yield t, f"{wall.day} {MONTHS[wall.month - 1]}"
+        else:
+            yield t, f"{wall:%H:%M}"
+        minutes += step
+
+
+def clock_text(t: int, zone: dt.tzinfo | None = None, utc: bool = False) -> str:
+    """The clock time of `t` in `zone` (None: UTC, unsaid), `14:30`, with `UTC` if asked;
+    the year where it has no clock (before year 1 or after 9999)."""
+    try:
+        wall = (_EPOCH + dt.timedelta(microseconds=t)).astimezone(zone or dt.timezone.utc)
+    except OverflowError:
+        return year_text(civil_from_days(t // US_PER_DAY)[0])
+    return f"{wall:%H:%M}{' UTC' if utc else ''}"
+
+
+def _round_times(
+    lo: int, hi: int, least: float, zone: dt.tzinfo | None = None
+) -> Iterator[tuple[int, str]]:
     """Round dates from `lo` to before `hi` (the end of a span is its first instant after
-    it), at least `least` microseconds apart, labelled."""
+    it), at least `least` microseconds apart, labelled; clock times read in `zone`."""
+    if least <= _CLOCK_STEPS[-1] * US_PER_MINUTE:
+        yield from _round_clock(lo, hi, least, zone or dt.timezone.utc)
+        return
     first_year = civil_from_days(lo // US_PER_DAY)[0]
     last_year = civil_from_days(hi // US_PER_DAY)[0]
     if least > 0.9 * _YEAR:

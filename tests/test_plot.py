@@ -221,3 +221,24 @@ def test_the_legend_names_the_marks_the_plot_draws() -> None:
     vague = "- {date: ~1994-05-04, title: A}\n- {date: 1995-06-01?, title: B}\n- {date: 1996/1997, title: C}\n"
     legend = list(plot_lines(merge_events(load_text(vague).events).events, 100))[-1]
     assert legend == "● a day or an instant  █ a span  ○░ approximate  ? uncertain"
+
+
+def test_an_axis_of_hours_is_ticked_in_the_events_zone_or_in_utc() -> None:
+    """Six events of one day had no tick between them. Ticks are round hours, read in
+    the events' zone (`12:00` New York time under the 12:00 event), or in UTC, said,
+    where the events' zones differ."""
+    times = ("09:00", "11:30", "13:00", "16:15", "17:40", "19:00")
+    text = "timezone: America/New_York\nevents:\n" + "".join(
+        f"- {{date: 2025-08-08T{t}, title: Event at {t}}}\n" for t in times
+    )
+    lines = list(plot_lines(merge_events(load_text(text).events).events, 100))
+    axis, labels = lines[0], lines[1]
+    assert re.findall(r"\d\d:\d\d", labels) == ["12:00", "18:00"]
+    column = {t: next(line for line in lines if f"Event at {t}" in line).index("●") for t in times}
+    assert column["11:30"] < labels.index("12:00") < column["13:00"]
+    assert column["17:40"] < labels.index("18:00") < column["19:00"]
+    assert axis[labels.index("12:00")] == axis[labels.index("18:00")] == "┼"
+    other = text + "- {date: '2025-08-08T20:00+04:00', title: In Baku}\n"
+    labels = list(plot_lines(merge_events(load_text(other).events).events, 100))[1]
+    assert re.findall(r"\d\d:\d\d UTC", labels)
+    assert re.findall(r"\d\d:\d\d(?! UTC)", labels) == []

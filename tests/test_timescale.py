@@ -150,3 +150,28 @@ def test_ticks_are_regular(year: int, days: int, length: float, spacing: float) 
     else:
         steps = {(b.t - a.t) // US_PER_DAY for a, b in itertools.pairwise(ticks)}
     assert len(steps) <= 1, found
+
+
+def test_hours_are_ticked_in_the_events_zone() -> None:
+    """Events hours apart had no tick between them (only a day's, at midnight UTC):
+    an axis of hours is ticked at round clock times, read where the events are."""
+    import datetime as dt
+
+    from chrono.timescale import clock_text
+
+    new_york = dt.timezone(dt.timedelta(hours=-4))
+    times = [parse_date(f"2025-08-08T{t}-04:00") for t in ("09:00", "13:00", "19:00")]
+    scale = fit([(d.lo, d.lo) for d in times], 1000.0)
+    ticks = scale.ticks(90.0, zone=new_york)
+    assert [t.label for t in ticks] == [f"{h:02}:00" for h in range(9, 19)]
+    assert scale.position(ticks[4].t) == scale.position(times[1].lo)  # 13:00 at 13:00
+    assert [t.label for t in scale.ticks(90.0, utc=True)][:2] == ["13:00 UTC", "14:00 UTC"]
+    assert clock_text(times[0].lo, new_york) == "09:00"
+    assert clock_text(times[0].lo, utc=True) == "13:00 UTC"
+    # a day's midnight is its date; a step of minutes where minutes are far apart
+    night = [parse_date(t) for t in ("2025-08-08T20:00Z", "2025-08-09T08:00Z")]
+    labels = [t.label for t in fit([(d.lo, d.lo) for d in night], 300.0).ticks(90.0)]
+    assert labels == ["9 Aug", "06:00"]  # (every six hours: 90 px is 3.6 hours)
+    minutes = [parse_date(t) for t in ("2025-08-08T14:00Z", "2025-08-08T14:20Z")]
+    labels = [t.label for t in fit([(d.lo, d.lo) for d in minutes], 1000.0).ticks(90.0)]
+    assert labels == [f"14:{m:02}" for m in range(0, 20, 2)]

@@ -254,6 +254,24 @@ def test_clock_times_of_mixed_zones_name_their_zones(run: Any, write: Any, fmt: 
     assert "Asia/Baku" not in alone.replace("timezone", "")
 
 
+@pytest.mark.parametrize("fmt", ["svg", "html"])
+def test_an_axis_of_hours_reads_in_the_events_zone(run: Any, write: Any, fmt: str) -> None:
+    """A day's events had one tick, the day at midnight UTC, and a segment between
+    cuts was labelled with its year: the axis is ticked in hours of the events' zone,
+    or of UTC, said, where zones differ; a segment without a tick gives its time."""
+    times = ("09:00", "11:30", "13:00", "16:15", "17:40", "19:00")
+    day = write("day.yaml", "timezone: America/New_York\nevents:\n" + "".join(
+        f"- {{date: 2025-08-08T{t}, title: At {t}}}\n" for t in times))  # fmt: skip
+    ticks = re.findall(r'tick-label"[^>]*>([^<]*)<', run("export", day, "--format", fmt).stdout)
+    assert ticks[:3] == ["09:00", "10:00", "11:00"]
+    baku = write("baku.yaml", "- {date: '2025-08-08T20:00+04:00', title: In Baku}\n"
+                 "- {date: '2025-08-09T02:00+04:00', title: Late in Baku}\n")  # fmt: skip
+    text = run("export", day, baku, "--format", fmt).stdout
+    labels = re.findall(r'(?:tick|segment)-label"[^>]*>([^<]*)<', text)
+    assert [label for label in labels if not re.fullmatch(r"\d\d:\d\d UTC", label)] == []
+    assert "13:00 UTC" in labels  # (9:00 in New York)
+
+
 def test_the_description_names_the_years_even_with_open_intervals(tmp_path: Path) -> None:
     from chrono.formats.svg import describe
     from chrono.loading import load_text
