@@ -415,6 +415,31 @@ def load_zone(name: str) -> dt.tzinfo:
         raise DateError(f"unknown time zone '{name}' ({hint})") from None
 
 
+def timeline_zone(name: str) -> dt.tzinfo:
+    """`load_zone` for a zone a person names for their events (a timeline's or an
+    event's `timezone`): IANA names that hold one offset all year, which people take
+    for a place's time, are refused, saying what they are."""
+    if _OFFSET_NAME.fullmatch(name):  # (`GMT+4`: the nearest name was `GMT+0`)
+        raise DateError(f"unknown time zone '{name}' (a time zone is a place's IANA name, "
+                        "such as Asia/Baku; or write the offset in each date, "
+                        "2025-08-08T14:30+04:00)")  # fmt: skip
+    tz = load_zone(name)
+    if place := _FIXED_ZONES.get(name.upper()):
+        offset = _offset_text(int(tz.utcoffset(None) // dt.timedelta(minutes=1)), "")  # type: ignore[operator]
+        raise DateError(f"time zone '{name}' is UTC{offset} all year, without summer time: "
+                        f"name the place, such as {place}, or write the offset in each date")  # fmt: skip
+    if etc := _ETC_GMT.fullmatch(name):
+        raise DateError(f"time zone '{name}' is UTC{'-' if etc[1] == '+' else '+'}{etc[2]} "
+                        "(POSIX's sign, the other way round): write the offset in each "
+                        "date, 2025-08-08T14:30+04:00, or name the place")  # fmt: skip
+    return tz
+
+
+_FIXED_ZONES = {"EST": "America/New_York", "MST": "America/Denver", "HST": "Pacific/Honolulu"}
+_ETC_GMT = re.compile(r"(?i)Etc/GMT([+-])(\d{1,2})")
+_OFFSET_NAME = re.compile(r"(?i)(?:UTC|GMT|UT)\s*[+-]\s*\d{1,2}(?::?\d{2})?")
+
+
 def _nearest_zone(name: str) -> str | None:
     """The IANA zone a mistyped name most likely meant (`Europe/Lisbn`, `asia/baku`)."""
     import difflib
@@ -506,9 +531,22 @@ def _parse_interval(text: str, zone: str | None, day_first: bool | None) -> Chro
         raise DateError(f"{exc}, in the interval '{text}'{hint}") from None
     if start is None and end is None:
         raise DateError(f"interval '{text}' has neither start nor end")
+    # One end's clock time with an offset, the other's with none (`…T14:30+04:00/
+    # 2025-08-08T16:00`): the end was read in UTC, a bar 5.5 hours long. The offset
+    # written once is the interval's, as ISO 8601 reads what an end leaves out.
+    if start is not None and end is not None:
+        if _floating(end) and start.offset is not None:
+            end = _parse_point(last + _offset_text(start.offset, ""), zone, day_first)
+        elif _floating(start) and end.offset is not None:
+            start = _parse_point(first + _offset_text(end.offset, ""), zone, day_first)
     if start is not None and end is not None and end.hi <= start.lo:
         raise DateError(f"interval '{text}' ends before it starts")
     return ChronoDate(text, start, end, interval=True)
+
+
+def _floating(p: DatePoint) -> bool:
+    """A clock time with neither offset nor zone."""
+    return p.precision >= _MINUTE and p.offset is None and p.zone is None
 
 
 # A date with an IANA zone's name after it, as some tools write it (`… Europe/Paris`,
@@ -813,6 +851,7 @@ def _parse_natural(
     # `2025/01/02 21:00` as 1 February)
     day_first = bool(day_first) and not _YEAR_FIRST.match(body)
     readable, weekdays = _without_weekdays(_refuse_written_twice(body))
+    _refuse_numbers_alone(body, readable)
     first, second = (_dateutil_parse(readable, default, day_first, body) for default in _SENTINELS)
     same = [getattr(first, f) == getattr(second, f) for f in _FIELDS]
     if not same[0]:
@@ -849,6 +888,23 @@ _CLOCK_RUN = re.compile(r"(?<![\d:+-])\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?(?![\d:]
 _UTC_PLUS = re.compile(r"\b(?:UTC|GMT|UT)\s*([+-])\s*(\d{1,2})(:?\d{2})?\b")
 _OFFSET_RUN = re.compile(r"(?:(?<=\s)|(?<=Z)|^)[+-]\d{1,2}(?::?\d{2})?\b|\b(?:UTC|GMT|UT|Z)\b")
 _YEAR_RUN = re.compile(r"\d{3,}")
+_HALF_DAY = re.compile(r"(?i)\b[ap]\.?m\b\.?")
+
+
+def _refuse_numbers_alone(body: str, readable: str) -> None:
+    """`04 05 2025`, `8 2025`, `8th 2025`: numbers with no month name and no separator
+    that says their order, which dateutil read month first (5 April) or as a month
+    (`8 2025` was August).  `04/05/2025` is read, or refused, as a numeric date."""
+    day = _OFFSET_RUN.sub(" ", _HALF_DAY.sub(" ", _CLOCK_RUN.sub(" ", readable)))
+    if _NUMBERS_ALONE.fullmatch(day) and not _YEAR_MONTH_DAY.fullmatch(day):
+        raise DateError(f"unknown date form '{body}' (numbers alone do not say which is the "
+                        "month: write it as 2025-05-04, or with the month's name, 4 May "
+                        "2025)")  # fmt: skip
+
+
+# Two numbers or more, separated by spaces or commas only, ordinals among them.
+_YEAR_MONTH_DAY = re.compile(r"\s*\d{4}\s+\d{1,2}\s+\d{1,2}\s*")  # (ISO's order: read)
+_NUMBERS_ALONE = re.compile(r"(?i)[\s,]*\d+(?:st|nd|rd|th)?(?:[\s,]+\d+(?:st|nd|rd|th)?)+[\s,]*")
 
 
 def _offset_minutes(offset: str) -> int:
@@ -865,9 +921,23 @@ def _refuse_written_twice(body: str) -> str:
     clocks = _CLOCK_RUN.findall(body)
     if len(clocks) > 1:
         raise DateError(f"unknown date form '{body}' (two times: {clocks[0]} and {clocks[1]})")
+    halves = _HALF_DAY.findall(body)
+    if len(halves) > 1:  # (`2:30 AM PM` was 14:30)
+        raise DateError(f"unknown date form '{body}' (two halves of the day: {halves[0]} and "
+                        f"{halves[1]})")  # fmt: skip
     readable = _UTC_PLUS.sub(lambda m: f"{m[1]}{m[2].zfill(2)}{m[3] or ''}", body)
     rest = _CLOCK_RUN.sub(" T ", readable)
     offsets = _OFFSET_RUN.findall(rest)
+    for offset in offsets:  # (`+24` made Python's timezone raise: a traceback)
+        if not -12 * 60 <= _offset_minutes(offset) <= 14 * 60:
+            hint = (
+                "a time range is START/END"
+                if ":" in offset
+                else "offsets run from -12:00 to +14:00"
+            )
+            raise DateError(
+                f"impossible date '{body}' (UTC offset {offset} does not exist; {hint})"
+            )
     other = next((o for o in offsets if _offset_minutes(o) != _offset_minutes(offsets[0])), None)
     if other is not None:  # (`+0000 (UTC)` says one offset twice: read)
         raise DateError(f"unknown date form '{body}' (two offsets: {offsets[0]} and {other})")

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from chrono.dates import ChronoDate, DateError, load_zone, parse_date
+from chrono.dates import ChronoDate, DateError, parse_date, timeline_zone
 from chrono.errors import Problem, Severity, invalid_utf8
 from chrono.model import (
     EMPTY,
@@ -594,7 +594,7 @@ def _zone(node: Node | None, sink: _Sink) -> str | None:
         sink.error(node, "timezone must be an IANA name such as Asia/Baku")
         return None
     try:
-        load_zone(node.text.strip())
+        timeline_zone(node.text.strip())
     except DateError as exc:
         sink.error(node, str(exc))
         return None

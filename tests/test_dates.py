@@ -257,6 +257,17 @@ def test_reads_and_displays_at_written_precision(
             id="a-range-as-an-offset",
         ),
         pytest.param("0 BCE", "there is no year 0", id="bce-zero"),
+        # (a new user's trial: each was read quietly, or raised a traceback)
+        pytest.param(
+            "8 Aug 2025 14:30 +24",
+            "(UTC offset +24 does not exist; offsets run from -12:00 to +14:00)",
+            id="offset-of-a-day",
+        ),
+        pytest.param("8 Aug 2025 14:30 UTC+25", "(UTC offset +25 does not exist", id="utc-plus-25"),
+        pytest.param("04 05 2025", "(numbers alone do not say which is the month", id="spaced"),
+        pytest.param("8 2025", "(numbers alone do not say which", id="number-and-year"),
+        pytest.param("8th 2025", "(numbers alone do not say which", id="ordinal-and-year"),
+        pytest.param("8 Aug 2025 2:30 AM PM", "(two halves of the day: AM and PM)", id="am-pm"),
         pytest.param("", "empty date", id="empty"),
         pytest.param("~", "unknown date form '~'", id="only-qualifier"),
         pytest.param("1990s", "write 199X for the decade", id="decade-in-words"),
@@ -457,3 +468,23 @@ def test_an_unknown_zone_suggests_the_one_it_looks_like(name: str, said: str) ->
     with pytest.raises(DateError) as raised:
         load_zone(name)
     assert str(raised.value) == f"unknown time zone '{name}' ({said})"
+
+
+def test_an_interval_s_offset_written_once_is_both_ends() -> None:
+    """`…T14:30+04:00/2025-08-08T16:00` read its end in UTC: 5.5 hours, not 1.5 (a new
+    user's trial). The offset written at one end is the other's, as ISO 8601 reads
+    what an end leaves out."""
+    both = parse_date("2025-08-08T14:30+04:00/2025-08-08T16:00")
+    assert both.end is not None
+    assert both.end.hi - both.start.lo == 91 * 60 * 1_000_000  # (an hour and a half)
+    assert both.display() == "8 Aug 2025 14:30 +04:00 – 8 Aug 2025 16:00 +04:00"
+    first = parse_date("2025-08-08T14:30/2025-08-08T16:00-04:00")
+    assert first.start is not None
+    assert first.start.offset == -240
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"), [("2025 05 04", "4 May 2025"), ("May 4 2025", "4 May 2025")]
+)
+def test_numbers_in_iso_order_or_with_a_month_name_are_read(written: str, shown: str) -> None:
+    assert parse_date(written).display() == shown

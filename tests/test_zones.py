@@ -282,3 +282,27 @@ def test_a_window_of_a_clock_time_and_an_instant_is_not_refused(run: Run, two_zo
     )  # fmt: skip
     assert result.exit_code == 0, result.stderr
     assert result.stdout.splitlines()[2:] == ["A whole day", "Watched live in Baku"]
+
+
+EST_SAID = "time zone 'EST' is UTC-05:00 all year, without summer time: name the place"
+
+
+@pytest.mark.parametrize(
+    ("zone", "said"),
+    [
+        ("EST", EST_SAID),
+        ("Etc/GMT+4", "time zone 'Etc/GMT+4' is UTC-4 (POSIX's sign, the other way round)"),
+        ("GMT+4", "unknown time zone 'GMT+4' (a time zone is a place's IANA name"),
+    ],
+)
+def test_a_zone_that_is_not_a_place_s_time_is_refused(
+    run: Run, tmp_path: Path, zone: str, said: str
+) -> None:
+    """`timezone: EST` read a summer 14:30 an hour off New York's (IANA's EST has no
+    summer time), `Etc/GMT+4` is four hours behind UTC, and `GMT+4` was told "did you
+    mean 'GMT+0'?" (a new user's trial)."""
+    path = tmp_path / "t.yaml"
+    path.write_text(f"timezone: {zone}\nevents:\n- {{date: 2025-08-08T14:30, title: A}}\n")
+    result = run("validate", str(path))
+    assert result.exit_code == 1
+    assert f"{path}:1:11: {said}" in result.stderr

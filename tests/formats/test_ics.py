@@ -49,8 +49,19 @@ def test_a_floating_end_and_an_instant_make_a_start_and_a_duration(
     """DTSTART floating and DTEND in UTC (or the other way): RFC 5545 §3.8.2.2 allows
     a floating DTEND if and only if DTSTART is, so calendars may misread it (an audit
     found it). The start as written, and the length chrono reckons (a floating time
-    as if in UTC, SPEC §7)."""
-    text, _ = render(load_text(f"- {{date: '{written}', title: T}}\n").events)
+    as if in UTC, SPEC §7). Written as one interval, the offset of one end is now the
+    other's too (chrono.dates): such a date is made here of its two ends, as a reader
+    of another format could make it."""
+    import dataclasses
+
+    from chrono.dates import ChronoDate, parse_date
+
+    (read,) = load_text(f"- {{date: '{written}', title: T}}\n").events
+    first, last = (parse_date(end).start for end in written.split("/"))
+    (event,) = vevents(render([read])[0])
+    assert event["DTEND"].dt - event["DTSTART"].dt == dt.timedelta(hours=1, minutes=30)
+    mixed = dataclasses.replace(read, date=ChronoDate(written, first, last, interval=True))
+    text, _ = render([mixed])
     (event,) = vevents(text)
     assert "DTEND" not in event
     assert event["DTSTART"].dt == start
