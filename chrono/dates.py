@@ -536,12 +536,18 @@ def _parse_interval(text: str, zone: str | None, day_first: bool | None) -> Chro
     # written once is the interval's, as ISO 8601 reads what an end leaves out.
     if start is not None and end is not None:
         if _floating(end) and start.offset is not None:
-            end = _parse_point(last + _offset_text(start.offset, ""), zone, day_first)
+            end = _parse_point(_with_offset(last, start.offset), zone, day_first)
         elif _floating(start) and end.offset is not None:
-            start = _parse_point(first + _offset_text(end.offset, ""), zone, day_first)
+            start = _parse_point(_with_offset(first, end.offset), zone, day_first)
     if start is not None and end is not None and end.hi <= start.lo:
         raise DateError(f"interval '{text}' ends before it starts")
     return ChronoDate(text, start, end, interval=True)
+
+
+def _with_offset(text: str, offset: int) -> str:
+    """`text`, a clock time, with `offset` written after it (before a trailing `~`)."""
+    body = text.rstrip(_QUALIFIERS)
+    return body + _offset_text(offset, "") + text[len(body) :]
 
 
 def _floating(p: DatePoint) -> bool:

@@ -31,7 +31,7 @@ from chrono.dates import clock_zone, zones_differ
 from chrono.formats.grouping import BANDS, band
 from chrono.model import Event
 from chrono.precision import US_PER_DAY, Precision, civil_from_days, year_text
-from chrono.timescale import Scale, Tick, clock_text, fit
+from chrono.timescale import Scale, Tick, clock_text, fit, midnight
 
 __all__ = [
     "APPROXIMATE",
@@ -282,6 +282,28 @@ def bounds(event: Event) -> tuple[int, int, bool, bool, bool]:
     return start.lo, end.hi, False, False, True
 
 
+def in_zone(
+    events: Sequence[Event], spans: list[tuple[int, int, bool, bool, bool]], zone: dt.tzinfo
+) -> list[tuple[int, int, bool, bool, bool]]:
+    """`spans` with each day, month or year (a date without a clock time, the
+    timeline's own day: SPEC §2) from its midnight in `zone`, where the chronology's
+    clock times are read: a day and the clock times of that day meet on the axis (the
+    day was drawn from midnight UTC, at 20:00 the day before in New York)."""
+    moved = []
+    for event, (lo, hi, open_start, open_end, bar) in zip(events, spans, strict=True):
+        start, end = event.date.start, event.date.end
+        first = start if start is not None else end
+        last = end if end is not None else start
+        assert first is not None
+        assert last is not None
+        if first.precision < Precision.MINUTE and first.offset is None:
+            lo -= midnight(zone, first.year, first.month or 1, first.day or 1)
+        if last.precision < Precision.MINUTE and last.offset is None:
+            hi -= midnight(zone, last.year, last.month or 1, last.day or 1)
+        moved.append((lo, max(hi, lo), open_start, open_end, bar))
+    return moved
+
+
 def held(spans: Sequence[tuple[int, int, bool, bool, bool]]) -> list[tuple[int, int]]:
     """The time the scale must hold: each event's, an open interval's reaching to the
     first or last time of the others (so no break is cut inside it)."""
@@ -301,13 +323,15 @@ def held(spans: Sequence[tuple[int, int, bool, bool, bool]]) -> list[tuple[int, 
 
 def lay_out(events: Sequence[Event], title: str, lanes: str = "none") -> Picture:
     spans = [bounds(e) for e in events]
-    known = held(spans)
-    scale = fit(known, AXIS)
     # Clock times name their zones on every label or on none, as a table's column does:
-    # two different instants never read the same (SPEC §10); an axis of hours is read
-    # in the zone of all, or in UTC, which it then says.
+    # two different instants never read the same (SPEC §10); an axis of days or hours
+    # is read in the zone of all, days from its midnight, or in UTC, which it then says.
     zones = zones_differ(e.date for e in events)
     zone = None if zones else clock_zone(e.date for e in events)
+    if zone is not None:
+        spans = in_zone(events, spans, zone)
+    known = held(spans)
+    scale = fit(known, AXIS)
     ticks = scale.ticks(spacing=90.0, zone=zone, utc=zones)
     origin = MARGIN
     axis_labels = _axis_labels(scale, ticks, origin, zone, zones)

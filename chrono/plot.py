@@ -22,7 +22,7 @@ from chrono.dates import clock_zone, zones_differ
 from chrono.formats.cells import ljust
 from chrono.formats.cells import width as shown_width
 from chrono.model import Event
-from chrono.pictures import bounds, held
+from chrono.pictures import bounds, held, in_zone
 from chrono.precision import US_PER_DAY, civil_from_days, year_text
 from chrono.timescale import Scale, Tick, fit
 
@@ -68,13 +68,15 @@ def plot_lines(
         spans.append(bounds(event))
         shapes[event.date.shape(zones=True)] = event.date
     zones = zones_differ(shapes.values())
+    zone = None if zones else clock_zone(shapes.values())
+    if zone is not None:  # (days from their midnight there, as the axis reads them)
+        spans = in_zone(events, spans, zone)
     widest = max(shown_width(text(date.display(zones))) for date in shapes.values())
     # (a date is cut only where the terminal is narrow: its end is the span's)
     date_width = min(widest, max(40 if zones else 26, columns - 34))
     track = max(10, min(60, (columns - date_width - 4) // 2))
     scale = fit(held(spans), track - 1.0, gap=1.0, point=1.0)
     cuts = {round(x0 + 0.5) for x0, _, _ in scale.breaks()}
-    zone = None if zones else clock_zone(shapes.values())
     yield from _axis(scale.ticks(spacing=12.0, zone=zone, utc=zones), scale, track, date_width,
                      cuts, glyphs, columns)  # fmt: skip
     tags: dict[str, str] = {}

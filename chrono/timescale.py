@@ -14,6 +14,7 @@ Times are microseconds since 1970 (as `ChronoDate.lo`/`hi`), any era.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import heapq
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -29,7 +30,7 @@ from chrono.precision import (
     year_text,
 )
 
-__all__ = ["Scale", "Segment", "Tick", "clock_text", "fit", "span_text"]
+__all__ = ["Scale", "Segment", "Tick", "clock_text", "fit", "midnight", "span_text"]
 
 _YEAR = 365.2425 * US_PER_DAY
 
@@ -95,9 +96,9 @@ class Scale:
             yield a.x1, b.x0, span_text(b.lo - a.hi)
 
     def ticks(self, spacing: float, zone: dt.tzinfo | None = None, utc: bool = False) -> list[Tick]:
-        """Round dates inside the segments, at least `spacing` apart.  Clock times (on a
-        scale of hours or minutes) are read in `zone` (None: as written, which is UTC
-        here); with `utc`, each says it is UTC."""
+        """Round dates inside the segments, at least `spacing` apart.  Clock times and
+        days (on a scale of minutes to weeks) are read in `zone` (None: as written,
+        which is UTC here); with `utc`, each clock time says it is UTC."""
         found: list[Tick] = []
         for seg in self.segments:
             if seg.hi == seg.lo:
@@ -202,25 +203,42 @@ _CLOCK_STEPS = (1, 2, 5, 10, 15, 30, 60, 120, 180, 360, 720)  # minutes
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
 
 
-def _round_clock(lo: int, hi: int, least: float, zone: dt.tzinfo) -> Iterator[tuple[int, str]]:
-    """Round clock times in `zone` from `lo` to before `hi`, at least `least` microseconds
-    apart: `14:30`, and a day's midnight as its date (`8 Aug`)."""
-    step = next(s for s in _CLOCK_STEPS if s * US_PER_MINUTE >= least)
+def _round_clock(lo: int, hi: int, step: int, zone: dt.tzinfo) -> Iterator[tuple[int, str]]:
+    """Round clock times in `zone` from `lo` to before `hi`, `step` minutes apart: `14:30`,
+    and a day's midnight as its date (`8 Aug`); or, a step of days, each day's midnight
+    there (`8 Aug 2025`)."""
     try:
         start = (_EPOCH + dt.timedelta(microseconds=lo)).astimezone(zone)
         end = _EPOCH + dt.timedelta(microseconds=hi)
     except OverflowError:  # (before year 1 or after 9999: no clock to read)
         return
     day = start.replace(hour=0, minute=0, second=0, microsecond=0)
-    minutes = -(-(start - day) // dt.timedelta(minutes=step)) * step
+    days = step >= _MINUTES_A_DAY
+    least = _MINUTES_A_DAY if days else step  # (days: from the first midnight on)
+    minutes = -(-(start - day) // dt.timedelta(minutes=least)) * least
     # (wall-clock arithmetic in the zone: a tick at each round local time)
     while (wall := day + dt.timedelta(minutes=minutes)) < end:
         t = (wall - _EPOCH) // dt.timedelta(microseconds=1)
-        if wall.hour == wall.minute == 0:
+        if days:
+            yield t, f"{wall.day} {MONTHS[wall.month - 1]} {year_text(wall.year)}"
+        elif wall.hour == wall.minute == 0:
             yield t, f"{wall.day} {MONTHS[wall.month - 1]}"
         else:
             yield t, f"{wall:%H:%M}"
         minutes += step
+
+
+_MINUTES_A_DAY = 24 * 60
+
+
+@functools.lru_cache(maxsize=4096)
+def midnight(zone: dt.tzinfo | None, year: int, month: int, day: int) -> int:
+    """`zone`'s offset at a day's midnight, in microseconds east of UTC (0 for no zone,
+    and where there is no clock: before year 1 or after 9999)."""
+    if zone is None or not 1 <= year <= 9999:
+        return 0
+    offset = dt.datetime(year, month, day, tzinfo=zone).utcoffset()
+    return 0 if offset is None else offset // dt.timedelta(microseconds=1)
 
 
 def clock_text(t: int, zone: dt.tzinfo | None = None, utc: bool = False) -> str:
@@ -237,16 +255,18 @@ def _round_times(
     lo: int, hi: int, least: float, zone: dt.tzinfo | None = None
 ) -> Iterator[tuple[int, str]]:
     """Round dates from `lo` to before `hi` (the end of a span is its first instant after
-    it), at least `least` microseconds apart, labelled; clock times read in `zone`."""
+    it), at least `least` microseconds apart, labelled; read in `zone` (years, months
+    and days from their midnight there)."""
     if least <= _CLOCK_STEPS[-1] * US_PER_MINUTE:
-        yield from _round_clock(lo, hi, least, zone or dt.timezone.utc)
+        step = next(s for s in _CLOCK_STEPS if s * US_PER_MINUTE >= least)
+        yield from _round_clock(lo, hi, step, zone or dt.timezone.utc)
         return
     first_year = civil_from_days(lo // US_PER_DAY)[0]
     last_year = civil_from_days(hi // US_PER_DAY)[0]
     if least > 0.9 * _YEAR:
         step = next((s for s in _YEAR_STEPS if s * _YEAR >= least), _YEAR_STEPS[-1])
         for year in _round_years(first_year, last_year, step):
-            t = days_from_civil(year, 1, 1) * US_PER_DAY
+            t = days_from_civil(year, 1, 1) * US_PER_DAY - midnight(zone, year, 1, 1)
             if lo <= t < hi:
                 yield t, year_text(year)
         return
@@ -257,12 +277,15 @@ def _round_times(
         step = next((s for s in (1, 3, 6) if shortest[s] * US_PER_DAY >= least), 12)
         for year in range(first_year, last_year + 1):
             for month in range(1, 13, step):
-                t = days_from_civil(year, month, 1) * US_PER_DAY
+                t = days_from_civil(year, month, 1) * US_PER_DAY - midnight(zone, year, month, 1)
                 if lo <= t < hi:
                     label = year_text(year) if month == 1 else f"{MONTHS[month - 1]} {year}"
                     yield t, label
         return
     step_days = next((s for s in (1, 2, 7, 14) if s * US_PER_DAY >= least), 14)
+    if zone is not None:  # (the days of the zone the clock times are read in)
+        yield from _round_clock(lo, hi, step_days * _MINUTES_A_DAY, zone)
+        return
     day = lo // US_PER_DAY
     day += (-day) % step_days
     while day * US_PER_DAY < hi:

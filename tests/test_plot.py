@@ -242,3 +242,26 @@ def test_an_axis_of_hours_is_ticked_in_the_events_zone_or_in_utc() -> None:
     labels = list(plot_lines(merge_events(load_text(other).events).events, 100))[1]
     assert re.findall(r"\d\d:\d\d UTC", labels)
     assert re.findall(r"\d\d:\d\d(?! UTC)", labels) == []
+
+
+def test_days_and_midnights_meet_on_an_axis_read_in_the_events_zone() -> None:
+    """In a Baku timeline, 7 Aug 00:00 sat on a tick labelled `6 Aug 2025`, and a whole
+    day (8 Aug) was drawn from midnight UTC, four hours after 8 Aug 00:00 (a new user's
+    trial): days are ticked, and drawn, from their midnight in the events' zone."""
+    text = "timezone: Asia/Baku\nevents:\n" + "".join(
+        f"- {{date: '{d}', title: {t}}}\n"
+        for d, t in [
+            ("2025-08-07T00:00", "Seventh"),
+            ("2025-08-08T00:00", "Midnight"),
+            ("2025-08-08", "Whole day"),
+            ("2025-08-09T00:00", "Ninth"),
+            ("2025-08-10T12:00", "Tenth"),
+        ]
+    )
+    lines = list(plot_lines(merge_events(load_text(text).events).events, 80))
+    labels = lines[1]
+    column = {t: next(line for line in lines if line.endswith(t)).index("●") for t in
+              ("Seventh", "Midnight", "Whole day", "Ninth")}  # fmt: skip
+    assert labels.index("7 Aug 2025") == column["Seventh"]
+    assert labels.index("9 Aug 2025") == column["Ninth"]
+    assert column["Whole day"] == column["Midnight"]
