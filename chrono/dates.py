@@ -865,6 +865,9 @@ def _parse_natural(
     if not any(len(run) >= 3 and int(run) == first.year for run in re.findall(r"\d+", body)):
         raise DateError(f"unknown date form '{body}' (write the year with four digits)")
     written = 1 + next((i for i, s in enumerate(same[1:]) if not s), len(same) - 1)
+    if written == 4 and not any(same[written:]):  # (`2 PM`: an hour without minutes)
+        raise DateError(f"unknown date form '{body}' (a time is written with its minutes: "
+                        "2:00 PM, or 14:00)")  # fmt: skip
     if any(same[written:]) or written == 4:
         raise DateError(f"unknown date form '{body}' (write a date as {_EXAMPLES})")
     precision = _NATURAL_PRECISION[written]
@@ -894,6 +897,7 @@ _CLOCK_RUN = re.compile(r"(?<![\d:+-])\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?(?![\d:]
 _UTC_PLUS = re.compile(r"\b(?:UTC|GMT|UT)\s*([+-])\s*(\d{1,2})(:?\d{2})?\b")
 _OFFSET_RUN = re.compile(r"(?:(?<=\s)|(?<=Z)|^)[+-]\d{1,2}(?::?\d{2})?\b|\b(?:UTC|GMT|UT|Z)\b")
 _YEAR_RUN = re.compile(r"\d{3,}")
+_UTC_WORD = re.compile(r"(?i)\b(?:utc|gmt)\b")
 _HALF_DAY = re.compile(r"(?i)\b[ap]\.?m\b\.?")
 
 
@@ -931,7 +935,8 @@ def _refuse_written_twice(body: str) -> str:
     if len(halves) > 1:  # (`2:30 AM PM` was 14:30)
         raise DateError(f"unknown date form '{body}' (two halves of the day: {halves[0]} and "
                         f"{halves[1]})")  # fmt: skip
-    readable = _UTC_PLUS.sub(lambda m: f"{m[1]}{m[2].zfill(2)}{m[3] or ''}", body)
+    readable = _UTC_WORD.sub(lambda m: m[0].upper(), body)  # (`utc`, as `UTC`)
+    readable = _UTC_PLUS.sub(lambda m: f"{m[1]}{m[2].zfill(2)}{m[3] or ''}", readable)
     rest = _CLOCK_RUN.sub(" T ", readable)
     offsets = _OFFSET_RUN.findall(rest)
     for offset in offsets:  # (`+24` made Python's timezone raise: a traceback)
@@ -1040,6 +1045,9 @@ def _dateutil_parse(readable: str, default: dt.datetime, day_first: bool, body: 
                 raise DateError(f"unknown date form '{body}' ('{foreign}' is not English: "
                                 "write the date in English, e.g. 8 Aug 2025, or 2025-08-08)"
                                 ) from None  # fmt: skip
+            if near := _near_month(body):  # (`8 Agu 2025`)
+                raise DateError(f"unknown date form '{body}' ('{near[0]}' is not a month: "
+                                f"did you mean {near[1]}?)") from None  # fmt: skip
             raise DateError(f"unknown date form '{body}' ({_EXAMPLES})") from None
 
 
@@ -1058,6 +1066,31 @@ _FOREIGN = (
     " maandag dinsdag woensdag donderdag vrijdag zaterdag zondag"
 )
 _FOREIGN_DATE_WORDS = frozenset(_FOREIGN.split())
+
+
+_MONTH_NAMES = (
+    "january february march april may june july august september october november december"
+)
+_OTHER_DATE_WORDS = "am pm utc gmt of the at on and th st nd rd sept"
+_KNOWN_WORDS = frozenset(
+    [*_MONTH_NAMES.split(), *(m[:3] for m in _MONTH_NAMES.split()), *_WEEKDAYS]
+) | frozenset(_OTHER_DATE_WORDS.split())
+
+
+def _near_month(body: str) -> tuple[str, str] | None:
+    """A word of `body` that is no month's name but near one (`Agu`, `Marc`), and the
+    month it is near, written as the word is (abbreviated or whole)."""
+    import difflib
+
+    for word in re.findall(r"[A-Za-z]{3,}", body):
+        folded = word.casefold().rstrip(".")
+        if folded in _KNOWN_WORDS:
+            continue
+        names = _MONTH_NAMES.split() if len(folded) > 4 else [m[:3] for m in _MONTH_NAMES.split()]
+        found = difflib.get_close_matches(folded, names, n=1, cutoff=0.6)
+        if found:
+            return word, found[0].capitalize()
+    return None
 
 
 def _foreign_word(body: str) -> str | None:

@@ -218,6 +218,8 @@ def _syntax_problem(exc: yaml.YAMLError, text: str, path: str) -> Problem:
         # (a quote never closed: at the quote, not at the end of the file)
         return Problem(path, begun.line + 1, begun.column + 1, "invalid YAML: the quote "
                        f"opened here is not closed ({message} at line {mark.line + 1})")  # fmt: skip
+    if "mapping values are not allowed" in message:  # (`title: Baku: talks`)
+        message += " (a value with ': ' in it is written in quotes: title: \"Baku: talks\")"
     if mark is not None:
         return Problem(path, mark.line + 1, mark.column + 1, f"invalid YAML: {message}")
     position = getattr(exc, "position", 0) or 0

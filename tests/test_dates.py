@@ -268,6 +268,16 @@ def test_reads_and_displays_at_written_precision(
         pytest.param("8 2025", "(numbers alone do not say which", id="number-and-year"),
         pytest.param("8th 2025", "(numbers alone do not say which", id="ordinal-and-year"),
         pytest.param("8 Aug 2025 2:30 AM PM", "(two halves of the day: AM and PM)", id="am-pm"),
+        pytest.param(
+            "8 Aug 2025 2 PM",
+            "(a time is written with its minutes: 2:00 PM, or 14:00)",
+            id="an-hour-alone",
+        ),
+        pytest.param("8 Agu 2025", "('Agu' is not a month: did you mean Aug?)", id="agu"),
+        pytest.param(
+            "8 Septembr 2025", "('Septembr' is not a month: did you mean September?)", id="septembr"
+        ),
+        pytest.param("8 Juni 2025", "('Juni' is not English", id="foreign-before-near"),
         pytest.param("", "empty date", id="empty"),
         pytest.param("~", "unknown date form '~'", id="only-qualifier"),
         pytest.param("1990s", "write 199X for the decade", id="decade-in-words"),
@@ -488,3 +498,9 @@ def test_an_interval_s_offset_written_once_is_both_ends() -> None:
 )
 def test_numbers_in_iso_order_or_with_a_month_name_are_read(written: str, shown: str) -> None:
     assert parse_date(written).display() == shown
+
+
+def test_utc_and_gmt_are_read_in_lower_case_too() -> None:
+    """`14:30 utc` was "unknown date form" while `14:30 UTC` was read (a new user's)."""
+    assert parse_date("8 Aug 2025 14:30 utc").start == parse_date("8 Aug 2025 14:30 UTC").start
+    assert parse_date("8 Aug 2025 14:30 gmt+4").start.offset == 240

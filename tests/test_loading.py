@@ -142,6 +142,12 @@ def test_every_problem_in_one_run_at_the_node(timeline: Callable[[str], str]) ->
             "of stream at line 4)",
             id="unclosed-quote",
         ),
+        pytest.param(  # (a new user's trial: PyYAML's words alone did not say what to do)
+            "- date: 2025-08-08\n  title: Colon: in title\n",
+            "2:15: invalid YAML: mapping values are not allowed in this context (a value "
+            "with ': ' in it is written in quotes: title: \"Baku: talks\")",
+            id="colon-in-a-value",
+        ),
         pytest.param(  # (a reviewer's: not every problem in a quoted text is its quote)
             '- {date: 1994, title: "a \\q b"}\n',
             "1:26: invalid YAML: found unknown escape",
