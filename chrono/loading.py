@@ -26,6 +26,7 @@ from chrono.model import (
     floating_clock,
     floating_point,
 )
+from chrono.precision import Precision
 from chrono.yamlnodes import Map, Node, Scalar, Seq, compose_documents
 
 if TYPE_CHECKING:
@@ -273,7 +274,8 @@ def load_text(text: str, path: str = STDIN_NAME, *, day_first: bool | None = Non
 
 def _combine(results: list[_Sink], problems: list[Problem], files: list[str]) -> Loaded:
     events = [e for r in results for e in r.events]
-    problems = problems + [p for r in results for p in r.problems] + _one_id_two_events(events)
+    problems = [*problems, *(p for r in results for p in r.problems)]
+    problems += _one_id_two_events(events) + _floating_among_zoned(events)
     return Loaded(
         events=tuple(events),
         problems=tuple(problems),
@@ -283,6 +285,33 @@ def _combine(results: list[_Sink], problems: list[Problem], files: list[str]) ->
         unread=sum(r.unread for r in results),
         unread_documents=sum(r.unread_documents for r in results),
     )
+
+
+def _floating_among_zoned(events: Sequence[Event]) -> list[Problem]:
+    """One warning where clock times with no zone or offset (floating, SPEC §2) are read
+    beside clock times that have one: a floating time is sorted as if in UTC (SPEC
+    §7), which its writer may not have meant (`15:00` in a file without `timezone:`,
+    merged with a New York timeline, sorted four hours early).  Said once, at the
+    first of them, with how many there are."""
+    floating: list[Event] = []
+    zoned = False
+    for event in events:
+        start, end = event.date.start, event.date.end
+        for point in (start, end) if event.date.interval else (start,):
+            if point is not None and point.precision >= Precision.MINUTE:
+                if point.offset is None and point.zone is None:
+                    floating.append(event)
+                    break
+                zoned = True
+    if not (zoned and floating):
+        return []
+    o, more = floating[0].origin, len(floating) - 1
+    message = (f"clock time with no time zone or offset ('{floating[0].date.text}') beside "
+               "clock times with one: it is sorted as if in UTC; give its timeline a "
+               "`timezone:`, or the time an offset")  # fmt: skip
+    if more:
+        message += f" ({more} more such clock time{'s' if more > 1 else ''})"
+    return [Problem(o.path, o.line, o.column, message, Severity.WARNING)]
 
 
 def _one_id_two_events(events: Iterable[Event]) -> list[Problem]:

@@ -93,6 +93,11 @@ def test_ics_warnings_go_to_stderr(run: Run) -> None:
     assert result.exit_code == 0
     assert result.stderr.splitlines() == [
         (
+            f"{DATA / 'hostile_text.yaml'}:36:5: warning: clock time with no time zone or offset "
+            "('2025-08-08T14:30') beside clock times with one: it is sorted as if in UTC; give "
+            "its timeline a `timezone:`, or the time an offset"
+        ),
+        (
             "chrono: warning: skipped 'Ides of March' (15 Mar 44 BCE): BCE dates cannot be written "
             "in iCalendar"
         ),

@@ -306,3 +306,25 @@ def test_a_zone_that_is_not_a_place_s_time_is_refused(
     result = run("validate", str(path))
     assert result.exit_code == 1
     assert f"{path}:1:11: {said}" in result.stderr
+
+
+def test_a_floating_clock_time_beside_zoned_ones_is_said_once(run: Run, tmp_path: Path) -> None:
+    """`15:00` in a file without `timezone:`, read with a New York timeline, was sorted
+    as UTC, four hours early, without a word (a new user's trial). Said once, at the
+    first, with how many more; floating times alone are as written, and say nothing."""
+    bare = tmp_path / "bare.yaml"
+    bare.write_text(
+        "- {date: 2025-08-08T15:00, title: Bare}\n- {date: 2025-08-08T16:00, title: B}\n"
+    )
+    ny = tmp_path / "ny.yaml"
+    ny.write_text("timezone: America/New_York\nevents:\n- {date: 2025-08-08T14:00, title: NY}\n")
+    both = run("show", str(bare), str(ny), "--no-cache")
+    assert both.exit_code == 0
+    said = (
+        f"{bare}:1:3: warning: clock time with no time zone or offset ('2025-08-08T15:00') "
+        "beside clock times with one: it is sorted as if in UTC; give its timeline a "
+        "`timezone:`, or the time an offset (1 more such clock time)"
+    )
+    assert both.stderr.splitlines() == [said]
+    alone = run("show", str(bare), "--no-cache")
+    assert (alone.exit_code, alone.stderr) == (0, "")
