@@ -179,7 +179,27 @@ class ChronoDate(Value):
             return self.start.display(zones)
         first = self.start.display(zones) if self.start is not None else "…"
         last = self.end.display(zones) if self.end is not None else "…"
+        if self._one_day():  # `8 Aug 2025 10:30 – 12:00 +04:00`: the day and zone once
+            at, end_at = _CLOCK_TEXT.search(first), _CLOCK_TEXT.search(last)
+            assert at is not None
+            assert end_at is not None
+            clock, _, zone = first[at.start() :].partition(" ")
+            if last[end_at.start() :].partition(" ")[2] == zone:
+                return f"{first[: at.start()]}{clock} – {last[end_at.start() :]}"
         return f"{first} – {last}"
+
+    def _one_day(self) -> bool:
+        """An interval of two clock times of one day in one zone, neither qualified."""
+        start, end = self.start, self.end
+        return (
+            start is not None
+            and end is not None
+            and start.precision >= _MINUTE
+            and end.precision >= _MINUTE
+            and (start.year, start.month, start.day) == (end.year, end.month, end.day)
+            and (start.offset, start.zone) == (end.offset, end.zone)
+            and not (start.approximate or start.uncertain or end.approximate or end.uncertain)
+        )
 
     def shape(self, zones: bool = False) -> tuple[object, ...]:
         """Equal for dates whose `display(zones)` are texts of one length that differ only
@@ -192,6 +212,7 @@ class ChronoDate(Value):
         return (
             start.shape(zones) if start is not None else None,
             end.shape(zones) if end is not None else None,
+            self._one_day(),
         )
 
     def iso_bounds(self) -> tuple[str | None, str | None]:
@@ -207,6 +228,8 @@ class ChronoDate(Value):
 
 
 # --------------------------------------------------------------------------- display
+
+_CLOCK_TEXT = re.compile(r"\d{1,2}:\d\d")
 
 
 def zones_differ(dates: Iterable[ChronoDate]) -> bool:

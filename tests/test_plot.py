@@ -176,12 +176,17 @@ def test_ascii_never_writes_a_question_mark_for_a_character() -> None:
 def test_a_span_s_date_is_whole_where_the_terminal_has_room() -> None:
     """`12 Jun 2025 10:45 – 12 Ju…` on a 200-column terminal: the date column stopped at
     26 columns, and the end of the span was lost (a new user's report)."""
-    text = "- {date: 2025-06-12T10:45/2025-06-12T12:30, title: Session A}\n- {date: 2025-06-13, title: B}\n"
+    text = "- {date: 2025-06-12T10:45/2025-06-13T12:30, title: Session A}\n- {date: 2025-06-14, title: B}\n"
     events = merge_events(load_text(text).events).events
     wide = [line for line in plot_lines(events, 200) if "Session A" in line]
-    assert wide[0].startswith("12 Jun 2025 10:45 – 12 Jun 2025 12:30  ")
+    assert wide[0].startswith("12 Jun 2025 10:45 – 13 Jun 2025 12:30  ")
     narrow = [line for line in plot_lines(events, 60) if "Session" in line]
-    assert narrow[0].startswith("12 Jun 2025 10:45 – 12 Ju…")  # (cut where it must be)
+    assert narrow[0].startswith("12 Jun 2025 10:45 – 13 Ju…")  # (cut where it must be)
+    # (a span of one day says its day once, and then fits: a new user's trial)
+    one_day = "- {date: 2025-06-12T10:45/2025-06-12T12:30, title: Session C}\n"
+    events = merge_events(load_text(one_day).events).events
+    narrow = [line for line in plot_lines(events, 60) if "Session" in line]
+    assert narrow[0].startswith("12 Jun 2025 10:45 – 12:30  ")
 
 
 def test_colours_say_which_tag_and_leave_the_cuts_plain() -> None:
