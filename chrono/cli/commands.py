@@ -235,12 +235,19 @@ def validate(read: ReadOptions, strict: bool) -> None:
 @query_options
 @OUTPUT
 @FORCE
+@click.option(
+    "--title",
+    metavar="TEXT",
+    help="The title of the document, calendar or picture, where the format has one "
+    "(default: the title the files share; 'Chronology' where they differ).",
+)
 def export(
     read: ReadOptions,
     query: Query,
     format_name: str | None,
     output: str | None,
     force: bool,
+    title: str | None,
     **values: Any,
 ) -> None:
     """Export the merged chronology in another format (--format, below).
@@ -257,11 +264,12 @@ def export(
       chrono export -o story.timelinejs.json          for Knight Lab's TimelineJS3
       chrono export -o plan.mw                        for Markwhen
       chrono export --format md --md-style table --from 2000
+      chrono export timelines/ --format svg --title "Azerbaijan and NATO"
     """
     fmt = choose_format(format_name, output, registered())
     chronology, excerpt = read_and_select(read, query)
     settings = fmt.settings(
-        title=chronology.title, now=source_date_epoch(), **format_values(fmt, values)
+        title=title or chronology.title, now=source_date_epoch(), **format_values(fmt, values)
     )
     rendered = excerpt.render(fmt, settings)
     write_output(rendered, output, chronology.files, force, quiet=read.quiet, verbose=read.verbose)

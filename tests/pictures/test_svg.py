@@ -326,3 +326,16 @@ def test_text_is_written_as_xml_escapes_it(text: str) -> None:
     plain = re.sub("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]", "", text)
     plain = plain.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     assert xml(text) == plain.replace('"', "&quot;")
+
+
+@pytest.mark.parametrize(("fmt", "said"), [("svg", "<title id=\"chrono-title\">Both &amp; more</title>"),
+                                           ("md", "# Both & more"), ("ics", "X-WR-CALNAME:Both & more")])  # fmt: skip
+def test_export_title_names_a_chronology_of_files_with_two_titles(
+    run: Any, fmt: str, said: str
+) -> None:
+    """The shipped files have two titles: their picture was "Chronology", with no way to
+    name it (a new user's trial)."""
+    plain = run("export", str(ROOT / "timelines"), "--format", fmt).stdout
+    assert "Both" not in plain
+    named = run("export", str(ROOT / "timelines"), "--format", fmt, "--title", "Both & more")
+    assert said in named.stdout
