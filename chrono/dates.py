@@ -11,6 +11,7 @@ Reading is strict grammar first (ISO 8601 / EDTF), natural language second
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import re
@@ -71,6 +72,17 @@ class DatePoint(Value):
     hi: int
     zone: str | None = None
     fraction_digits: int = 0
+
+    @property
+    def floating(self) -> bool:
+        """A clock time with neither offset nor zone (SPEC §2)."""
+        return self.precision >= Precision.MINUTE and self.offset is None and self.zone is None
+
+    def at_offset(self, offset: int) -> DatePoint:
+        """This floating clock time at `offset` minutes east of UTC (its lo and hi were
+        its clock read as UTC)."""
+        shift = offset * US_PER_MINUTE
+        return dataclasses.replace(self, offset=offset, lo=self.lo - shift, hi=self.hi - shift)
 
     def meaning(self) -> tuple[int, int, int, bool, bool]:
         """What the author meant, whatever the spelling: `44 BCE` == `-0043`."""
@@ -435,32 +447,30 @@ def load_zone(name: str) -> dt.tzinfo:
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
         near = _nearest_zone(name)
         hint = f"did you mean '{near}'?" if near else "expected an IANA name such as Asia/Baku"
+        if _UTC_PLUS.fullmatch(name.strip()):  # (`GMT+4`: the nearest name was `GMT+0`)
+            hint = ("a time zone is a place's IANA name, such as Asia/Baku; or write the "
+                    "offset in each date, 2025-08-08T14:30+04:00")  # fmt: skip
         raise DateError(f"unknown time zone '{name}' ({hint})") from None
 
 
-def timeline_zone(name: str) -> dt.tzinfo:
-    """`load_zone` for a zone a person names for their events (a timeline's or an
-    event's `timezone`): IANA names that hold one offset all year, which people take
-    for a place's time, are refused, saying what they are."""
-    if _OFFSET_NAME.fullmatch(name):  # (`GMT+4`: the nearest name was `GMT+0`)
-        raise DateError(f"unknown time zone '{name}' (a time zone is a place's IANA name, "
-                        "such as Asia/Baku; or write the offset in each date, "
-                        "2025-08-08T14:30+04:00)")  # fmt: skip
-    tz = load_zone(name)
-    if place := _FIXED_ZONES.get(name.upper()):
-        offset = _offset_text(int(tz.utcoffset(None) // dt.timedelta(minutes=1)), "")  # type: ignore[operator]
-        raise DateError(f"time zone '{name}' is UTC{offset} all year, without summer time: "
-                        f"name the place, such as {place}, or write the offset in each date")  # fmt: skip
-    if etc := _ETC_GMT.fullmatch(name):
-        raise DateError(f"time zone '{name}' is UTC{'-' if etc[1] == '+' else '+'}{etc[2]} "
-                        "(POSIX's sign, the other way round): write the offset in each "
-                        "date, 2025-08-08T14:30+04:00, or name the place")  # fmt: skip
-    return tz
+def zone_caution(name: str) -> str | None:
+    """What a person naming `name` as their events' zone may not know: IANA names that
+    hold one offset all year, taken for a place's time (`EST` reads a summer 14:30 an
+    hour off New York's), and `Etc/GMT+4`, four hours behind UTC.  A warning, not an
+    error: a calendar's `TZID=EST` means what it says, and its import keeps it."""
+    if place := _FIXED_ZONES.get(name):
+        offset = _offset_text(int(load_zone(name).utcoffset(None) // dt.timedelta(minutes=1)), "")  # type: ignore[operator]
+        return (f"time zone '{name}' is UTC{offset} all year, without summer time; for "
+                f"the place's time, name the place, such as {place}")  # fmt: skip
+    if (etc := _ETC_GMT.fullmatch(name)) and int(etc[2]):
+        east = f"{'-' if etc[1] == '+' else '+'}{int(etc[2]):02}:00"
+        return (f"time zone '{name}' is UTC{east} (POSIX's sign, the other way round); "
+                "name the place, or write the offset in each date")  # fmt: skip
+    return None
 
 
 _FIXED_ZONES = {"EST": "America/New_York", "MST": "America/Denver", "HST": "Pacific/Honolulu"}
 _ETC_GMT = re.compile(r"(?i)Etc/GMT([+-])(\d{1,2})")
-_OFFSET_NAME = re.compile(r"(?i)(?:UTC|GMT|UT)\s*[+-]\s*\d{1,2}(?::?\d{2})?")
 
 
 def _nearest_zone(name: str) -> str | None:
@@ -558,24 +568,13 @@ def _parse_interval(text: str, zone: str | None, day_first: bool | None) -> Chro
     # 2025-08-08T16:00`): the end was read in UTC, a bar 5.5 hours long. The offset
     # written once is the interval's, as ISO 8601 reads what an end leaves out.
     if start is not None and end is not None:
-        if _floating(end) and start.offset is not None:
-            end = _parse_point(_with_offset(last, start.offset), zone, day_first)
-        elif _floating(start) and end.offset is not None:
-            start = _parse_point(_with_offset(first, end.offset), zone, day_first)
+        if end.floating and start.offset is not None:
+            end = end.at_offset(start.offset)
+        elif start.floating and end.offset is not None:
+            start = start.at_offset(end.offset)
     if start is not None and end is not None and end.hi <= start.lo:
         raise DateError(f"interval '{text}' ends before it starts")
     return ChronoDate(text, start, end, interval=True)
-
-
-def _with_offset(text: str, offset: int) -> str:
-    """`text`, a clock time, with `offset` written after it (before a trailing `~`)."""
-    body = text.rstrip(_QUALIFIERS)
-    return body + _offset_text(offset, "") + text[len(body) :]
-
-
-def _floating(p: DatePoint) -> bool:
-    """A clock time with neither offset nor zone."""
-    return p.precision >= _MINUTE and p.offset is None and p.zone is None
 
 
 # A date with an IANA zone's name after it, as some tools write it (`… Europe/Paris`,
@@ -878,9 +877,11 @@ def _parse_natural(
         _parse_numeric(numeric[0], day_first, qualifiers)  # said as without the time
     # (a date written year first is year, month, day: dateutil's dayfirst would read
     # `2025/01/02 21:00` as 1 February)
+    ordered = day_first is not None  # (an order chosen: `04 05 2025` is read in it)
     day_first = bool(day_first) and not _YEAR_FIRST.match(body)
     readable, weekdays = _without_weekdays(_refuse_written_twice(body))
-    _refuse_numbers_alone(body, readable)
+    if not ordered:
+        _refuse_numbers_alone(body, readable)
     first, second = (_dateutil_parse(readable, default, day_first, body) for default in _SENTINELS)
     same = [getattr(first, f) == getattr(second, f) for f in _FIELDS]
     if not same[0]:
@@ -917,7 +918,7 @@ def _parse_natural(
 # (and ISO 8601's `+04:00`) mean ahead: chrono reads the offset as written. `Z+02`
 # (POSIX again, to dateutil) is two offsets.
 _CLOCK_RUN = re.compile(r"(?<![\d:+-])\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?(?![\d:])")
-_UTC_PLUS = re.compile(r"\b(?:UTC|GMT|UT)\s*([+-])\s*(\d{1,2})(:?\d{2})?\b")
+_UTC_PLUS = re.compile(r"(?i)\b(?:UTC|GMT|UT)\s*([+-])\s*(\d{1,2})(:?\d{2})?\b")
 _OFFSET_RUN = re.compile(r"(?:(?<=\s)|(?<=Z)|^)[+-]\d{1,2}(?::?\d{2})?\b|\b(?:UTC|GMT|UT|Z)\b")
 _YEAR_RUN = re.compile(r"\d{3,}")
 _UTC_WORD = re.compile(r"(?i)\b(?:utc|gmt)\b")
@@ -966,7 +967,7 @@ def _refuse_written_twice(body: str) -> str:
         if not -12 * 60 <= _offset_minutes(offset) <= 14 * 60:
             hint = (
                 "a time range is START/END"
-                if ":" in offset
+                if offset.startswith("-") and ":" in offset
                 else "offsets run from -12:00 to +14:00"
             )
             raise DateError(
@@ -1111,7 +1112,7 @@ def _near_month(body: str) -> tuple[str, str] | None:
             continue
         names = _MONTH_NAMES.split() if len(folded) > 4 else [m[:3] for m in _MONTH_NAMES.split()]
         found = difflib.get_close_matches(folded, names, n=1, cutoff=0.6)
-        if found:
+        if found and found[0][0] == folded[0]:  # (`early` is not near February)
             return word, found[0].capitalize()
     return None
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from chrono.dates import ChronoDate, DateError, parse_date, timeline_zone
+from chrono.dates import ChronoDate, DateError, load_zone, parse_date, zone_caution
 from chrono.errors import Problem, Severity, invalid_utf8
 from chrono.model import (
     EMPTY,
@@ -287,6 +287,9 @@ def _combine(results: list[_Sink], problems: list[Problem], files: list[str]) ->
     )
 
 
+_MINUTE = Precision.MINUTE  # (a global: an enum's member looked up on its class is slow)
+
+
 def _floating_among_zoned(events: Sequence[Event]) -> list[Problem]:
     """One warning where clock times with no zone or offset (floating, SPEC §2) are read
     beside clock times that have one: a floating time is sorted as if in UTC (SPEC
@@ -298,8 +301,8 @@ def _floating_among_zoned(events: Sequence[Event]) -> list[Problem]:
     for event in events:
         start, end = event.date.start, event.date.end
         for point in (start, end) if event.date.interval else (start,):
-            if point is not None and point.precision >= Precision.MINUTE:
-                if point.offset is None and point.zone is None:
+            if point is not None and point.precision >= _MINUTE:
+                if point.floating:
                     floating.append(event)
                     break
                 zoned = True
@@ -310,7 +313,7 @@ def _floating_among_zoned(events: Sequence[Event]) -> list[Problem]:
                "clock times with one: it is sorted as if in UTC; give its timeline a "
                "`timezone:`, or the time an offset")  # fmt: skip
     if more:
-        message += f" ({more} more such clock time{'s' if more > 1 else ''})"
+        message += f" ({more} more event{'s' if more > 1 else ''} with one)"
     return [Problem(o.path, o.line, o.column, message, Severity.WARNING)]
 
 
@@ -623,10 +626,12 @@ def _zone(node: Node | None, sink: _Sink) -> str | None:
         sink.error(node, "timezone must be an IANA name such as Asia/Baku")
         return None
     try:
-        timeline_zone(node.text.strip())
+        load_zone(node.text.strip())
     except DateError as exc:
         sink.error(node, str(exc))
         return None
+    if caution := zone_caution(node.text.strip()):
+        sink.warn(node, caution)
     return node.text.strip()
 
 

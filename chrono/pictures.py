@@ -27,11 +27,11 @@ from dataclasses import dataclass, field
 from itertools import compress
 from operator import itemgetter, or_
 
-from chrono.dates import clock_zone, zones_differ
+from chrono.dates import ChronoDate, clock_zone, zones_differ
 from chrono.formats.grouping import BANDS, band
 from chrono.model import Event
-from chrono.precision import US_PER_DAY, Precision, civil_from_days, year_text
-from chrono.timescale import Scale, Tick, clock_text, fit, midnight
+from chrono.precision import US_PER_DAY, Precision, civil_from_days
+from chrono.timescale import Scale, Tick, clock_text, fit, midnight, year_at
 
 __all__ = [
     "APPROXIMATE",
@@ -256,6 +256,7 @@ class Picture:
 
 LANES = BANDS
 _DAY = Precision.DAY  # (a global: an enum's member looked up on its class is slow)
+_MINUTE = Precision.MINUTE
 # A mark's kind (`Mark.kind`), bit by bit (`lay_out` shifts each flag to its bit).
 BAR_KIND = 1
 OPEN_START = 2
@@ -282,6 +283,14 @@ def bounds(event: Event) -> tuple[int, int, bool, bool, bool]:
     return start.lo, end.hi, False, False, True
 
 
+def axis_zone(dates: Sequence[ChronoDate]) -> tuple[bool, dt.tzinfo | None]:
+    """Whether the clock times among `dates` differ in zone (each label then names its
+    own, and the axis is read in UTC), and else the zone they share (None: none, or
+    floating), in which the axis is read."""
+    zones = zones_differ(dates)
+    return zones, None if zones else clock_zone(dates)
+
+
 def in_zone(
     events: Sequence[Event], spans: list[tuple[int, int, bool, bool, bool]], zone: dt.tzinfo
 ) -> list[tuple[int, int, bool, bool, bool]]:
@@ -296,10 +305,10 @@ def in_zone(
         last = end if end is not None else start
         assert first is not None
         assert last is not None
-        if first.precision < Precision.MINUTE and first.offset is None:
+        if first.precision < _MINUTE and first.offset is None:
             lo -= midnight(zone, first.year, first.month or 1, first.day or 1)
-        if last.precision < Precision.MINUTE and last.offset is None:
-            hi -= midnight(zone, last.year, last.month or 1, last.day or 1)
+        if last.precision < _MINUTE and last.offset is None:  # (at the midnight it ends)
+            hi -= midnight(zone, *civil_from_days(hi // US_PER_DAY))
         moved.append((lo, max(hi, lo), open_start, open_end, bar))
     return moved
 
@@ -326,8 +335,7 @@ def lay_out(events: Sequence[Event], title: str, lanes: str = "none") -> Picture
     # Clock times name their zones on every label or on none, as a table's column does:
     # two different instants never read the same (SPEC §10); an axis of days or hours
     # is read in the zone of all, days from its midnight, or in UTC, which it then says.
-    zones = zones_differ(e.date for e in events)
-    zone = None if zones else clock_zone(e.date for e in events)
+    zones, zone = axis_zone([e.date for e in events])
     if zone is not None:
         spans = in_zone(events, spans, zone)
     known = held(spans)
@@ -459,10 +467,7 @@ def _axis_labels(
     for seg in scale.segments:
         if seg in ticked:
             continue
-        if hours:
-            text = clock_text(seg.lo, zone, utc)
-        else:
-            text = year_text(civil_from_days(seg.lo // US_PER_DAY)[0])
+        text = clock_text(seg.lo, zone, utc) if hours else year_at(seg.lo, zone)
         width = text_width(text, SMALL)
         left = origin + seg.x0
         row = _free_row(rows, left - 4, left + width + 4)

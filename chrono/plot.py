@@ -14,17 +14,16 @@ cannot show the rest.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
-from chrono.dates import clock_zone, zones_differ
 from chrono.formats.cells import ljust
 from chrono.formats.cells import width as shown_width
 from chrono.model import Event
-from chrono.pictures import bounds, held, in_zone
-from chrono.precision import US_PER_DAY, civil_from_days, year_text
-from chrono.timescale import Scale, Tick, fit
+from chrono.pictures import axis_zone, bounds, held, in_zone
+from chrono.timescale import Scale, Tick, fit, year_at
 
 __all__ = ["Glyphs", "plot_lines"]
 
@@ -67,8 +66,7 @@ def plot_lines(
     for event in events:
         spans.append(bounds(event))
         shapes[event.date.shape(zones=True)] = event.date
-    zones = zones_differ(shapes.values())
-    zone = None if zones else clock_zone(shapes.values())
+    zones, zone = axis_zone(list(shapes.values()))
     if zone is not None:  # (days from their midnight there, as the axis reads them)
         spans = in_zone(events, spans, zone)
     widest = max(shown_width(text(date.display(zones))) for date in shapes.values())
@@ -77,8 +75,8 @@ def plot_lines(
     track = max(10, min(60, (columns - date_width - 4) // 2))
     scale = fit(held(spans), track - 1.0, gap=1.0, point=1.0)
     cuts = {round(x0 + 0.5) for x0, _, _ in scale.breaks()}
-    yield from _axis(scale.ticks(spacing=12.0, zone=zone, utc=zones), scale, track, date_width,
-                     cuts, glyphs, columns)  # fmt: skip
+    yield from _axis(scale.ticks(spacing=12.0, zone=zone, utc=zones), zone, scale, track,
+                     date_width, cuts, glyphs, columns)  # fmt: skip
     tags: dict[str, str] = {}
     breaks = list(scale.breaks())
     first = next((lo for lo, _, open_start, *_ in spans if not open_start), None)
@@ -173,6 +171,7 @@ def _track(
 
 def _axis(
     ticks: list[Tick],
+    zone: dt.tzinfo | None,
     scale: Scale,
     track: int,
     date_width: int,
@@ -195,8 +194,7 @@ def _axis(
             labels[at : at + len(label)] = label
             free = at + len(label) + 2
     first, last = scale.segments[0], scale.segments[-1]
-    start = year_text(civil_from_days(first.lo // US_PER_DAY)[0])
-    end = year_text(civil_from_days((last.hi - 1) // US_PER_DAY)[0])
+    start, end = year_at(first.lo, zone), year_at(last.hi - 1, zone)
     yield _fit(f"{ljust(start, date_width)}  {''.join(cells)}  {end}", columns, glyphs)
     if free:
         yield _fit(" " * (date_width + 2) + "".join(labels), columns, glyphs)

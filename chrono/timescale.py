@@ -30,7 +30,7 @@ from chrono.precision import (
     year_text,
 )
 
-__all__ = ["Scale", "Segment", "Tick", "clock_text", "fit", "midnight", "span_text"]
+__all__ = ["Scale", "Segment", "Tick", "clock_text", "fit", "midnight", "span_text", "year_at"]
 
 _YEAR = 365.2425 * US_PER_DAY
 
@@ -207,25 +207,29 @@ def _round_clock(lo: int, hi: int, step: int, zone: dt.tzinfo) -> Iterator[tuple
     """Round clock times in `zone` from `lo` to before `hi`, `step` minutes apart: `14:30`,
     and a day's midnight as its date (`8 Aug`); or, a step of days, each day's midnight
     there (`8 Aug 2025`)."""
-    try:
-        start = (_EPOCH + dt.timedelta(microseconds=lo)).astimezone(zone)
-        end = _EPOCH + dt.timedelta(microseconds=hi)
-    except OverflowError:  # (before year 1 or after 9999: no clock to read)
+    start, end = _wall(lo, zone), _wall(hi, zone)
+    if start is None or end is None:  # (before year 1 or after 9999: no clock to read)
         return
     day = start.replace(hour=0, minute=0, second=0, microsecond=0)
     days = step >= _MINUTES_A_DAY
     least = _MINUTES_A_DAY if days else step  # (days: from the first midnight on)
     minutes = -(-(start - day) // dt.timedelta(minutes=least)) * least
-    # (wall-clock arithmetic in the zone: a tick at each round local time)
-    while (wall := day + dt.timedelta(minutes=minutes)) < end:
-        t = (wall - _EPOCH) // dt.timedelta(microseconds=1)
-        if days:
+    if days:  # (each day's midnight on the zone's clocks, 23 or 25 hours apart at a change)
+        while (wall := day + dt.timedelta(minutes=minutes)) < end:
+            t = (wall - _EPOCH) // dt.timedelta(microseconds=1)
             yield t, f"{wall.day} {MONTHS[wall.month - 1]} {year_text(wall.year)}"
-        elif wall.hour == wall.minute == 0:
-            yield t, f"{wall.day} {MONTHS[wall.month - 1]}"
-        else:
-            yield t, f"{wall:%H:%M}"
-        minutes += step
+            minutes += step
+        return
+    # Times of day step in elapsed time, each labelled as the zone's clocks read it: at
+    # a change of clocks no tick names a time that did not happen (`02:30` in Paris on
+    # 30 March 2025), and the repeated hour has its ticks.
+    t = (day + dt.timedelta(minutes=minutes) - _EPOCH) // dt.timedelta(microseconds=1)
+    while t < hi:
+        now = _wall(t, zone)
+        assert now is not None  # (between lo and hi, which have clocks)
+        at_midnight = now.hour == now.minute == 0
+        yield t, f"{now.day} {MONTHS[now.month - 1]}" if at_midnight else f"{now:%H:%M}"
+        t += step * US_PER_MINUTE
 
 
 _MINUTES_A_DAY = 24 * 60
@@ -241,14 +245,28 @@ def midnight(zone: dt.tzinfo | None, year: int, month: int, day: int) -> int:
     return 0 if offset is None else offset // dt.timedelta(microseconds=1)
 
 
+def _wall(t: int, zone: dt.tzinfo | None) -> dt.datetime | None:
+    """`t` on the clocks of `zone` (None: UTC); None before year 1 or after 9999."""
+    try:
+        return (_EPOCH + dt.timedelta(microseconds=t)).astimezone(zone or dt.timezone.utc)
+    except OverflowError:
+        return None
+
+
 def clock_text(t: int, zone: dt.tzinfo | None = None, utc: bool = False) -> str:
     """The clock time of `t` in `zone` (None: UTC, unsaid), `14:30`, with `UTC` if asked;
     the year where it has no clock (before year 1 or after 9999)."""
-    try:
-        wall = (_EPOCH + dt.timedelta(microseconds=t)).astimezone(zone or dt.timezone.utc)
-    except OverflowError:
+    wall = _wall(t, zone)
+    if wall is None:
         return year_text(civil_from_days(t // US_PER_DAY)[0])
     return f"{wall:%H:%M}{' UTC' if utc else ''}"
+
+
+def year_at(t: int, zone: dt.tzinfo | None = None) -> str:
+    """The year `t` falls in, on the clocks of `zone` (a day placed from its midnight
+    there is in its own year)."""
+    wall = _wall(t, zone)
+    return year_text(wall.year if wall is not None else civil_from_days(t // US_PER_DAY)[0])
 
 
 def _round_times(

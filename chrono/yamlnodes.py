@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from chrono.errors import Problem
+from chrono.model import KNOWN_FIELDS
 
 try:  # libyaml's parser: the same events, several times faster
     from yaml import CSafeLoader as _Loader
@@ -203,6 +204,22 @@ def _refused_tag(tag: str) -> str:
     return f"refused YAML tag '{shown}' (chrono reads plain data only)"
 
 
+def _quote_hint(text: str, line: int, column: int) -> str:
+    """For `title: Baku: talks` (a second `: ` in a value), how to write the line; ""
+    where the line is not that (an indentation gone wrong)."""
+    lines = text.splitlines()
+    written = lines[line] if line < len(lines) else ""
+    key, sep, value = written[:column].partition(": ")
+    key = key.strip().removeprefix("- ").lstrip("{ ")
+    value = (value + written[column:]).strip().removesuffix("}").strip()
+    if not sep or not key or '"' in value or "\\" in value:
+        return ""
+    before = written[:column].split()
+    if before and before[-1] in KNOWN_FIELDS:  # (`date: 2025-08-08 title: Talks`)
+        return f" (each field goes on its own line: '{before[-1]}:' starts one)"
+    return f' (a value with ": " in it is written in quotes: {key}: "{value}")'
+
+
 def _syntax_problem(exc: yaml.YAMLError, text: str, path: str) -> Problem:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     message = getattr(exc, "problem", None) or getattr(exc, "reason", None) or str(exc)
@@ -218,8 +235,8 @@ def _syntax_problem(exc: yaml.YAMLError, text: str, path: str) -> Problem:
         # (a quote never closed: at the quote, not at the end of the file)
         return Problem(path, begun.line + 1, begun.column + 1, "invalid YAML: the quote "
                        f"opened here is not closed ({message} at line {mark.line + 1})")  # fmt: skip
-    if "mapping values are not allowed" in message:  # (`title: Baku: talks`)
-        message += " (a value with ': ' in it is written in quotes: title: \"Baku: talks\")"
+    if "mapping values are not allowed" in message and mark is not None:
+        message += _quote_hint(text, mark.line, mark.column)
     if mark is not None:
         return Problem(path, mark.line + 1, mark.column + 1, f"invalid YAML: {message}")
     position = getattr(exc, "position", 0) or 0

@@ -525,3 +525,28 @@ def test_an_interval_of_one_day_says_its_day_and_zone_once(written: str, shown: 
     assert parse_date(written).display() == shown
     zoned = parse_date("2025-08-08T10:30/2025-08-08T12:00", zone="America/New_York")
     assert zoned.display(zones=True) == "8 Aug 2025 10:30 – 12:00 America/New_York"
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "14:30 8 Aug 2025 +04:00/16:00 8 Aug 2025",
+        "2025-08-08T14:30+04:00/4:00 PM Aug 8, 2025",
+        "2025-08-08T14:30+04:00/16:00, 8 August 2025",
+        "2025-08-08T14:30+04:00/2025-08-08T16:00?",
+    ],
+)
+def test_an_offset_written_once_reaches_an_end_written_in_words(written: str) -> None:
+    """The offset was glued to the end's text and read again: `16:00 8 Aug 2025+04:00`
+    was refused (a reviewer's). It is set on the end as read."""
+    date = parse_date(written)
+    assert date.start is not None
+    assert date.end is not None
+    assert (date.end.offset, date.end.hi - date.start.lo) == (240, 91 * 60 * 1_000_000)
+
+
+def test_numbers_alone_are_read_in_the_order_the_user_chose() -> None:
+    """`--day-first` read `04 05 2025` as 4 May before the refusal of numbers alone (a
+    reviewer's): a chosen order is honoured, as for `04.05.2025`."""
+    assert parse_date("04 05 2025", day_first=True).display() == "4 May 2025"
+    assert parse_date("04 05 2025", day_first=False).display() == "5 Apr 2025"

@@ -145,8 +145,14 @@ def test_every_problem_in_one_run_at_the_node(timeline: Callable[[str], str]) ->
         pytest.param(  # (a new user's trial: PyYAML's words alone did not say what to do)
             "- date: 2025-08-08\n  title: Colon: in title\n",
             "2:15: invalid YAML: mapping values are not allowed in this context (a value "
-            "with ': ' in it is written in quotes: title: \"Baku: talks\")",
+            'with ": " in it is written in quotes: title: "Colon: in title")',
             id="colon-in-a-value",
+        ),
+        pytest.param(  # (a reviewer's: the hint said to quote where a line break was lost)
+            "- date: 2025-08-08 title: Talks\n",
+            "1:25: invalid YAML: mapping values are not allowed in this context (each field "
+            "goes on its own line: 'title:' starts one)",
+            id="two-fields-on-a-line",
         ),
         pytest.param(  # (a reviewer's: not every problem in a quoted text is its quote)
             '- {date: 1994, title: "a \\q b"}\n',
@@ -354,3 +360,12 @@ def test_keys_the_bridges_import_writes_are_not_unknown() -> None:
     reading its own output must not warn about them."""
     text = "- {date: 1994, title: A, recurrence: every year, display_date: Summer 1994}\n"
     assert load_text(text, "t.yaml").problems == ()
+
+
+def test_an_indentation_gone_wrong_gets_no_quoting_advice() -> None:
+    """The hint to quote a value with `: ` was given where a line was indented too far
+    (a reviewer's)."""
+    loaded = load_text("- date: 2025-08-08\n  title: Talks\n   tags: x\n", "t.yaml")
+    assert messages(loaded.problems) == [
+        "t.yaml:3:8: invalid YAML: mapping values are not allowed in this context"
+    ]

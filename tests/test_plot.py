@@ -270,3 +270,16 @@ def test_days_and_midnights_meet_on_an_axis_read_in_the_events_zone() -> None:
     assert labels.index("7 Aug 2025") == column["Seventh"]
     assert labels.index("9 Aug 2025") == column["Ninth"]
     assert column["Whole day"] == column["Midnight"]
+
+
+def test_a_year_is_read_where_its_days_are_placed() -> None:
+    """In a Tokyo timeline, 1 Jan 2020, placed from Tokyo's midnight (15:00 UTC the day
+    before), had its stretch of the axis labelled 2019 (a reviewer's)."""
+    from chrono.formats import FORMATS
+
+    text = ("timezone: Asia/Tokyo\nevents:\n- {date: 2020-01-01, title: New year}\n"
+            "- {date: 2024-05-01T10:00, title: Meeting}\n- {date: 2024-06-01, title: June}\n")  # fmt: skip
+    events = merge_events(load_text(text).events).events
+    assert next(iter(plot_lines(events, 80))).startswith("2020 ")
+    svg = FORMATS["svg"].render(events, FORMATS["svg"].settings(now=0)).text
+    assert re.findall(r'segment-label"[^>]*>([^<]*)<', svg) == ["2020"]

@@ -175,3 +175,34 @@ def test_hours_are_ticked_in_the_events_zone() -> None:
     minutes = [parse_date(t) for t in ("2025-08-08T14:00Z", "2025-08-08T14:20Z")]
     labels = [t.label for t in fit([(d.lo, d.lo) for d in minutes], 1000.0).ticks(90.0)]
     assert labels == [f"14:{m:02}" for m in range(0, 20, 2)]
+
+
+def test_ticks_across_a_change_of_clocks_name_times_that_happened() -> None:
+    """Stepping on the clock's face, a Paris axis on 30 March 2025 had ticks `02:00` and
+    `02:30`, times that did not happen there, at 03:00 and 03:30; the repeated hour of
+    26 October had none (a reviewer's). Ticks step in elapsed time."""
+    from chrono.dates import load_zone
+    from chrono.timescale import _round_times
+
+    paris = load_zone("Europe/Paris")
+    spring = [parse_date(t).start for t in ("2025-03-30T01:00+01:00", "2025-03-30T05:00+02:00")]
+    labels = [label for _, label in _round_times(spring[0].lo, spring[1].lo, 1.8e9, paris)]
+    assert labels == ["01:00", "01:30", "03:00", "03:30", "04:00", "04:30"]
+    autumn = [parse_date(t).start for t in ("2025-10-26T01:00+02:00", "2025-10-26T04:00+01:00")]
+    labels = [label for _, label in _round_times(autumn[0].lo, autumn[1].lo, 1.8e9, paris)]
+    assert labels == ["01:00", "01:30", "02:00", "02:30", "02:00", "02:30", "03:00", "03:30"]
+
+
+def test_a_month_in_a_zone_ends_at_its_last_midnight_there() -> None:
+    """March in Paris ended at 31 Mar 23:00 UTC, the offset of its first day (a
+    reviewer's): it ends at 1 April's midnight, summer time."""
+    from chrono.dates import load_zone
+    from chrono.loading import load_text
+    from chrono.pictures import bounds, in_zone
+
+    events = load_text("timezone: Europe/Paris\nevents:\n- {date: 2025-03, title: M}\n").events
+    ((lo, hi, *_),) = in_zone(events, [bounds(e) for e in events], load_zone("Europe/Paris"))
+    assert (lo, hi) == (
+        parse_date("2025-02-28T23:00Z").start.lo,
+        parse_date("2025-03-31T22:00Z").start.lo,
+    )

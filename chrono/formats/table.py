@@ -32,7 +32,8 @@ COLUMNS: dict[str, Callable[[Event], str]] = {
 DEFAULT_COLUMNS = ("date", "title", "tags", "location")
 # Columns that give up width first, and the least each keeps when wrapped.  A date is
 # never wrapped as words are (`8 Aug 2025 14:30 +04:00 – 8` / `Aug 2025 …`): it is
-# whole, or an interval on two lines at its dash, when the table does not fit else.
+# whole, or, when the table does not fit else, on lines: an interval's ends, each
+# clock time under its day.
 _MIN_WIDTH = {"title": 20, "description": 20}
 _FLEX_MIN = 8
 _DASH = " – "  # between an interval's two ends (ChronoDate.display)
@@ -85,8 +86,9 @@ def iter_table(
     if width is not None and events and (tablefmt == "simple" or tablefmt in _multiline()):
         natural = _natural(headers, made)
         widths = _fit(columns, natural, tablefmt, width)
-        if widths is not None and "date" in columns:
-            # Too wide: dates on two lines or more, if the table then needs less.
+        taken = _taken(columns, tablefmt)
+        if widths is not None and "date" in columns and taken(_sizes(widths, natural)) > width:
+            # Too wide even at the least widths: dates on lines, if that needs less.
             at = columns.index("date")
             split = [_split_date(text) for text in texts[at]]
             apart = _natural(headers, [*made[:at], (split, False), *made[at + 1 :]])
@@ -176,10 +178,15 @@ def _split_date(text: str) -> str:
 _BEFORE_CLOCK = re.compile(r" (?=\d{1,2}:\d\d)")
 
 
+def _sizes(widths: list[int | None] | None, natural: list[int]) -> list[int]:
+    """Each column's width: as fitted, or natural."""
+    found = widths or [None] * len(natural)
+    return [n if w is None else w for w, n in zip(found, natural, strict=True)]
+
+
 def _used(widths: list[int | None] | None, natural: list[int]) -> int:
     """The width the columns take."""
-    found = widths or [None] * len(natural)
-    return sum(n if w is None else w for w, n in zip(found, natural, strict=True))
+    return sum(_sizes(widths, natural))
 
 
 def _fit(

@@ -194,3 +194,16 @@ def test_a_long_date_is_never_wrapped_as_words(tmp_path: Path) -> None:
                 "10:00 +02:00",
             ],
         ), (columns, out.stdout)
+
+
+def test_dates_go_on_lines_only_where_the_table_cannot_fit_otherwise() -> None:
+    """One column short of the table's natural width, every interval went on two
+    lines (its lines took less room than a title wrapped once), while 15 columns
+    narrower none did (a reviewer's)."""
+    wide = CliRunner().invoke(cli, ["show", str(SHIPPED), "--no-cache"], env={"COLUMNS": "400"})
+    natural = max(map(width, wide.stdout.splitlines()))
+    for columns in (natural - 1, natural - 15, 80):
+        out = CliRunner().invoke(
+            cli, ["show", str(SHIPPED), "--no-cache"], env={"COLUMNS": str(columns)}
+        )
+        assert any(line.startswith("27 Sep 2020 – 10 Nov 2020") for line in out.stdout.splitlines())
