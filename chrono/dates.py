@@ -76,7 +76,7 @@ class DatePoint(Value):
     @property
     def floating(self) -> bool:
         """A clock time with neither offset nor zone (SPEC §2)."""
-        return self.precision >= Precision.MINUTE and self.offset is None and self.zone is None
+        return self.precision >= _MINUTE and self.offset is None and self.zone is None
 
     def at_offset(self, offset: int) -> DatePoint:
         """This floating clock time at `offset` minutes east of UTC (its lo and hi were
@@ -936,8 +936,8 @@ def _refuse_numbers_alone(body: str, readable: str) -> None:
                         "2025)")  # fmt: skip
 
 
-# Two numbers or more, separated by spaces or commas only, ordinals among them.
 _YEAR_MONTH_DAY = re.compile(r"\s*\d{4}\s+\d{1,2}\s+\d{1,2}\s*")  # (ISO's order: read)
+# Two numbers or more, separated by spaces or commas only, ordinals among them.
 _NUMBERS_ALONE = re.compile(r"(?i)[\s,]*\d+(?:st|nd|rd|th)?(?:[\s,]+\d+(?:st|nd|rd|th)?)+[\s,]*")
 
 
@@ -1092,13 +1092,12 @@ _FOREIGN = (
 _FOREIGN_DATE_WORDS = frozenset(_FOREIGN.split())
 
 
-_MONTH_NAMES = (
-    "january february march april may june july august september october november december"
-)
+_FULL_MONTHS = [name.casefold() for name in MONTH_NAMES]
+_SHORT_MONTHS = [name[:3] for name in _FULL_MONTHS]
 _OTHER_DATE_WORDS = "am pm utc gmt of the at on and th st nd rd sept"
-_KNOWN_WORDS = frozenset(
-    [*_MONTH_NAMES.split(), *(m[:3] for m in _MONTH_NAMES.split()), *_WEEKDAYS]
-) | frozenset(_OTHER_DATE_WORDS.split())
+_KNOWN_WORDS = frozenset([*_FULL_MONTHS, *_SHORT_MONTHS, *_WEEKDAYS]) | frozenset(
+    _OTHER_DATE_WORDS.split()
+)
 
 
 def _near_month(body: str) -> tuple[str, str] | None:
@@ -1110,7 +1109,7 @@ def _near_month(body: str) -> tuple[str, str] | None:
         folded = word.casefold().rstrip(".")
         if folded in _KNOWN_WORDS:
             continue
-        names = _MONTH_NAMES.split() if len(folded) > 4 else [m[:3] for m in _MONTH_NAMES.split()]
+        names = _FULL_MONTHS if len(folded) > 4 else _SHORT_MONTHS
         found = difflib.get_close_matches(folded, names, n=1, cutoff=0.6)
         if found and found[0][0] == folded[0]:  # (`early` is not near February)
             return word, found[0].capitalize()
