@@ -922,6 +922,7 @@ _UTC_PLUS = re.compile(r"(?i)\b(?:UTC|GMT|UT)\s*([+-])\s*(\d{1,2})(:?\d{2})?\b")
 _OFFSET_RUN = re.compile(r"(?:(?<=\s)|(?<=Z)|^)[+-]\d{1,2}(?::?\d{2})?\b|\b(?:UTC|GMT|UT|Z)\b")
 _YEAR_RUN = re.compile(r"\d{3,}")
 _UTC_WORD = re.compile(r"(?i)\b(?:utc|gmt)\b")
+_BRACKETED_UTC = re.compile(r"(?i)\(\s*((?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?)\s*\)")
 _HALF_DAY = re.compile(r"(?i)\b[ap]\.?m\b\.?")
 
 
@@ -959,7 +960,8 @@ def _refuse_written_twice(body: str) -> str:
     if len(halves) > 1:  # (`2:30 AM PM` was 14:30)
         raise DateError(f"unknown date form '{body}' (two halves of the day: {halves[0]} and "
                         f"{halves[1]})")  # fmt: skip
-    readable = _UTC_WORD.sub(lambda m: m[0].upper(), body)  # (`utc`, as `UTC`)
+    readable = _BRACKETED_UTC.sub(r" \1", body)  # (`14:30 (UTC+4)`, as `14:30 UTC+4`)
+    readable = _UTC_WORD.sub(lambda m: m[0].upper(), readable)  # (`utc`, as `UTC`)
     readable = _UTC_PLUS.sub(lambda m: f"{m[1]}{m[2].zfill(2)}{m[3] or ''}", readable)
     rest = _CLOCK_RUN.sub(" T ", readable)
     offsets = _OFFSET_RUN.findall(rest)

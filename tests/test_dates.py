@@ -550,3 +550,16 @@ def test_numbers_alone_are_read_in_the_order_the_user_chose() -> None:
     reviewer's): a chosen order is honoured, as for `04.05.2025`."""
     assert parse_date("04 05 2025", day_first=True).display() == "4 May 2025"
     assert parse_date("04 05 2025", day_first=False).display() == "5 Apr 2025"
+
+
+@pytest.mark.parametrize(
+    ("written", "offset"),
+    [("8 Aug 2025 14:30 (UTC+4)", 240), ("8 Aug 2025 14:30 (gmt-03:00)", -180),
+     ("Fri, 8 Aug 2025 14:30:00 +0000 (UTC)", 0)],
+)  # fmt: skip
+def test_an_offset_in_brackets_is_read(written: str, offset: int) -> None:
+    """`14:30 (UTC+4)` was an unknown date form while `+0400 (AZT)` was read (a new
+    user's trial)."""
+    start = parse_date(written).start
+    assert start is not None
+    assert start.offset == offset
