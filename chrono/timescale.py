@@ -205,24 +205,15 @@ _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
 
 def _round_clock(lo: int, hi: int, step: int, zone: dt.tzinfo) -> Iterator[tuple[int, str]]:
     """Round clock times in `zone` from `lo` to before `hi`, `step` minutes apart: `14:30`,
-    and a day's midnight as its date (`8 Aug`); or, a step of days, each day's midnight
-    there (`8 Aug 2025`)."""
-    start, end = _wall(lo, zone), _wall(hi, zone)
-    if start is None or end is None:  # (before year 1 or after 9999: no clock to read)
+    and a day's midnight as its date (`8 Aug`).  They step in elapsed time, each
+    labelled as the zone's clocks read it: at a change of clocks no tick names a time
+    that did not happen (`02:30` in Paris on 30 March 2025), and the repeated hour has
+    its ticks."""
+    start = _wall(lo, zone)
+    if start is None or _wall(hi, zone) is None:  # (before year 1 or after 9999)
         return
     day = start.replace(hour=0, minute=0, second=0, microsecond=0)
-    days = step >= _MINUTES_A_DAY
-    least = _MINUTES_A_DAY if days else step  # (days: from the first midnight on)
-    minutes = -(-(start - day) // dt.timedelta(minutes=least)) * least
-    if days:  # (each day's midnight on the zone's clocks, 23 or 25 hours apart at a change)
-        while (wall := day + dt.timedelta(minutes=minutes)) < end:
-            t = (wall - _EPOCH) // dt.timedelta(microseconds=1)
-            yield t, f"{wall.day} {MONTHS[wall.month - 1]} {year_text(wall.year)}"
-            minutes += step
-        return
-    # Times of day step in elapsed time, each labelled as the zone's clocks read it: at
-    # a change of clocks no tick names a time that did not happen (`02:30` in Paris on
-    # 30 March 2025), and the repeated hour has its ticks.
+    minutes = -(-(start - day) // dt.timedelta(minutes=step)) * step
     t = (day + dt.timedelta(minutes=minutes) - _EPOCH) // dt.timedelta(microseconds=1)
     while t < hi:
         now = _wall(t, zone)
@@ -230,9 +221,6 @@ def _round_clock(lo: int, hi: int, step: int, zone: dt.tzinfo) -> Iterator[tuple
         at_midnight = now.hour == now.minute == 0
         yield t, f"{now.day} {MONTHS[now.month - 1]}" if at_midnight else f"{now:%H:%M}"
         t += step * US_PER_MINUTE
-
-
-_MINUTES_A_DAY = 24 * 60
 
 
 @functools.lru_cache(maxsize=4096)
@@ -301,12 +289,12 @@ def _round_times(
                     yield t, label
         return
     step_days = next((s for s in (1, 2, 7, 14) if s * US_PER_DAY >= least), 14)
-    if zone is not None:  # (the days of the zone the clock times are read in)
-        yield from _round_clock(lo, hi, step_days * _MINUTES_A_DAY, zone)
-        return
-    day = lo // US_PER_DAY
+    # (each day from its midnight in `zone`, as years and months: from the day `lo` is
+    # on the zone's clocks)
+    day = (lo + midnight(zone, *civil_from_days(lo // US_PER_DAY))) // US_PER_DAY
     day += (-day) % step_days
-    while day * US_PER_DAY < hi:
-        year, month, dom = civil_from_days(day)
-        yield day * US_PER_DAY, f"{dom} {MONTHS[month - 1]} {year_text(year)}"
+    while (t := day * US_PER_DAY - midnight(zone, *civil_from_days(day))) < hi:
+        if t >= lo:
+            year, month, dom = civil_from_days(day)
+            yield t, f"{dom} {MONTHS[month - 1]} {year_text(year)}"
         day += step_days
