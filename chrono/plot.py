@@ -23,7 +23,7 @@ from chrono.formats.cells import ljust
 from chrono.formats.cells import width as shown_width
 from chrono.model import Event
 from chrono.pictures import axis_zone, bounds, held, in_zone
-from chrono.timescale import Scale, Tick, fit, year_at
+from chrono.timescale import Scale, Tick, end_text, fit
 
 __all__ = ["Glyphs", "plot_lines"]
 
@@ -73,10 +73,14 @@ def plot_lines(
     # (a date is cut only where the terminal is narrow: its end is the span's)
     date_width = min(widest, max(40 if zones else 26, columns - 34))
     track = max(10, min(60, (columns - date_width - 4) // 2))
-    scale = fit(held(spans), track - 1.0, gap=1.0, point=1.0)
+    known = held(spans)
+    scale = fit(known, track - 1.0, gap=1.0, point=1.0)
     cuts = {round(x0 + 0.5) for x0, _, _ in scale.breaks()}
+    # (the last instant drawn: a span's end is the first instant after it, a point's is
+    # itself, so a plot ending on 1 Jan 2025 does not end in 2024)
+    last = max(hi - (hi > lo) for lo, hi in known)
     yield from _axis(scale.ticks(spacing=12.0, zone=zone, utc=zones), zone, scale, track,
-                     date_width, cuts, glyphs, columns)  # fmt: skip
+                     date_width, cuts, glyphs, columns, last)  # fmt: skip
     tags: dict[str, str] = {}
     breaks = list(scale.breaks())
     first = next((lo for lo, _, open_start, *_ in spans if not open_start), None)
@@ -178,9 +182,10 @@ def _axis(
     cuts: set[int],
     glyphs: Glyphs,
     columns: int,
+    last: int,
 ) -> Iterator[str]:
-    """The track's axis with its cuts and ticks, the first and last years at its ends,
-    and under it the ticks' dates where they fit."""
+    """The track's axis with its cuts and ticks, its first and `last` dates at its
+    ends, and under it the ticks' dates where they fit."""
     cells = [glyphs.cut if i in cuts else glyphs.track for i in range(track)]
     labels = [" "] * (track + 8)
     free = 0
@@ -193,8 +198,8 @@ def _axis(
         if at >= free and at + len(label) <= len(labels):
             labels[at : at + len(label)] = label
             free = at + len(label) + 2
-    first, last = scale.segments[0], scale.segments[-1]
-    start, end = year_at(first.lo, zone), year_at(last.hi - 1, zone)
+    first = scale.segments[0].lo
+    start, end = end_text(first, last - first, zone), end_text(last, last - first, zone)
     yield _fit(f"{ljust(start, date_width)}  {''.join(cells)}  {end}", columns, glyphs)
     if free:
         yield _fit(" " * (date_width + 2) + "".join(labels), columns, glyphs)

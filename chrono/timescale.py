@@ -30,7 +30,17 @@ from chrono.precision import (
     year_text,
 )
 
-__all__ = ["Scale", "Segment", "Tick", "clock_text", "fit", "midnight", "span_text", "year_at"]
+__all__ = [
+    "Scale",
+    "Segment",
+    "Tick",
+    "clock_text",
+    "end_text",
+    "fit",
+    "midnight",
+    "span_text",
+    "year_at",
+]
 
 _YEAR = 365.2425 * US_PER_DAY
 
@@ -255,6 +265,17 @@ def year_at(t: int, zone: dt.tzinfo | None = None) -> str:
     there is in its own year)."""
     wall = _wall(t, zone)
     return year_text(wall.year if wall is not None else civil_from_days(t // US_PER_DAY)[0])
+
+
+def end_text(t: int, span: int, zone: dt.tzinfo | None = None) -> str:
+    """What an axis `span` microseconds long says at its end `t`: the day where it spans
+    under two months (a summit's two days are not `2025 … 2025`), the month under two
+    years, else the year (`year_at`)."""
+    wall = _wall(t, zone)
+    if wall is None or span >= 2 * _YEAR:
+        return year_at(t, zone)
+    month = f"{MONTHS[wall.month - 1]} {year_text(wall.year)}"
+    return f"{wall.day} {month}" if span < 61 * US_PER_DAY else month
 
 
 def _round_times(

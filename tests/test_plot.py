@@ -283,3 +283,33 @@ def test_a_year_is_read_where_its_days_are_placed() -> None:
     assert next(iter(plot_lines(events, 80))).startswith("2020 ")
     svg = FORMATS["svg"].render(events, FORMATS["svg"].settings(now=0)).text
     assert re.findall(r'segment-label"[^>]*>([^<]*)<', svg) == ["2020"]
+
+
+def test_a_short_axis_says_its_days_at_its_ends() -> None:
+    """A summit's two days were drawn between `2025` and `2025`, and the ticks said only
+    `12:00 UTC` (a new user's trial): an axis of under two months gives the days at its
+    ends, one of under two years its months."""
+    summit = (
+        "- {date: '2025-08-08T10:30-04:00', title: Leaders arrive}\n"
+        "- {date: '2025-08-08T14:30+04:00/2025-08-08T16:00', title: Baku briefing}\n"
+        "- {date: 2025-08-09, title: Reactions}\n"
+    )
+    axis = next(iter(plot_lines(merge_events(load_text(summit).events).events, 100)))
+    assert (axis[: len("8 Aug 2025 ")], axis[-len("  9 Aug 2025") :]) == (
+        "8 Aug 2025 ",
+        "  9 Aug 2025",
+    )
+    months = "- {date: 2025-03-02, title: A}\n- {date: 2025-11-20, title: B}\n"
+    axis = next(iter(plot_lines(merge_events(load_text(months).events).events, 100)))
+    assert (axis[: len("Mar 2025 ")], axis[-len("  Nov 2025") :]) == ("Mar 2025 ", "  Nov 2025")
+    years = "- {date: 2019, title: A}\n- {date: 2025-11-20, title: B}\n"
+    axis = next(iter(plot_lines(merge_events(load_text(years).events).events, 100)))
+    assert (axis[: len("2019 ")], axis[-len("  2025") :]) == ("2019 ", "  2025")
+
+
+def test_a_plot_ending_on_new_years_day_ends_in_its_year() -> None:
+    """The axis of a plot whose last event is 1 Jan 2025 ended `2024`: a day is a point
+    at its midnight, and the axis read the instant before it."""
+    text = "- {date: 2019-05-01, title: A}\n- {date: 2025-01-01, title: B}\n"
+    axis = next(iter(plot_lines(merge_events(load_text(text).events).events, 80)))
+    assert (axis[: len("2019 ")], axis[-len("  2025") :]) == ("2019 ", "  2025")
