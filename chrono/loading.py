@@ -511,9 +511,9 @@ _LOOKS_LIKE = {
     "tz": "timezone", "zone": "timezone",
 }  # fmt: skip
 # Keys chrono writes itself besides the fields it reads (`chrono import` of a
-# recurring calendar event or Markwhen event, of a TimelineJS display date that is not
-# a date): no warning.
-_WRITTEN_BY_CHRONO = frozenset({"rrule", "recurrence", "display_date"})
+# recurring or cancelled calendar event or a Markwhen event, of a TimelineJS display
+# date that is not a date): no warning.
+_WRITTEN_BY_CHRONO = frozenset({"rrule", "status", "recurrence", "display_date"})
 
 
 def _warn_unknown(event: Map, extra: Mapping[str, Any], sink: _Sink) -> None:

@@ -1206,3 +1206,18 @@ def test_ics_round_trip_of_the_first_year(run: Run, tmp_path: Path) -> None:
     result = run("import", str(calendar), "-o", "-")
     assert result.exit_code == 0, result.stderr
     assert "date: 0001-01-01T00:00/0001-01-01T00:00:00Z" in result.stdout
+
+
+def test_timelinejs_export_says_which_fields_it_leaves_out(run: Run, tmp_path: Path) -> None:
+    """Fields a slide has no place for went with no word (a new user's trial), where
+    Markwhen's export names those it leaves out."""
+    path = tmp_path / "t.yaml"
+    path.write_text("- {date: 2025, title: a, mood: x, display_date: Early 2025}\n"
+                    "- {date: 2026, title: b, mood: y}\n", encoding="utf-8")  # fmt: skip
+    result = run("export", str(path), "--format", "timelinejs")
+    assert result.exit_code == 0
+    assert result.stderr.splitlines()[-1] == (
+        "chrono: warning: TimelineJS has no place for 'mood' (2 events): left out"
+        " (JSON and YAML keep them)"
+    )
+    assert '"display_date": "Early 2025"' in result.stdout

@@ -17,7 +17,10 @@ Policies (documented in the README):
 - BCE years, unspecified digits (`199X`) and open starts cannot be held: skipped with
   a warning; years before 1601 are kept, with a warning (Outlook drops them);
 - an all-day event ending on 9999-12-31 has a DURATION (its DTEND would be in the year
-  10000); a time that is outside the years 1–9999 in UTC is skipped with a warning.
+  10000); a time that is outside the years 1–9999 in UTC is skipped with a warning;
+- a calendar's own fields that `chrono import` keeps, `status` and `rrule`, go back as
+  STATUS and RRULE (a cancelled meeting stays cancelled, a weekly call weekly); one a
+  calendar cannot read is left out, said; other fields have no place, said once.
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ from chrono.formats import Format, Option, Rendered, Settings
 from chrono.formats._fast_uuid import uuid5_text
 from chrono.formats.ics_import import PRODID, read, vague
 from chrono.formats.ics_times import Skip, times
-from chrono.formats.records import as_url, needs_timezone
+from chrono.formats.records import as_url, left_out, needs_timezone
 from chrono.model import Event
 from chrono.precision import (
     US_PER_DAY,
@@ -117,7 +120,49 @@ def _description(event: Event) -> str | None:
     return "\n\n".join(parts) or None
 
 
-def _vevent(event: Event, uid_: str, stamp: str, partial: str) -> str:
+# A VEVENT's STATUS values (RFC 5545 §3.8.1.11); the other fields `chrono import` writes
+# back where they came from (STATUS, RRULE), or ones no VEVENT property holds.
+_STATUSES = frozenset({"TENTATIVE", "CONFIRMED", "CANCELLED"})
+_WRITTEN = frozenset({"status", "rrule"})
+
+
+def _calendar_fields(event: Event, said: list[str]) -> str:
+    """STATUS and RRULE lines from the event's `status` and `rrule` (as `chrono import`
+    keeps them), each left out, with a word in `said`, where a calendar could not
+    read it: a broken file would lose every event, not one field."""
+    lines = ""
+    status = event.extra.get("status")
+    if status is not None:
+        if isinstance(status, str) and status.upper() in _STATUSES:
+            lines += f"STATUS:{status.upper()}\r\n"
+        else:
+            said.append(f"'{event.title}': status {str(status)!r} left out: a calendar "
+                        "knows TENTATIVE, CONFIRMED and CANCELLED")  # fmt: skip
+    rule = event.extra.get("rrule")
+    if rule is not None:
+        read = _rule(rule)
+        if read:
+            lines += _line(f"RRULE:{read}")
+        else:
+            said.append(f"'{event.title}': rrule {str(rule)!r} left out: not an iCalendar "
+                        "rule (RFC 5545 §3.3.10, `FREQ=WEEKLY;COUNT=4`)")  # fmt: skip
+    return lines
+
+
+def _rule(rule: object) -> str | None:
+    """An RRULE's value as icalendar writes it, or None where it is not one."""
+    if not isinstance(rule, str) or _CONTROL.search(rule) or "\n" in rule:
+        return None
+    from icalendar import vRecur  # (only for a rule: an import of its own)
+
+    try:
+        read = vRecur.from_ical(rule)
+    except ValueError:
+        return None
+    return read.to_ical().decode() if "FREQ" in read else None
+
+
+def _vevent(event: Event, uid_: str, stamp: str, partial: str, said: list[str]) -> str:
     """The VEVENT, lines ended and folded; only lines that can be long are folded."""
     times_ = times(event.date, partial)
     summary = fold(f"SUMMARY:{escape_text(_summary(event))}")
@@ -135,6 +180,7 @@ def _vevent(event: Event, uid_: str, stamp: str, partial: str) -> str:
         f"{_line('LOCATION:' + escape_text(location)) if location else ''}"
         f"{_line('CATEGORIES:' + ','.join(map(escape_text, tags))) if tags else ''}"
         f"{_line('URL:' + url) if url else ''}"
+        f"{_calendar_fields(event, said) if event.extra else ''}"
         f"TRANSP:TRANSPARENT\r\n{_line('X-CHRONO-DATE:' + escape_text(event.date.text))}"
         f"{_line('X-CHRONO-TIMEZONE:' + escape_text(zone)) if zone is not None else ''}"
         f"{_line('X-CHRONO-ID:' + escape_text(id_)) if id_ is not None else ''}"
@@ -169,7 +215,7 @@ def render(events: Sequence[Event], settings: Settings) -> Rendered:
         made[first] = made.get(first, 0) + 1
         event_uid = first if made[first] == 1 else uid(event, made[first])
         try:
-            text.append(_vevent(event, event_uid, stamp, settings.option("partial")))
+            text.append(_vevent(event, event_uid, stamp, settings.option("partial"), warnings))
         except Skip as reason:
             warnings.append(f"skipped '{event.title}' ({event.date.display()}): {reason}")
             continue
@@ -179,6 +225,7 @@ def render(events: Sequence[Event], settings: Settings) -> Rendered:
                 "Outlook leaves such events out"
             )
     text.append("END:VCALENDAR\r\n")
+    warnings += left_out(events, "ICS", _WRITTEN)
     return Rendered("".join(text), tuple(warnings))
 
 

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from chrono.model import Event, needs_timezone
 
-__all__ = ["OWN_JSON_KEYS", "as_url", "needs_timezone", "plain_record", "timeline_record"]
+__all__ = [
+    "OWN_JSON_KEYS", "as_url", "left_out", "needs_timezone", "plain_record", "timeline_record",
+]  # fmt: skip
 
 # A web address's schemes, in lower case (every format asks `as_url` of every source)
 _SCHEMES = ("http", "https", "ftp")
@@ -129,3 +132,20 @@ def plain_record(event: Event) -> dict[str, Any]:
     if event.conflicts:
         record["conflicts"] = {name: list(values) for name, values in event.conflicts.items()}
     return record
+
+
+def left_out(events: Sequence[Event], format_name: str, kept: frozenset[str]) -> list[str]:
+    """The warning, if any, that a format with no place for fields other than `kept`
+    gives once: which of them its events have, and how many events have each (a
+    field left out without a word is data lost without a word: SPEC §6)."""
+    counts: dict[str, int] = {}
+    for event in events:
+        if event.extra:  # (most events have none: one shared empty mapping)
+            for name in event.extra:
+                if name not in kept:
+                    counts[name] = counts.get(name, 0) + 1
+    if not counts:
+        return []
+    named = ", ".join(f"{name!r}" + (f" ({n} events)" if n > 1 else "")
+                      for name, n in sorted(counts.items()))  # fmt: skip
+    return [f"{format_name} has no place for {named}: left out (JSON and YAML keep them)"]

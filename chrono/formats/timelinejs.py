@@ -26,7 +26,7 @@ from chrono.errors import DateError, Problem, Severity
 from chrono.formats import Format, Imported, Option, Rendered, Settings
 from chrono.formats.grouping import BANDS, band
 from chrono.formats.jsonfile import Places, load, refused_records
-from chrono.formats.records import as_url, needs_timezone
+from chrono.formats.records import as_url, left_out, needs_timezone
 from chrono.model import Event
 from chrono.precision import Precision, civil_from_instant
 
@@ -186,7 +186,8 @@ def render(events: Sequence[Event], settings: Settings) -> Rendered:
             "title": {"text": {"headline": _escape(settings.title), "text": ""}},
             **document,
         }
-    return Rendered(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    warnings = left_out(events, "TimelineJS", frozenset({"display_date"}))
+    return Rendered(json.dumps(document, ensure_ascii=False, indent=2) + "\n", tuple(warnings))
 
 
 # --------------------------------------------------------------------------- reading

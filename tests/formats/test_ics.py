@@ -615,3 +615,57 @@ def test_a_line_separator_inside_a_value_does_not_move_the_line_said(
     ))  # fmt: skip
     result = run("import", "--skip-invalid", path)
     assert f"{path}:10:1: cannot import 'Bad'" in result.stderr
+
+
+def test_a_calendars_status_and_rule_go_back_to_the_calendar(run: Run, write: Write) -> None:
+    """A cancelled meeting and a weekly call, imported from a calendar, went back out as
+    a meeting held and a single call (a new user's trial): `status` and `rrule` are
+    written as STATUS and RRULE, which the calendar reads, and come back on import."""
+    path = write("club.yaml", (
+        "- {date: 2025-03-01, title: Workshop, status: CANCELLED}\n"
+        "- {date: '2025-03-03T10:00Z', title: Committee call, rrule: FREQ=WEEKLY;COUNT=4}\n"
+        "- {date: 2025-03-05, title: Dinner, status: tentative}\n"
+    ))  # fmt: skip
+    result = run("export", path, "-f", "ics")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    read = {str(e["SUMMARY"]): e for e in vevents(result.stdout)}
+    assert str(read["Workshop"]["STATUS"]) == "CANCELLED"
+    assert str(read["Dinner"]["STATUS"]) == "TENTATIVE"
+    rule = read["Committee call"]["RRULE"]
+    assert (rule["FREQ"], rule["COUNT"]) == (["WEEKLY"], [4])
+    assert "STATUS" not in read["Committee call"]
+    ics = write("club.ics", result.stdout)
+    back = run("import", ics).stdout
+    assert "status: CANCELLED" in back
+    assert "rrule: FREQ=WEEKLY;COUNT=4" in back
+
+
+def test_what_a_calendar_cannot_hold_is_said_once(run: Run, write: Write) -> None:
+    """Other fields, a status a calendar does not know and a rule it cannot read were
+    left out without a word: they are left out (never a broken file), and said."""
+    path = write("odd.yaml", (
+        "- {date: 2025-03-01, title: Kickoff, mood: hopeful, attendees: [Ann, Bob]}\n"
+        "- {date: 2025-03-02, title: Second, mood: tired, status: maybe}\n"
+        "- {date: 2025-03-03, title: Third, rrule: every week}\n"
+    ))  # fmt: skip
+    result = run("export", path, "-f", "ics")
+    assert result.exit_code == 0, result.stderr
+    assert "RRULE" not in result.stdout
+    assert "STATUS" not in result.stdout
+    assert len(vevents(result.stdout)) == 3
+    lines = result.stderr.splitlines()
+    assert any("'Second'" in line and "status 'maybe'" in line for line in lines)
+    assert any("'Third'" in line and "rrule 'every week'" in line for line in lines)
+    (fields,) = [line for line in lines if "no place" in line]
+    assert "'attendees'" in fields
+    assert "'mood' (2 events)" in fields
+
+
+def test_chronos_own_import_of_a_status_validates_strictly(run: Run, write: Write) -> None:
+    """`chrono import` writes `status`, which every later run called an unknown field,
+    so `validate --strict` failed on chrono's own output."""
+    path = write("s.yaml", "- {date: 2025-03-01, title: Workshop, status: CANCELLED}\n")
+    result = run("validate", "--strict", path)
+    assert result.exit_code == 0, result.stderr
+    assert "unknown field" not in result.stderr
