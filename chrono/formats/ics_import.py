@@ -135,9 +135,12 @@ def _ics_event(
     from chrono.dates import parse_date  # (only when importing)
 
     written = _text(component.get("X-CHRONO-DATE"))
-    date = written if written is not None else _ics_date(component)
-    # chrono's own clock times are in UTC in DTSTART; their zone, if any, is its own.
-    zone = _text(component.get("X-CHRONO-TIMEZONE")) if written is not None else _zone_of(component)
+    days = _marked_all_day(component) if written is None else None
+    date = written if written is not None else days or _ics_date(component)
+    # chrono's own clock times are in UTC in DTSTART; their zone, if any, is its own
+    # (days have none, as VALUE=DATE's)
+    zone = (_text(component.get("X-CHRONO-TIMEZONE")) if written is not None
+            else None if days else _zone_of(component))  # fmt: skip
     parsed = parse_date(written, zone=zone, day_first=day_first) if written is not None else None
     if parsed is not None and (moved := _moved(component, parsed)):
         # (a calendar app keeps X- properties it does not show: DTSTART is what its
@@ -298,6 +301,29 @@ def _ics_date(component: Any) -> str:
     if last is None or last == first:
         return text
     return f"{text}/{_iso_datetime(last)}"
+
+
+def _marked_all_day(component: Any) -> str | None:
+    """The days of an all-day event Outlook writes as midnight to midnight in its zone,
+    marked `X-MICROSOFT-CDO-ALLDAYEVENT:TRUE` (as chrono reads its CSV export's `All
+    day event`), as a VALUE=DATE event's are read; None for any other."""
+    flag = component.get("X-MICROSOFT-CDO-ALLDAYEVENT")
+    if flag is None or str(flag).strip().upper() != "TRUE":
+        return None
+    first, end = _value(component, "DTSTART"), _value(component, "DTEND")
+    if not isinstance(first, dt.datetime):
+        return None  # (a date already, or none: read as any event's)
+    length = _value(component, "DURATION")
+    last = end if end is not None else _after(first, length) if length is not None else None
+    if not isinstance(last, dt.datetime):
+        return None
+    if first.tzinfo is not None and last.tzinfo is not None:
+        last = last.astimezone(first.tzinfo)  # (midnight on the start's clocks)
+    days = (last.date() - first.date()).days
+    if first.time() != dt.time(0) or last.time() != dt.time(0) or days < 1:
+        return None  # (not midnight to midnight: the times say more than the flag)
+    start = first.date()
+    return f"{start}" if days == 1 else f"{start}/{start + dt.timedelta(days=days - 1)}"
 
 
 def _value(component: Any, name: str) -> Any:

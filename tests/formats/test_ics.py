@@ -9,6 +9,7 @@ from pathlib import Path
 import icalendar
 import pytest
 import vobject
+import yaml
 from click.testing import Result
 from hypothesis import given
 from hypothesis import strategies as st
@@ -669,3 +670,32 @@ def test_chronos_own_import_of_a_status_validates_strictly(run: Run, write: Writ
     result = run("validate", "--strict", path)
     assert result.exit_code == 0, result.stderr
     assert "unknown field" not in result.stderr
+
+
+@pytest.mark.parametrize("zone", ['"W. Europe Standard Time"', "Europe/Berlin"])
+def test_outlooks_all_day_event_from_midnight_to_midnight_is_its_days(
+    run: Run, write: Write, zone: str
+) -> None:
+    """Outlook writes an all-day event as midnight to midnight in its zone, marked
+    X-MICROSOFT-CDO-ALLDAYEVENT: it came in as a timed event (`2025-05-01T00:00+02:00/
+    2025-05-02T00:00+02:00`; a new user's trial), where its CSV export's is the day."""
+
+    def vevent(uid: str, start: str, end: str, flag: str = "TRUE") -> str:
+        return (f"BEGIN:VEVENT\r\nUID:{uid}\r\nDTSTART;TZID={zone}:{start}\r\n"
+                f"DTEND;TZID={zone}:{end}\r\nSUMMARY:{uid}\r\n"
+                f"X-MICROSOFT-CDO-ALLDAYEVENT:{flag}\r\nEND:VEVENT\r\n")  # fmt: skip
+
+    path = write("outlook.ics", "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\n"
+                 + vevent("Labour day", "20250501T000000", "20250502T000000")
+                 + vevent("Long weekend", "20250501T000000", "20250505T000000")
+                 + vevent("Not all day", "20250501T000000", "20250502T000000", "FALSE")
+                 + vevent("Says all day at noon", "20250501T120000", "20250502T120000")
+                 + "END:VCALENDAR\r\n")  # fmt: skip
+    result = run("import", path)
+    assert result.exit_code == 0, result.stderr
+    dates = {e["title"]: e for e in yaml.safe_load(result.stdout)["events"]}
+    assert dates["Labour day"]["date"] == "2025-05-01"
+    assert "timezone" not in dates["Labour day"]
+    assert dates["Long weekend"]["date"] == "2025-05-01/2025-05-04"
+    assert dates["Not all day"]["date"].startswith("2025-05-01T00:00")
+    assert dates["Says all day at noon"]["date"].startswith("2025-05-01T12:00")
