@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import json
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -342,9 +343,28 @@ def _one_id_two_events(events: Iterable[Event]) -> list[Problem]:
     return found
 
 
+# Files of the formats `chrono import` reads, which are never timelines: one error that
+# says so, not a page of YAML's (`chrono show google.ics`: "mapping values are not
+# allowed"). A `.json` is read (JSON is YAML: a timeline may be written in it) unless
+# it holds chrono's JSON export or a TimelineJS story.
+_IMPORTED = {".ics": "an iCalendar file", ".ical": "an iCalendar file", ".csv": "a CSV file",
+             ".mw": "a Markwhen document"}  # fmt: skip
+
+
+def _import_it(path: str) -> str:
+    stem = os.path.splitext(path)[0]
+    return f"`chrono import {path} -o {stem}.yaml` turns it into one"
+
+
 def _load_file(path: str, day_first: bool | None) -> _Sink:
     name = STDIN_NAME if path == STDIN else path
     sink = _Sink(name, day_first)
+    suffix = os.path.splitext(path)[1].lower() if path != STDIN else ""
+    if suffix in _IMPORTED:
+        sink.problems.append(Problem(name, 1, 1, f"{_IMPORTED[suffix]}, not a timeline: "
+                                                 f"{_import_it(path)}"))  # fmt: skip
+        sink.unread = 1
+        return sink
     try:
         data = sys.stdin.buffer.read() if path == STDIN else _read_bytes(path)
     except OSError as exc:
@@ -355,8 +375,29 @@ def _load_file(path: str, day_first: bool | None) -> _Sink:
     if text is None:  # not UTF-8: none of it is read
         sink.unread = 1
     else:
-        _read_text(text, sink)
+        kind = _json_kind(text) if suffix == ".json" else None
+        if kind is not None:
+            sink.problems.append(Problem(name, 1, 1, f"{kind}, not a timeline: {_import_it(path)}"))
+            sink.unread = 1
+        else:
+            _read_text(text, sink)
     return sink
+
+
+def _json_kind(text: str) -> str | None:
+    """What a `.json` file that `chrono import` reads holds, None for any other (a
+    timeline written in JSON, or a file in error, which reading it will say)."""
+    try:
+        found = json.loads(text)
+    except ValueError:
+        return None
+    slides = found.get("events") if isinstance(found, dict) else None
+    if isinstance(slides, list) and any(isinstance(s, dict) and "start_date" in s for s in slides):
+        return "a TimelineJS file"
+    if isinstance(found, list) and any(isinstance(item, dict) and "precision" in item
+                                       and "origins" in item for item in found):  # fmt: skip
+        return "chrono's JSON export"
+    return None
 
 
 def _read_bytes(path: str) -> bytes:

@@ -19,6 +19,7 @@ from chrono.meaning import available
 from tests.conftest import ROOT
 
 Run = Callable[..., Result]
+Write = Callable[[str, str], str]
 SHIPPED = [
     str(ROOT / "timelines" / "azerbaijan-nato.yaml"),
     str(ROOT / "timelines" / "press-reports.yaml"),
@@ -587,3 +588,42 @@ def test_fuzzy_never_merges_what_signs_negation_or_numerals_tell_apart(
     shown = run("export", "--format", "json", "--dedupe", "fuzzy", "--min-score", "1", str(path))
     assert len(json.loads(shown.stdout)) == len(lines)
     assert "0 groups of near-duplicates" in run("dupes", "--min-score", "1", str(path)).output
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "kind"),
+    [
+        ("google.ics", "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n", "an iCalendar file"),
+        ("sheet.csv", "Subject,Start Date\nKickoff,5/1/2025\n", "a CSV file"),
+        ("plan.mw", "2025-05-01: Kickoff\n", "a Markwhen document"),
+    ],
+)
+def test_a_file_of_another_format_is_pointed_to_import(
+    run: Run, write: Write, name: str, text: str, kind: str
+) -> None:
+    """`chrono show google.ics` said `invalid YAML: mapping values are not allowed` (a
+    new user's trial): a file that `chrono import` reads is said to be one, once."""
+    path = write(name, text)
+    result = run("show", path)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        f"{path}:1:1: {kind}, not a timeline: "
+        f"`chrono import {path} -o {path.rsplit('.', 1)[0]}.yaml` turns it into one"
+    )
+    assert "YAML" not in result.stderr
+
+
+def test_a_json_file_that_is_no_timeline_is_pointed_to_import(run: Run, write: Write) -> None:
+    """chrono's own JSON export, given to `show`, gave a page of errors and no way out."""
+    timeline = write("t.yaml", "- {date: 2025-05-01, title: Kickoff}\n")
+    exported = write("g.json", run("export", timeline, "-f", "json").stdout)
+    result = run("show", exported)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        f"{exported}:1:1: chrono's JSON export, not a timeline: "
+        f"`chrono import {exported} -o {exported[:-5]}.yaml` turns it into one"
+    )
+    story = write("story.json", run("export", timeline, "-f", "timelinejs").stdout)
+    assert "a TimelineJS file, not a timeline" in run("show", story).stderr
+    plain = write("plain.json", '[{"date": "2025-05-01", "title": "Kickoff"}]')
+    assert run("show", plain).exit_code == 0  # (JSON is YAML: a timeline written in it)
