@@ -25,6 +25,7 @@ from chrono.errors import DateError
 from chrono.precision import (
     MEANINGS,
     MONTH_NAMES,
+    MONTHS,
     US_PER_DAY,
     US_PER_MINUTE,
     US_PER_SECOND,
@@ -435,6 +436,59 @@ def _zone_offset(
     tz = load_zone(zone)
     offset = dt.datetime(year, month, day, hour, minute, tzinfo=tz).utcoffset()
     return None if offset is None else int(offset.total_seconds())
+
+
+def clock_cautions(date: ChronoDate) -> list[str]:
+    """What to say of a clock time read in a zone on a night its clocks changed: one
+    they skipped (`02:30` as they went forward) or showed twice (as they went back). It
+    is read as RFC 5545 §3.3.5 reads it (the offset before the change; the first), and
+    the user, who may have meant another, is told which."""
+    said: list[str] = []
+    ends = (date.start,) if date.end == date.start else (date.start, date.end)
+    for p in ends:
+        if p is None or p.zone is None or p.offset is not None or not 1 <= p.year <= 9999:
+            continue
+        if p.precision not in (Precision.MINUTE, Precision.SECOND):
+            continue
+        if (p.month, p.day) not in _change_days(p.zone, p.year):  # (most days)
+            continue
+        tz = load_zone(p.zone)
+        wall = dt.datetime(p.year, p.month, p.day, p.hour, p.minute, tzinfo=tz)
+        first, second = wall.utcoffset(), wall.replace(fold=1).utcoffset()
+        if first is None or first == second:
+            continue
+        day = f"{p.day} {MONTHS[p.month - 1]} {p.year} {p.hour:02d}:{p.minute:02d}"
+        offset = _offset_text(int(first.total_seconds()) // 60, "")
+        if (
+            second is not None and first < second
+        ):  # (a gap: the offset before it is the smaller one)
+            after = wall.astimezone(dt.timezone.utc).astimezone(tz)
+            said.append(f"{day} did not happen in {p.zone} (its clocks went forward): read "
+                        f"as {p.hour:02d}:{p.minute:02d} {offset}, which its clocks called "
+                        f"{after:%H:%M}")  # fmt: skip
+        else:
+            said.append(f"{day} happened twice in {p.zone} (its clocks went back): read as "
+                        f"the first, {offset}; write the offset to choose")  # fmt: skip
+    return said
+
+
+@functools.cache
+def _change_days(zone: str, year: int) -> frozenset[tuple[int, int]]:
+    """The days of `year` (month, day) on which `zone`'s clocks changed: its offset at
+    the day's start differs from the next day's.  Once a zone and year (366 offsets),
+    so that a chronology's every clock time asks a set."""
+    tz = load_zone(zone)
+    day = dt.datetime(year, 1, 1, tzinfo=tz)
+    offset, changes = day.utcoffset(), set()
+    while day.year == year:
+        try:
+            following = day + dt.timedelta(days=1)
+        except OverflowError:  # (31 Dec 9999)
+            break
+        if (then := following.utcoffset()) != offset:
+            changes.add((day.month, day.day))
+        day, offset = following, then
+    return frozenset(changes)
 
 
 @functools.cache

@@ -15,7 +15,14 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from chrono.dates import ChronoDate, DateError, load_zone, parse_date, zone_caution
+from chrono.dates import (
+    ChronoDate,
+    DateError,
+    clock_cautions,
+    load_zone,
+    parse_date,
+    zone_caution,
+)
 from chrono.errors import Problem, Severity, invalid_utf8
 from chrono.model import (
     EMPTY,
@@ -654,10 +661,14 @@ def _parse(node: Node, sink: _Sink, zone: str | None) -> ChronoDate | None:
         sink.error(node, "a date must be written as text, e.g. 1994-05-04")
         return None
     try:
-        return parse_date(node.text, zone=zone, day_first=sink.day_first)
+        parsed = parse_date(node.text, zone=zone, day_first=sink.day_first)
     except DateError as exc:
         sink.error(node, str(exc))
         return None
+    if zone is not None and parsed.start is not None and parsed.start.zone is not None:
+        for caution in clock_cautions(parsed):  # (a night the zone's clocks changed)
+            sink.warn(node, caution)
+    return parsed
 
 
 def _zone(node: Node | None, sink: _Sink) -> str | None:

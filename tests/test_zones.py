@@ -348,3 +348,36 @@ def test_a_calendar_s_fixed_zones_import_and_read_back(run: Run, tmp_path: Path)
         "Winter call": "2025-01-08T14:30-05:00",
         "Meeting in Baku": "2025-08-08T14:30+04:00",
     }
+
+
+SKIPPED = (
+    "did not happen in Europe/Berlin (its clocks went forward): read as 02:30 +01:00,"
+    " which its clocks called 03:30"
+)
+
+
+def test_a_clock_time_the_zone_skipped_or_repeated_is_said() -> None:
+    """`2025-03-30T02:30` in Berlin, a time its clocks skipped, and `02:30` on the night
+    they went back, which happened twice, were read without a word (a new user's
+    trial): each is read as RFC 5545 reads it, with a warning at the date that says
+    what it was read as."""
+    from chrono.loading import load_text
+
+    text = (
+        "timezone: Europe/Berlin\nevents:\n"
+        "- {date: 2025-03-30T02:30, title: Skipped}\n"
+        "- {date: 2025-10-26T02:30, title: Twice}\n"
+        "- {date: 2025-10-26T02:30+01:00, title: Said}\n"
+        "- {date: 2025-03-30T03:30, title: After}\n"
+        "- {start: 2025-06-01T10:00, end: 2025-10-26T02:15, title: Ends twice}\n"
+        "- {date: 2025-03-30T02:30, timezone: Asia/Baku, title: Baku}\n"
+    )
+    loaded = load_text(text, "t.yaml")
+    warned = [str(p) for p in loaded.problems]
+    twice = "happened twice in Europe/Berlin (its clocks went back): read as the first, +02:00"
+    assert warned == [
+        f"t.yaml:3:10: warning: 30 Mar 2025 02:30 {SKIPPED}",
+        f"t.yaml:4:10: warning: 26 Oct 2025 02:30 {twice}; write the offset to choose",
+        f"t.yaml:7:34: warning: 26 Oct 2025 02:15 {twice}; write the offset to choose",
+    ]
+    assert len(loaded.events) == 6
