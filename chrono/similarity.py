@@ -62,6 +62,7 @@ __all__ = ["DEFAULT_MIN_SCORE", "NearDuplicate", "TitleIndex", "find_near_duplic
 EXHAUSTIVE = 20_000  # chronologies up to this size index every word of a title
 CROWDED = 16  # events sharing a word in one period before pairs of words are required
 CLOSE_DATES = 0.85  # score factor for dates that only meet through the day of slack
+PERIOD = 0.5  # score factor for a period and a moment in it (`_period_and_moment`)
 
 
 def _skeleton(word: str) -> str:
@@ -309,6 +310,22 @@ def date_relation(a: ChronoDate, b: ChronoDate) -> str | None:
     if lo_a < hi_b and lo_b < hi_a:
         return "close"
     return None
+
+
+def _period_and_moment(a: ChronoDate, b: ChronoDate) -> bool:
+    """Whether one date is an interval, written as one, four times as long as the
+    other or more, which is a month, quarter or year: a period and a time in it
+    (`1994/2001-06 The garage years` and `1994 Acme founded in a garage`), more
+    likely two events than one, and merging them would leave the period's span only
+    under `conflicts`.  (A day is not: `COP29 opens` on the first day of the
+    conference is told as the conference, measured on the project's labelled set.)"""
+    for outer, inner in ((a, b), (b, a)):
+        if outer.interval and not inner.interval and None not in (outer.start, outer.end):
+            return (
+                Precision.YEAR <= inner.precision <= Precision.MONTH
+                and outer.hi - outer.lo >= 4 * (inner.hi - inner.lo)
+            )
+    return False
 
 
 def _placed(date: ChronoDate) -> bool:
@@ -651,6 +668,8 @@ def _score(
         return None
     if kind == "close":
         score *= CLOSE_DATES  # a day apart: more likely two events than one
+    if _period_and_moment(a.date, b.date):
+        score *= PERIOD
     if score < min_score:
         return None
     if a.sort_key() > b.sort_key():

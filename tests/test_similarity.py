@@ -1146,3 +1146,19 @@ def test_counting_buckets_first_leaves_no_pair_out(
         every = find_near_duplicates(events, 0.01, meaning=False)
         patch.setattr(similarity, "_SLOTS", slots)
         assert find_near_duplicates(events, 0.01, meaning=False) == every
+
+
+@pytest.mark.parametrize("meaning", [True, False])
+def test_a_period_and_a_year_in_it_are_two_events(meaning: bool) -> None:
+    """`1994 Acme founded in a garage` merged into `1994/2001-06 The garage years` at the
+    default score (0.37, one shared word), and the period's span was left only under
+    `conflicts` (a new user's trial). A period and a month or year in it count half;
+    the same title still merges."""
+    garage = (
+        "- {date: 1994, title: Acme founded in a garage}\n"
+        "- {date: 1994/2001-06, title: The garage years}\n"
+    )
+    assert near_groups(_events(garage), meaning=meaning and meaning_available()) == []
+    same = "- {date: 2010, title: Acme garage era}\n- {date: 2010/2016, title: Acme garage era}\n"
+    (group,) = near_groups(_events(same), meaning=meaning and meaning_available())
+    assert len(group.members) == 2
