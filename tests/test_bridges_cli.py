@@ -1221,3 +1221,20 @@ def test_timelinejs_export_says_which_fields_it_leaves_out(run: Run, tmp_path: P
         " (JSON and YAML keep them)"
     )
     assert '"display_date": "Early 2025"' in result.stdout
+
+
+def test_import_says_a_dated_line_markwhen_does_not_read_is_left_out(
+    run: Run, tmp_path: Path
+) -> None:
+    """`2025-11-05T09:30:00-05:00: Call` before the first event Markwhen reads was taken
+    as a header key and lost without a word (a new user's trial); Markwhen's own
+    parser does not read it as an event either, so it is left out, said."""
+    mw = tmp_path / "t.mw"
+    mw.write_text("2025-11-05T09:30:00-05:00: Call with NYC office\n\n2025-11-06: Next\n")
+    result = run("import", str(mw))
+    assert result.exit_code == 0
+    assert result.stderr == (
+        f"{mw}:1:1: warning: not an event Markwhen reads (nor a header key), left out: "
+        "'2025-11-05T09:30:00-05:00: Call with NYC office'\n"
+    )
+    assert [e.title for e in events_of(result.stdout)] == ["Next"]

@@ -259,9 +259,15 @@ def read(data: bytes, path: str, day_first: bool | None = None) -> Imported:
     title, zone, i = _header(lines)
     doc.zone = _zone(doc, zone, 1)
     for at, line in enumerate(lines[:i]):  # the header is YAML: free text there is lost
-        if line.strip() and not _COMMENT.match(line) and not _HEADER_LINE.match(line):
+        if not line.strip() or _COMMENT.match(line):
+            continue
+        if _DATED.match(line):  # (`2025-11-05T09:30:00-05:00: Call`: a key to YAML)
+            message = f"not an event Markwhen reads (nor a header key), left out: {line.strip()!r}"
+        elif not _HEADER_LINE.match(line):
             message = f"not part of the header's 'key: value' lines, left out: {line.strip()!r}"
-            doc.problems.append(Problem(path, at + 1, 1, message, Severity.WARNING))
+        else:
+            continue
+        doc.problems.append(Problem(path, at + 1, 1, message, Severity.WARNING))
     invalid = 0
     while i < len(lines):
         line = lines[i]
@@ -385,6 +391,7 @@ def _read_event(doc: _Doc, lines: list[str], i: int) -> tuple[int, bool]:
 
 # A line of the YAML header: a key, a list item, a continuation, a fence.
 _HEADER_LINE = re.compile(r"\s|[\w.-]+\s*:|- |---|#")
+_DATED = re.compile(r"\s*\d{4}")  # a header line that starts as a date: an event meant
 _ISO_DAYS_RANGE = re.compile(r"\s*\d{4}-\d\d-\d\d\s+(?:-|to)\s+\d{4}-\d\d-\d\d\s*:", re.IGNORECASE)
 
 
