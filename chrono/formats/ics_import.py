@@ -90,7 +90,38 @@ def read(data: bytes, path: str, day_first: bool | None = None) -> Imported:
             say(f"'{where}': unknown time zone '{zone}'; "
                 "its clock time is kept without a zone", Severity.WARNING)  # fmt: skip
     title = next((t for t in titles if t), None)
+    problems += _not_imported(path, calendars, components)
     return Imported(tuple(records), title, tuple(_nothing(path, records, problems)), invalid)
+
+
+# What a calendar's events hold that chrono has no field for (their metadata, DTSTAMP,
+# SEQUENCE, alarms, apps' X- properties, is not the events' content and goes unsaid),
+# and what else a calendar holds (to-dos, journal entries): said once a file, so that
+# nothing a user wrote is lost without a word (SPEC §6).
+_UNREAD = ("ATTENDEE", "COMMENT", "CONTACT", "GEO", "ORGANIZER", "RESOURCES")
+_OTHERS = {"VTODO": ("to-do", "to-dos"), "VJOURNAL": ("journal entry", "journal entries")}
+
+
+def _not_imported(path: str, calendars: Sequence[Any], events: Sequence[Any]) -> list[Problem]:
+    counts: dict[str, int] = {}
+    for event in events:
+        names = [n for n in _UNREAD if event.get(n) is not None]
+        if any(not _is_link(a) for a in _all(event, "ATTACH")):
+            names.append("ATTACH (a file)")
+        for name in names:
+            counts[name] = counts.get(name, 0) + 1
+    said = []
+    if counts:
+        listed = ", ".join(name + (f" ({n} events)" if n > 1 else "")
+                           for name, n in sorted(counts.items()))  # fmt: skip
+        said.append(Problem(path, 0, 0, f"not imported, chrono has no field for them: {listed}",
+                            Severity.WARNING))  # fmt: skip
+    for kind, (one, many) in _OTHERS.items():
+        n = sum(len(calendar.walk(kind)) for calendar in calendars)
+        if n:
+            said.append(Problem(path, 0, 0, f"not imported: {n} {one if n == 1 else many} "
+                                f"({kind}); chrono imports events (VEVENT)", Severity.WARNING))  # fmt: skip
+    return said
 
 
 def _title(calendar: Any) -> str:
@@ -136,7 +167,7 @@ def _ics_event(
 
     written = _text(component.get("X-CHRONO-DATE"))
     days = _marked_all_day(component) if written is None else None
-    date = written if written is not None else days or _ics_date(component)
+    date = written if written is not None else days or _ics_date(component, warn)
     # chrono's own clock times are in UTC in DTSTART; their zone, if any, is its own
     # (days have none, as VALUE=DATE's)
     zone = (_text(component.get("X-CHRONO-TIMEZONE")) if written is not None
@@ -182,9 +213,8 @@ def _ics_event(
     tags = _categories(component.get("CATEGORIES"))
     if tags:
         record["tags"] = tags
-    found_urls = component.get("URL")
-    urls = found_urls if isinstance(found_urls, list) else [found_urls]  # (one or more)
-    new = [str(url) for url in urls if url is not None and not _listed(str(url), sources)]
+    urls = _all(component, "URL") + [a for a in _all(component, "ATTACH") if _is_link(a)]
+    new = [str(url) for url in urls if not _listed(str(url), sources)]
     sources[:0] = new
     if sources:
         record["sources"] = sources
@@ -279,7 +309,11 @@ def _times_of(component: Any) -> str:
     return "\r\n".join(lines)
 
 
-def _ics_date(component: Any) -> str:
+def _unsaid(message: str) -> None:
+    """What a comparison's reading would say, which its caller says or not."""
+
+
+def _ics_date(component: Any, warn: Callable[[str], None] = _unsaid) -> str:
     first = _value(component, "DTSTART")
     if first is None:
         raise KeyError("no DTSTART")
@@ -288,6 +322,10 @@ def _ics_date(component: Any) -> str:
         # The length, not the day after: that is in the year 10000 for 9999-12-31.
         if end is not None:
             length = end - first
+            if end < first:  # (RFC 5545 §3.8.2.2: DTEND is later than DTSTART)
+                where = component.get("SUMMARY") or component.get("UID")
+                warn(f"'{where}': DTEND {end} is before DTSTART {first}: read as its "
+                     "DTSTART alone")  # fmt: skip
         if length is None or length <= dt.timedelta(days=1):
             return str(first.isoformat())
         return f"{first.isoformat()}/{(first + (length - dt.timedelta(days=1))).isoformat()}"
@@ -301,6 +339,17 @@ def _ics_date(component: Any) -> str:
     if last is None or last == first:
         return text
     return f"{text}/{_iso_datetime(last)}"
+
+
+def _all(component: Any, name: str) -> list[Any]:
+    """A property's values: icalendar gives one, or a list where it is there twice."""
+    found = component.get(name)
+    return [] if found is None else found if isinstance(found, list) else [found]
+
+
+def _is_link(attached: Any) -> bool:
+    """An ATTACH that is a web address (not a file's bytes, not a `cid:`): a source."""
+    return as_url(str(attached)) is not None
 
 
 def _marked_all_day(component: Any) -> str | None:

@@ -699,3 +699,36 @@ def test_outlooks_all_day_event_from_midnight_to_midnight_is_its_days(
     assert dates["Long weekend"]["date"] == "2025-05-01/2025-05-04"
     assert dates["Not all day"]["date"].startswith("2025-05-01T00:00")
     assert dates["Says all day at noon"]["date"].startswith("2025-05-01T12:00")
+
+
+BEFORE = (
+    "'End before start': DTEND 2025-08-18 is before DTSTART 2025-08-20: read as its DTSTART alone"
+)
+
+
+def test_what_a_calendar_holds_that_chrono_does_not_import_is_said(run: Run, write: Write) -> None:
+    """ORGANIZER, ATTENDEE, GEO and a to-do (VTODO) were dropped without a word, an
+    ATTACH link was not a source though every URL is, and an all-day DTEND before its
+    DTSTART was passed over (a new user's trial, an Apple Calendar export)."""
+    path = write("apple.ics", (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\n"
+        "BEGIN:VEVENT\r\nUID:A1\r\nDTSTART;VALUE=DATE:20250601\r\nSUMMARY:Hiking trip\r\n"
+        "ORGANIZER;CN=Ann:mailto:ann@example.com\r\n"
+        "ATTENDEE;CN=Bob:mailto:bob@example.com\r\nATTENDEE;CN=Cy:mailto:cy@example.com\r\n"
+        "ATTACH:https://example.com/map.pdf\r\nGEO:37.8;-119.5\r\nEND:VEVENT\r\n"
+        "BEGIN:VEVENT\r\nUID:A2\r\nDTSTART;VALUE=DATE:20250820\r\n"
+        "DTEND;VALUE=DATE:20250818\r\nSUMMARY:End before start\r\n"
+        "ATTENDEE:mailto:dee@example.com\r\nEND:VEVENT\r\n"
+        "BEGIN:VTODO\r\nUID:T1\r\nSUMMARY:A to-do\r\nDUE:20250620T120000Z\r\nEND:VTODO\r\n"
+        "END:VCALENDAR\r\n"
+    ))  # fmt: skip
+    result = run("import", path)
+    assert result.exit_code == 0, result.stderr
+    hiking, late = load_text(result.stdout).events
+    assert hiking.sources == ("https://example.com/map.pdf",)
+    assert late.date.text == "2025-08-20"
+    said = result.stderr.splitlines()
+    assert f"{path}:14:1: warning: {BEFORE}" in said
+    unread = "ATTENDEE (2 events), GEO, ORGANIZER"
+    assert f"{path}: warning: not imported, chrono has no field for them: {unread}" in said
+    assert f"{path}: warning: not imported: 1 to-do (VTODO); chrono imports events (VEVENT)" in said
