@@ -27,24 +27,19 @@ from __future__ import annotations
 
 import re
 import time
-import uuid
 from collections.abc import Sequence
 
 from chrono.formats import Format, Option, Rendered, Settings
-from chrono.formats._fast_uuid import uuid5_text
 from chrono.formats.ics_import import PRODID, read, vague
 from chrono.formats.ics_times import Skip, times
+from chrono.formats.ics_uid import uid
 from chrono.formats.records import as_url, left_out, needs_timezone
 from chrono.model import Event
 from chrono.precision import (
     US_PER_DAY,
     days_from_civil,
 )
-from chrono.titles import normalize_title
 
-# UUIDv5 namespace for chrono's UIDs: a UID is a function of the event alone,
-# with no host or user name in it (SPEC §5).
-NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:chrono:event")
 _YEAR_1601 = days_from_civil(1601, 1, 1) * US_PER_DAY
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 _PLAIN = re.compile("[^\x00-\x1f\x7f\\\\;,]*")  # no control character, `\\`, `;` or `,`
@@ -81,27 +76,6 @@ def fold(line: str) -> str:
         parts.append(data[start:end].decode("utf-8"))
         start, limit = end, 74  # continuation lines begin with one space
     return "\r\n ".join(parts)
-
-
-def uid(event: Event, copy: int = 1) -> str:
-    """Stable across runs and input orders: from `id`, else the date's meaning and title.
-
-    Events that merging would make one (`--dedupe none` keeps them apart) would share
-    a UID, and a calendar would keep one of them: the second and later `copy` of a
-    UID has its number in the name the UID is made from.  The number comes first,
-    `copy 2:id:x`, where no event's own name can be (those begin `id:` or `event:`): as
-    a suffix, `id:x/copy 2` was also the name of the event whose id is `x/copy 2`.
-    """
-    if event.id is not None:
-        key = f"id:{event.id}"
-    else:
-        d = event.date
-        first, last = d.iso_bounds()
-        marks = ("~" if d.approximate else "") + ("?" if d.uncertain else "")
-        key = f"event:{first}/{last}/{d.precision.label}{marks}/{normalize_title(event.title)}"
-    if copy > 1:
-        key = f"copy {copy}:{key}"
-    return uuid5_text(NAMESPACE, key)  # str(uuid.uuid5(NAMESPACE, key)), the fast path
 
 
 def _stamp(seconds: int) -> str:

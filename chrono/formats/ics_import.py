@@ -191,8 +191,11 @@ def _ics_event(
         warn("no SUMMARY: titled '(untitled)'")
     record["title"] = summary or "(untitled)"
     chrono_id = _text(component.get("X-CHRONO-ID"))
+    own = _chronos_own(component, summary, date, zone) if written is None else None
     if chrono_id is not None:
         record["id"] = chrono_id
+    elif own is not None:  # (its UID is no id an author gave: none, as exported)
+        record["date"], record["title"] = own
     elif written is None and component.get("UID"):
         record["id"] = str(component.get("UID")) + _occurrence(component)  # a stable key
     text = str(component.get("DESCRIPTION") or "")
@@ -307,6 +310,37 @@ def _times_of(component: Any) -> str:
             value = ";VALUE=DATE" if prop.params.get("VALUE") == "DATE" else ""
             lines.append(f"{name}{value}:{prop.to_ical().decode()}")
     return "\r\n".join(lines)
+
+
+def _chronos_own(
+    component: Any, summary: str, date: str, zone: str | None
+) -> tuple[str, str] | None:
+    """The date as written and the title of an event chrono exported without an `id`,
+    where a calendar app kept its UID but dropped chrono's X-CHRONO-* properties (and
+    so the written date): its UID is the one chrono makes of them (`content_uid`). A
+    vague date is then the start of the SUMMARY (`~Sep 2025: Rumoured layoffs`, as
+    `_summary` writes it), which would else come back as a title on 1 Sep 2025 beside
+    the event it was. None for any other event: a title that only begins like a date
+    (`2025: A year in review`) has another UID."""
+    from chrono.dates import parse_date
+    from chrono.formats.ics_uid import content_uid
+
+    made = component.get("UID")
+    if made is None:
+        return None
+    prefix, colon, rest = summary.partition(": ")
+    if colon:
+        try:
+            written = parse_date(prefix)
+        except DateError:
+            written = None
+        if written is not None and vague(written) and str(made) == content_uid(written, rest):
+            return written.text, rest
+    try:
+        read = parse_date(date, zone=zone)
+    except DateError:
+        return None
+    return (date, summary) if str(made) == content_uid(read, summary) else None
 
 
 def _unsaid(message: str) -> None:

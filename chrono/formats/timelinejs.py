@@ -162,7 +162,7 @@ def _slide(event: Event, unique_id: str, by: str, said_id: str | None) -> dict[s
 
 
 def render(events: Sequence[Event], settings: Settings) -> Rendered:
-    from chrono.formats.ics import uid  # (UUIDv5 of the id or the date and title)
+    from chrono.formats.ics_uid import uid  # (UUIDv5 of the id or the date and title)
 
     by = settings.option("groups") or "none"
     used: set[str] = set()

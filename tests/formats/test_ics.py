@@ -15,7 +15,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from chrono.formats import FORMATS
-from chrono.formats.ics import escape_text, fold, uid
+from chrono.formats.ics import escape_text, fold
+from chrono.formats.ics_uid import uid
 from chrono.loading import load_text
 from chrono.model import Event
 
@@ -252,7 +253,7 @@ def test_the_uuid_fast_path_is_uuid5(name: str) -> None:
     import uuid
 
     from chrono.formats._fast_uuid import uuid5_text
-    from chrono.formats.ics import NAMESPACE
+    from chrono.formats.ics_uid import NAMESPACE
 
     assert uuid5_text(NAMESPACE, name) == str(uuid.uuid5(NAMESPACE, name))
 
@@ -732,3 +733,36 @@ def test_what_a_calendar_holds_that_chrono_does_not_import_is_said(run: Run, wri
     unread = "ATTENDEE (2 events), GEO, ORGANIZER"
     assert f"{path}: warning: not imported, chrono has no field for them: {unread}" in said
     assert f"{path}: warning: not imported: 1 to-do (VTODO); chrono imports events (VEVENT)" in said
+
+
+def test_an_export_whose_chrono_properties_an_app_dropped_comes_back_as_it_was(
+    run: Run, write: Write
+) -> None:
+    """A calendar app that keeps UIDs but drops X- properties (a trip through Google
+    Calendar) gave back `~Sep 2025: Rumoured layoffs` on 1 Sep 2025, with a made-up
+    `id`, beside the event it was: a chronology of both had every vague event twice
+    (a new user's trial). chrono knows its own UIDs: such an event comes back with its
+    written date and title, and no id; a title that only begins like a date stays."""
+    notes = write("notes.yaml", (
+        "- {date: ~2025-09, title: Rumoured layoffs}\n- {date: '2025', title: A year}\n"
+        "- {date: 2025-08-08, title: Peace agreement signed}\n"
+        "- {date: 1968-04-02, title: '2001: A Space Odyssey premieres'}\n"
+    ))  # fmt: skip
+    exported = run("export", notes, "-f", "ics").stdout
+    stripped = "".join(
+        line for line in exported.splitlines(keepends=True) if not line.startswith(("X-", " "))
+    )
+    foreign = ("BEGIN:VEVENT\r\nUID:g1@google.com\r\nDTSTART;VALUE=DATE:20250101\r\n"
+               "SUMMARY:2025: A year in review\r\nEND:VEVENT\r\n")  # fmt: skip
+    back = run(
+        "import", write("google.ics", stripped.replace("END:VCALENDAR", foreign + "END:VCALENDAR"))
+    )
+    assert back.exit_code == 0, back.stderr
+    records = {e["title"]: e for e in yaml.safe_load(back.stdout)["events"]}
+    assert records["Rumoured layoffs"] == {"date": "~Sep 2025", "title": "Rumoured layoffs"}
+    assert records["A year"] == {"date": "2025", "title": "A year"}
+    assert "id" not in records["Peace agreement signed"]
+    assert records["2025: A year in review"]["date"] == "2025-01-01"
+    both = run("show", notes, write("back.yaml", back.stdout), "--columns", "date,title")
+    assert both.stdout.count("Rumoured layoffs") == 1
+    assert both.stdout.count("A year\n") == 1
