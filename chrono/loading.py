@@ -343,9 +343,12 @@ def _one_id_two_events(events: Iterable[Event]) -> list[Problem]:
         ) if not same]  # fmt: skip
         if seen is not event and differs:
             o = event.origin
+            kept = ("the one revised last gives its values, the other's kept as conflicts"
+                    if "revised" in event.extra or "revised" in seen.extra
+                    else "the other values kept as conflicts")  # fmt: skip
             message = (f"id '{event.id}' is also the id of '{seen.title}' ({seen.date.text}, "
                        f"{seen.origin}), with another {' and '.join(differs)}: one id is one "
-                       "event, so they merge, the other values kept as conflicts")  # fmt: skip
+                       f"event, so they merge, {kept}")  # fmt: skip
             found.append(Problem(o.path, o.line, o.column, message, Severity.WARNING))
     return found
 
@@ -559,9 +562,9 @@ _LOOKS_LIKE = {
     "tz": "timezone", "zone": "timezone",
 }  # fmt: skip
 # Keys chrono writes itself besides the fields it reads (`chrono import` of a
-# recurring or cancelled calendar event or a Markwhen event, of a TimelineJS display
-# date that is not a date): no warning.
-_WRITTEN_BY_CHRONO = frozenset({"rrule", "status", "recurrence", "display_date"})
+# recurring, cancelled or revised calendar event or a Markwhen event, of a TimelineJS
+# display date that is not a date): no warning.
+_WRITTEN_BY_CHRONO = frozenset({"rrule", "status", "revised", "recurrence", "display_date"})
 
 
 def _warn_unknown(event: Map, extra: Mapping[str, Any], sink: _Sink) -> None:

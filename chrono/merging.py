@@ -308,9 +308,15 @@ def merge_group(members: Sequence[Event]) -> Event:
     The first origin gives the title and single values; the most precise date wins,
     with the timeline's `timezone` it was read in; tags and sources are united in
     first-seen order; every other value given differently is kept in `conflicts`.
+    Where members say when they were `revised` (a calendar's LAST-MODIFIED, as `chrono
+    import` keeps it), the latest revised gives the title, the date and the single
+    values: it is the event as it is now (a match moved to another day).
     """
+    latest = _latest(members)
+    if latest is not None:
+        members = [latest, *(e for e in members if e is not latest)]
     first = members[0]
-    date_holder = max(members, key=lambda e: e.date.precision)  # first of the most precise
+    date_holder = first if latest is not None else max(members, key=lambda e: e.date.precision)
     conflicts: dict[str, list[Any]] = {}
     for event in members:  # members that were merged already bring their conflicts
         for name, values in event.conflicts.items():
@@ -351,6 +357,25 @@ def merge_group(members: Sequence[Event]) -> Event:
         location=singles["location"],
         timezone=singles["timezone"],
     )
+
+
+def _latest(members: Sequence[Event]) -> Event | None:
+    """The member revised last (its `revised` an instant, the latest; the first such of
+    equals), None where no member says when it was revised."""
+    from chrono.dates import DateError, parse_date  # (only for revised events)
+
+    latest, when = None, 0
+    for event in members:
+        revised = event.extra.get("revised")
+        if not isinstance(revised, str):
+            continue
+        try:
+            read = parse_date(revised)
+        except DateError:
+            continue
+        if latest is None or read.lo > when:
+            latest, when = event, read.lo
+    return latest
 
 
 def field_value(event: Event, name: str) -> Any:

@@ -37,6 +37,8 @@ from chrono.formats.records import as_url, left_out, needs_timezone
 from chrono.model import Event
 from chrono.precision import (
     US_PER_DAY,
+    US_PER_SECOND,
+    Precision,
     days_from_civil,
 )
 
@@ -97,7 +99,7 @@ def _description(event: Event) -> str | None:
 # A VEVENT's STATUS values (RFC 5545 §3.8.1.11); the other fields `chrono import` writes
 # back where they came from (STATUS, RRULE), or ones no VEVENT property holds.
 _STATUSES = frozenset({"TENTATIVE", "CONFIRMED", "CANCELLED"})
-_WRITTEN = frozenset({"status", "rrule"})
+_WRITTEN = frozenset({"status", "rrule", "revised"})
 
 
 def _calendar_fields(event: Event, said: list[str]) -> str:
@@ -120,7 +122,38 @@ def _calendar_fields(event: Event, said: list[str]) -> str:
         else:
             said.append(f"'{event.title}': rrule {str(rule)!r} left out: not an iCalendar "
                         "rule (RFC 5545 §3.3.10, `FREQ=WEEKLY;COUNT=4`)")  # fmt: skip
+    revised = event.extra.get("revised")
+    if revised is not None:
+        stamp = _revised(revised)
+        if stamp:
+            lines += f"LAST-MODIFIED:{stamp}\r\n"
+        else:
+            said.append(f"'{event.title}': revised {str(revised)!r} left out: not an "
+                        "instant (`2025-06-01T10:00:00Z`)")  # fmt: skip
     return lines
+
+
+def _revised(revised: object) -> str | None:
+    """LAST-MODIFIED's value (UTC, to the second) of a `revised` instant, or None."""
+    from chrono.dates import DateError, parse_date
+
+    if not isinstance(revised, str):
+        return None
+    try:
+        read = parse_date(revised)
+    except DateError:
+        return None
+    if (
+        read.interval
+        or read.start is None
+        or read.start.floating
+        or read.precision < Precision.MINUTE
+    ):
+        return None
+    seconds = read.lo // US_PER_SECOND
+    return (
+        time.strftime("%Y%m%dT%H%M%SZ", time.gmtime(seconds)) if read.start.year >= 1970 else None
+    )
 
 
 def _rule(rule: object) -> str | None:

@@ -227,7 +227,25 @@ def _ics_event(
         record["rrule"] = component.get("RRULE").to_ical().decode()
     if component.get("STATUS") is not None:  # (a cancelled meeting is not one held)
         record["status"] = str(component.get("STATUS"))
+    revised = _revised(component)
+    if revised is not None:  # (of two imports of one event, the later one's wins)
+        record["revised"] = revised
     return record
+
+
+def _revised(component: Any) -> str | None:
+    """LAST-MODIFIED as an instant in UTC to its second (`2025-06-01T10:00:00Z`): when
+    the calendar last changed the event. None where there is none, or it is not a
+    date-time (a broken one loses no event: it only orders versions)."""
+    try:
+        modified = _value(component, "LAST-MODIFIED")
+    except ValueError:
+        return None
+    if not isinstance(modified, dt.datetime):
+        return None
+    if modified.tzinfo is not None:  # (RFC 5545 §3.8.7.3: in UTC; floating read so too)
+        modified = modified.astimezone(dt.timezone.utc)
+    return f"{modified:%Y-%m-%dT%H:%M:%S}Z" if modified.year >= 1000 else None
 
 
 def _occurrence(component: Any) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -766,3 +767,38 @@ def test_an_export_whose_chrono_properties_an_app_dropped_comes_back_as_it_was(
     both = run("show", notes, write("back.yaml", back.stdout), "--columns", "date,title")
     assert both.stdout.count("Rumoured layoffs") == 1
     assert both.stdout.count("A year\n") == 1
+
+
+def _club(stamp: str, sequence: int, day: str, title: str) -> str:
+    return (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:match-42@club\r\n"
+        f"DTSTAMP:{stamp}\r\nSEQUENCE:{sequence}\r\nLAST-MODIFIED:{stamp}\r\n"
+        f"DTSTART;VALUE=DATE:{day}\r\nSUMMARY:{title}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+
+
+@pytest.mark.parametrize("order", ["old-first", "new-first"])
+def test_the_newer_import_of_a_calendar_event_wins(run: Run, write: Write, order: str) -> None:
+    """Two imports of one calendar event, the later moved to 14 Sep: `show` of both gave
+    the stale 7 Sep, because the first path won (a new user's trial), though importing
+    a newer export is to merge with the older one. LAST-MODIFIED comes in as `revised`,
+    and of one event's versions the latest revised gives its date and title, the other
+    kept as conflicts; an export gives LAST-MODIFIED back."""
+    old = run(
+        "import", write("jan.ics", _club("20250101T000000Z", 0, "20250907", "Lions vs. Bears"))
+    )
+    new = run(
+        "import",
+        write("jun.ics", _club("20250601T000000Z", 2, "20250914", "Lions vs. Bears, moved")),
+    )
+    assert "revised: '2025-06-01T00:00:00Z'" in new.stdout
+    paths = [write("a.yaml", old.stdout), write("b.yaml", new.stdout)]
+    if order == "new-first":
+        paths = [write("a.yaml", new.stdout), write("b.yaml", old.stdout)]
+    result = run("export", *paths, "-f", "json", "-q")
+    (event,) = json.loads(result.stdout)
+    assert (event["date"], event["title"]) == ("2025-09-14", "Lions vs. Bears, moved")
+    assert event["conflicts"]["date"] == ["2025-09-07"]
+    assert event["conflicts"]["title"] == ["Lions vs. Bears"]
+    ics = run("export", *paths, "-f", "ics").stdout
+    assert "LAST-MODIFIED:20250601T000000Z" in ics
