@@ -562,6 +562,11 @@ _ERA = re.compile(
     r"(?:\s*(?P<tz>UTC|Z|[+-]\d{2}:?\d{2}))?)?",
     re.IGNORECASE,
 )
+# An era before the year: AD (`AD 33`, `A.D. 1066`), or one written after it (`BC 44`)
+_ERA_FIRST = re.compile(
+    r"(?P<before>(?:.*?[\s,])?)(?P<era>(?P<ad>A\.?D\.?)|B\.?C\.?E?\.?|C\.?E\.?)\s*(?P<year>\d{1,4})",
+    re.IGNORECASE,
+)
 _BCE_BODY = re.compile(
     r"(?:(?P<d1>\d{1,2})\s+)?"
     r"(?:(?P<mon>[A-Za-z]+)\.?\s+(?:(?P<d2>\d{1,2}),?\s+)?)?"
@@ -719,6 +724,10 @@ def _parse_point(text: str, zone: str | None, day_first: bool | None) -> DatePoi
             return numeric
         _refuse_short_signed_year(body)
         _refuse_decades_in_words(body)
+        _refuse_circa(body)
+        if compact := _COMPACT.fullmatch(body):  # (`20250808`: a year of 8 digits)
+            parts = [p for p in compact.groups() if p]
+            raise DateError(f"unknown date form '{body}': write {'-'.join(parts)}")
         if cut := _TIME_LEFT_OUT.fullmatch(body):  # (dateutil reads it as the day alone)
             raise DateError(f"'{text}' has a T but no time after it: write {cut[1]} for "
                             f"the day, or its time ({cut[1]}T14:30)")  # fmt: skip
@@ -729,7 +738,31 @@ def _parse_point(text: str, zone: str | None, day_first: bool | None) -> DatePoi
 
 # An ISO date cut after its `T` (`1994-05-04T`): a time left out, not a day.
 _TIME_LEFT_OUT = re.compile(r"([+-]?\d{4}-\d{2}-\d{2})[Tt]")
+_CIRCA = re.compile(
+    r"(?i)(?:c|ca|circa|approx|approximately|about)(?:\.\s*|\s+|(?=\d))(?P<date>.+)"
+)
+# ISO 8601's basic form of a day or month (`20250808`, `202508`), which chrono does not
+# read (dateutil took `20250808` for a year)
+_COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})?")
 _DECADE_IN_WORDS = re.compile(r"(?i)(?:the\s+)?(?P<digits>\d{3}0)['’]?s")
+
+
+def _refuse_circa(body: str) -> None:
+    """`c. 1850`, `circa 1850`, `ca. 1850`: an approximate date, which chrono writes
+    with `~` (EDTF): say so, rather than list every form."""
+    m = _CIRCA.fullmatch(body)
+    if m is not None and _reads(m["date"]):
+        raise DateError(f"unknown date form '{body}': write an approximate date with ~: "
+                        f"~{m['date']}")  # fmt: skip
+
+
+def _reads(text: str) -> bool:
+    """Whether `text` is a date chrono reads."""
+    try:
+        _parse_point(text, None, None)
+    except DateError:
+        return False
+    return True
 
 
 def _refuse_decades_in_words(body: str) -> None:
@@ -836,7 +869,14 @@ def _parse_quarter(body: str, zone: str | None, qualifiers: tuple[bool, bool]) -
 
 
 def _parse_era(body: str, zone: str | None, qualifiers: tuple[bool, bool]) -> DatePoint | None:
-    """`44 BCE`, `Mar 44 BC`, `15 Mar 44 BCE`, `March 15, 44 BC`, `500 CE` (SPEC §2)."""
+    """`44 BCE`, `Mar 44 BC`, `15 Mar 44 BCE`, `March 15, 44 BC`, `500 CE` (SPEC §2);
+    AD also before the year, as it is traditionally written (`AD 33`, `14 Oct AD 1066`)."""
+    first = _ERA_FIRST.fullmatch(body)
+    if first is not None:
+        if not first["ad"]:
+            raise DateError(f"unknown date form '{body}' (write the era after the year: "
+                            f"{first['before']}{first['year']} {first['era'].rstrip()})")  # fmt: skip
+        body = f"{first['before']}{first['year']} AD"
     m = _ERA.fullmatch(body)
     if m is None:
         return None

@@ -563,3 +563,32 @@ def test_an_offset_in_brackets_is_read(written: str, offset: int) -> None:
     start = parse_date(written).start
     assert start is not None
     assert start.offset == offset
+
+
+def test_ad_before_the_year_is_read_as_after_it() -> None:
+    """`AD 33`, the traditional order, was refused with "write the year with four
+    digits" though `33 AD` is read (a new user's trial)."""
+    assert parse_date("AD 33").meaning() == parse_date("33 AD").meaning()
+    assert parse_date("A.D. 1066").meaning() == parse_date("1066").meaning()
+    assert parse_date("14 Oct AD 1066").meaning() == parse_date("1066-10-14").meaning()
+    with pytest.raises(DateError, match="write the era after the year: 44 BC"):
+        parse_date("BC 44")
+
+
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        ("c. 1850", "write an approximate date with ~: ~1850"),
+        ("circa 1850", "write an approximate date with ~: ~1850"),
+        ("ca. May 1850", "write an approximate date with ~: ~May 1850"),
+        ("c1850", "write an approximate date with ~: ~1850"),
+        ("20250808", "write 2025-08-08"),
+        ("202508", "write 2025-08"),
+    ],
+)
+def test_forms_chrono_does_not_read_say_how_to_write_them(written: str, hint: str) -> None:
+    """`c. 1850` got only the list of examples, `20250808` "years run from -9999" (a new
+    user's trial): each says the form chrono reads."""
+    with pytest.raises(DateError) as caught:
+        parse_date(written)
+    assert str(caught.value).endswith(hint)
