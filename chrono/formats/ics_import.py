@@ -62,9 +62,13 @@ def read(data: bytes, path: str, day_first: bool | None = None) -> Imported:
     lines = [n for n, line in enumerate(text.split("\n"), start=1)  # (not U+2028)
              if line.strip().upper() == "BEGIN:VEVENT"]  # fmt: skip
     components = [c for calendar in calendars for c in calendar.walk("VEVENT")]
+    # the zone each calendar names for its floating times (X-WR-TIMEZONE), per event
+    zones = [_calendar_zone(calendar) for calendar in calendars for _ in calendar.walk("VEVENT")]
     if len(lines) != len(components):  # (never seen: then no line rather than a wrong one)
         lines = [0] * len(components)
-    for number, (component, line) in enumerate(zip(components, lines, strict=True), start=1):
+    for number, (component, line, own_zone) in enumerate(
+        zip(components, lines, zones, strict=True), start=1
+    ):
         where = component.get("SUMMARY") or component.get("UID") or f"event {number}"
         column = 1 if line else 0
 
@@ -72,7 +76,9 @@ def read(data: bytes, path: str, day_first: bool | None = None) -> Imported:
             problems.append(Problem(path, line, column, message, severity))  # noqa: B023
 
         try:
-            records.append(_ics_event(component, day_first, lambda m: say(m, Severity.WARNING)))
+            records.append(
+                _ics_event(component, day_first, lambda m: say(m, Severity.WARNING), own_zone)
+            )
         except (DateError, KeyError, ValueError, TypeError) as exc:
             reason = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
             say(f"cannot import '{where}': {reason}")
@@ -161,7 +167,10 @@ def _unclosed(text: str, path: str) -> list[Problem]:
 
 
 def _ics_event(
-    component: Any, day_first: bool | None, warn: Callable[[str], None]
+    component: Any,
+    day_first: bool | None,
+    warn: Callable[[str], None],
+    calendar_zone: str | None = None,
 ) -> dict[str, Any]:
     from chrono.dates import parse_date  # (only when importing)
 
@@ -171,7 +180,7 @@ def _ics_event(
     # chrono's own clock times are in UTC in DTSTART; their zone, if any, is its own
     # (days have none, as VALUE=DATE's)
     zone = (_text(component.get("X-CHRONO-TIMEZONE")) if written is not None
-            else None if days else _zone_of(component))  # fmt: skip
+            else None if days else _zone_of(component) or _floating(component, calendar_zone))  # fmt: skip
     parsed = parse_date(written, zone=zone, day_first=day_first) if written is not None else None
     if parsed is not None and (moved := _moved(component, parsed)):
         # (a calendar app keeps X- properties it does not show: DTSTART is what its
@@ -490,6 +499,31 @@ def _unknown_zone(component: Any) -> str | None:
     if tzid and isinstance(value, dt.datetime) and value.tzinfo is None:
         return str(tzid)
     return None
+
+
+def _calendar_zone(calendar: Any) -> str | None:
+    """The zone a calendar names for its floating times, X-WR-TIMEZONE (Google's and
+    Apple's exports), where it is an IANA zone chrono knows; None where not."""
+    from chrono.dates import load_zone
+
+    named = _text(calendar.get("X-WR-TIMEZONE"))
+    if not named or not named.strip():
+        return None
+    try:
+        load_zone(named.strip())
+    except DateError:
+        return None
+    return named.strip()
+
+
+def _floating(component: Any, calendar_zone: str | None) -> str | None:
+    """`calendar_zone` for an event whose DTSTART is a floating clock time: the apps that
+    write X-WR-TIMEZONE read such a time in it (RFC 5545 leaves it floating, which
+    chrono would sort as UTC, with a warning on every run)."""
+    start = component.get("DTSTART")
+    value = start.dt if start is not None else None
+    floating = isinstance(value, dt.datetime) and value.tzinfo is None
+    return calendar_zone if floating else None
 
 
 def _zone_of(component: Any) -> str | None:

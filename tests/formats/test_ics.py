@@ -802,3 +802,26 @@ def test_the_newer_import_of_a_calendar_event_wins(run: Run, write: Write, order
     assert event["conflicts"]["title"] == ["Lions vs. Bears"]
     ics = run("export", *paths, "-f", "ics").stdout
     assert "LAST-MODIFIED:20250601T000000Z" in ics
+
+
+def test_a_floating_time_is_read_in_the_calendars_own_zone(run: Run, write: Write) -> None:
+    """A floating DTSTART in a calendar that names its zone (X-WR-TIMEZONE, as Google
+    and Apple write it) was left floating, and every later run warned that it is
+    sorted as UTC (a new user's trial): it is read in the calendar's zone, as those
+    apps read it. A time with its own TZID, or a day, keeps what it has."""
+    path = write("google.ics", (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nX-WR-TIMEZONE:Europe/Berlin\r\n"
+        "BEGIN:VEVENT\r\nUID:a\r\nDTSTART:20250917T190000\r\nSUMMARY:Club night\r\nEND:VEVENT\r\n"
+        "BEGIN:VEVENT\r\nUID:b\r\nDTSTART;TZID=America/New_York:20250918T090000\r\n"
+        "SUMMARY:Call\r\nEND:VEVENT\r\n"
+        "BEGIN:VEVENT\r\nUID:c\r\nDTSTART;VALUE=DATE:20250919\r\nSUMMARY:Day\r\nEND:VEVENT\r\n"
+        "END:VCALENDAR\r\n"
+    ))  # fmt: skip
+    result = run("import", path)
+    assert result.exit_code == 0, result.stderr
+    records = {e["title"]: e for e in yaml.safe_load(result.stdout)["events"]}
+    assert records["Club night"]["timezone"] == "Europe/Berlin"
+    assert records["Call"]["timezone"] == "America/New_York"
+    assert "timezone" not in records["Day"]
+    shown = run("show", write("back.yaml", result.stdout))
+    assert "sorted as" not in shown.stderr
