@@ -1238,3 +1238,18 @@ def test_import_says_a_dated_line_markwhen_does_not_read_is_left_out(
         "'2025-11-05T09:30:00-05:00: Call with NYC office'\n"
     )
     assert [e.title for e in events_of(result.stdout)] == ["Next"]
+
+
+@pytest.mark.parametrize("name", ["empty.csv", "empty.json", "empty.ics", "empty.mw"])
+@pytest.mark.parametrize("text", ["", "\n  \n"])
+def test_an_empty_file_imports_nothing_with_a_warning(
+    run: Run, tmp_path: Path, name: str, text: str
+) -> None:
+    """An empty .ics or .mw was a warning and an empty .csv or .json an error (exit 1),
+    where SPEC §6 makes an empty file a warning (a new user's trial)."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    result = run("import", str(path))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "events: []\n"
+    assert result.stderr == f"{path}: warning: no events to import\n"

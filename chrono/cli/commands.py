@@ -358,9 +358,8 @@ def import_(
         from chrono.formats.json_ import sniff
 
         fmt = FORMATS[sniff(data)]
-    assert fmt.read is not None
     name = "<stdin>" if source == "-" else source
-    imported = fmt.read(data, name, choose_day_first(day_first, month_first))
+    imported = fmt.imports(data, name, choose_day_first(day_first, month_first))
     hint = "nothing imported" + (" (--skip-invalid imports the rest)" if imported.invalid else "")
     # (--skip-invalid skips invalid events; a file refused whole has none: it stops)
     skip = skip_invalid and imported.invalid > 0

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from chrono.errors import Problem
+from chrono.errors import Problem, Severity
 
 if TYPE_CHECKING:
     from chrono.model import Event
@@ -166,6 +166,17 @@ class Format(NamedTuple):
             raise TypeError(f"format {self.name} has no option {min(unknown)!r}")
         chosen = {name: value for name, value in values.items() if value is not None}
         return Settings(title, now, {**known, **chosen})
+
+    def imports(self, data: bytes, path: str, day_first: bool | None = None) -> Imported:
+        """`read`, except that a file of nothing but white space (and a BOM) holds no
+        events, said as a warning, in every format (SPEC §6: an empty file is a
+        warning, not an error; CSV and JSON readers called one an error)."""
+        if self.read is None:
+            raise TypeError(f"format {self.name} is not read")
+        if not data.removeprefix(b"\xef\xbb\xbf").strip():
+            said = Problem(path, 0, 0, "no events to import", Severity.WARNING)
+            return Imported((), None, (said,))
+        return self.read(data, path, day_first)
 
 
 class _Registry(Mapping[str, Format]):
