@@ -1253,3 +1253,30 @@ def test_an_empty_file_imports_nothing_with_a_warning(
     assert result.exit_code == 0, result.stderr
     assert result.stdout == "events: []\n"
     assert result.stderr == f"{path}: warning: no events to import\n"
+
+
+def test_a_german_outlook_export_is_read_as_the_english_one(run: Run, tmp_path: Path) -> None:
+    """German Outlook writes `Betreff;Beginnt am;…`, its all-day flag `Ein`/`Aus`: the
+    file was refused with chrono's own header only (a new user's trial)."""
+    path = tmp_path / "kalender.csv"
+    path.write_text(
+        "Betreff;Beginnt am;Beginnt um;Endet am;Endet um;Ganztägiges Ereignis;Beschreibung;"
+        "Ort;Kategorien\n"
+        "Treffen;15.07.2025;14:30:00;15.07.2025;15:30:00;Aus;Notiz;Berlin;Arbeit\n"
+        "Feiertag;03.10.2025;00:00:00;04.10.2025;00:00:00;Ein;;;\n",
+        encoding="utf-8",
+    )
+    result = run("import", "--day-first", str(path))
+    assert result.exit_code == 0, result.stderr
+    events = events_of(result.stdout)
+    assert [(e.title, e.date.text, e.location) for e in events] == [
+        ("Treffen", "2025-07-15T14:30/2025-07-15T15:30", "Berlin"),
+        ("Feiertag", "2025-10-03", None),
+    ]
+    assert events[0].tags == ("Arbeit",)
+    assert events[0].description == "Notiz"
+    refused = tmp_path / "other.csv"
+    refused.write_text("Wann,Was\n2025,x\n", encoding="utf-8")
+    said = run("import", str(refused)).stderr
+    assert "Subject" in said
+    assert "Betreff" in said

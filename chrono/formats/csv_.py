@@ -97,21 +97,25 @@ def _losses(events: Sequence[Event], extra_keys: Sequence[str]) -> list[str]:
 
 # --------------------------------------------------------------------------- reading
 
-# Column names chrono writes, and the ones calendar and spreadsheet exports use.
+# Column names chrono writes, and the ones calendar and spreadsheet exports use (Outlook's
+# in English and in German: `Betreff`, `Beginnt am`, …).
 _COLUMNS = {
-    "title": ("title", "subject", "summary", "name", "event"),
-    "date": ("date", "start date", "start", "dtstart", "when"),
-    "time": ("start time", "time"),
-    "end": ("end date", "end"),
-    "end time": ("end time",),
-    "description": ("description", "notes", "details"),
-    "location": ("location", "place", "where"),
-    "tags": ("tags", "categories", "category"),
+    "title": ("title", "subject", "summary", "name", "event", "betreff"),
+    "date": ("date", "start date", "start", "dtstart", "when", "beginnt am"),
+    "time": ("start time", "time", "beginnt um"),
+    "end": ("end date", "end", "endet am"),
+    "end time": ("end time", "endet um"),
+    "description": ("description", "notes", "details", "beschreibung"),
+    "location": ("location", "place", "where", "ort"),
+    "tags": ("tags", "categories", "category", "kategorien"),
     "sources": ("sources", "source", "url", "link"),
     "id": ("id", "uid"),
     "timezone": ("timezone",),  # (as chrono writes it: a user's `time zone` stays theirs)
-    "all day": ("all day event", "all day", "all-day"),  # (Outlook's, Google's)
+    # (Outlook's, Google's; German Outlook's)
+    "all day": ("all day event", "all day", "all-day", "ganztägiges ereignis"),
 }
+# An all-day column's True and False, as Outlook writes them in English and German
+_TRUE, _FALSE = ("true", "yes", "1", "ein", "wahr"), ("false", "no", "0", "", "aus", "falsch")
 
 # An all-day event's end at midnight is the start of the day after it (Outlook writes
 # `12:00:00 AM` for both ends); an end with no time is its last day (Google's CSV).
@@ -205,7 +209,9 @@ def _rows(reader: Any, path: str, day_first: bool | None, places: _Places) -> Im
         seen[name] = number
     roles = _roles(header)
     if "date" not in roles.values() or "title" not in roles.values():
-        message = "a CSV needs a date column and a title column (header: " + ",".join(HEADER) + ")"
+        message = ("a CSV needs a date column and a title column (header: "
+                   + ",".join(HEADER) + "; or a calendar's: Subject,Start Date,Start Time,"
+                   "End Date,End Time,…, or German Outlook's: Betreff,Beginnt am,…)")  # fmt: skip
         return Imported((), None, (Problem(path, 1, 1, message),))
     records: list[dict[str, Any]] = []
     problems: list[Problem] = []
@@ -291,8 +297,8 @@ def _csv_record(
 
     zone = by_role.get("timezone") or None
     flag = by_role.get("all day", "")
-    all_day = flag.lower() in ("true", "yes", "1")
-    if not all_day and flag.lower() not in ("false", "no", "0", ""):
+    all_day = flag.lower() in _TRUE
+    if not all_day and flag.lower() not in _FALSE:
         column = _column(roles, "all day")
         warnings.append((column, f"'{column}' is '{flag}', neither True nor False: read as False"))
     if all_day:  # (its times are midnight, or none: another is left out, and said)
