@@ -1280,3 +1280,18 @@ def test_a_german_outlook_export_is_read_as_the_english_one(run: Run, tmp_path: 
     said = run("import", str(refused)).stderr
     assert "Subject" in said
     assert "Betreff" in said
+
+
+def test_a_csv_whose_other_dates_settle_the_order_says_which(run: Run, tmp_path: Path) -> None:
+    """`9/7/2025` is refused without --month-first (SPEC §7), though `9/28/2025` in the
+    same file can only be month first (a new user's trial): chrono does not guess,
+    but says which option the file's other dates settle."""
+    us = tmp_path / "us.csv"
+    us.write_text("Subject,Start Date\nA,9/28/2025\nB,9/7/2025\n", encoding="utf-8")
+    result = run("import", str(us))
+    assert result.exit_code == 1
+    assert (f"{us}: warning: the file's other dates are month first (line 2: 9/28/2025): "
+            "--month-first reads them so") in result.stderr  # fmt: skip
+    both = tmp_path / "both.csv"
+    both.write_text("Subject,Start Date\nA,9/28/2025\nB,28/9/2025\nC,9/7/2025\n")
+    assert "other dates are" not in run("import", str(both)).stderr

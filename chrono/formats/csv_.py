@@ -215,6 +215,8 @@ def _rows(reader: Any, path: str, day_first: bool | None, places: _Places) -> Im
         return Imported((), None, (Problem(path, 1, 1, message),))
     records: list[dict[str, Any]] = []
     problems: list[Problem] = []
+    dated = [name for name, role in roles.items() if role in ("date", "end")]
+    days: list[tuple[int, str]] = []  # (each row's date cells, for `_order`)
     last = reader.line_num  # (the header's last line)
     for row in reader:
         # a row's first line: a quoted cell may hold line breaks
@@ -227,6 +229,7 @@ def _rows(reader: Any, path: str, day_first: bool | None, places: _Places) -> Im
             problems.append(Problem(path, line, 1, message))
             continue
         cells = {header[i]: restore(cell) for i, cell in enumerate(row) if i < len(header)}
+        days += [(line, cells[name]) for name in dated if cells.get(name)]
         warnings: list[tuple[str, str]] = []
         try:
             records.append(_csv_record(cells, roles, day_first, warnings))
@@ -241,8 +244,31 @@ def _rows(reader: Any, path: str, day_first: bool | None, places: _Places) -> Im
                 row_at, column_at = places.cell(line, header.index(name))
                 problems.append(Problem(path, row_at, column_at, message, Severity.WARNING))
     invalid = sum(p.is_error for p in problems)  # one a row
+    if day_first is None and any(p.message.startswith("ambiguous date") for p in problems):
+        problems += _order(path, days)
     problems += _kept_columns(path, header, records)
     return Imported(tuple(records), None, tuple(_nothing(path, records, problems)), invalid)
+
+
+# A numeric day: two numbers, then the year (`9/28/2025`, `28.09.2025`)
+_NUMERIC_DAY = re.compile(r"\s*(\d{1,2})[./-](\d{1,2})[./-]\d{4}(?!\d)")
+
+
+def _order(path: str, days: list[tuple[int, str]]) -> list[Problem]:
+    """Where a file's ambiguous dates (`9/7/2025`) are refused (SPEC §7), the order its
+    other dates settle (`9/28/2025` is month first), if they settle one: said, so that
+    the user picks the option, which chrono does not guess for them."""
+    found: dict[str, tuple[int, str]] = {}
+    for line, text in days:
+        m = _NUMERIC_DAY.match(text)
+        if m is not None and (int(m[1]) > 12) != (int(m[2]) > 12):
+            found.setdefault("day" if int(m[1]) > 12 else "month", (line, text.strip()))
+    if len(found) != 1:  # (none, or both orders: nothing to say)
+        return []
+    ((order, (line, text)),) = found.items()
+    message = (f"the file's other dates are {order} first (line {line}: {text}): "
+               f"--{order}-first reads them so")  # fmt: skip
+    return [Problem(path, 0, 0, message, Severity.WARNING)]
 
 
 def _kept_columns(path: str, header: list[str], records: list[dict[str, Any]]) -> list[Problem]:
