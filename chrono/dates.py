@@ -438,6 +438,23 @@ def _zone_offset(
     return None if offset is None else int(offset.total_seconds())
 
 
+def revised_at(value: object) -> int | None:
+    """When an event's `revised` says it was last changed (a calendar's LAST-MODIFIED,
+    as `chrono import` keeps it): the instant, in µs since 1970; None where the value
+    is not one instant (one clock time with an offset or `Z`, to the minute or finer,
+    neither approximate nor uncertain).  Merging and ICS export read it alike."""
+    if not isinstance(value, str):
+        return None
+    try:
+        read = parse_date(value)
+    except DateError:
+        return None
+    start = read.start
+    if read.interval or start is None or start.offset is None or read.precision < _MINUTE:
+        return None
+    return None if read.approximate or read.uncertain else read.lo
+
+
 def clock_cautions(date: ChronoDate) -> list[str]:
     """What to say of a clock time read in a zone on a night its clocks changed: one
     they skipped (`02:30` as they went forward) or showed twice (as they went back). It
@@ -463,9 +480,11 @@ def clock_cautions(date: ChronoDate) -> list[str]:
             second is not None and first < second
         ):  # (a gap: the offset before it is the smaller one)
             after = wall.astimezone(dt.timezone.utc).astimezone(tz)
+            called = f"{after:%H:%M}" if after.day == p.day else (
+                f"{after.day} {MONTHS[after.month - 1]} {after.year} {after:%H:%M}")  # fmt: skip
             said.append(f"{day} did not happen in {p.zone} (its clocks went forward): read "
                         f"as {p.hour:02d}:{p.minute:02d} {offset}, which its clocks called "
-                        f"{after:%H:%M}")  # fmt: skip
+                        f"{called}")  # fmt: skip
         else:
             said.append(f"{day} happened twice in {p.zone} (its clocks went back): read as "
                         f"the first, {offset}; write the offset to choose")  # fmt: skip
@@ -727,7 +746,8 @@ def _parse_point(text: str, zone: str | None, day_first: bool | None) -> DatePoi
         _refuse_circa(body)
         if compact := _COMPACT.fullmatch(body):  # (`20250808`: a year of 8 digits)
             parts = [p for p in compact.groups() if p]
-            raise DateError(f"unknown date form '{body}': write {'-'.join(parts)}")
+            if _reads("-".join(parts)):  # (`20251332` is no date written otherwise)
+                raise DateError(f"unknown date form '{body}': write {'-'.join(parts)}")
         if cut := _TIME_LEFT_OUT.fullmatch(body):  # (dateutil reads it as the day alone)
             raise DateError(f"'{text}' has a T but no time after it: write {cut[1]} for "
                             f"the day, or its time ({cut[1]}T14:30)")  # fmt: skip

@@ -399,7 +399,7 @@ def _json_kind(text: str) -> str | None:
     timeline written in JSON, or a file in error, which reading it will say)."""
     try:
         found = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):  # (nested too deep: reading it says so)
         return None
     slides = found.get("events") if isinstance(found, dict) else None
     if isinstance(slides, list) and any(isinstance(s, dict) and "start_date" in s for s in slides):

@@ -15,6 +15,7 @@ from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from chrono.dates import revised_at
 from chrono.dedupe import DEFAULT_MIN_SCORE, Dedupe
 from chrono.model import EMPTY, Event, needs_timezone
 from chrono.progress import Progress
@@ -308,9 +309,10 @@ def merge_group(members: Sequence[Event]) -> Event:
     The first origin gives the title and single values; the most precise date wins,
     with the timeline's `timezone` it was read in; tags and sources are united in
     first-seen order; every other value given differently is kept in `conflicts`.
-    Where members say when they were `revised` (a calendar's LAST-MODIFIED, as `chrono
-    import` keeps it), the latest revised gives the title, the date and the single
-    values: it is the event as it is now (a match moved to another day).
+    Where members are versions of one calendar event (one `id`, each `revised`: its
+    LAST-MODIFIED, as `chrono import` keeps it), the one revised last gives the title,
+    the date and the single values: it is the event as it is now (a match moved to
+    another day).
     """
     latest = _latest(members)
     if latest is not None:
@@ -360,22 +362,15 @@ def merge_group(members: Sequence[Event]) -> Event:
 
 
 def _latest(members: Sequence[Event]) -> Event | None:
-    """The member revised last (its `revised` an instant, the latest; the first such of
-    equals), None where no member says when it was revised."""
-    from chrono.dates import DateError, parse_date  # (only for revised events)
-
-    latest, when = None, 0
-    for event in members:
-        revised = event.extra.get("revised")
-        if not isinstance(revised, str):
-            continue
-        try:
-            read = parse_date(revised)
-        except DateError:
-            continue
-        if latest is None or read.lo > when:
-            latest, when = event, read.lo
-    return latest
+    """Of members that are versions of one calendar event (one `id`, each saying when it
+    was `revised`), the one revised last; the first by origin of equals, so that the
+    result does not depend on how the group was formed.  None where fewer than two
+    members are such versions: `revised` does not decide between other events (a
+    fuzzy merge keeps its rules: the most precise date wins)."""
+    versions = [(at, e) for e in members if e.id is not None and (at := revised_at(e.extra.get("revised"))) is not None]  # fmt: skip
+    if len(versions) < 2 or len({e.id for _, e in versions}) > 1:
+        return None
+    return min(versions, key=lambda version: (-version[0], version[1].origins))[1]
 
 
 def field_value(event: Event, name: str) -> Any:

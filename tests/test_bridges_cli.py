@@ -1295,3 +1295,15 @@ def test_a_csv_whose_other_dates_settle_the_order_says_which(run: Run, tmp_path:
     both = tmp_path / "both.csv"
     both.write_text("Subject,Start Date\nA,9/28/2025\nB,28/9/2025\nC,9/7/2025\n")
     assert "other dates are" not in run("import", str(both)).stderr
+
+
+def test_a_header_values_block_line_that_starts_with_a_year_is_the_values(
+    run: Run, tmp_path: Path
+) -> None:
+    """A line of a header value's block (`description: |`, then `  2025 will be busy`)
+    was said to be a dated line left out (a reviewer's): it is the value's."""
+    mw = tmp_path / "t.mw"
+    mw.write_text("---\ntitle: Plans\ndescription: |\n  2025 will be busy\n---\n2025-11-06: Next\n")
+    result = run("import", str(mw))
+    assert result.exit_code == 0
+    assert result.stderr == ""

@@ -627,3 +627,13 @@ def test_a_json_file_that_is_no_timeline_is_pointed_to_import(run: Run, write: W
     assert "a TimelineJS file, not a timeline" in run("show", story).stderr
     plain = write("plain.json", '[{"date": "2025-05-01", "title": "Kickoff"}]')
     assert run("show", plain).exit_code == 0  # (JSON is YAML: a timeline written in it)
+
+
+def test_a_json_file_nested_too_deep_is_an_error_not_a_traceback(run: Run, write: Write) -> None:
+    """Looking whether a `.json` holds chrono's export raised RecursionError on a file
+    nested a thousand deep (a reviewer's): it is read, and refused, as any file is."""
+    path = write("deep.json", "[" * 1000 + "]" * 1000)
+    result = run("show", path)
+    assert result.exit_code == 1
+    assert "Traceback" not in result.stderr
+    assert "RecursionError" not in result.stderr

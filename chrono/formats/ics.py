@@ -18,17 +18,19 @@ Policies (documented in the README):
   a warning; years before 1601 are kept, with a warning (Outlook drops them);
 - an all-day event ending on 9999-12-31 has a DURATION (its DTEND would be in the year
   10000); a time that is outside the years 1–9999 in UTC is skipped with a warning;
-- a calendar's own fields that `chrono import` keeps, `status` and `rrule`, go back as
-  STATUS and RRULE (a cancelled meeting stays cancelled, a weekly call weekly); one a
-  calendar cannot read is left out, said; other fields have no place, said once.
+- a calendar's own fields that `chrono import` keeps go back: `status` as STATUS (a
+  cancelled meeting stays cancelled), `revised` as LAST-MODIFIED; one a calendar cannot
+  read is left out, said; an `rrule` is not written (its first occurrence is, said);
+  other fields have no place, said once.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-import time
 from collections.abc import Sequence
 
+from chrono.dates import revised_at
 from chrono.formats import Format, Option, Rendered, Settings
 from chrono.formats.ics_import import PRODID, read, vague
 from chrono.formats.ics_times import Skip, times
@@ -38,11 +40,11 @@ from chrono.model import Event
 from chrono.precision import (
     US_PER_DAY,
     US_PER_SECOND,
-    Precision,
     days_from_civil,
 )
 
 _YEAR_1601 = days_from_civil(1601, 1, 1) * US_PER_DAY
+_EPOCH = dt.datetime(1970, 1, 1)
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 _PLAIN = re.compile("[^\x00-\x1f\x7f\\\\;,]*")  # no control character, `\\`, `;` or `,`
 
@@ -81,7 +83,7 @@ def fold(line: str) -> str:
 
 
 def _stamp(seconds: int) -> str:
-    return time.strftime("%Y%m%dT%H%M%SZ", time.gmtime(seconds))
+    return _utc_stamp(seconds * US_PER_SECOND)
 
 
 def _summary(event: Event) -> str:
@@ -96,16 +98,22 @@ def _description(event: Event) -> str | None:
     return "\n\n".join(parts) or None
 
 
-# A VEVENT's STATUS values (RFC 5545 §3.8.1.11); the other fields `chrono import` writes
-# back where they came from (STATUS, RRULE), or ones no VEVENT property holds.
+# What `chrono import` keeps of a calendar's event, and what export makes of it: STATUS
+# (RFC 5545 §3.8.1.11's values) and LAST-MODIFIED go back; an RRULE does not (below).
 _STATUSES = frozenset({"TENTATIVE", "CONFIRMED", "CANCELLED"})
 _WRITTEN = frozenset({"status", "rrule", "revised"})
+_LAST_MODIFIED_FROM = days_from_civil(1, 1, 1) * US_PER_DAY  # (four-digit years in UTC)
+_LAST_MODIFIED_UNTIL = days_from_civil(10000, 1, 1) * US_PER_DAY
 
 
 def _calendar_fields(event: Event, said: list[str]) -> str:
-    """STATUS and RRULE lines from the event's `status` and `rrule` (as `chrono import`
-    keeps them), each left out, with a word in `said`, where a calendar could not
-    read it: a broken file would lose every event, not one field."""
+    """STATUS and LAST-MODIFIED lines from the event's `status` and `revised` (as `chrono
+    import` keeps them), each left out, with a word in `said`, where a calendar could
+    not read it: a broken file would lose every event, not one field.  An `rrule` is
+    not written, and said: a rule read back from a calendar needs its DTSTART in its
+    zone (in UTC, a weekly 10:00 in Paris moves an hour at each change of clocks), its
+    exceptions and its moved occurrences, which chrono does not keep; the event goes
+    out as its first occurrence, as chrono holds it."""
     lines = ""
     status = event.extra.get("status")
     if status is not None:
@@ -114,59 +122,24 @@ def _calendar_fields(event: Event, said: list[str]) -> str:
         else:
             said.append(f"'{event.title}': status {str(status)!r} left out: a calendar "
                         "knows TENTATIVE, CONFIRMED and CANCELLED")  # fmt: skip
-    rule = event.extra.get("rrule")
-    if rule is not None:
-        read = _rule(rule)
-        if read:
-            lines += _line(f"RRULE:{read}")
-        else:
-            said.append(f"'{event.title}': rrule {str(rule)!r} left out: not an iCalendar "
-                        "rule (RFC 5545 §3.3.10, `FREQ=WEEKLY;COUNT=4`)")  # fmt: skip
+    if event.extra.get("rrule") is not None:
+        said.append(f"'{event.title}' repeats (rrule) in the calendar it came from: the ICS "
+                    "has its first occurrence only (JSON and YAML keep the rule)")  # fmt: skip
     revised = event.extra.get("revised")
     if revised is not None:
-        stamp = _revised(revised)
-        if stamp:
-            lines += f"LAST-MODIFIED:{stamp}\r\n"
+        at = revised_at(revised)
+        if at is not None and _LAST_MODIFIED_FROM <= at < _LAST_MODIFIED_UNTIL:
+            lines += f"LAST-MODIFIED:{_utc_stamp(at)}\r\n"
         else:
             said.append(f"'{event.title}': revised {str(revised)!r} left out: not an "
-                        "instant (`2025-06-01T10:00:00Z`)")  # fmt: skip
+                        "instant (`2025-06-01T10:00:00Z`) of the years 1 to 9999")  # fmt: skip
     return lines
 
 
-def _revised(revised: object) -> str | None:
-    """LAST-MODIFIED's value (UTC, to the second) of a `revised` instant, or None."""
-    from chrono.dates import DateError, parse_date
-
-    if not isinstance(revised, str):
-        return None
-    try:
-        read = parse_date(revised)
-    except DateError:
-        return None
-    if (
-        read.interval
-        or read.start is None
-        or read.start.floating
-        or read.precision < Precision.MINUTE
-    ):
-        return None
-    seconds = read.lo // US_PER_SECOND
-    return (
-        time.strftime("%Y%m%dT%H%M%SZ", time.gmtime(seconds)) if read.start.year >= 1970 else None
-    )
-
-
-def _rule(rule: object) -> str | None:
-    """An RRULE's value as icalendar writes it, or None where it is not one."""
-    if not isinstance(rule, str) or _CONTROL.search(rule) or "\n" in rule:
-        return None
-    from icalendar import vRecur  # (only for a rule: an import of its own)
-
-    try:
-        read = vRecur.from_ical(rule)
-    except ValueError:
-        return None
-    return read.to_ical().decode() if "FREQ" in read else None
+def _utc_stamp(at: int) -> str:
+    """An instant (µs since 1970) as RFC 5545's UTC DATE-TIME, to the second."""
+    wall = _EPOCH + dt.timedelta(microseconds=at - at % US_PER_SECOND)
+    return f"{wall.year:04d}{wall:%m%dT%H%M%S}Z"
 
 
 def _vevent(event: Event, uid_: str, stamp: str, partial: str, said: list[str]) -> str:

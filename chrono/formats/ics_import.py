@@ -246,12 +246,15 @@ def _revised(component: Any) -> str | None:
     """LAST-MODIFIED as an instant in UTC to its second (`2025-06-01T10:00:00Z`): when
     the calendar last changed the event. None where there is none, or it is not a
     date-time (a broken one loses no event: it only orders versions)."""
-    try:
-        modified = _value(component, "LAST-MODIFIED")
+    found = component.get("LAST-MODIFIED")
+    try:  # (given twice, which RFC 5545 does not allow: the later one)
+        values = [p.dt for p in (found if isinstance(found, list) else [found]) if p is not None]
     except ValueError:
         return None
-    if not isinstance(modified, dt.datetime):
+    stamps = [v for v in values if isinstance(v, dt.datetime)]
+    if not stamps:
         return None
+    modified = max(stamps, key=lambda v: v.replace(tzinfo=v.tzinfo or dt.timezone.utc))
     if modified.tzinfo is not None:  # (RFC 5545 §3.8.7.3: in UTC; floating read so too)
         modified = modified.astimezone(dt.timezone.utc)
     return f"{modified:%Y-%m-%dT%H:%M:%S}Z" if modified.year >= 1000 else None
@@ -379,6 +382,15 @@ def _ics_date(component: Any, warn: Callable[[str], None] = _unsaid) -> str:
     if first is None:
         raise KeyError("no DTSTART")
     end, length = _value(component, "DTEND"), _value(component, "DURATION")
+    if end is not None and isinstance(end, dt.datetime) != isinstance(first, dt.datetime):
+        kinds = (
+            ("a date-time", "a date")
+            if isinstance(first, dt.datetime)
+            else ("a date", "a date-time")
+        )
+        raise ValueError(
+            f"DTSTART is {kinds[0]} and DTEND {kinds[1]}: RFC 5545 has both of one kind"
+        )
     if not isinstance(first, dt.datetime):  # all-day: DTEND is exclusive
         # The length, not the day after: that is in the year 10000 for 9999-12-31.
         if end is not None:
@@ -397,6 +409,11 @@ def _ics_date(component: Any, warn: Callable[[str], None] = _unsaid) -> str:
         # says, is not allowed after a start in UTC or a zone, so it is read in its frame).
         last = last.astimezone(first.tzinfo) if last.tzinfo else last.replace(tzinfo=first.tzinfo)
     text = _iso_datetime(first)
+    if isinstance(last, dt.datetime) and last < first:  # (DTEND is later: §3.8.2.2)
+        where = component.get("SUMMARY") or component.get("UID")
+        warn(f"'{where}': its end, {_iso_datetime(last)}, is before its start: read as its "
+             "start alone")  # fmt: skip
+        return text
     if last is None or last == first:
         return text
     return f"{text}/{_iso_datetime(last)}"
@@ -443,6 +460,8 @@ def _value(component: Any, name: str) -> Any:
     prop = component.get(name)
     if prop is None:
         return None
+    if isinstance(prop, list):  # (icalendar's way of a property given twice)
+        raise ValueError(f"{name} is given {len(prop)} times (an event has one)")  # noqa: TRY004
     try:
         return prop.dt
     except ValueError:  # (icalendar's BrokenCalendarProperty)

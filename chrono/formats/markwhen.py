@@ -391,7 +391,9 @@ def _read_event(doc: _Doc, lines: list[str], i: int) -> tuple[int, bool]:
 
 # A line of the YAML header: a key, a list item, a continuation, a fence.
 _HEADER_LINE = re.compile(r"\s|[\w.-]+\s*:|- |---|#")
-_DATED = re.compile(r"\s*\d{4}")  # a header line that starts as a date: an event meant
+# A header line that starts as a date, an event meant (not indented: a line of a
+# header value's block is the value's)
+_DATED = re.compile(r"\d{4}")
 _ISO_DAYS_RANGE = re.compile(r"\s*\d{4}-\d\d-\d\d\s+(?:-|to)\s+\d{4}-\d\d-\d\d\s*:", re.IGNORECASE)
 
 
