@@ -315,6 +315,7 @@ def merge_group(members: Sequence[Event]) -> Event:
     another day).
     """
     latest = _latest(members)
+    seen = members  # (tags and sources: first-seen by origin, whoever wins)
     if latest is not None:
         members = [latest, *(e for e in members if e is not latest)]
     first = members[0]
@@ -350,8 +351,8 @@ def merge_group(members: Sequence[Event]) -> Event:
         first,
         date=date_holder.date,
         origins=tuple(sorted(o for e in members for o in e.origins)),
-        tags=_union((e.tags for e in members), str.casefold),  # (as `--tag` matches them)
-        sources=_union(e.sources for e in members),
+        tags=_union((e.tags for e in seen), str.casefold),  # (as `--tag` matches them)
+        sources=_union(e.sources for e in seen),
         extra=extra or EMPTY,
         conflicts={name: values for name, values in differing.items() if values} or EMPTY,
         id=singles["id"],

@@ -341,11 +341,13 @@ def explain_dates(a: ChronoDate, b: ChronoDate, kind: str, zones: bool = False) 
         if a.display() == b.display() or not (_placed(a) and _placed(b)):
             return "same date"
         return f"same instant: {a.display(True)} is {b.display(True)}"
+    # (a period and a time in it count half: said, as the score is shown halved)
+    half = ", a period and a time in it (half the score)" if _period_and_moment(a, b) else ""
     if kind == "contains":
         outer, inner = (a, b) if a.contains(b) else (b, a)
-        return f"{outer.display(zones)} contains {inner.display(zones)}"
+        return f"{outer.display(zones)} contains {inner.display(zones)}{half}"
     verb = "overlaps" if kind == "overlaps" else "is close to"
-    return f"{a.display(zones)} {verb} {b.display(zones)}"
+    return f"{a.display(zones)} {verb} {b.display(zones)}{half}"
 
 
 _EPOCH = days_from_civil(0, 1, 1) * US_PER_DAY

@@ -894,3 +894,18 @@ def test_a_calendars_odd_times_are_said_not_tracebacks(
     assert said in result.stderr
     if not said:
         assert "revised: '2025-03-01T10:00:00Z'" in result.stdout  # (the later one)
+
+
+def test_the_latest_version_keeps_the_tags_in_first_seen_order(run: Run, write: Write) -> None:
+    """Moving the version revised last first also moved its tags first, against the
+    documented first-seen order by origin (a reviewer's)."""
+    a = write(
+        "a.yaml",
+        "- {date: 2025-09-07, title: Match, id: m, tags: [old], revised: '2025-01-01T00:00Z'}\n",
+    )
+    b = write(
+        "b.yaml",
+        "- {date: 2025-09-14, title: Match, id: m, tags: [new], revised: '2025-06-01T00:00Z'}\n",
+    )
+    (event,) = json.loads(run("export", a, b, "-f", "json", "-q").stdout)
+    assert (event["date"], event["tags"]) == ("2025-09-14", ["old", "new"])
