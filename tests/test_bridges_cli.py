@@ -1307,3 +1307,52 @@ def test_a_header_values_block_line_that_starts_with_a_year_is_the_values(
     result = run("import", str(mw))
     assert result.exit_code == 0
     assert result.stderr == ""
+
+
+SHEET = (
+    "Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,Headline,Text,"
+    "Media,Media Credit,Media Caption,Media Thumbnail,Type,Group,Background\n"
+    ",,,,,,,,,Azerbaijan and NATO,A story,,,,,title,,\n"
+    '1994,5,4,,,,,,,Partnership for Peace,"<p>Signed in <b>Brussels</b></p>",'
+    "https://www.nato.int/pfp,NATO,,,,nato,\n"
+    "2025,8,8,2:30 PM,,,,,,Peace agreement signed,,,,,,,peace,\n"
+    "-44,3,15,,,,,,Ides of March,Caesar killed,,,,,,,,\n"
+    "2020,9,27,,2020,11,10,,,Second Karabakh War,,,,,,,,\n"
+    "1990,,,,2000,,,,,The nineties,,,,,,era,,\n"
+)
+
+
+def test_timelinejs_s_google_sheet_saved_as_csv_is_read_as_its_slides(
+    run: Run, tmp_path: Path
+) -> None:
+    """TimelineJS's Google Sheets template (Year, Month, Day, Time, …, Headline, Text,
+    Group), saved as CSV, was refused: "a CSV needs a date column" (a new user's
+    trial). Each row is the slide TimelineJS makes of it, read as a TimelineJS
+    file's: BCE years, `2:30 PM`, spans, groups as tags, the title row's headline
+    as the title; an era and a media credit are left out, said."""
+    path = tmp_path / "sheet.csv"
+    path.write_text(SHEET, encoding="utf-8")
+    result = run("import", str(path))
+    assert result.exit_code == 0, result.stderr
+    assert "title: Azerbaijan and NATO" in result.stdout
+    events = events_of(result.stdout)
+    assert [(e.date.text, e.title, e.tags) for e in events] == [
+        ("-0043-03-15", "Caesar killed", ()),
+        ("1994-05-04", "Partnership for Peace", ("nato",)),
+        ("2020-09-27/2020-11-10", "Second Karabakh War", ()),
+        ("2025-08-08T14:30", "Peace agreement signed", ("peace",)),
+    ]
+    assert events[1].description == "Signed in Brussels"
+    assert events[1].sources == ("https://www.nato.int/pfp",)
+    assert f"{path}:3:1: warning: left out: Media Credit" in result.stderr
+    assert f"{path}:7:1: warning: an era (Type: era) is left out" in result.stderr
+
+
+def test_a_timelinejs_slide_with_no_text_keeps_its_group(run: Run, tmp_path: Path) -> None:
+    """A slide whose text is empty was taken for chrono's own (an event with no fields),
+    and its group, a user's category, was lost."""
+    path = tmp_path / "story.json"
+    path.write_text('{"events": [{"start_date": {"year": 1994}, "text": {"headline": "PfP",'
+                    ' "text": ""}, "group": "nato"}]}', encoding="utf-8")  # fmt: skip
+    (event,) = events_of(run("import", str(path)).stdout)
+    assert event.tags == ("nato",)

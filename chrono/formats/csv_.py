@@ -17,6 +17,7 @@ from typing import Any
 from chrono.errors import BOM, DateError, Problem, Severity, bad_utf8
 from chrono.formats import Format, Imported, Rendered, Settings
 from chrono.formats.records import needs_timezone
+from chrono.formats.timelinejs import SHEET_COLUMNS, read_sheet
 from chrono.model import KNOWN_FIELDS, Event
 
 HEADER = ("date", "title", "description", "location", "tags", "sources", "id")
@@ -207,6 +208,8 @@ def _rows(reader: Any, path: str, day_first: bool | None, places: _Places) -> Im
             )
             return Imported((), None, (Problem(path, 1, 1, message),))
         seen[name] = number
+    if {name.strip().lower() for name in header} >= SHEET_COLUMNS:  # (TimelineJS's sheet)
+        return _sheet(reader, header, path)
     roles = _roles(header)
     if "date" not in roles.values() or "title" not in roles.values():
         message = ("a CSV needs a date column and a title column (header: "
@@ -269,6 +272,18 @@ def _order(path: str, days: list[tuple[int, str]]) -> list[Problem]:
     message = (f"the file's other dates are {order} first (line {line}: {text}): "
                f"--{order}-first reads them so")  # fmt: skip
     return [Problem(path, 0, 0, message, Severity.WARNING)]
+
+
+def _sheet(reader: Any, header: list[str], path: str) -> Imported:
+    """TimelineJS's Google Sheets template saved as CSV: each row a slide."""
+    rows, last = [], reader.line_num
+    for row in reader:
+        line, last = last + 1, reader.line_num
+        if any(cell.strip() for cell in row):
+            rows.append(
+                (line, {header[i]: restore(c) for i, c in enumerate(row) if i < len(header)})
+            )
+    return read_sheet(rows, path)
 
 
 def _kept_columns(path: str, header: list[str], records: list[dict[str, Any]]) -> list[Problem]:

@@ -267,7 +267,8 @@ def _record(slide: dict[str, Any]) -> dict[str, Any]:
     headline = _get(slide, "text", "headline")
     title = " ".join(_html_text(headline).split()) if isinstance(headline, str) else ""
     body = _get(slide, "text", "text")
-    mine = _chrono_text(body) if isinstance(body, str) else None
+    # (an empty text is nobody's: its slide's group, a user's category, is a tag)
+    mine = _chrono_text(body) if isinstance(body, str) and body else None
     zone = mine.get("timezone") if mine is not None else None
     untitled = "" if title else "has no headline (text.headline), which chrono needs as its title"
     try:
@@ -469,3 +470,84 @@ FORMAT = Format(
     "timelinejs", (".timelinejs.json",), "the JSON Knight Lab's TimelineJS3 tells as a story",
     render, options=(GROUPS,), read=read,
 )  # fmt: skip
+
+
+# --------------------------------------------------------------------------- its sheet
+
+# The columns of TimelineJS's Google Sheets template (its "v3" sheet), which TimelineJS
+# itself reads from a sheet's CSV (`extractEventFromCSVObject`): a CSV with these is
+# read as the slides they make.
+SHEET_COLUMNS = frozenset({"year", "headline"})
+_TIME = re.compile(
+    r"(?P<h>\d{1,2})(?:[:.](?P<m>\d{2})(?:[:.](?P<s>\d{2}))?)?\s*(?P<p>[AaPp]\.?[Mm]\.?)?"
+)
+
+
+def sheet_slide(row: dict[str, str]) -> dict[str, Any]:
+    """The slide a row of TimelineJS's sheet makes, as TimelineJS makes it: `Year`,
+    `Month`, `Day`, `Time` (`14:30`, `2:30 PM`) and the same with `End`, `Display Date`,
+    `Headline`, `Text`, `Media` and its credit and caption, `Group` (or `Tag`),
+    `Background`, `Type` (`title`, `era`). A ValueError says what is wrong."""
+    cell = {name.strip().lower(): value.strip() for name, value in row.items()}
+    slide: dict[str, Any] = {
+        "text": {"headline": cell.get("headline", ""), "text": cell.get("text", "")},
+        "media": {k: cell.get(f"media {k}", "") for k in ("caption", "credit")}
+        | {"url": cell.get("media", "")},
+        "display_date": cell.get("display date", ""),
+        "group": cell.get("group") or cell.get("tag") or "",
+        "background": cell.get("background", ""),
+        "type": cell.get("type", "").lower(),
+    }
+    for side, prefix, said in (("start_date", "", ""), ("end_date", "end ", "End ")):
+        if cell.get(f"{prefix}year"):
+            slide[side] = {k: cell.get(f"{prefix}{k}", "") for k in ("year", "month", "day")}
+            if cell.get(f"{prefix}time"):
+                slide[side] |= _sheet_time(cell[f"{prefix}time"], f"{said}Time")
+        elif cell.get(f"{prefix}time"):
+            raise ValueError(f"a {said}Time needs a {said}Year")
+    return slide
+
+
+def _sheet_time(text: str, column: str) -> dict[str, str]:
+    """A sheet's time cell as TimelineJS's `parseTime` reads it (`14:30`, `2:30 PM`)."""
+    m = _TIME.fullmatch(text)
+    if m is None:
+        raise ValueError(f"{column} '{text}' is not a time such as 14:30 or 2:30 PM")
+    hour = int(m["h"])
+    if m["p"]:
+        pm = m["p"][0] in "pP"
+        if not 1 <= hour <= 12:
+            raise ValueError(f"{column} '{text}': an hour of AM or PM is from 1 to 12")
+        hour = hour % 12 + (12 if pm else 0)
+    return {"hour": str(hour), "minute": m["m"] or "0"} | ({"second": m["s"]} if m["s"] else {})
+
+
+def read_sheet(rows: Sequence[tuple[int, dict[str, str]]], path: str) -> Imported:
+    """The events of TimelineJS's sheet, saved as CSV: its rows (each with its line) as
+    slides, read as a TimelineJS file's are; the `title` row's headline is the title."""
+    records, problems, title = [], [], None
+    for line, row in rows:
+        try:
+            slide = sheet_slide(row)
+            if slide["type"] == "title":
+                title = " ".join(_html_text(slide["text"]["headline"]).split()) or title
+                continue
+            if slide["type"] == "era":
+                problems.append(Problem(path, line, 1, "an era (Type: era) is left out: a "
+                                        "timeline file has no eras", Severity.WARNING))  # fmt: skip
+                continue
+            if "start_date" not in slide:
+                raise ValueError("no Year (a slide needs one)")
+            records.append(_record(slide))
+        except (DateError, ValueError, TypeError) as exc:
+            problems.append(Problem(path, line, 1, f"row: {exc}"))
+            continue
+        left = [f"Media {k.capitalize()}" for k in ("caption", "credit") if slide["media"][k]]
+        left += ["Background"] if slide["background"] else []
+        if left:
+            message = f"left out: {', '.join(left)}"
+            problems.append(Problem(path, line, 1, message, Severity.WARNING))
+    invalid = sum(1 for p in problems if p.severity is not Severity.WARNING)
+    if not records and not problems:
+        problems.append(Problem(path, 0, 0, "no events to import", Severity.WARNING))
+    return Imported(tuple(records), title, tuple(problems), invalid)
