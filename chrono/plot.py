@@ -75,7 +75,8 @@ def plot_lines(
     track = max(10, min(60, (columns - date_width - 4) // 2))
     known = held(spans)
     scale = fit(known, track - 1.0, gap=1.0, point=1.0)
-    cuts = {round(x0 + 0.5) for x0, _, _ in scale.breaks()}
+    # each cut's column, and where its break begins (a time after it is drawn after it)
+    cuts = {round(x0 + 0.5): x0 for x0, _, _ in scale.breaks()}
     # (the last instant drawn: a span's end is the first instant after it, a point's is
     # itself, so a plot ending on 1 Jan 2025 does not end in 2024)
     last = max(hi - (hi > lo) for lo, hi in known)
@@ -144,19 +145,34 @@ def _paint(cells: str, code: str, glyphs: Glyphs) -> str:
     return re.sub(marks, lambda m: f"\x1b[{code}m{m[0]}\x1b[0m", cells)
 
 
-def _column(scale: Scale, t: int, track: int) -> int:
-    return min(max(int(scale.position(t) + 0.5), 0), track - 1)
+def _column(scale: Scale, t: int, track: int, cuts: dict[int, float] | None = None) -> int:
+    """The column of time `t`: never a cut's (`cuts`), which a time just before or after
+    the time left out would otherwise take, and be read as inside it."""
+    x = scale.position(t)
+    column = min(max(int(x + 0.5), 0), track - 1)
+    if cuts and column in cuts:
+        column = min(column + 1, track - 1) if x > cuts[column] + 0.5 else max(column - 1, 0)
+    return column
+
+
+def _last_column(scale: Scale, hi: int, first: int, track: int, cuts: dict[int, float]) -> int:
+    """A span's last column: the one before its end's (`hi` is the first instant after
+    it, which begins the next span's column), never a cut's."""
+    last = max(min(max(int(scale.position(hi) + 0.5), 0), track - 1) - 1, first)
+    while last in cuts and last > first:  # (a span's end is before its cut)
+        last -= 1
+    return last
 
 
 def _track(
-    scale: Scale, track: int, cuts: set[int], glyphs: Glyphs,
+    scale: Scale, track: int, cuts: dict[int, float], glyphs: Glyphs,
     lo: int, hi: int, open_start: bool, open_end: bool, bar: bool, event: Event,
 ) -> str:  # fmt: skip
     cells = [glyphs.cut if i in cuts else " " for i in range(track)]
     approximate = event.date.approximate
-    first = 0 if open_start else _column(scale, lo, track)
+    first = 0 if open_start else _column(scale, lo, track, cuts)
     if bar:
-        last = track - 1 if open_end else max(_column(scale, hi, track) - 1, first)
+        last = track - 1 if open_end else _last_column(scale, hi, first, track, cuts)
         fill = glyphs.approximate_bar if approximate else glyphs.bar
         for i in range(first, last + 1):
             cells[i] = fill
@@ -168,7 +184,7 @@ def _track(
     else:
         cells[first] = glyphs.approximate_point if approximate else glyphs.point
         end = first
-    if event.date.uncertain and end + 1 < track:
+    if event.date.uncertain and end + 1 < track and end + 1 not in cuts:
         cells[end + 1] = "?"
     return "".join(cells)
 
@@ -179,7 +195,7 @@ def _axis(
     scale: Scale,
     track: int,
     date_width: int,
-    cuts: set[int],
+    cuts: dict[int, float],
     glyphs: Glyphs,
     columns: int,
     last: int,

@@ -313,3 +313,25 @@ def test_a_plot_ending_on_new_years_day_ends_in_its_year() -> None:
     text = "- {date: 2019-05-01, title: A}\n- {date: 2025-01-01, title: B}\n"
     axis = next(iter(plot_lines(merge_events(load_text(text).events).events, 80)))
     assert (axis[: len("2019 ")], axis[-len("  2025") :]) == ("2019 ", "  2025")
+
+
+def test_an_event_next_to_a_cut_is_never_drawn_on_it() -> None:
+    """`Nov 1826`, the first event after 1,867 years left out, was drawn on the cut's
+    column, as if in the time left out, and the README's `2004` span covered its cut
+    (a novelist's trial): a time just after a cut is drawn after it, just before it
+    before it, and every event's line keeps the cut."""
+    text = (
+        "- {date: 50 BC/42 BC, title: Exile}\n- {date: 15 Mar 44 BCE, title: Ides}\n"
+        "- {date: 1826-11, title: Henri born}\n- {date: 1828-04-12, title: Elise born}\n"
+        "- {date: 1848/1849, title: Cholera}\n- {date: 1860?, title: Letters}\n"
+        "- {date: 1920, title: End}\n"
+    )
+    events = merge_events(load_text(text).events).events
+    for columns in (80, 110, 140):
+        lines = list(plot_lines(events, columns))
+        axis = lines[0]
+        cuts = [i for i, ch in enumerate(axis) if ch == "⋮"]
+        assert cuts
+        for line in lines[2 : 2 + len(events) + 1]:
+            if "years" not in line:  # (the line that says what was left out)
+                assert all(line[i] == "⋮" for i in cuts), (columns, line)
