@@ -16,6 +16,7 @@ from typing import NamedTuple, Protocol
 from chrono.dates import ChronoDate
 from chrono.model import Event
 from chrono.precision import US_PER_DAY, Precision
+from chrono.titles import searchable
 
 __all__ = [
     "EventIndex", "Filter", "Index", "Query", "Selection", "floating_clock", "matches_text",
@@ -168,7 +169,7 @@ class Query:
         if self.tags:
             found.append(("--tag", _tags(frozenset(t.casefold() for t in self.tags))))
         if self.grep:
-            found.append(("--grep", _grep(self.grep.casefold())))
+            found.append(("--grep", _grep(searchable(self.grep))))
         return found
 
     def run(self, index: Index) -> Selection:
@@ -193,9 +194,9 @@ class Query:
 
 
 def matches_text(event: Event, needle: str) -> bool:
-    """Whether the title or description contains `needle` (casefolded)."""
-    return needle in event.title.casefold() or (
-        event.description is not None and needle in event.description.casefold()
+    """Whether the title or description contains `needle` (`searchable` already)."""
+    return needle in searchable(event.title) or (
+        event.description is not None and needle in searchable(event.description)
     )
 
 

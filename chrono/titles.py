@@ -63,3 +63,14 @@ def normalize_title(title: str) -> str:
             kept.append(".")
         kept.append(token)
     return "".join(kept)
+
+
+def searchable(text: str) -> str:
+    """`text` as `--grep` compares it: casefolded and without accents (`Élise` is
+    `elise`), as exact merging compares titles; most text is ASCII, and only lowered."""
+    folded = text.casefold()
+    if folded.isascii():
+        return folded
+    return "".join(
+        ch for ch in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(ch)
+    )

@@ -428,3 +428,19 @@ def test_stored_selection_is_what_query_selects(
     assert list(query.run(stored).positions) == expected
     assert query.run(stored).filtered == query.run(EventIndex(events)).filtered
     assert [e.title for e in stored.events(expected)] == [events[i].title for i in expected]
+
+
+def test_grep_ignores_accents_both_ways_cached_or_not(folder: Path, run: Run) -> None:
+    """`--grep elise` found nothing where `Élise` did, though exact merging ignores
+    accents (a novelist's trial): the needle and the text are both compared without
+    their accents, from the files and from the cache alike."""
+    path = folder / "saga.yaml"
+    path.write_text("- {date: 1850, title: Élise marries Henri}\n"
+                    "- {date: 1851, title: Henri leaves, description: a letter to elise}\n")  # fmt: skip
+    _age(path)
+    for needle in ("elise", "Élise", "ÉLISE", "élise"):
+        cold = run("show", "--grep", needle, str(path), "--no-cache").stdout
+        assert "Élise marries Henri" in cold
+        assert "Henri leaves" in cold
+        assert run("show", "--grep", needle, str(path)).stdout == cold
+        assert run("show", "--grep", needle, str(path)).stdout == cold

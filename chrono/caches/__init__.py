@@ -32,7 +32,7 @@ from chrono.precision import Precision
 
 __all__ = ["RACY_SECONDS", "default_cache_dir", "key", "prune", "slot", "version"]
 
-FORMAT = 4  # bump when what the caches store changes shape
+FORMAT = 5  # bump when what the caches store changes shape (5: --grep's text unaccented)
 RACY_SECONDS = 3  # files modified this recently are not cached
 MAX_BYTES = 2 << 30  # stored chronologies kept, all together (the least recently used go)
 UNUSED = 30 * 86_400  # seconds: parse entries unused this long go

@@ -37,6 +37,7 @@ from chrono.errors import Problem, Severity
 from chrono.model import EMPTY, Event, Origin
 from chrono.precision import Precision
 from chrono.querying import matches_text
+from chrono.titles import searchable
 
 if TYPE_CHECKING:
     import numpy as np
@@ -447,7 +448,7 @@ class ChronologyCache:
         starts, texts, position = [], [], 0
         tags: dict[str, list[int]] = {}
         for n, event in enumerate(events):
-            text = f"{event.title.casefold()}{_FIELD_SEP}{(event.description or '').casefold()}"
+            text = f"{searchable(event.title)}{_FIELD_SEP}{searchable(event.description or '')}"
             starts.append(position)
             texts.append(text)
             position += len(text) + 1
