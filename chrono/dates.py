@@ -734,6 +734,7 @@ def _parse_point(text: str, zone: str | None, day_first: bool | None) -> DatePoi
     if not body:
         raise DateError(f"unknown date form '{text}' ({_EXAMPLES})")
     try:
+        _refuse_seasons(body)  # (before ISO's reading: `1848-49` is no month 49)
         for reader in (_parse_iso, _parse_unspecified, _parse_quarter, _parse_era):
             point = reader(body, zone, qualifiers)
             if point is not None:
@@ -774,6 +775,38 @@ def _refuse_circa(body: str) -> None:
     if m is not None and _reads(m["date"]):
         raise DateError(f"unknown date form '{body}': write an approximate date with ~: "
                         f"~{m['date']}")  # fmt: skip
+
+
+_SEASON = re.compile(
+    r"(?i)(?:early\s+|late\s+)?(?:spring|summer|autumn|fall|winter)\s+(?P<year>\d{3,4})"
+)
+_YEAR_DASH = re.compile(r"(?P<year>\d{4})-(?P<two>\d{2})")
+
+
+def _refuse_seasons(body: str) -> None:
+    """`spring 1857`, and EDTF's seasons and other groupings but quarters (`1857-21`,
+    which chrono does not read either: a season's months differ by hemisphere), say
+    to write the months; and
+    `1848-49`, a range of years, says how an interval is written."""
+    season = _SEASON.fullmatch(body)
+    year_dash = _YEAR_DASH.fullmatch(body)
+    if year_dash is not None and 33 <= int(year_dash["two"]) <= 36:
+        return  # (EDTF's quarters, which chrono reads: `2025-35` is Q3 2025)
+    if season is not None:
+        year = season["year"]
+        raise DateError(f"unknown date form '{body}': seasons are not read (their months differ by "
+                        f"hemisphere): write the months as an interval, such as {year}-03/{year}-05")  # fmt: skip
+    if year_dash is not None and 21 <= int(year_dash["two"]) <= 41:
+        year = year_dash["year"]
+        raise DateError(f"unknown date form '{body}': EDTF's seasons and other sub-year groupings "
+                        "but quarters (33–36) are not read: write the months as an interval, such "
+                        f"as {year}-03/{year}-05")  # fmt: skip
+    if year_dash is not None and int(year_dash["two"]) > 12:
+        start = int(year_dash["year"])
+        end = start - start % 100 + int(year_dash["two"])
+        if end > start:
+            raise DateError(f"unknown date form '{body}': an interval of years is written "
+                            f"START/END: {start}/{end}")  # fmt: skip
 
 
 def _reads(text: str) -> bool:
@@ -1035,6 +1068,9 @@ _CLOCK_RUN = re.compile(r"(?<![\d:+-])\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?(?![\d:]
 _UTC_PLUS = re.compile(r"(?i)\b(?:UTC|GMT|UT)\s*([+-])\s*(\d{1,2})(:?\d{2})?\b")
 _OFFSET_RUN = re.compile(r"(?:(?<=\s)|(?<=Z)|^)[+-]\d{1,2}(?::?\d{2})?\b|\b(?:UTC|GMT|UT|Z)\b")
 _YEAR_RUN = re.compile(r"\d{3,}")
+# Between the two ends of a range as people write one: a dash, spaced or between two
+# numbers, an en or em dash, or `to`
+_RANGE_DASH = re.compile(r"\s*(?:[–—]|\s-\s|(?<=\d)-(?=\d)|\sto\s|\suntil\s)\s*", re.IGNORECASE)
 _UTC_WORD = re.compile(r"(?i)\b(?:utc|gmt)\b")
 _BRACKETED_UTC = re.compile(r"(?i)\(\s*((?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?)\s*\)")
 _HALF_DAY = re.compile(r"(?i)\b[ap]\.?m\b\.?")
@@ -1093,6 +1129,11 @@ def _refuse_written_twice(body: str) -> str:
     if other is not None:  # (`+0000 (UTC)` says one offset twice: read)
         raise DateError(f"unknown date form '{body}' (two offsets: {offsets[0]} and {other})")
     years = _YEAR_RUN.findall(_OFFSET_RUN.sub(" ", rest))
+    ends = _RANGE_DASH.split(body, maxsplit=1)
+    if len(years) > 1 and len(ends) == 2 and all(_YEAR_RUN.search(end) for end in ends):
+        # (`1850-1860`, `Feb 1848 – Jun 1848`: a writer's range)
+        raise DateError(f"unknown date form '{body}': an interval is written START/END: "
+                        f"{ends[0]}/{ends[1]}")  # fmt: skip
     if len(years) > 1:
         raise DateError(
             f"unknown date form '{body}' (two years: {years[0]} and {years[1]}; "

@@ -642,21 +642,30 @@ def _date(event: Map, fields: dict[str, Node], sink: _Sink, zone: str | None) ->
         else:
             sink.error(event, "event has no date")
         return None
-    first = _parse(start, sink, zone)
-    last = _parse(end, sink, zone) if end is not None else None
-    if first is None or (end is not None and last is None):
+    # (`..`, as in `date: 1850/..`, is an open side: one of the two at most)
+    open_start, open_end = _dots(start), end is not None and _dots(end)
+    if open_start and (end is None or open_end):
+        sink.error(start, "'start: ..' needs an 'end' (an interval is open at one side)")
         return None
-    if first.interval or (last is not None and last.interval):
-        sink.error(
-            start if first.interval else end or start, "'start' and 'end' take one date each"
-        )
+    first = None if open_start else _parse(start, sink, zone)
+    last = _parse(end, sink, zone) if end is not None and not open_end else None
+    if (first is None and not open_start) or (end is not None and not open_end and last is None):
         return None
-    text = f"{first.text}/{last.text if last is not None else '..'}"
+    if (first is not None and first.interval) or (last is not None and last.interval):
+        sink.error(start if first is not None and first.interval else end or start,
+                   "'start' and 'end' take one date each")  # fmt: skip
+        return None
+    text = f"{first.text if first is not None else '..'}/{last.text if last is not None else '..'}"
     try:
         return parse_date(text, zone=zone, day_first=sink.day_first)
     except DateError as exc:
         sink.error(end or start, str(exc))
         return None
+
+
+def _dots(node: Node) -> bool:
+    """Whether a `start` or `end` is `..`, an open side (as in `date: 1850/..`)."""
+    return isinstance(node, Scalar) and not node.is_null and node.text.strip() == ".."
 
 
 def _parse(node: Node, sink: _Sink, zone: str | None) -> ChronoDate | None:

@@ -592,3 +592,23 @@ def test_forms_chrono_does_not_read_say_how_to_write_them(written: str, hint: st
     with pytest.raises(DateError) as caught:
         parse_date(written)
     assert str(caught.value).endswith(hint)
+
+
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        ("1850-1860", "an interval is written START/END: 1850/1860"),
+        ("Feb 1848 – Jun 1848", "an interval is written START/END: Feb 1848/Jun 1848"),
+        ("1848 to 1849", "an interval is written START/END: 1848/1849"),
+        ("1848-49", "an interval of years is written START/END: 1848/1849"),
+        ("spring 1857", "write the months as an interval, such as 1857-03/1857-05"),
+        ("1857-21", "write the months as an interval, such as 1857-03/1857-05"),
+    ],
+)
+def test_a_writers_ranges_and_seasons_say_how_to_write_them(written: str, hint: str) -> None:
+    """`1850-1860` was told to write a time with a colon, `1848-49` that there is no
+    month 49, `spring 1857` got the list of forms (a novelist's trial)."""
+    with pytest.raises(DateError) as caught:
+        parse_date(written)
+    assert str(caught.value).endswith(hint)
+    assert parse_date("2025-12").display() == "Dec 2025"  # (a month stays one)

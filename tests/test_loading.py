@@ -369,3 +369,13 @@ def test_an_indentation_gone_wrong_gets_no_quoting_advice() -> None:
     assert messages(loaded.problems) == [
         "t.yaml:3:8: invalid YAML: mapping values are not allowed in this context"
     ]
+
+
+def test_start_or_end_written_as_dots_is_an_open_side() -> None:
+    """`start: 1850` with `end: ..` was refused (`unknown date form '..'`), though
+    `date: 1850/..` is read (a novelist's trial)."""
+    text = ("- {start: 1850, end: .., title: Open end}\n"
+            "- {start: .., end: 1850, title: Open start}\n")  # fmt: skip
+    loaded = load_text(text, "t.yaml")
+    assert not loaded.problems
+    assert [e.date.text for e in loaded.events] == ["1850/..", "../1850"]

@@ -62,7 +62,7 @@ def test_quarters_read_and_show(written: str, shown: str, bounds: tuple[str, str
     ("written", "reason"),
     [
         pytest.param("2025-Q5", "unknown date form", id="no-fifth-quarter"),
-        pytest.param("2025-37", "there is no month 37", id="edtf-37-is-not-a-quarter"),
+        pytest.param("2025-37", "sub-year groupings but quarters", id="edtf-37-is-not-a-quarter"),
         pytest.param("Q3 sometime", "write a quarter as 2025-Q3 or Q3 2025", id="no-year"),
         pytest.param("Q3 2025-08", "write a quarter as 2025-Q3 or Q3 2025", id="not-a-year"),
     ],
