@@ -368,7 +368,11 @@ def _latest(members: Sequence[Event]) -> Event | None:
     result does not depend on how the group was formed.  None where fewer than two
     members are such versions: `revised` does not decide between other events (a
     fuzzy merge keeps its rules: the most precise date wins)."""
-    versions = [(at, e) for e in members if e.id is not None and (at := revised_at(e.extra.get("revised"))) is not None]  # fmt: skip
+    versions = []
+    for event in members:
+        at = revised_at(event.extra.get("revised")) if event.id is not None else None
+        if at is not None:
+            versions.append((at, event))
     if len(versions) < 2 or len({e.id for _, e in versions}) > 1:
         return None
     return min(versions, key=lambda version: (-version[0], version[1].origins))[1]

@@ -373,11 +373,9 @@ def _chronos_own(
     return (date, summary) if str(made) == content_uid(read, summary) else None
 
 
-def _unsaid(message: str) -> None:
-    """What a comparison's reading would say, which its caller says or not."""
-
-
-def _ics_date(component: Any, warn: Callable[[str], None] = _unsaid) -> str:
+def _ics_date(component: Any, warn: Callable[[str], None] | None = None) -> str:
+    """The event's date as chrono writes it, from DTSTART, DTEND and DURATION; what
+    it reads otherwise than written is said to `warn` (none: a comparison's reading)."""
     first = _value(component, "DTSTART")
     if first is None:
         raise KeyError("no DTSTART")
@@ -395,7 +393,7 @@ def _ics_date(component: Any, warn: Callable[[str], None] = _unsaid) -> str:
         # The length, not the day after: that is in the year 10000 for 9999-12-31.
         if end is not None:
             length = end - first
-            if end < first:  # (RFC 5545 §3.8.2.2: DTEND is later than DTSTART)
+            if end < first and warn is not None:  # (§3.8.2.2: DTEND is later)
                 where = component.get("SUMMARY") or component.get("UID")
                 warn(f"'{where}': DTEND {end} is before DTSTART {first}: read as its "
                      "DTSTART alone")  # fmt: skip
@@ -410,9 +408,10 @@ def _ics_date(component: Any, warn: Callable[[str], None] = _unsaid) -> str:
         last = last.astimezone(first.tzinfo) if last.tzinfo else last.replace(tzinfo=first.tzinfo)
     text = _iso_datetime(first)
     if isinstance(last, dt.datetime) and last < first:  # (DTEND is later: §3.8.2.2)
-        where = component.get("SUMMARY") or component.get("UID")
-        warn(f"'{where}': its end, {_iso_datetime(last)}, is before its start: read as its "
-             "start alone")  # fmt: skip
+        if warn is not None:
+            where = component.get("SUMMARY") or component.get("UID")
+            warn(f"'{where}': its end, {_iso_datetime(last)}, is before its start: read as "
+                 "its start alone")  # fmt: skip
         return text
     if last is None or last == first:
         return text
