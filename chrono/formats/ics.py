@@ -120,10 +120,10 @@ def _calendar_fields(event: Event, said: list[str]) -> str:
         if isinstance(status, str) and status.upper() in _STATUSES:
             lines += f"STATUS:{status.upper()}\r\n"
         else:
-            said.append(f"'{event.title}': status {str(status)!r} left out: a calendar "
+            said.append(f"{_at(event)}'{event.title}': status {str(status)!r} left out: a calendar "
                         "knows TENTATIVE, CONFIRMED and CANCELLED")  # fmt: skip
     if event.extra.get("rrule") is not None:
-        said.append(f"'{event.title}' repeats (rrule) in the calendar it came from: the ICS "
+        said.append(f"{_at(event)}'{event.title}' repeats (rrule) in the calendar it came from: the ICS "
                     "has its first occurrence only (JSON and YAML keep the rule)")  # fmt: skip
     revised = event.extra.get("revised")
     if revised is not None:
@@ -131,9 +131,15 @@ def _calendar_fields(event: Event, said: list[str]) -> str:
         if at is not None and _LAST_MODIFIED_FROM <= at < _LAST_MODIFIED_UNTIL:
             lines += f"LAST-MODIFIED:{_utc_stamp(at)}\r\n"
         else:
-            said.append(f"'{event.title}': revised {str(revised)!r} left out: not an "
+            said.append(f"{_at(event)}'{event.title}': revised {str(revised)!r} left out: not an "
                         "instant (`2025-06-01T10:00:00Z`) of the years 1 to 9999")  # fmt: skip
     return lines
+
+
+def _at(event: Event) -> str:
+    """Where the event was read (`notes.yaml:12: `), before what export says of it, so
+    that its writer finds it (the first place of a merged event)."""
+    return f"{event.origins[0]}: " if event.origins else ""
 
 
 def _utc_stamp(at: int) -> str:
@@ -197,11 +203,13 @@ def render(events: Sequence[Event], settings: Settings) -> Rendered:
         try:
             text.append(_vevent(event, event_uid, stamp, settings.option("partial"), warnings))
         except Skip as reason:
-            warnings.append(f"skipped '{event.title}' ({event.date.display()}): {reason}")
+            warnings.append(
+                f"{_at(event)}skipped '{event.title}' ({event.date.display()}): {reason}"
+            )
             continue
         if event.date.lo < _YEAR_1601:
             warnings.append(
-                f"'{event.title}' ({event.date.display()}) is before 1601: "
+                f"{_at(event)}'{event.title}' ({event.date.display()}) is before 1601: "
                 "Outlook leaves such events out"
             )
     text.append("END:VCALENDAR\r\n")
