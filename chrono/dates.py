@@ -476,9 +476,8 @@ def clock_cautions(date: ChronoDate) -> list[str]:
             continue
         day = f"{p.day} {MONTHS[p.month - 1]} {p.year} {p.hour:02d}:{p.minute:02d}"
         offset = _offset_text(int(first.total_seconds()) // 60, "")
-        if (
-            second is not None and first < second
-        ):  # (a gap: the offset before it is the smaller one)
+        gap = second is not None and first < second  # (the offset before it is smaller)
+        if gap:
             after = wall.astimezone(dt.timezone.utc).astimezone(tz)
             called = f"{after:%H:%M}" if after.day == p.day else (
                 f"{after.day} {MONTHS[after.month - 1]} {after.year} {after:%H:%M}")  # fmt: skip
@@ -785,9 +784,8 @@ _YEAR_DASH = re.compile(r"(?P<year>\d{4})-(?P<two>\d{2})")
 
 def _refuse_seasons(body: str) -> None:
     """`spring 1857`, and EDTF's seasons and other groupings but quarters (`1857-21`,
-    which chrono does not read either: a season's months differ by hemisphere), say
-    to write the months; and
-    `1848-49`, a range of years, says how an interval is written."""
+    which chrono does not read either: a season's months differ by hemisphere), say to
+    write the months; `1848-49`, a range of years, says how an interval is written."""
     season = _SEASON.fullmatch(body)
     year_dash = _YEAR_DASH.fullmatch(body)
     if year_dash is not None and 33 <= int(year_dash["two"]) <= 36:

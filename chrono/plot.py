@@ -158,7 +158,7 @@ def _column(scale: Scale, t: int, track: int, cuts: dict[int, float] | None = No
 def _last_column(scale: Scale, hi: int, first: int, track: int, cuts: dict[int, float]) -> int:
     """A span's last column: the one before its end's (`hi` is the first instant after
     it, which begins the next span's column), never a cut's."""
-    last = max(min(max(int(scale.position(hi) + 0.5), 0), track - 1) - 1, first)
+    last = max(_column(scale, hi, track) - 1, first)
     while last in cuts and last > first:  # (a span's end is before its cut)
         last -= 1
     return last

@@ -1344,7 +1344,7 @@ def test_timelinejs_s_google_sheet_saved_as_csv_is_read_as_its_slides(
     ]
     assert events[1].description == "Signed in Brussels"
     assert events[1].sources == ("https://www.nato.int/pfp",)
-    assert f"{path}:3:1: warning: left out: Media Credit" in result.stderr
+    assert f"{path}:3:1: warning: left out: media credit" in result.stderr
     assert f"{path}:7:1: warning: an era (Type: era) is left out" in result.stderr
 
 

@@ -11,7 +11,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from chrono.errors import BOM, DateError, Problem, Severity, bad_utf8
@@ -220,10 +220,7 @@ def _rows(reader: Any, path: str, day_first: bool | None, places: _Places) -> Im
     problems: list[Problem] = []
     dated = [name for name, role in roles.items() if role in ("date", "end")]
     days: list[tuple[int, str]] = []  # (each row's date cells, for `_order`)
-    last = reader.line_num  # (the header's last line)
-    for row in reader:
-        # a row's first line: a quoted cell may hold line breaks
-        line, last = last + 1, reader.line_num
+    for line, row in _numbered(reader):
         if not any(cell.strip() for cell in row):
             continue
         if any(cell.strip() for cell in row[len(header) :]):  # (empty ones: a spreadsheet's)
@@ -274,15 +271,19 @@ def _order(path: str, days: list[tuple[int, str]]) -> list[Problem]:
     return [Problem(path, 0, 0, message, Severity.WARNING)]
 
 
+def _numbered(reader: Any) -> Iterator[tuple[int, list[str]]]:
+    """The rows after the header, each with its first line (a quoted cell may hold line
+    breaks, so a row's line is not its number)."""
+    last = reader.line_num  # (the header's last line)
+    for row in reader:
+        yield last + 1, row
+        last = reader.line_num
+
+
 def _sheet(reader: Any, header: list[str], path: str) -> Imported:
     """TimelineJS's Google Sheets template saved as CSV: each row a slide."""
-    rows, last = [], reader.line_num
-    for row in reader:
-        line, last = last + 1, reader.line_num
-        if any(cell.strip() for cell in row):
-            rows.append(
-                (line, {header[i]: restore(c) for i, c in enumerate(row) if i < len(header)})
-            )
+    rows = [(line, {header[i]: restore(c) for i, c in enumerate(row) if i < len(header)})
+            for line, row in _numbered(reader) if any(cell.strip() for cell in row)]  # fmt: skip
     return read_sheet(rows, path)
 
 

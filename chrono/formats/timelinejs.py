@@ -230,9 +230,8 @@ def read(data: bytes, path: str, day_first: bool | None = None) -> Imported:
         except (DateError, ValueError, TypeError) as exc:
             problems.append(Problem(path, *at(number), f"slide {number + 1}: {exc}"))
             continue
-        left = [f"media {k}" for k in ("caption", "credit") if _get(slide, "media", k)]
-        left += [k for k in ("background", "autolink") if slide.get(k)]
-        if left:  # (what a timeline file has no field for)
+        left = _unheld(slide)
+        if left:
             message = f"slide {number + 1}: left out: {', '.join(left)}"
             problems.append(Problem(path, *at(number), message, Severity.WARNING))
     invalid = sum(1 for p in problems if p.severity is not Severity.WARNING)
@@ -248,6 +247,12 @@ def read(data: bytes, path: str, day_first: bool | None = None) -> Imported:
         message = "the title slide's text is left out: a timeline file keeps only its title"
         problems.append(Problem(path, 1, 1, message, Severity.WARNING))
     return Imported(tuple(records), _title(found), tuple(problems), invalid)
+
+
+def _unheld(slide: dict[str, Any]) -> list[str]:
+    """What a slide has that a timeline file has no field for, to say it is left out."""
+    left = [f"media {k}" for k in ("caption", "credit") if _get(slide, "media", k)]
+    return left + [k for k in ("background", "autolink") if slide.get(k)]
 
 
 def _title(found: dict[str, Any]) -> str | None:
@@ -542,8 +547,7 @@ def read_sheet(rows: Sequence[tuple[int, dict[str, str]]], path: str) -> Importe
         except (DateError, ValueError, TypeError) as exc:
             problems.append(Problem(path, line, 1, f"row: {exc}"))
             continue
-        left = [f"Media {k.capitalize()}" for k in ("caption", "credit") if slide["media"][k]]
-        left += ["Background"] if slide["background"] else []
+        left = _unheld(slide)
         if left:
             message = f"left out: {', '.join(left)}"
             problems.append(Problem(path, line, 1, message, Severity.WARNING))
